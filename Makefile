@@ -1,0 +1,30 @@
+# Two commands do everything on a fresh machine:
+#   make demo   set up .venv, serve the demo portal on 127.0.0.1 and audit it into audit.db
+#   make test   set up .venv (+ PostgreSQL server packages) and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test setup bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/portal-audit demo
+
+test: $(STAMP)
+	bash scripts/ensure-postgres.sh
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

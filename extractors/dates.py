@@ -1,0 +1,49 @@
+"""Publish dates as Chinese portals write them: 2024-06-14, [2024-06-14], 2024/06/14,
+2024.06.14, 2024年6月14日, full-width digits, and year-less 06-14 resolved against the run."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, timedelta
+
+_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
+_YEARLESS = re.compile(r"(?<![\d\-/.年])(?:(\d{2})[-/](\d{2})|(\d{1,2})月(\d{1,2})日)(?![\d\-/.])")
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, as_of: date | None = None, allow_yearless: bool = True) -> list[date]:
+    """All dates in ``text``, in order of appearance. Year-less dates take the run's year,
+    or the year before when that would put them more than a day in the future."""
+    text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, date]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _FULL.finditer(text):
+        d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m.start(), d))
+            spans.append(m.span())
+    if allow_yearless and not found:
+        ref = as_of or date.today()
+        for m in _YEARLESS.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            month, day = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+            d = _make(ref.year, month, day)
+            if d and d > ref + timedelta(days=1):
+                d = _make(ref.year - 1, month, day)
+            if d:
+                found.append((m.start(), d))
+    return [d for _, d in sorted(found, key=lambda p: p[0])]
+
+
+def parse_date(text: str, as_of: date | None = None) -> date | None:
+    """The first date in ``text`` or None."""
+    dates = find_dates(text, as_of)
+    return dates[0] if dates else None

@@ -1,0 +1,285 @@
+"""Polite, guarded HTTP fetching with httpx.
+
+One :class:`Fetcher` per crawl: it owns an ``httpx.AsyncClient``, enforces per-host
+concurrency and delay, honours robots.txt, retries transient failures with backoff,
+caps response size, decodes Chinese charsets, and refuses private/loopback addresses
+(checked on every redirect hop, after DNS resolution) unless the catalog allows them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+USER_AGENT = "portal-audit/0.1 (government website timeliness audit)"
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Politeness and safety limits; everything a crawl may do is decided here."""
+
+    timeout: float = 15.0
+    connect_timeout: float = 5.0
+    per_host_concurrency: int = 2
+    per_host_delay: float = 0.5
+    max_bytes: int = 5 * 1024 * 1024
+    max_pages_per_column: int = 20
+    retries: int = 2
+    backoff: float = 0.5
+    max_redirects: int = 5
+    obey_robots: bool = True
+    allow_private_networks: bool = False
+    user_agent: str = USER_AGENT
+
+
+class FetchError(Exception):
+    """A page could not be fetched. ``state`` is the column status it implies."""
+
+    state = "unreachable"
+
+    def __init__(self, url: str, message: str, status: int | None = None):
+        super().__init__(f"{message} ({url})")
+        self.url = url
+        self.message = message
+        self.status = status
+
+
+class Unreachable(FetchError):
+    state = "unreachable"
+
+
+class Refused(FetchError):
+    """We chose not to fetch: private address, robots.txt, bad scheme."""
+
+    state = "error"
+
+
+class TooLarge(FetchError):
+    state = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: str
+    status: int
+    text: str
+    nbytes: int
+    elapsed_ms: float
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_GB_FAMILY = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if name in _GB_FAMILY:
+        return "gb18030"  # superset: GB2312/GBK pages use its characters freely
+    try:
+        import codecs
+
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, header_charset: str | None = None) -> str:
+    """Decode a page: BOM, then declared charsets (header, meta) tried strictly, then
+    UTF-8, then GB18030. Pages that declare one charset and use another are common."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    candidates: list[str] = []
+    meta = _META_CHARSET.search(body[:4096])
+    for declared in (_codec(header_charset), _codec(meta.group(1).decode("ascii", "ignore")) if meta else None):
+        if declared and declared not in candidates:
+            candidates.append(declared)
+    for fallback in ("utf-8", "gb18030"):
+        if fallback not in candidates:
+            candidates.append(fallback)
+    for enc in candidates:
+        try:
+            return body.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode(candidates[0], errors="replace")
+
+
+def _is_public(ip: str) -> bool:
+    addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    return addr.is_global and not addr.is_multicast
+
+
+class Fetcher:
+    """Fetch pages politely. Use as ``async with Fetcher(policy) as f: await f.get(url)``."""
+
+    def __init__(self, policy: FetchPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None):
+        self.policy = policy or FetchPolicy()
+        p = self.policy
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(p.timeout, connect=p.connect_timeout),
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            headers={"User-Agent": p.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+            follow_redirects=False,
+            transport=transport,
+        )
+        self._host_sem: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(p.per_host_concurrency))
+        self._host_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._next_slot: dict[str, float] = defaultdict(float)
+        self._resolved: dict[tuple[str, int], bool] = {}
+        self._robots: dict[str, Protego | None] = {}
+        self._robots_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def __aenter__(self) -> "Fetcher":
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    # -- guards -------------------------------------------------------------------
+    async def check_url(self, url: str) -> None:
+        """Refuse non-HTTP URLs and, unless allowed, hosts that resolve to non-public IPs."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise Refused(url, "only http(s) URLs with a host are fetched")
+        if self.policy.allow_private_networks:
+            return
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        key = (parts.hostname, port)
+        if key not in self._resolved:
+            try:
+                ipaddress.ip_address(parts.hostname)
+                addrs = [parts.hostname]
+            except ValueError:
+                try:
+                    infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+                except OSError as exc:
+                    raise Unreachable(url, f"DNS lookup failed: {exc}") from None
+                addrs = [info[4][0] for info in infos]
+            self._resolved[key] = bool(addrs) and all(_is_public(a) for a in addrs)
+        if not self._resolved[key]:
+            raise Refused(
+                url,
+                f"refused: {parts.hostname} is a private, loopback or link-local address "
+                "(set allow_private_networks: true in the catalog to audit an intranet portal)",
+            )
+
+    async def _allowed_by_robots(self, url: str) -> bool:
+        if not self.policy.obey_robots:
+            return True
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        async with self._robots_lock[origin]:
+            if origin not in self._robots:
+                rules = None
+                try:
+                    resp = await self._request(origin + "/robots.txt", retries=0)
+                    if resp.status_code == 200:
+                        body = resp.content[: 512 * 1024].decode("utf-8", errors="replace")
+                        rules = Protego.parse(body)
+                except FetchError:
+                    rules = None  # no robots.txt we can read: nothing forbids us
+                self._robots[origin] = rules
+        rules = self._robots[origin]
+        return rules is None or rules.can_fetch(url, self.policy.user_agent)
+
+    # -- politeness ---------------------------------------------------------------
+    async def _wait_turn(self, host: str) -> None:
+        delay = self.policy.per_host_delay
+        if delay <= 0:
+            return
+        async with self._host_lock[host]:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            slot = max(now, self._next_slot[host])
+            self._next_slot[host] = slot + delay
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    # -- requests -----------------------------------------------------------------
+    async def _request(self, url: str, retries: int | None = None) -> httpx.Response:
+        """GET one URL (no redirects) with retries, the size cap and the politeness delay."""
+        retries = self.policy.retries if retries is None else retries
+        host = urlsplit(url).netloc
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with self._host_sem[host]:
+                    await self._wait_turn(host)
+                    resp = await self._read_capped(url)
+            except httpx.TimeoutException:
+                err: FetchError = Unreachable(url, f"timeout after {attempt} tr{'y' if attempt == 1 else 'ies'}")
+            except httpx.TransportError as exc:
+                err = Unreachable(url, f"connection failed after {attempt} tr{'y' if attempt == 1 else 'ies'}: {type(exc).__name__}")
+            else:
+                if resp.status_code < 500 and resp.status_code != 429:
+                    return resp
+                err = Unreachable(url, f"HTTP {resp.status_code} after {attempt} tr{'y' if attempt == 1 else 'ies'}", resp.status_code)
+            if attempt > retries:
+                raise err
+            await asyncio.sleep(self.policy.backoff * 2 ** (attempt - 1))
+
+    async def _read_capped(self, url: str) -> httpx.Response:
+        cap = self.policy.max_bytes
+        async with self._client.stream("GET", url) as resp:
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > cap:
+                raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap ({int(declared)} bytes declared)")
+            chunks, total = [], 0
+            async for chunk in resp.aiter_bytes():  # decoded bytes: a gzip bomb hits the cap too
+                total += len(chunk)
+                if total > cap:
+                    raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap")
+                chunks.append(chunk)
+            resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
+            return resp
+
+    async def get(self, url: str) -> Page:
+        """Fetch an HTML page, following redirects by hand so each hop is guarded."""
+        start = time.perf_counter()
+        current = url
+        for _hop in range(self.policy.max_redirects + 1):
+            await self.check_url(current)
+            if not await self._allowed_by_robots(current):
+                raise Refused(current, "disallowed by robots.txt")
+            resp = await self._request(current)
+            if resp.is_redirect and "location" in resp.headers:
+                current = urljoin(current, resp.headers["location"])
+                continue
+            if resp.status_code >= 400:
+                raise Unreachable(current, f"HTTP {resp.status_code}", resp.status_code)
+            text = decode_html(resp.content, resp.charset_encoding)
+            elapsed = (time.perf_counter() - start) * 1000
+            return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content), elapsed_ms=elapsed)
+        raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
+
+
+def policy_for(catalog) -> FetchPolicy:
+    """The fetch policy a catalog asks for (its ``politeness:`` block and network guard)."""
+    p = catalog.politeness
+    return FetchPolicy(
+        timeout=p.timeout,
+        per_host_concurrency=p.concurrency_per_host,
+        per_host_delay=p.delay,
+        max_bytes=p.max_bytes,
+        max_pages_per_column=p.max_pages_per_column,
+        retries=p.retries,
+        obey_robots=p.obey_robots,
+        allow_private_networks=catalog.allow_private_networks,
+    )

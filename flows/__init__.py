@@ -1,0 +1,5 @@
+"""Orchestration: Prefect flows that wire the stages. Prefect lives only here."""
+
+from .audit import audit_portal, nightly_audit
+
+__all__ = ["audit_portal", "nightly_audit"]

@@ -1,0 +1,105 @@
+"""Prefect flows: the nightly audit over a catalog and the on-demand audit of one portal.
+
+Tasks are coarse: one crawl task per portal, one validation over the whole run (one GE
+Checkpoint), one load task per portal. A portal whose crawl crashes gets its columns
+marked ``error`` and the other portals go on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from extractors.crawl import crawl_portal
+from extractors.fetch import FetchPolicy, policy_for
+from portal_audit.catalog import Portal, load_catalog
+from portal_audit.records import ColumnCrawl, ColumnVerdict
+from portal_audit.summary import RunSummary
+from validations.rules import DEFAULT_RULESET, load_ruleset
+from validations.suite import ExpectationOutcome, validate
+from warehouse.db import make_engine, mask_url, warehouse_url
+from warehouse.load import finish_run, load_portal, start_run
+
+
+@task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}")
+def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy) -> list[ColumnCrawl]:
+    return crawl_portal(portal, as_of, policy)
+
+
+@task(name="validate-run", cache_policy=NO_CACHE)
+def validate_task(crawls: list[ColumnCrawl], portals: list[Portal], ruleset: str, as_of: date
+                  ) -> tuple[list[ColumnVerdict], list[ExpectationOutcome]]:
+    return validate(crawls, portals, load_ruleset(ruleset), as_of)
+
+
+@task(name="load-portal", cache_policy=NO_CACHE, task_run_name="load-{portal.id}")
+def load_portal_task(url: str, run_id: str, portal: Portal, crawls: list[ColumnCrawl],
+                     verdicts: list[ColumnVerdict], outcomes: list[ExpectationOutcome]) -> None:
+    load_portal(make_engine(url), run_id, portal, crawls, verdicts, outcomes)
+
+
+def _crashed(portal: Portal, error: BaseException) -> list[ColumnCrawl]:
+    msg = f"crawl crashed: {type(error).__name__}: {error}"
+    return [ColumnCrawl(portal.id, c.id, portal.column_url(c), "error", error=msg) for c in portal.columns]
+
+
+def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None,
+              ruleset: str) -> RunSummary:
+    """Body shared by both flows (must run inside a flow)."""
+    log = get_run_logger()
+    as_of = as_of or date.today()
+    cat = load_catalog(catalog)
+    selected = cat.select(portals)
+    rules = load_ruleset(ruleset)
+    url = warehouse_url(warehouse)
+    engine = make_engine(url)
+    try:
+        from prefect.runtime import flow_run
+
+        flow_run_id = str(flow_run.id) if flow_run.id else None
+    except Exception:  # pragma: no cover - outside a flow run
+        flow_run_id = None
+    log.info("auditing %d portal(s) as of %s into %s with %s", len(selected), as_of, mask_url(url), rules.label)
+    run_id = start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id)
+    try:
+        policy = policy_for(cat)
+        futures = {p.id: crawl_portal_task.submit(p, as_of, policy) for p in selected}
+        crawls: list[ColumnCrawl] = []
+        failed: dict[str, str] = {}
+        for p in selected:
+            try:
+                crawls += futures[p.id].result()
+            except Exception as exc:  # one broken portal must not sink the others
+                log.error("portal %s crashed: %s", p.id, exc)
+                failed[p.id] = f"{type(exc).__name__}: {exc}"
+                crawls += _crashed(p, exc)
+        verdicts, outcomes = validate_task(crawls, selected, ruleset, as_of)
+        for p in selected:
+            load_portal_task(url, run_id, p, crawls, verdicts, outcomes)
+        finish_run(engine, run_id, ok=True, message="; ".join(f"{k}: {v}" for k, v in failed.items()) or None)
+    except BaseException as exc:
+        finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
+        raise
+    summary = RunSummary.of(verdicts, run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label,
+                            warehouse=mask_url(url), failed_portals=failed)
+    names = {(p.id, c.id): c.name for p in selected for c in p.columns}
+    create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
+    log.info(summary.line())
+    return summary
+
+
+@flow(name="nightly-audit", log_prints=True)
+def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None, portals: list[str] | None = None,
+                  warehouse: str | None = None, ruleset: str = DEFAULT_RULESET) -> RunSummary:
+    """Audit every portal of a catalog (or those named) and load the results."""
+    return run_audit(catalog, as_of, portals, warehouse, ruleset)
+
+
+@flow(name="audit-portal", log_prints=True)
+def audit_portal(catalog: str, portal_id: str, as_of: date | None = None, warehouse: str | None = None,
+                 ruleset: str = DEFAULT_RULESET) -> RunSummary:
+    """Audit one portal on demand (the Prefect UI renders these parameters as a form)."""
+    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset)

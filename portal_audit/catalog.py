@@ -1,0 +1,208 @@
+"""Catalog: the portals and columns to audit, loaded from YAML and validated with pydantic.
+
+A malformed catalog raises :class:`CatalogError` naming the file, the line and the field,
+because catalogs are typed by people and "validation error" alone helps nobody.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from validations.frequency import UnknownFrequency, normalize_frequency
+
+Category = Literal["news", "notice", "policy", "personnel", "planning", "static"]
+
+
+class CatalogError(ValueError):
+    """A catalog that cannot be used; the message names file, line and field."""
+
+
+class Column(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    path: list[str] = Field(min_length=1)
+    url: str | None = None
+    frequency: str
+    category: Category | None = None
+    responsible: str | None = None
+    profile: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int) else v
+
+    @field_validator("frequency")
+    @classmethod
+    def _known_frequency(cls, v: str) -> str:
+        try:
+            normalize_frequency(v)
+        except UnknownFrequency as exc:
+            raise ValueError(str(exc)) from None
+        return v
+
+    @property
+    def frequency_code(self) -> str:
+        return normalize_frequency(self.frequency)
+
+    @property
+    def name(self) -> str:
+        return " › ".join(self.path)
+
+
+class Portal(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str
+    base_url: str
+    columns: list[Column] = Field(min_length=1)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, v: str) -> str:
+        parts = urlsplit(v)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"base_url must be an http(s) URL with a host, got {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _unique_columns(self) -> "Portal":
+        seen: set[str] = set()
+        for i, col in enumerate(self.columns):
+            if col.id in seen:
+                raise ValueError(f"duplicate column id {col.id!r} (columns[{i}])")
+            seen.add(col.id)
+        return self
+
+    def column_url(self, column: Column) -> str | None:
+        """Absolute list URL of a column; relative catalog URLs resolve against base_url."""
+        if not column.url:
+            return None
+        return urljoin(self.base_url, column.url)
+
+
+class Politeness(BaseModel):
+    """Optional crawl settings; defaults are polite enough for a real portal."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    delay: float = Field(0.5, ge=0, description="seconds between requests to one host")
+    concurrency_per_host: int = Field(2, ge=1, le=16)
+    timeout: float = Field(15.0, gt=0)
+    retries: int = Field(2, ge=0, le=10)
+    max_pages_per_column: int = Field(20, ge=1, le=1000)
+    max_bytes: int = Field(5 * 1024 * 1024, ge=1024)
+    obey_robots: bool = True
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    allow_private_networks: bool = False
+    politeness: Politeness = Politeness()
+    portals: list[Portal] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_portals(self) -> "Catalog":
+        ids = [p.id for p in self.portals]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate portal id(s): {', '.join(dupes)}")
+        return self
+
+    def select(self, portal_ids: list[str] | None) -> list[Portal]:
+        """The portals named (all when none), refusing unknown ids."""
+        if not portal_ids:
+            return list(self.portals)
+        known = {p.id: p for p in self.portals}
+        unknown = [p for p in portal_ids if p not in known]
+        if unknown:
+            raise CatalogError(f"unknown portal id(s) {', '.join(unknown)}; catalog has {', '.join(known)}")
+        return [known[p] for p in portal_ids]
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at a pydantic error location (deepest node found)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+            if nxt is None:
+                break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
+    """Parse and validate catalog YAML text."""
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark else source
+        raise CatalogError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise CatalogError(f"{source}:1: a catalog is a mapping with a 'portals:' list")
+    try:
+        return Catalog.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line = _line_of(root, loc)
+            msg = err["msg"].removeprefix("Value error, ")
+            lines.append(f"{source}:{line}: {_field_name(loc)}: {msg}")
+        raise CatalogError("invalid catalog\n  " + "\n  ".join(lines)) from None
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: no such catalog file") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path}: catalog must be UTF-8 ({exc.reason} at byte {exc.start})") from None
+    return parse_catalog(text, str(path))
+
+
+def dump_catalog(catalog: Catalog) -> str:
+    """YAML text for a catalog, keys in contract order, unset optionals omitted."""
+    data = catalog.model_dump(exclude_none=True)
+    if not data.get("allow_private_networks"):
+        data.pop("allow_private_networks", None)
+    if catalog.politeness == Politeness():
+        data.pop("politeness", None)
+    return yaml.dump(data, Dumper=_CatalogDumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+class _CatalogDumper(yaml.SafeDumper):
+    """Writes a column's path as one line, ``path: [政策法规, 部门文件]``, as people type it."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = all(isinstance(x, str) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_CatalogDumper.add_representer(list, _represent_list)

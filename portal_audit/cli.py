@@ -1,0 +1,185 @@
+"""The ``portal-audit`` command line: audit, extract, catalog import, report, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from .catalog import CatalogError
+
+# Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEMO_CATALOG = REPO_ROOT / "catalogs" / "demo.yaml"
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from flows.audit import nightly_audit
+
+    summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
+                            warehouse=args.warehouse, ruleset=args.ruleset)
+    print(summary.line())
+    print(f"run {summary.run_id} loaded into {summary.warehouse}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractors.crawl import crawl_column
+    from extractors.fetch import Fetcher, FetchPolicy
+
+    policy = FetchPolicy(allow_private_networks=args.allow_private_networks, max_pages_per_column=args.max_pages,
+                         per_host_delay=args.delay)
+
+    async def run():
+        async with Fetcher(policy) as fetcher:
+            return await crawl_column(fetcher, "-", "-", args.url, args.as_of or date.today(), window_days=args.window)
+
+    crawl = asyncio.run(run())
+    if args.json:
+        print(json.dumps({
+            "url": args.url, "state": crawl.fetch_state, "error": crawl.error, "empty": crawl.empty_marker,
+            "pages": [p.url for p in crawl.pages], "newest": crawl.newest.isoformat() if crawl.newest else None,
+            "items": [{"title": i.title, "url": i.url, "published_on": i.published_on.isoformat() if i.published_on else None,
+                       "pinned": i.pinned} for i in crawl.items],
+        }, ensure_ascii=False, indent=2))
+    else:
+        print(f"{args.url}: {crawl.fetch_state}, {len(crawl.items)} items over {len(crawl.pages)} page(s), newest {crawl.newest}"
+              + (f" ({crawl.error})" if crawl.error else ""))
+        for i in crawl.items:
+            print(f"{i.published_on or '          '}  {'[置顶] ' if i.pinned else ''}{i.title}  {i.url}")
+    return 0 if crawl.fetch_state == "ok" else 1
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from .catalog import dump_catalog
+    from .importer import import_file
+
+    result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    Path(args.output).write_text(dump_catalog(result.catalog), encoding="utf-8")
+    n = sum(len(p.columns) for p in result.catalog.portals)
+    print(f"{n} columns written to {args.output} (fill in each column's url:)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from warehouse.db import make_engine
+    from warehouse.read import resolve_run
+
+    from .report import write_report
+
+    engine = make_engine(args.warehouse)
+    run_id = resolve_run(engine, args.run)
+    out = write_report(engine, run_id, args.format, args.output)
+    print(f"report of run {run_id} written to {out}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.audit import nightly_audit
+    from validations.rules import load_ruleset
+
+    from .catalog import dump_catalog, load_catalog
+    from .demo import build_site, serve
+
+    as_of = args.as_of or date.today()
+    catalog = load_catalog(DEMO_CATALOG)
+    portal = catalog.portals[0]
+    site = build_site(portal, load_ruleset(args.ruleset), as_of)
+    server, base_url = serve(site, port=args.port)
+    print(f"demo portal {portal.name} served at {base_url}")
+    try:
+        served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "demo.yaml"
+            path.write_text(dump_catalog(served), encoding="utf-8")
+            summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse, ruleset=args.ruleset)
+    finally:
+        server.shutdown()
+    agree = sum(1 for v in summary.verdicts if site.truth.get(v.column_id) == v.status)
+    print(summary.line())
+    print(f"ground truth: {agree}/{len(summary.verdicts)} columns judged as the demo portal intends")
+    print(f"run {summary.run_id} loaded into {summary.warehouse}")
+    return 0 if agree == len(summary.verdicts) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from validations.rules import DEFAULT_RULESET
+
+    parser = argparse.ArgumentParser(prog="portal-audit", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("audit", help="audit the portals of a catalog and load the results")
+    p.add_argument("catalog", type=Path)
+    p.add_argument("--as-of", type=_date, help="audit date (default today)")
+    p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
+    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("extract", help="print the items of one column list (following pagination)")
+    p.add_argument("url")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--as-of", type=_date)
+    p.add_argument("--window", type=int, default=400, help="stop paginating past this many days (default 400)")
+    p.add_argument("--max-pages", type=int, default=20)
+    p.add_argument("--delay", type=float, default=0.5, help="seconds between requests (default 0.5)")
+    p.add_argument("--allow-private-networks", action="store_true", help="allow loopback/private addresses")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("catalog", help="catalog tools")
+    csub = p.add_subparsers(dest="catalog_command", required=True)
+    pi = csub.add_parser("import", help="import a published column table (栏目分工) as a catalog")
+    pi.add_argument("file", type=Path)
+    pi.add_argument("-o", "--output", required=True)
+    pi.add_argument("--portal-id", default="portal")
+    pi.add_argument("--name", default="")
+    pi.add_argument("--base-url", default="http://example.gov.cn/")
+    pi.set_defaults(func=cmd_catalog_import)
+
+    p = sub.add_parser("report", help="write a run's report")
+    p.add_argument("--warehouse")
+    p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD) or latest")
+    p.add_argument("--format", choices=["md", "csv", "html"], required=True)
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
+    p.add_argument("--as-of", type=_date)
+    p.add_argument("--warehouse")
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--ruleset", default=DEFAULT_RULESET)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CatalogError as exc:
+        print(f"portal-audit: {exc}", file=sys.stderr)
+        return 2
+    except (LookupError, ValueError, FileNotFoundError) as exc:
+        print(f"portal-audit: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

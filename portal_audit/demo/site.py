@@ -1,0 +1,242 @@
+"""A realistic offline portal for a catalog, for demos and end-to-end tests.
+
+Pages follow the TRS WCM shape most Chinese government portals use: a navigation menu
+of every column, a site-wide "最新发布" sidebar with today's dates on every page (the
+classic trap), list pages paginated as ``index.html``, ``index_1.html`` … through a
+``createPageHTML`` script, article pages carrying the national ``PubDate`` metadata.
+Some columns are table-shaped with "下一页" links, some are served in GBK, some carry a
+pinned (置顶) old item, some say "暂无信息", some are dead. Dates are relative to the
+audit date, so the ground truth (``DemoSite.truth``) holds whatever day the demo runs.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from portal_audit.catalog import Column, Portal
+from validations.rules import Ruleset
+
+PER_PAGE = 15
+SHARES = {"unreachable": 5, "empty": 9, "stale": 20}  # the rest fresh (static columns: exempt)
+_TOPICS = ["工作会议召开", "专项检查情况通报", "政务公开工作推进会", "业务培训班举办", "调研座谈会", "年度考核结果公示",
+           "资金分配方案公示", "实施方案印发", "意见征集公告", "办理情况答复", "典型经验交流", "服务指南更新"]
+
+
+@dataclass
+class Article:
+    url: str
+    title: str
+    published_on: date
+    column: str
+
+
+@dataclass
+class DemoSite:
+    """Generated pages (path → (bytes, content type, status)) and the expected verdicts."""
+
+    portal: Portal
+    as_of: date
+    pages: dict[str, tuple[bytes, str, int]] = field(default_factory=dict)
+    truth: dict[str, str] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def response(self, path: str) -> tuple[bytes, str, int]:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if path.endswith("/"):
+            path += "index.html"
+        if path in self.pages:
+            return self.pages[path]
+        if path in self.articles:
+            return _article_page(self.portal, self.articles[path]), "text/html; charset=utf-8", 200
+        return _not_found(), "text/html; charset=utf-8", 404
+
+
+def _col_dir(col: Column) -> str:
+    return f"/col/col{1000 + int(''.join(ch for ch in col.id if ch.isdigit()) or 0)}/"
+
+
+def _plan(portal: Portal, ruleset: Ruleset, seed: int) -> dict[str, str]:
+    rng = random.Random(seed)
+    ids = [c.id for c in portal.columns]
+    rng.shuffle(ids)
+    plan, i = {}, 0
+    for scenario, n in SHARES.items():
+        for cid in ids[i:i + n]:
+            plan[cid] = scenario
+        i += n
+    for cid in ids[i:]:
+        plan[cid] = "fresh"
+    return plan
+
+
+def _dates(rng: random.Random, scenario: str, allowed: int | None, as_of: date, n: int) -> list[date]:
+    """Publish dates, newest first, that make a column ``scenario`` under ``allowed``."""
+    allowed = allowed or 30
+    if scenario == "stale":
+        newest = as_of - timedelta(days=allowed + rng.randint(2, max(3, allowed)))
+    else:
+        newest = as_of - timedelta(days=rng.randint(0, max(0, allowed - 2)))
+    step = max(1, min(allowed, 40) // 3)
+    out, d = [], newest
+    for _ in range(n):
+        out.append(d)
+        d -= timedelta(days=rng.randint(1, step))
+    return out
+
+
+def _layout(portal: Portal, title: str, body: str, sidebar: str, charset: str) -> str:
+    nav = "".join(f'<li><a href="{_col_dir(c)}index.html">{html.escape(c.path[-1])}</a></li>' for c in portal.columns)
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<meta name="SiteName" content="{html.escape(portal.name)}"><title>{html.escape(title)}_{html.escape(portal.name)}</title></head>
+<body><div class="header"><a href="/">{html.escape(portal.name)}</a></div>
+<div class="nav"><ul class="menu">{nav}</ul></div>
+<div class="container"><div class="crumb">当前位置：<a href="/">首页</a> &gt; {html.escape(title)}</div>
+<div class="main-left">{body}</div>
+<div class="main-right">{sidebar}</div></div>
+<div class="footer"><ul class="yqlj"><li><a href="http://www.gov.cn/">中国政府网</a> <span>2026-01-01</span></li></ul>
+<p>主办：{html.escape(portal.name)} 网站标识码：3417000001</p></div></body></html>"""
+
+
+def _sidebar(latest: list[Article]) -> str:
+    rows = "".join(f'<li><a href="{a.url}" title="{html.escape(a.title)}">{html.escape(a.title)}</a><span>{a.published_on:%m-%d}</span></li>'
+                   for a in latest)
+    return f'<div class="zxfb-box"><h3>最新发布</h3><ul class="list">{rows}</ul></div>'
+
+
+def _trs_list(arts: list[Article], pinned: Article | None, page: int, pages: int) -> str:
+    rows = []
+    if pinned:
+        rows.append(f'<li class="top"><a href="{pinned.url}" title="{html.escape(pinned.title)}"><em>[置顶]</em>{html.escape(pinned.title)}</a>'
+                    f'<span class="date">{pinned.published_on:%Y-%m-%d}</span></li>')
+    for a in arts:
+        rows.append(f'<li><a href="./{a.url.rsplit("/", 2)[-2]}/{a.url.rsplit("/", 1)[-1]}" target="_blank" title="{html.escape(a.title)}">'
+                    f'{html.escape(a.title)}</a><span class="date">{a.published_on:%Y-%m-%d}</span></li>')
+    half = (len(rows) + 1) // 2  # TRS templates often split a list into blocks
+    blocks = f'<ul class="xxgk-list">{"".join(rows[:half])}</ul><div class="line"></div><ul class="xxgk-list">{"".join(rows[half:])}</ul>'
+    pager = f'<div class="page"><script language="JavaScript">createPageHTML({pages}, {page}, "index", "html");</script></div>'
+    return blocks + pager
+
+
+def _table_list(arts: list[Article], page: int, pages: int) -> str:
+    rows = "".join(f'<tr><td class="bt"><a href="{a.url}">{html.escape(a.title)}</a></td><td class="rq">{a.published_on:%Y年%m月%d日}</td></tr>'
+                   for a in arts)
+    nxt = f'<a href="index_{page + 1}.html">下一页</a>' if page + 1 < pages else "<span>下一页</span>"
+    return f'<table class="gkml"><tr><th>标题</th><th>发布日期</th></tr>{rows}</table><div class="pages">共{pages}页 {nxt}</div>'
+
+
+def _article_page(portal: Portal, a: Article) -> bytes:
+    body = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="SiteName" content="{html.escape(portal.name)}"><meta name="ColumnName" content="{html.escape(a.column)}">
+<meta name="ArticleTitle" content="{html.escape(a.title)}"><meta name="PubDate" content="{a.published_on:%Y-%m-%d} 09:30">
+<title>{html.escape(a.title)}</title></head><body><h1>{html.escape(a.title)}</h1>
+<div class="info">发布时间：{a.published_on:%Y-%m-%d} 09:30 来源：{html.escape(portal.name)}</div><p>正文。</p></body></html>"""
+    return body.encode("utf-8")
+
+
+def _not_found() -> bytes:
+    return b"<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>"
+
+
+def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) -> DemoSite:
+    """Generate every page of the demo portal and the verdict each column should get."""
+    rng = random.Random(seed)
+    plan = _plan(portal, ruleset, seed)
+    site = DemoSite(portal=portal, as_of=as_of)
+    per_column: dict[str, list[Article]] = {}
+    serial = 1000
+    for col in portal.columns:
+        category, allowed = ruleset.allowance(col)
+        scenario = plan[col.id]
+        site.truth[col.id] = "exempt" if allowed is None and scenario in ("fresh", "stale") else scenario
+        if scenario in ("empty", "unreachable"):
+            per_column[col.id] = []
+            continue
+        n = rng.choice([3, 8, 14, 22, 37])
+        arts = []
+        for d in _dates(rng, scenario, allowed, as_of, n):
+            serial += 1
+            topic = rng.choice(_TOPICS)
+            title = f"{col.path[-1]}{topic}" if rng.random() < 0.7 else f"关于{d.year - 1}年度{col.path[-1]}{topic}的说明"
+            url = f"{_col_dir(col)}{d:%Y%m}/t{d:%Y%m%d}_{serial}.html"
+            arts.append(Article(url, title, d, col.path[-1]))
+            site.articles[url] = arts[-1]
+        per_column[col.id] = arts
+
+    everything = sorted(site.articles.values(), key=lambda a: a.published_on, reverse=True)
+    latest = [a for a in everything if a.published_on == as_of] or everything[:8]
+    while len(latest) < 8:  # the sidebar always shows "today": the trap it sets is the point
+        serial += 1
+        a = Article(f"/art/{as_of:%Y%m}/t{as_of:%Y%m%d}_{serial}.html", f"全市{rng.choice(_TOPICS)}", as_of, "最新发布")
+        site.articles[a.url] = a
+        latest.append(a)
+    sidebar = _sidebar(latest[:8])
+
+    for index, col in enumerate(portal.columns):
+        base = _col_dir(col)
+        scenario = plan[col.id]
+        gbk = index % 9 == 4
+        charset = "gb2312" if gbk else "utf-8"
+        if scenario == "unreachable":
+            if index % 2:  # a dead column: some 404, some broken server
+                site.pages[base + "index.html"] = (b"<html><body>Service Unavailable</body></html>", "text/html", 503)
+            continue
+        arts = per_column[col.id]
+        title = col.path[-1]
+        if not arts:
+            page_html = _layout(portal, title, '<div class="xxgk-list"><p class="no-data">暂无信息</p></div>', sidebar, charset)
+            site.pages[base + "index.html"] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}", 200)
+            continue
+        pinned = None
+        if index % 7 == 3:
+            old = date(as_of.year - 5, 3, 1)
+            serial += 1
+            pinned = Article(f"{base}{old:%Y%m}/t{old:%Y%m%d}_{serial}.html", f"{title}工作制度（置顶）", old, title)
+            site.articles[pinned.url] = pinned
+        shape = "table" if index % 5 == 2 else "trs"
+        pages = max(1, -(-len(arts) // PER_PAGE))
+        for p in range(pages):
+            chunk = arts[p * PER_PAGE:(p + 1) * PER_PAGE]
+            body = _table_list(chunk, p, pages) if shape == "table" else _trs_list(chunk, pinned if p == 0 else None, p, pages)
+            page_html = _layout(portal, title, body, sidebar, charset)
+            name = "index.html" if p == 0 else f"index_{p}.html"
+            site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
+
+    home_rows = "".join(f'<li><a href="{_col_dir(c)}index.html">{html.escape(" ".join(c.path))}</a></li>' for c in portal.columns)
+    site.pages["/index.html"] = (_layout(portal, "首页", f'<ul class="column-index">{home_rows}</ul>', sidebar, "utf-8").encode(), "text/html; charset=utf-8", 200)
+    site.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /admin/\n", "text/plain", 200)
+    return site
+
+
+def column_url(col: Column) -> str:
+    """The path the demo serves a column's list at (what the demo catalog says)."""
+    return _col_dir(col) + "index.html"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    site: DemoSite
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        body, ctype, status = self.site.response(self.path)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+def serve(site: DemoSite, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve the site in a daemon thread; returns the server and its base URL."""
+    handler = type("DemoHandler", (_Handler,), {"site": site})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="demo-portal", daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}/"

@@ -1,0 +1,72 @@
+"""The record types that flow between stages: catalog → fetch → extract → validate → load.
+
+Plain frozen dataclasses so every stage can be tested on its own and Prefect can pass
+them between tasks without custom serialisers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+FetchState = Literal["ok", "unreachable", "error"]
+STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One published entry of a column list."""
+
+    title: str
+    url: str
+    published_on: date | None
+    pinned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageFetch:
+    """What one HTTP fetch of a list page did (evidence for the warehouse)."""
+
+    url: str
+    status: int | None
+    nbytes: int
+    elapsed_ms: float
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnCrawl:
+    """Everything the extract stage learnt about one column."""
+
+    portal_id: str
+    column_id: str
+    url: str | None
+    fetch_state: FetchState
+    items: tuple[Item, ...] = ()
+    pages: tuple[PageFetch, ...] = ()
+    empty_marker: bool = False
+    error: str | None = None
+
+    @property
+    def newest(self) -> date | None:
+        """Newest publish date: the maximum over all items, never simply the first row."""
+        dates = [i.published_on for i in self.items if i.published_on is not None]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnVerdict:
+    """The validate stage's judgement of one column on one run."""
+
+    portal_id: str
+    column_id: str
+    status: str
+    frequency_code: str
+    category: str | None
+    allowed_days: int | None
+    last_published_on: date | None
+    days_since_update: int | None
+    item_count: int
+    detail: str = ""
+    failed_expectations: tuple[str, ...] = field(default=())

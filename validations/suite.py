@@ -1,0 +1,193 @@
+"""Judge columns with Great Expectations.
+
+Two whole-table validations per run (columns, items), run as one GE Checkpoint; the
+unexpected rows of each expectation are mapped back to column keys, and a column's
+status follows from which expectations it failed, in this order of precedence:
+unreachable → error → empty → exempt → stale → fresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from portal_audit.catalog import Portal
+from portal_audit.records import ColumnCrawl, ColumnVerdict
+
+from .rules import Ruleset
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+FUTURE_TOLERANCE = timedelta(days=1)  # portals in UTC+8 publish "tomorrow" for a UTC clock
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    """One expectation's result over a run's table, with the column keys that failed it."""
+
+    suite: str
+    expectation: str
+    column: str | None
+    success: bool
+    element_count: int
+    unexpected_count: int
+    failing_keys: tuple[str, ...]
+
+
+def column_key(portal_id: str, column_id: str) -> str:
+    return f"{portal_id}/{column_id}"
+
+
+def build_frames(
+    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The run's column table and item table, the shape the suites expect."""
+    columns = {(p.id, c.id): (p, c) for p in portals for c in p.columns}
+    latest_ok = as_of + FUTURE_TOLERANCE
+    col_rows, item_rows = [], []
+    for crawl in crawls:
+        portal, col = columns[(crawl.portal_id, crawl.column_id)]
+        category, allowed = ruleset.allowance(col)
+        key = column_key(crawl.portal_id, crawl.column_id)
+        ok = crawl.fetch_state == "ok"
+        dates = [i.published_on for i in crawl.items if i.published_on and i.published_on <= latest_ok]
+        newest = max(dates) if dates else None
+        days = (as_of - newest).days if newest else None
+        col_rows.append({
+            "key": key,
+            "portal_id": crawl.portal_id,
+            "column_id": crawl.column_id,
+            "fetch_state": crawl.fetch_state,
+            "item_count": float(len(crawl.items)) if ok else None,
+            "last_published_on": newest,
+            "days_since_update": days,
+            "allowed_days": allowed,
+            "overdue_days": float(days - allowed) if (ok and days is not None and allowed is not None) else None,
+            "frequency_code": col.frequency_code,
+            "category": category,
+            "error": crawl.error,
+        })
+        for item in crawl.items:
+            item_rows.append({
+                "key": key,
+                "url": item.url,
+                "published_on": item.published_on,
+                "days_old": float((as_of + FUTURE_TOLERANCE - item.published_on).days) if item.published_on else None,
+                "pinned": item.pinned,
+            })
+    col_df = pd.DataFrame(col_rows, columns=[
+        "key", "portal_id", "column_id", "fetch_state", "item_count", "last_published_on", "days_since_update",
+        "allowed_days", "overdue_days", "frequency_code", "category", "error"])
+    item_df = pd.DataFrame(item_rows, columns=["key", "url", "published_on", "days_old", "pinned"])
+    for frame, numeric in ((col_df, ["item_count", "overdue_days"]), (item_df, ["days_old"])):
+        for name in numeric:
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    return col_df, item_df
+
+
+def _suites():
+    import great_expectations as gx
+
+    E = gx.expectations
+    column_suite = gx.ExpectationSuite(name="columns", expectations=[
+        E.ExpectColumnValuesToNotBeInSet(column="fetch_state", value_set=["unreachable"], meta={"name": "reachable"}),
+        E.ExpectColumnValuesToNotBeInSet(column="fetch_state", value_set=["error"], meta={"name": "extracted"}),
+        E.ExpectColumnValuesToBeBetween(column="item_count", min_value=1, meta={"name": "not_empty"}),
+        E.ExpectColumnValuesToBeBetween(column="overdue_days", max_value=0, meta={"name": "timely"}),
+    ])
+    item_suite = gx.ExpectationSuite(name="items", expectations=[
+        E.ExpectColumnValuesToNotBeNull(column="published_on", meta={"name": "dated"}),
+        E.ExpectColumnValuesToBeBetween(column="days_old", min_value=0, meta={"name": "not_future"}),
+        E.ExpectCompoundColumnsToBeUnique(column_list=["key", "url"], meta={"name": "unique_url"}),
+    ])
+    return column_suite, item_suite
+
+
+def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame) -> list[ExpectationOutcome]:
+    """Validate both tables in one GE Checkpoint; return per-expectation outcomes."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    source = ctx.data_sources.add_pandas("audit")
+    definitions = []
+    for suite, name in zip(_suites(), ("columns", "items")):
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+        ctx.suites.add(suite)
+        definitions.append(ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite)))
+    outcomes: list[ExpectationOutcome] = []
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["key"]}
+    for definition, frame in zip(definitions, (col_df, item_df)):
+        # one Checkpoint per table: each needs its own dataframe batch parameter
+        checkpoint = ctx.checkpoints.add(gx.Checkpoint(
+            name=f"audit-{definition.name}", validation_definitions=[definition], result_format=result_format))
+        result = checkpoint.run(batch_parameters={"dataframe": frame})
+        for vr in result.run_results.values():
+            for r in vr.results:
+                cfg = r.expectation_config
+                failing = tuple(sorted({row["key"] for row in (r.result.get("unexpected_index_list") or [])}))
+                outcomes.append(ExpectationOutcome(
+                    suite=definition.name,
+                    expectation=(cfg.meta or {}).get("name", cfg.type),
+                    column=cfg.kwargs.get("column"),
+                    success=bool(r.success),
+                    element_count=int(r.result.get("element_count") or 0),
+                    unexpected_count=int(r.result.get("unexpected_count") or 0),
+                    failing_keys=failing,
+                ))
+    return outcomes
+
+
+def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[ColumnVerdict]:
+    """Map failed expectations back to columns and derive each column's status."""
+    failed: dict[str, list[str]] = {}
+    for o in outcomes:
+        for key in o.failing_keys:
+            failed.setdefault(key, []).append(o.expectation)
+    verdicts = []
+    for row in col_df.itertuples(index=False):
+        fails = failed.get(row.key, [])
+        allowed = None if pd.isna(row.allowed_days) else int(row.allowed_days)
+        days = None if pd.isna(row.days_since_update) else int(row.days_since_update)
+        newest = None if pd.isna(row.last_published_on) else row.last_published_on
+        if "reachable" in fails:
+            status, detail = "unreachable", row.error or "page could not be fetched"
+        elif "extracted" in fails:
+            status, detail = "error", row.error or "page could not be read"
+        elif "not_empty" in fails:
+            status, detail = "empty", "no item published (空白栏目)"
+        elif allowed is None:
+            status, detail = "exempt", "static column: exempt from staleness"
+        elif "timely" in fails:
+            status, detail = "stale", f"{days} days since the newest item, {allowed} allowed"
+        elif newest is None:
+            status, detail = "error", "items found but none carries a publish date"
+        else:
+            status, detail = "fresh", f"{days} days since the newest item, {allowed} allowed"
+        extra = [f for f in fails if f in ("not_future", "unique_url", "dated")]
+        if extra:
+            detail += "; items failed: " + ", ".join(sorted(set(extra)))
+        if status in ("fresh", "stale") and row.error:
+            detail += f"; {row.error}"
+        verdicts.append(ColumnVerdict(
+            portal_id=row.portal_id, column_id=row.column_id, status=status, frequency_code=row.frequency_code,
+            category=row.category, allowed_days=allowed, last_published_on=newest, days_since_update=days,
+            item_count=0 if pd.isna(row.item_count) else int(row.item_count), detail=detail,
+            failed_expectations=tuple(sorted(set(fails))),
+        ))
+    return verdicts
+
+
+def validate(
+    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date
+) -> tuple[list[ColumnVerdict], list[ExpectationOutcome]]:
+    """The validate stage: crawls in, verdicts and expectation outcomes out."""
+    col_df, item_df = build_frames(crawls, portals, ruleset, as_of)
+    outcomes = run_checkpoint(col_df, item_df)
+    return judge(col_df, outcomes), outcomes

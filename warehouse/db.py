@@ -1,0 +1,48 @@
+"""Engines for the warehouse URL, with SQLite tuned for a single writer and secrets masked."""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+DEFAULT_WAREHOUSE = "sqlite:///audit.db"
+ENV_VAR = "PORTAL_AUDIT_WAREHOUSE"
+
+
+def warehouse_url(explicit: str | None = None) -> str:
+    """--warehouse beats $PORTAL_AUDIT_WAREHOUSE beats sqlite:///audit.db."""
+    return explicit or os.environ.get(ENV_VAR) or DEFAULT_WAREHOUSE
+
+
+def mask_url(url: str) -> str:
+    """The URL with its password replaced by ***, safe for logs and artifacts."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL may still hold a secret: show only its scheme
+        return url.split(":", 1)[0] + "://***"
+
+
+def make_engine(url: str | None = None, create: bool = True) -> Engine:
+    """Open the warehouse; create its tables when they are missing."""
+    url = warehouse_url(url)
+    kwargs: dict = {"future": True}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"timeout": 30}
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+    if create:
+        from .models import Base
+
+        Base.metadata.create_all(engine)
+    return engine

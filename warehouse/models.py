@@ -1,0 +1,121 @@
+"""Warehouse schema (SQLAlchemy 2.0 typed models).
+
+``audit_runs``, ``items`` and ``column_audits`` are contracts other tools read; keep
+their columns stable. One run is one audit date (``run_id`` = ``as_of`` as YYYY-MM-DD):
+auditing the same day again replaces that day's results portal by portal, so re-runs
+are idempotent and history is one row per column per day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Index
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AuditRun(Base):
+    __tablename__ = "audit_runs"
+
+    run_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    ruleset: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # running | complete | failed
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    catalog: Mapped[str | None] = mapped_column(Text)
+    flow_run_id: Mapped[str | None] = mapped_column(String(64))
+    portals: Mapped[int] = mapped_column(Integer, default=0)
+    columns: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class PortalRun(Base):
+    """Which portals a run has loaded; a portal's rows appear together with this row."""
+
+    __tablename__ = "portal_runs"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    portal_name: Mapped[str] = mapped_column(Text)
+    base_url: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    columns: Mapped[int] = mapped_column(Integer)
+    pages_fetched: Mapped[int] = mapped_column(Integer)
+    bytes_fetched: Mapped[int] = mapped_column(Integer)
+
+
+class ColumnAudit(Base):
+    __tablename__ = "column_audits"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    last_published_on: Mapped[date | None] = mapped_column(Date)
+    allowed_days: Mapped[int | None] = mapped_column(Integer)
+    days_since_update: Mapped[int | None] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(String(32))
+    frequency_code: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str | None] = mapped_column(String(16))
+    responsible: Mapped[str | None] = mapped_column(Text)
+    item_count: Mapped[int] = mapped_column(Integer)
+    pages_fetched: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    failed_expectations: Mapped[str] = mapped_column(Text, default="")
+
+
+class Item(Base):
+    """Every item ever seen, once: first and last run that saw it."""
+
+    __tablename__ = "items"
+    __table_args__ = (UniqueConstraint("portal_id", "column_id", "url", name="uq_items_column_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal_id: Mapped[str] = mapped_column(String(128))
+    column_id: Mapped[str] = mapped_column(String(128))
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    pinned: Mapped[bool] = mapped_column(default=False)
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+    last_seen_run: Mapped[str] = mapped_column(String(32))
+
+
+class PageFetchRow(Base):
+    """Evidence: every list page fetched for a column on a run."""
+
+    __tablename__ = "page_fetches"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    nbytes: Mapped[int] = mapped_column(Integer)
+    elapsed_ms: Mapped[float] = mapped_column(Float)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class ExpectationResult(Base):
+    """Great Expectations outcomes of a run, per portal, with the failing column keys."""
+
+    __tablename__ = "expectation_results"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    suite: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expectation: Mapped[str] = mapped_column(String(64), primary_key=True)
+    success: Mapped[bool] = mapped_column()
+    unexpected_count: Mapped[int] = mapped_column(Integer)
+    failing_columns: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_items_column", Item.portal_id, Item.column_id)

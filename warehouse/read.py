@@ -1,0 +1,43 @@
+"""Queries the report and the CLI ask of the warehouse."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from .models import AuditRun, ColumnAudit
+
+
+class NoRun(LookupError):
+    pass
+
+
+def resolve_run(engine: Engine, run: str | None = "latest") -> str:
+    """A run id: 'latest' means the newest complete run (newest of any status if none)."""
+    with engine.connect() as conn:
+        if run and run != "latest":
+            found = conn.execute(select(AuditRun.run_id).where(AuditRun.run_id == run)).scalar()
+            if not found:
+                raise NoRun(f"no run {run!r} in the warehouse")
+            return found
+        for cond in (AuditRun.status == "complete", True):
+            found = conn.execute(
+                select(AuditRun.run_id).where(cond).order_by(AuditRun.as_of.desc(), AuditRun.started_at.desc())
+            ).scalar()
+            if found:
+                return found
+    raise NoRun("the warehouse holds no audit run yet: run `portal-audit audit CATALOG` first")
+
+
+def run_info(engine: Engine, run_id: str) -> dict:
+    with engine.connect() as conn:
+        row = conn.execute(select(AuditRun).where(AuditRun.run_id == run_id)).mappings().one()
+    return dict(row)
+
+
+def column_audits(engine: Engine, run_id: str) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql(
+            select(ColumnAudit).where(ColumnAudit.run_id == run_id).order_by(ColumnAudit.portal_id, ColumnAudit.column_id),
+            conn,
+        )
