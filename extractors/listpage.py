@@ -176,15 +176,15 @@ def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
         def score(container: etree._Element) -> float:
             recs = groups[container]
             inside = sum(1 for r in recs if urlsplit(r.url).path.startswith(col_dir)) / len(recs)
-            return len(recs) * (1 + 2 * inside) * (0.1 if _penalised(container) else 1.0)
+            return len(recs) * (1 + 2 * inside) * (0.1 if _penalised(recs[0].element) else 1.0)
 
         best = max(groups, key=score)
-        if page.empty_marker and _penalised(best):
+        if page.empty_marker and _penalised(groups[best][0].element):
             return page  # "暂无信息" in the column, only sidebars carry dates
         # lists split into several blocks of the same shape (common in TRS templates)
         sig = (best.tag, best.get("class"))
         chosen = [c for c in groups if c is best or (
-            c.getparent() is best.getparent() and (c.tag, c.get("class")) == sig and not _penalised(c))]
+            c.getparent() is best.getparent() and (c.tag, c.get("class")) == sig and not _penalised(groups[c][0].element))]
         items: dict[str, Item] = {}
         for container in chosen:
             for rec in groups[container]:

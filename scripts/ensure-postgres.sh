@@ -2,7 +2,7 @@
 # Make PostgreSQL server binaries available for the tests, which start their own
 # throw-away cluster on 127.0.0.1. Installs Debian's postgresql package when missing.
 set -euo pipefail
-if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then
+if ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

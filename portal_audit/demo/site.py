@@ -219,12 +219,14 @@ def column_url(col: Column) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    site: DemoSite
+    site: "DemoSite"  # anything with .response(path) -> (body, content type, status)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server API
-        body, ctype, status = self.site.response(self.path)
+        body, ctype, status, *extra = self.site.response(self.path)
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        for name, value in (extra[0] if extra else {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -233,8 +235,9 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(site: DemoSite, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Serve the site in a daemon thread; returns the server and its base URL."""
+def serve(site, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``site`` (a DemoSite, or any object with ``response(path)``) in a daemon
+    thread; returns the server and its base URL."""
     handler = type("DemoHandler", (_Handler,), {"site": site})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True

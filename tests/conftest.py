@@ -1,0 +1,120 @@
+"""Shared fixtures: pages served on 127.0.0.1, a real PostgreSQL server, Prefect's test
+harness. Nothing here mocks the project's own code."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+from portal_audit.demo.site import serve  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+AS_OF = date(2025, 6, 30)
+
+
+@dataclass
+class Pages:
+    """A tiny site for tests: path → (body, content type, status[, headers])."""
+
+    routes: dict[str, tuple] = field(default_factory=dict)
+    hits: list[str] = field(default_factory=list)
+
+    def add(self, path: str, body: str | bytes, status: int = 200, ctype: str = "text/html; charset=utf-8",
+            headers: dict | None = None) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = (data, ctype, status, headers or {})
+
+    def response(self, path: str):
+        self.hits.append(path)
+        return self.routes.get(path, (b"not found", "text/plain", 404, {}))
+
+
+@pytest.fixture
+def as_of() -> date:
+    return AS_OF
+
+
+@pytest.fixture
+def site():
+    """(pages, base_url): add routes to ``pages``; they are served at ``base_url``."""
+    pages = Pages()
+    server, base = serve(pages)
+    yield pages, base
+    server.shutdown()
+
+
+# -- PostgreSQL -------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server on 127.0.0.1 in a throw-away data directory."""
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    bindir = Path(bins[-1]) if bins else (Path(shutil.which("initdb")).parent if shutil.which("initdb") else None)
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries missing: scripts/ensure-postgres.sh should have installed them")
+        pytest.skip("PostgreSQL server binaries not installed (run scripts/ensure-postgres.sh)")
+    tmp = Path(tempfile.mkdtemp(prefix="portal-audit-pg-"))
+    data, port = tmp / "data", _free_port()
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
+        shutil.chown(tmp, "postgres")
+        run_as = ["runuser", "-u", "postgres", "--"]
+    subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "audit", "--auth=trust", "-E", "UTF8",
+                             "--locale=C"], check=True, capture_output=True)
+    subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(tmp / "log"), "-w", "-o",
+                             f"-h 127.0.0.1 -p {port} -k {tmp} -c fsync=off", "start"], check=True, capture_output=True)
+    url = f"postgresql+psycopg://audit@127.0.0.1:{port}/postgres"
+    try:
+        yield url
+    finally:
+        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def warehouse_url(request, tmp_path):
+    """Each warehouse test runs on embedded SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'audit.db'}"
+        return
+    base = request.getfixturevalue("postgres_url")
+    from sqlalchemy import create_engine, text
+
+    name = f"t{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+# -- Prefect --------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """Real flows against a temporary Prefect API (Prefect's own test harness)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+
+from portal_audit.catalog import CatalogError, load_catalog, parse_catalog
+
+REPO = Path(__file__).resolve().parents[1]
+
+GOOD = """\
+portals:
+  - id: p1
+    name: 示例局
+    base_url: https://www.example.gov.cn/
+    columns:
+      - id: news
+        path: [新闻动态, 工作动态]
+        url: /col/col1/index.html
+        frequency: 及時(shí)更新
+      - id: budget
+        path: [财政资金, 部门预算]
+        url: https://www.example.gov.cn/col/col2/
+        frequency: 年度更新
+        category: planning
+        responsible: 办公室
+"""
+
+
+def test_demo_catalog_has_the_75_rows_of_seed_003():
+    cat = load_catalog(REPO / "catalogs" / "demo.yaml")
+    cols = cat.portals[0].columns
+    assert len(cols) == 75
+    assert cols[0].path == ["政策法規", "部門文件"] and cols[0].responsible == "各科室"
+    assert cols[1].path == ["政策法規", "規范性文件發布"]  # row 2 inherits its upper level
+    assert [c.frequency_code for c in cols].count("quarterly") == 4
+    assert cols[54].frequency == "月度更新" and cols[54].frequency_code == "monthly"
+    assert cat.allow_private_networks is True
+
+
+def test_good_catalog_resolves_relative_urls():
+    cat = parse_catalog(GOOD)
+    p = cat.portals[0]
+    assert p.column_url(p.columns[0]) == "https://www.example.gov.cn/col/col1/index.html"
+    assert p.columns[0].frequency_code == "timely"
+    assert p.columns[1].category == "planning"
+    assert cat.allow_private_networks is False
+
+
+def test_unknown_frequency_names_line_and_field():
+    bad = GOOD.replace("年度更新", "偶尔更新")
+    with pytest.raises(CatalogError) as err:
+        parse_catalog(bad, "cat.yaml")
+    msg = str(err.value)
+    assert "cat.yaml:13:" in msg and "portals[0].columns[1].frequency" in msg and "偶尔更新" in msg
+
+
+def test_missing_field_names_the_entry():
+    bad = GOOD.replace("        frequency: 年度更新\n", "")
+    with pytest.raises(CatalogError) as err:
+        parse_catalog(bad, "cat.yaml")
+    assert "cat.yaml:10:" in str(err.value) and "columns[1].frequency" in str(err.value)
+
+
+def test_yaml_syntax_error_names_the_line():
+    with pytest.raises(CatalogError, match=r"cat.yaml:[34]: not valid YAML"):
+        parse_catalog("portals:\n  - id: x\n    name: [unclosed\n", "cat.yaml")
+
+
+def test_duplicate_column_ids_and_bad_base_url():
+    dup = GOOD.replace("id: budget", "id: news")
+    with pytest.raises(CatalogError, match="duplicate column id 'news'"):
+        parse_catalog(dup)
+    with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url"):
+        parse_catalog(GOOD.replace("https://www.example.gov.cn/\n", "ftp://x\n", 1))
+
+
+def test_unknown_field_and_category_rejected():
+    with pytest.raises(CatalogError, match="colour"):
+        parse_catalog(GOOD.replace("category: planning", "colour: red"))
+    with pytest.raises(CatalogError, match="category"):
+        parse_catalog(GOOD.replace("category: planning", "category: gossip"))
+
+
+def test_select_unknown_portal():
+    cat = parse_catalog(GOOD)
+    assert [p.id for p in cat.select(None)] == ["p1"]
+    with pytest.raises(CatalogError, match="unknown portal id"):
+        cat.select(["nope"])

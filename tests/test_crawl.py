@@ -1,0 +1,72 @@
+import asyncio
+from datetime import date, timedelta
+
+from extractors.crawl import crawl_column
+from extractors.fetch import Fetcher, FetchPolicy
+
+POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=5)
+AS_OF = date(2025, 6, 30)
+
+
+def trs_page(dates: list[date], page: int, pages: int) -> str:
+    rows = "".join(f'<li><a href="./{d:%Y%m}/t{d:%Y%m%d}_{page}{i}.html">工作动态信息第{page}页第{i}条</a><span>{d}</span></li>'
+                   for i, d in enumerate(dates))
+    return f'<html><body><ul class="list">{rows}</ul><script>createPageHTML({pages}, {page}, "index", "html");</script></body></html>'
+
+
+def crawl(url: str, policy: FetchPolicy = POLICY, window: int = 400):
+    async def go():
+        async with Fetcher(policy) as f:
+            return await crawl_column(f, "p", "c", url, AS_OF, window)
+    return asyncio.run(go())
+
+
+def test_follows_trs_pagination_until_the_window_is_passed(site):
+    pages, base = site
+    start = AS_OF
+    for p in range(6):  # 6 pages of 10 items, 30 days apart page to page
+        dates = [start - timedelta(days=30 * p + i) for i in range(10)]
+        pages.add(f"/col/a/{'index' if p == 0 else f'index_{p}'}.html", trs_page(dates, p, 6))
+    result = crawl(base + "col/a/index.html", window=70)
+    assert result.fetch_state == "ok"
+    assert [pg.url.rsplit("/", 1)[-1] for pg in result.pages] == ["index.html", "index_1.html", "index_2.html", "index_3.html"]
+    assert len(result.items) == 40 and result.newest == AS_OF
+
+
+def test_page_cap_is_reported(site):
+    pages, base = site
+    for p in range(8):
+        pages.add(f"/col/b/{'index' if p == 0 else f'index_{p}'}.html", trs_page([AS_OF - timedelta(days=p)], p, 8))
+    result = crawl(base + "col/b/index.html")
+    assert len(result.pages) == 5 and "5-page cap" in result.error
+    assert result.fetch_state == "ok" and len(result.items) == 5
+
+
+def test_pagination_loop_stops(site):
+    pages, base = site
+    body = ('<html><body><ul><li><a href="./t1.html">某某工作动态信息</a><span>2025-06-01</span></li></ul>'
+            '<a href="index.html">下一页</a></body></html>')
+    pages.add("/col/c/index.html", body)
+    result = crawl(base + "col/c/index.html")
+    assert len(result.pages) == 1 and len(result.items) == 1
+
+
+def test_dead_first_page_is_unreachable_and_later_page_failure_keeps_items(site):
+    pages, base = site
+    assert crawl(base + "col/none/index.html").fetch_state == "unreachable"
+    pages.add("/col/d/index.html", trs_page([AS_OF], 0, 3))
+    result = crawl(base + "col/d/index.html")
+    assert result.fetch_state == "ok" and len(result.items) == 1 and "page 2 failed" in result.error
+
+
+def test_no_list_on_page_is_an_error_and_placeholder_is_empty(site):
+    pages, base = site
+    pages.add("/col/e/index.html", "<html><body><p>机构职能介绍页面</p></body></html>")
+    pages.add("/col/f/index.html", "<html><body><div>暂无信息</div></body></html>")
+    e, f = crawl(base + "col/e/index.html"), crawl(base + "col/f/index.html")
+    assert e.fetch_state == "error" and "no item list" in e.error
+    assert f.fetch_state == "ok" and f.empty_marker and f.items == ()
+
+
+def test_missing_url_is_an_error():
+    assert crawl(None).fetch_state == "error"

@@ -1,0 +1,25 @@
+from datetime import date
+
+import pytest
+
+from extractors.dates import find_dates, parse_date
+
+AS_OF = date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("text", ["2024-06-14", "[2024-06-14]", "2024/06/14", "2024.06.14", "2024年06月14日",
+                                  "2024年6月14日", "２０２４－０６－１４", "发布时间：2024-06-14 16:01:33",
+                                  "<em>[2024-6-14]</em>"])
+def test_full_dates(text):
+    assert parse_date(text, AS_OF) == date(2024, 6, 14)
+
+
+def test_yearless_dates_take_the_run_year_or_the_one_before():
+    assert parse_date("06-14", AS_OF) == date(2025, 6, 14)
+    assert parse_date("12-30", AS_OF) == date(2024, 12, 30)  # would be the future this year
+    assert parse_date("7月1日", AS_OF) == date(2025, 7, 1)  # tomorrow is tolerated (UTC+8)
+
+
+@pytest.mark.parametrize("text", ["2024年第二季度工作报告", "第3-5条", "1-2", "电话 0563-1234567", "2024-13-45"])
+def test_not_dates(text):
+    assert find_dates(text, AS_OF) == []

@@ -1,0 +1,104 @@
+import asyncio
+
+import pytest
+
+from extractors.fetch import Fetcher, FetchPolicy, Refused, TooLarge, Unreachable, decode_html
+
+LOOPBACK = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=1, backoff=0.01, timeout=5)
+
+
+def fetch(url: str, policy: FetchPolicy = LOOPBACK):
+    async def go():
+        async with Fetcher(policy) as f:
+            return await f.get(url)
+    return asyncio.run(go())
+
+
+def test_loopback_refused_without_allow_private_networks_and_never_contacted(site):
+    pages, base = site
+    pages.add("/index.html", "<html>ok</html>")
+    with pytest.raises(Refused, match="allow_private_networks"):
+        fetch(base + "index.html", FetchPolicy())
+    assert pages.hits == []  # refused before any connection
+
+
+@pytest.mark.parametrize("host", ["10.1.2.3", "192.168.0.1", "169.254.169.254", "[::1]", "localhost"])
+def test_private_and_metadata_addresses_refused(host):
+    with pytest.raises(Refused):
+        fetch(f"http://{host}/", FetchPolicy(retries=0))
+
+
+def test_redirect_to_private_address_refused_on_the_hop(site):
+    pages, base = site
+    pages.add("/go", "", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+    # the test portal itself is trusted by name; the guard still applies to every hop
+    policy = FetchPolicy(trusted_hosts=frozenset({"127.0.0.1"}), per_host_delay=0, retries=0, obey_robots=False)
+    with pytest.raises(Refused, match="169.254.169.254 is a private"):
+        fetch(base + "go", policy)
+    assert pages.hits == ["/go"]
+
+
+def test_redirects_followed(site):
+    pages, base = site
+    pages.add("/old", "", status=301, headers={"Location": "/new"})
+    pages.add("/new", "<html><body>新页面</body></html>")
+    page = fetch(base + "old")
+    assert page.url.endswith("/new") and "新页面" in page.text
+
+
+def test_404_and_503_are_unreachable_with_retries_counted(site):
+    pages, base = site
+    pages.add("/down", "busy", status=503)
+    with pytest.raises(Unreachable, match="HTTP 404"):
+        fetch(base + "missing")
+    with pytest.raises(Unreachable, match=r"HTTP 503 after 2 tries"):
+        fetch(base + "down")
+    assert pages.hits.count("/down") == 2
+
+
+def test_size_cap(site):
+    pages, base = site
+    pages.add("/big", "<html>" + "x" * 300_000 + "</html>")
+    with pytest.raises(TooLarge, match="cap"):
+        fetch(base + "big", FetchPolicy(allow_private_networks=True, max_bytes=100_000, per_host_delay=0))
+
+
+def test_robots_txt_is_obeyed(site):
+    pages, base = site
+    pages.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
+    pages.add("/private/list.html", "<html></html>")
+    with pytest.raises(Refused, match="robots.txt"):
+        fetch(base + "private/list.html")
+    assert "/private/list.html" not in pages.hits
+
+
+def test_connection_refused_is_unreachable():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(Unreachable, match="connection failed"):
+        fetch(f"http://127.0.0.1:{port}/")
+
+
+def test_gbk_page_declared_gb2312_and_misdeclared_utf8():
+    text = "<html><head><meta charset='gb2312'></head><body>鎔基 民政局 通知公告</body></html>"
+    assert "鎔基 民政局" in decode_html(text.encode("gb18030"))
+    wrong = "<html><head><meta charset='utf-8'></head><body>民政局通知公告</body></html>".encode("gbk")
+    assert "民政局通知公告" in decode_html(wrong)
+    assert "民政局" in decode_html("<p>民政局</p>".encode("utf-8"), "gbk")  # header lies, body is UTF-8
+
+
+def test_per_host_delay_spaces_requests(site):
+    import time
+
+    pages, base = site
+    pages.add("/a", "<html>a</html>")
+
+    async def go():
+        async with Fetcher(FetchPolicy(allow_private_networks=True, per_host_delay=0.2, obey_robots=False)) as f:
+            t = time.perf_counter()
+            await asyncio.gather(*(f.get(base + "a") for _ in range(3)))
+            return time.perf_counter() - t
+    assert asyncio.run(go()) >= 0.4  # three requests to one host: two delays at least

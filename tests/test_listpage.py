@@ -1,0 +1,84 @@
+from datetime import date
+
+from extractors.listpage import parse_list_page
+
+AS_OF = date(2025, 6, 30)
+URL = "http://www.example.gov.cn/col/col101/index.html"
+
+SIDEBAR = """<div class="right"><h3>最新发布</h3><ul>
+<li><a href="/col/col200/202506/t20250630_9.html">全市安全生产工作会议召开</a><span>06-30</span></li>
+<li><a href="/col/col300/202506/t20250630_8.html">关于开展2025年防汛工作的通知</a><span>06-30</span></li>
+<li><a href="/col/col200/202506/t20250629_7.html">市政府常务会议研究部署重点工作</a><span>06-29</span></li>
+<li><a href="/col/col400/202506/t20250629_6.html">全市民政工作推进会召开</a><span>06-29</span></li>
+</ul></div>"""
+NAV = "<div class='nav'><ul>" + "".join(f"<li><a href='/col/col{i}/'>栏目名称{i}</a></li>" for i in range(40)) + "</ul></div>"
+
+
+def page(main: str, extra: str = "") -> str:
+    return f"<html><head><meta charset='utf-8'></head><body>{NAV}<div class='main'>{main}</div>{SIDEBAR}{extra}" \
+           "<div class='footer'><a href='http://www.gov.cn/'>中国政府网</a> 2025-01-01</div></body></html>"
+
+
+def test_trs_list_beats_a_fresher_sidebar():
+    main = """<ul class="list">
+    <li><a href="./202401/t20240115_1.html" title="2024年第二季度低保资金发放情况">2024年第二季度低保资金发放情况</a><span>2024-01-15</span></li>
+    <li><a href="./202312/t20231201_2.html">临时救助工作通报</a><span>2023-12-01</span></li>
+    </ul><script>createPageHTML(3, 0, "index", "html");</script>"""
+    lp = parse_list_page(page(main), URL, AS_OF)
+    assert [i.published_on for i in lp.items] == [date(2024, 1, 15), date(2023, 12, 1)]
+    assert lp.items[0].url == "http://www.example.gov.cn/col/col101/202401/t20240115_1.html"
+    assert lp.items[0].title == "2024年第二季度低保资金发放情况"
+    assert lp.next_url == "http://www.example.gov.cn/col/col101/index_1.html"
+
+
+def test_trs_last_page_has_no_next():
+    main = '<ul><li><a href="./a.html">某某工作动态信息</a>[2024-01-15]</li></ul><script>createPageHTML(3, 2, "index", "html");</script>'
+    assert parse_list_page(page(main), URL, AS_OF).next_url is None
+
+
+def test_table_list_with_next_link_and_chinese_dates():
+    main = """<table><tr><th>标题</th><th>日期</th></tr>
+    <tr><td><a href="/art/2025/6/3/art_1_1.html">行政许可结果公示（第12期）</a></td><td>2025年6月3日</td></tr>
+    <tr><td><a href="/art/2025/5/3/art_1_2.html">行政许可结果公示（第11期）</a></td><td>2025年5月3日</td></tr>
+    </table><div><a href="list_2.html">首页</a> <a href="?page=2">下一页</a> <a href="?page=9">尾页</a></div>"""
+    lp = parse_list_page(page(main), URL, AS_OF)
+    assert [i.published_on for i in lp.items] == [date(2025, 6, 3), date(2025, 5, 3)]
+    assert lp.next_url == URL + "?page=2"
+
+
+def test_empty_placeholder_is_empty_not_the_sidebar():
+    lp = parse_list_page(page("<div class='list'><p>暂无信息</p></div>"), URL, AS_OF)
+    assert lp.items == [] and lp.empty_marker
+
+
+def test_traditional_placeholder():
+    lp = parse_list_page(page("<div class='list'><p>該欄目暫無內容</p></div>"), URL, AS_OF)
+    assert lp.items == [] and lp.empty_marker
+
+
+def test_pinned_item_is_flagged_and_kept():
+    main = """<ul>
+    <li class="top"><a href="./201901/t1.html"><em>[置顶]</em>政务公开工作制度</a><span>2019-01-02</span></li>
+    <li><a href="./202506/t2.html">六月份工作动态汇总</a><span>2025-06-20</span></li>
+    <li><a href="./202505/t3.html">五月份工作动态汇总</a><span>2025-05-20</span></li></ul>"""
+    lp = parse_list_page(page(main), URL, AS_OF)
+    assert [i.pinned for i in lp.items] == [True, False, False]
+    assert max(i.published_on for i in lp.items) == date(2025, 6, 20)
+
+
+def test_date_inside_the_link_and_year_in_title():
+    main = """<div class="list">
+    <p><a href="./x1.html">关于2023年12月1日停电的通知 2025-03-04</a></p>
+    <p><a href="./x2.html">2024年度工作总结 2025-02-01</a></p></div>"""
+    lp = parse_list_page(page(main), URL, AS_OF)
+    assert [i.published_on for i in lp.items] == [date(2025, 3, 4), date(2025, 2, 1)]
+
+
+def test_page_without_any_list():
+    lp = parse_list_page("<html><body><p>机构职能：负责全市民政工作。</p></body></html>", URL, AS_OF)
+    assert lp.items == [] and not lp.list_found and not lp.empty_marker
+
+
+def test_garbage_does_not_raise():
+    for junk in ["", "   ", "<<<>>>", "<?xml version='1.0' encoding='gbk'?><html><body>x</body></html>", "\x00\x01"]:
+        assert parse_list_page(junk, URL, AS_OF).items == []

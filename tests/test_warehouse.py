@@ -1,0 +1,101 @@
+"""The warehouse on embedded SQLite and on a real PostgreSQL server."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from portal_audit.catalog import Column, Portal
+from portal_audit.records import ColumnCrawl, Item, PageFetch
+from validations.rules import load_ruleset
+from validations.suite import validate
+from warehouse.db import make_engine, mask_url, warehouse_url
+from warehouse.load import finish_run, load_portal, start_run
+from warehouse.models import AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalRun
+from warehouse.read import NoRun, resolve_run
+
+AS_OF = date(2025, 6, 30)
+PORTAL = Portal(id="p", name="示例", base_url="http://x.gov.cn/", columns=[
+    Column(id="news", path=["工作动态"], url="/news/", frequency="及时更新", responsible="办公室"),
+    Column(id="notice", path=["通知公告"], url="/notice/", frequency="及时更新"),
+])
+
+
+def _crawls(titles=("甲", "乙")):
+    return [
+        ColumnCrawl("p", "news", "http://x.gov.cn/news/", "ok",
+                    (Item(titles[0], "http://x.gov.cn/news/1.html", date(2025, 6, 20)),
+                     Item(titles[1], "http://x.gov.cn/news/2.html", date(2025, 5, 1))),
+                    (PageFetch("http://x.gov.cn/news/", 200, 1234, 5.0),)),
+        ColumnCrawl("p", "notice", "http://x.gov.cn/notice/", "unreachable", error="HTTP 404",
+                    pages=(PageFetch("http://x.gov.cn/notice/", 404, 0, 1.0, "HTTP 404"),)),
+    ]
+
+
+def _load(engine, crawls):
+    verdicts, outcomes = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
+    run_id = start_run(engine, AS_OF, "national-2019@1")
+    load_portal(engine, run_id, PORTAL, crawls, verdicts, outcomes)
+    finish_run(engine, run_id, ok=True)
+    return run_id
+
+
+def _count(engine, model):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar()
+
+
+def test_load_writes_the_contract_tables(warehouse_url):
+    engine = make_engine(warehouse_url)
+    run_id = _load(engine, _crawls())
+    with engine.connect() as conn:
+        rows = {r.column_id: r for r in conn.execute(select(ColumnAudit.__table__).where(ColumnAudit.run_id == run_id))}
+        run = conn.execute(select(AuditRun.__table__)).one()
+    assert rows["news"].status == "fresh" and rows["news"].last_published_on == date(2025, 6, 20)
+    assert rows["news"].allowed_days == 14 and rows["news"].days_since_update == 10 and rows["news"].responsible == "办公室"
+    assert rows["notice"].status == "unreachable" and rows["notice"].detail == "HTTP 404"
+    assert run.status == "complete" and run.columns == 2 and run.portals == 1 and run.run_id == "2025-06-30"
+    assert _count(engine, ItemRow) == 2 and _count(engine, PageFetchRow) == 2
+    assert _count(engine, ExpectationResult) == 7
+    assert resolve_run(engine) == "2025-06-30"
+
+
+def test_rerun_is_idempotent_and_keeps_item_history(warehouse_url):
+    engine = make_engine(warehouse_url)
+    _load(engine, _crawls())
+    _load(engine, _crawls(titles=("甲（更新）", "乙")))
+    assert _count(engine, ColumnAudit) == 2 and _count(engine, ItemRow) == 2 and _count(engine, PortalRun) == 1
+    assert _count(engine, AuditRun) == 1
+    with engine.connect() as conn:
+        titles = sorted(conn.execute(select(ItemRow.title)).scalars())
+    assert titles == ["乙", "甲（更新）"]
+
+
+def test_a_crash_mid_load_leaves_nothing_half_written(warehouse_url):
+    engine = make_engine(warehouse_url)
+    _load(engine, _crawls())
+    crawls = _crawls(titles=("新标题", "乙"))
+    verdicts, outcomes = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
+    run_id = start_run(engine, AS_OF, "national-2019@1")
+    bad = [v for v in verdicts] + [verdicts[0]]  # a duplicate primary key fails the insert midway
+    with pytest.raises(Exception):
+        load_portal(engine, run_id, PORTAL, crawls, bad, outcomes)
+    finish_run(engine, run_id, ok=False, message="crashed")
+    # the earlier load of this portal is intact: the failed transaction rolled back whole
+    assert _count(engine, ColumnAudit) == 2 and _count(engine, PortalRun) == 1
+    with engine.connect() as conn:
+        assert "新标题" not in conn.execute(select(ItemRow.title)).scalars().all()
+        assert conn.execute(select(AuditRun.status)).scalar() == "failed"
+
+
+def test_empty_warehouse_has_no_run(warehouse_url):
+    with pytest.raises(NoRun, match="no audit run yet"):
+        resolve_run(make_engine(warehouse_url))
+
+
+def test_urls_are_masked_and_env_overrides_default(monkeypatch):
+    assert mask_url("postgresql://audit:s3cret@db:5432/x") == "postgresql://audit:***@db:5432/x"
+    monkeypatch.delenv("PORTAL_AUDIT_WAREHOUSE", raising=False)
+    assert warehouse_url() == "sqlite:///audit.db"
+    monkeypatch.setenv("PORTAL_AUDIT_WAREHOUSE", "sqlite:///elsewhere.db")
+    assert warehouse_url() == "sqlite:///elsewhere.db" and warehouse_url("sqlite:///x.db") == "sqlite:///x.db"
