@@ -20,6 +20,7 @@ import lxml.html
 from lxml import etree
 
 from portal_audit.records import Item
+from portal_audit.text import fold
 
 from .dates import find_dates
 
@@ -28,7 +29,11 @@ _SIDEBAR_HINT = re.compile(
     r"nav|menu|foot|side|right|hot|latest|zuixin|zxfb|redian|remen|rank|paihang|friend|yqlj|link|banner|header|breadcrumb|crumb",
     re.I,
 )
-_SIDEBAR_HEADING = re.compile(r"最新|热点|熱點|热门|熱門|推荐|推薦|排行|相关|相關|友情|链接|鏈接|图片|圖片|专题|專題")
+# the whole text of a sidebar's heading (simplified; "更多 >>" stripped)
+_SIDEBAR_HEADING = re.compile(
+    r"^(?:最新(?:发布|信息|动态|文章|公开|更新)?|热点(?:信息|新闻|关注|推荐|专题)?|热门(?:信息|文章|新闻)?|推荐(?:信息|阅读|文章)?"
+    r"|(?:阅读|点击|浏览)?排行(?:榜)?|相关(?:链接|信息|文章|阅读|新闻)|友情链接|图片新闻|专题专栏|要闻(?:动态)?)$"
+)
 _EMPTY = re.compile(
     r"暂无(?:信息|内容|数据|记录|相关|文章)|暫無(?:信息|內容|數據|記錄|相關|文章)|没有(?:找到)?相关(?:记录|信息|内容|数据)"
     r"|沒有(?:找到)?相關(?:記錄|信息|內容|數據)|该栏目暂无|該欄目暫無|无相关信息|無相關信息|没有记录|沒有記錄|无记录|無記錄"
@@ -93,20 +98,32 @@ def _record_for(a: etree._Element, as_of: date | None) -> tuple[etree._Element, 
     return None
 
 
-def _penalised(container: etree._Element) -> bool:
-    el, depth = container, 0
-    while el is not None and depth < 5:
+def _is_heading(el: etree._Element) -> bool:
+    """A short, link-free block naming a sidebar: "最新发布", "热点信息" …"""
+    if not isinstance(el.tag, str) or el.tag in ("li", "tr", "a", "ul", "ol", "table"):
+        return False
+    text = _text(el)
+    if len(text) > 16 or any(len(_text(a)) >= 6 for a in el.iter("a")):
+        return False
+    core = re.sub(r"更多|more|[>»›\s]+", "", fold(text), flags=re.I)
+    return bool(_SIDEBAR_HEADING.match(core))
+
+
+def _penalised(record: etree._Element) -> bool:
+    """Does this record sit in a menu, footer or sidebar (by markup or by its heading)?"""
+    el, depth = record, 0
+    while el is not None and depth < 6:
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if el.tag in ("nav", "footer", "aside", "header") or (hint.strip() and _SIDEBAR_HINT.search(hint)):
             return True
-        # a heading just before the list ("最新发布", "热点信息") names a sidebar
-        prev = el.getprevious()
-        for _ in range(2):
-            if prev is None:
-                break
-            if isinstance(prev.tag, str) and len(_text(prev)) <= 30 and _SIDEBAR_HEADING.search(_text(prev)):
-                return True
-            prev = prev.getprevious()
+        if depth:  # a heading just before the list or its box names a sidebar
+            prev = el.getprevious()
+            for _ in range(2):
+                if prev is None:
+                    break
+                if _is_heading(prev):
+                    return True
+                prev = prev.getprevious()
         el, depth = el.getparent(), depth + 1
     return False
 

@@ -82,3 +82,13 @@ def test_page_without_any_list():
 def test_garbage_does_not_raise():
     for junk in ["", "   ", "<<<>>>", "<?xml version='1.0' encoding='gbk'?><html><body>x</body></html>", "\x00\x01"]:
         assert parse_list_page(junk, URL, AS_OF).items == []
+
+
+def test_sidebar_known_only_by_its_heading_and_a_column_named_like_one():
+    plain_sidebar = SIDEBAR.replace('class="right"', 'class="box"')
+    main = """<div class="title">养老服务热点回应</div><div class="crumb">当前位置：首页 &gt; 养老服务热点回应</div>
+    <ul><li><a href="./202401/t1.html">养老服务热点问题回应（一）</a><span>2024-01-15</span></li>
+    <li><a href="./202312/t2.html">养老服务热点问题回应（二）</a><span>2023-12-01</span></li></ul>"""
+    html = f"<html><body><div class='main'>{main}</div>{plain_sidebar}</body></html>"
+    lp = parse_list_page(html, URL, AS_OF)
+    assert [i.published_on for i in lp.items] == [date(2024, 1, 15), date(2023, 12, 1)]

@@ -1,0 +1,109 @@
+"""The Prefect flows end to end: demo portal on loopback → warehouse, through a real
+(temporary) Prefect API."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
+from portal_audit.demo import build_site, serve
+from validations.rules import load_ruleset
+from warehouse.db import make_engine
+from warehouse.models import ColumnAudit, Item
+
+from .conftest import AS_OF, REPO
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """The demo portal served on 127.0.0.1 and a catalog file pointing at it."""
+    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
+    portal = catalog.portals[0]
+    site = build_site(portal, load_ruleset(), AS_OF)
+    server, base = serve(site)
+    yield site, catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})
+    server.shutdown()
+
+
+def _write(tmp_path: Path, catalog) -> str:
+    path = tmp_path / "catalog.yaml"
+    path.write_text(dump_catalog(catalog), encoding="utf-8")
+    return str(path)
+
+
+def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_url):
+    from flows.audit import nightly_audit
+
+    site, catalog = demo
+    summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url)
+    assert {v.column_id: v.status for v in summary.verdicts} == site.truth
+    assert summary.total == 75 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
+    engine = make_engine(warehouse_url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(ColumnAudit.column_id, ColumnAudit.status)).all())
+        items = conn.execute(select(Item.column_id, Item.url)).all()
+    assert stored == site.truth
+    n_items = len(items)
+    from urllib.parse import urlsplit
+
+    paths = {(cid, urlsplit(u).path) for cid, u in items}
+    # every stored item belongs to its own column (nothing from the "最新发布" sidebar) …
+    assert all(path.startswith(f"/col/col{1000 + int(cid[1:])}/") and path in site.articles for cid, path in paths)
+    # … and every item of the last year was found, across pages
+    recent = {a.url for a in site.articles.values() if a.column != "最新发布" and (AS_OF - a.published_on).days <= 366}
+    assert recent <= {path for _, path in paths}
+
+    # the same day again: replaced, not duplicated
+    nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 75
+        assert conn.execute(select(func.count()).select_from(Item)).scalar() == n_items
+
+
+def test_a_dead_portal_does_not_stop_the_others(demo, tmp_path):
+    from flows.audit import nightly_audit
+
+    site, catalog = demo
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead_port = s.getsockname()[1]
+    dead = parse_catalog(f"""
+portals:
+  - id: dead
+    name: 关停的网站
+    base_url: http://127.0.0.1:{dead_port}/
+    columns:
+      - {{id: a, path: [工作动态], url: /a/, frequency: 及时更新}}
+      - {{id: b, path: [通知公告], url: /b/, frequency: 及时更新}}
+""").portals[0]
+    both = catalog.model_copy(update={"portals": [dead, catalog.portals[0]],
+                                      "politeness": catalog.politeness.model_copy(update={"retries": 0})})
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url)
+    by_portal = {}
+    for v in summary.verdicts:
+        by_portal.setdefault(v.portal_id, {})[v.column_id] = v.status
+    assert by_portal["dead"] == {"a": "unreachable", "b": "unreachable"}
+    assert by_portal["xcmz-demo"] == site.truth
+
+
+def test_audit_portal_flow_runs_one_portal_and_publishes_an_artifact(demo, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.audit import audit_portal
+
+    site, catalog = demo
+    summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
+                           warehouse=f"sqlite:///{tmp_path / 'b.db'}")
+    assert summary.total == 75
+    with get_client(sync_client=True) as client:
+        arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["audit-summary"])))
+    assert arts and any(summary.line() in (a.data or "") for a in arts)
+    assert "## stale" in arts[-1].data
