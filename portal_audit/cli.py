@@ -29,6 +29,13 @@ def _date(text: str) -> date:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from validations.rules import load_ruleset
+
+    from .catalog import load_catalog
+
+    load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
+    load_ruleset(args.ruleset)
+
     from flows.audit import nightly_audit
 
     summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,

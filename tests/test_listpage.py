@@ -87,8 +87,9 @@ def test_garbage_does_not_raise():
 def test_sidebar_known_only_by_its_heading_and_a_column_named_like_one():
     plain_sidebar = SIDEBAR.replace('class="right"', 'class="box"')
     main = """<div class="title">养老服务热点回应</div><div class="crumb">当前位置：首页 &gt; 养老服务热点回应</div>
-    <ul><li><a href="./202401/t1.html">养老服务热点问题回应（一）</a><span>2024-01-15</span></li>
-    <li><a href="./202312/t2.html">养老服务热点问题回应（二）</a><span>2023-12-01</span></li></ul>"""
+    <ul><li><a href="/art/2024/1/15/art_1.html">养老服务热点问题回应（一）</a><span>2024-01-15</span></li>
+    <li><a href="/art/2023/12/1/art_2.html">养老服务热点问题回应（二）</a><span>2023-12-01</span></li></ul>"""
     html = f"<html><body><div class='main'>{main}</div>{plain_sidebar}</body></html>"
-    lp = parse_list_page(html, URL, AS_OF)
+    # links outside the list's directory: only the headings can tell the lists apart
+    lp = parse_list_page(html, "http://www.example.gov.cn/module/list.jsp?colid=5", AS_OF)
     assert [i.published_on for i in lp.items] == [date(2024, 1, 15), date(2023, 12, 1)]

@@ -1,0 +1,87 @@
+"""The ``portal-audit`` command line, as users type it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+import yaml
+
+from portal_audit.cli import main
+from portal_audit.catalog import load_catalog
+
+from .conftest import AS_OF, DATA, REPO
+
+
+def test_catalog_import_of_seed_003(tmp_path, capsys):
+    out = tmp_path / "c.yaml"
+    assert main(["catalog", "import", str(DATA / "seed003_xcmz_2024.txt"), "-o", str(out), "--portal-id", "xcmz"]) == 0
+    captured = capsys.readouterr()
+    assert "75 columns" in captured.out and "row 60" in captured.err  # the garbled row is pointed out
+    cols = load_catalog(out).portals[0].columns
+    assert len(cols) == 75
+    assert [c.path for c in cols[:2]] == [["政策法規", "部門文件"], ["政策法規", "規范性文件發布"]]
+    assert cols[14].path == ["財政資金", "年度部門預決算及“三公”經費情況", "本部門預算"]
+    assert cols[55].responsible == "誰承辦誰更新"
+    assert all("(" not in "".join(c.path) or "老年人福利" in "".join(c.path) for c in cols)  # pinyin notes gone
+
+
+def test_extract_json_follows_pagination(site, capsys):
+    pages, base = site
+    for p in range(2):
+        rows = "".join(f'<li><a href="./t{p}{i}.html">第{p}页工作动态第{i}条</a><span>2025-06-{10 + i - p:02d}</span></li>' for i in range(3))
+        pages.add(f"/col/x/{'index' if p == 0 else 'index_1'}.html",
+                  f'<html><body><ul>{rows}</ul><script>createPageHTML(2, {p}, "index", "html");</script></body></html>')
+    assert main(["extract", base + "col/x/index.html", "--json", "--allow-private-networks", "--delay", "0",
+                 "--as-of", AS_OF.isoformat()]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["items"]) == 6 and len(data["pages"]) == 2 and data["newest"] == "2025-06-12"
+
+
+def test_extract_refuses_loopback_by_default(site, capsys):
+    pages, base = site
+    pages.add("/a.html", "<html></html>")
+    assert main(["extract", base + "a.html"]) == 1
+    assert "allow_private_networks" in capsys.readouterr().out and pages.hits == []
+
+
+def test_audit_with_a_malformed_catalog_names_the_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("portals:\n  - id: p\n    name: x\n    base_url: http://x.gov.cn/\n    columns:\n"
+                   "      - {id: a, path: [工作动态], url: /a/, frequency: 有空再更}\n", encoding="utf-8")
+    assert main(["audit", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:6:" in err and "frequency" in err and "有空再更" in err
+
+
+def test_reports_from_the_warehouse(tmp_path, capsys):
+    from tests.test_warehouse import _crawls, _load
+    from warehouse.db import make_engine
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    _load(make_engine(url), _crawls())
+    for fmt in ("md", "csv", "html"):
+        out = tmp_path / f"r.{fmt}"
+        assert main(["report", "--warehouse", url, "--run", "latest", "--format", fmt, "-o", str(out)]) == 0
+    md = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "| fresh | 1 |" in md and "| unreachable | 1 |" in md and "工作动态" in md
+    csv = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0].startswith("portal_id,column_id,path,status") and len(csv) == 3
+    assert csv[1].split(",")[3] == "unreachable"  # worst first
+    assert '<div class="card fresh"><b>1</b> fresh</div>' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2
+
+
+def test_demo_command_end_to_end(tmp_path):
+    """The README's main job: serve the demo portal, audit it through Prefect, leave audit.db."""
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PORTAL_AUDIT_WAREHOUSE": f"sqlite:///{tmp_path / 'audit.db'}"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, "-m", "portal_audit.cli", "demo", "--as-of", "2025-06-30"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    assert "75 columns: " in proc.stdout and "ground truth: 75/75" in proc.stdout
+    assert (tmp_path / "audit.db").exists()
