@@ -8,14 +8,16 @@ pinned 置顶 items never stop it, since they are old by design).
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, Item, PageFetch
 
 from .fetch import FetchError, Fetcher, FetchPolicy
-from .listpage import parse_list_page
+from .listpage import article_date, parse_list_page
 
+ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
 
 
@@ -60,14 +62,34 @@ async def crawl_column(
         if not new:
             break
         dated = [i.published_on for i in new if i.published_on and not i.pinned]
-        if dated and max(dated) < window_start:
-            break
+        if not dated or max(dated) < window_start:
+            break  # past the window, or a date-less list (its newest items are on page one)
         next_url = lp.next_url
+    if items and all(i.published_on is None for i in items.values()):
+        for item in await _dates_from_articles(fetcher, list(items.values()), as_of, pages):
+            items[item.url] = item
     if not items and not empty_marker and not list_found:
         return ColumnCrawl(portal_id, column_id, url, "error", pages=tuple(pages),
                            error="no item list found on the page")
     return ColumnCrawl(portal_id, column_id, url, "ok", tuple(items.values()), tuple(pages),
                        empty_marker=empty_marker, error=partial_error)
+
+
+async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date, pages: list[PageFetch]) -> list[Item]:
+    """Date a date-less list from its article pages: only the first few non-pinned items
+    (lists run newest first), fetched concurrently; a failed article just stays undated."""
+    probe = [i for i in items if not i.pinned][:ARTICLE_PROBE]
+
+    async def one(item: Item) -> Item:
+        try:
+            page = await fetcher.get(item.url)
+        except FetchError as exc:
+            pages.append(PageFetch(item.url, exc.status, 0, 0.0, exc.message))
+            return item
+        pages.append(PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms))
+        return replace(item, published_on=article_date(page.text, as_of))
+
+    return list(await asyncio.gather(*(one(i) for i in probe)))
 
 
 async def crawl_portal_async(

@@ -14,13 +14,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urljoin, urlsplit
+from html import unescape as html_unescape
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
 from portal_audit.records import Item
-from portal_audit.text import fold
+from portal_audit.text import fold, strip_pinyin_notes
 
 from .dates import find_dates
 
@@ -39,7 +40,7 @@ _EMPTY = re.compile(
     r"|沒有(?:找到)?相關(?:記錄|信息|內容|數據)|该栏目暂无|該欄目暫無|无相关信息|無相關信息|没有记录|沒有記錄|无记录|無記錄"
 )
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁", "next", "next page", "›", ">", "»", ">>"}
-_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _PINNED = re.compile(r"置顶|置頂|\[顶\]|【置顶】")
 _SKIP_HREF = ("javascript:", "#", "mailto:", "tel:")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -61,7 +62,7 @@ class _Record:
     link: etree._Element
     title: str
     url: str
-    published_on: date
+    published_on: date | None
 
 
 def _text(el: etree._Element) -> str:
@@ -133,13 +134,45 @@ def _column_dir(url: str) -> str:
     return path.rsplit("/", 1)[0] + "/"
 
 
+_PAGE_IN_URL = [
+    (re.compile(r"index_(\d+)\.s?html?$"), 1),        # TRS: index_1.html is page 2
+    (re.compile(r"column-index-(\d+)\.s?html?$"), 0),
+    (re.compile(r"[?&](?:page|cur_page|pageNum|pageNo|pagenum|pageno|currentPage|curpage|pageIndex|p)=(\d+)", re.I), 0),
+    (re.compile(r"_(\d+)\.s?html?$"), 0),
+]
+_HANWEB_TOTAL = re.compile(r"(?:totalRecord\s*[:=]\s*[\"']?|<totalrecord>\s*)(\d+)", re.I)
+_HANWEB_PERPAGE = re.compile(r"perPage\s*[:=]\s*[\"']?(\d+)", re.I)
+_HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
+_HANWEB_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[[^\]]*?href=[\"']([^\"']+)[\"']", re.S | re.I)
+
+
+def _current_page(url: str) -> int:
+    for pattern, offset in _PAGE_IN_URL:
+        m = pattern.search(url)
+        if m:
+            return int(m.group(1)) + offset
+    return 1
+
+
+def _script_int(scripts: str, token: str) -> int | None:
+    """A createPageHTML argument: a literal, or a ``var countPage = 5`` set earlier."""
+    if token.isdigit():
+        return int(token)
+    m = re.search(rf"\b{re.escape(token)}\s*=\s*(\d+)", scripts)
+    return int(m.group(1)) if m else None
+
+
 def _find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
+    """The next list page: TRS createPageHTML, a 下一页 link, or the link numbered n+1."""
     m = _TRS_PAGER.search(scripts)
-    if m:
-        count, current, name, ext = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+    count = _script_int(scripts, m.group(1)) if m else None
+    current = _script_int(scripts, m.group(2)) if m else None
+    if m and count is not None and current is not None:
+        name, ext = m.group(3), m.group(4)
         if current + 1 < count:
             return urljoin(url, f"{name}_{current + 1}.{ext}")
         return None
+    numbered: dict[str, str] = {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
@@ -148,7 +181,32 @@ def _find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
         if label in _NEXT_TEXT:
             nxt = urljoin(url, href)
             return None if nxt == url else nxt
-    return None
+        if label.strip("[]") .isdigit():
+            numbered.setdefault(label.strip("[]"), urljoin(url, href))
+    nxt = numbered.get(str(_current_page(url) + 1))
+    return None if nxt == url else nxt
+
+
+def _hanweb_next(raw: str, url: str, n_records: int) -> str | None:
+    """Hanweb/大汉 JCMS pages through /module/web/jpage/dataproxy.jsp in record ranges."""
+    total = _HANWEB_TOTAL.search(raw)
+    group = _HANWEB_NEXTGROUP.search(raw)
+    if not total or (not group and "dataproxy.jsp" not in url):
+        return None
+    query = dict(parse_qsl(urlsplit(url).query))
+    declared = _HANWEB_PERPAGE.search(raw)
+    per_page = int(query.get("perpage") or (declared.group(1) if declared else 15))
+    start = int(query.get("startrecord", 1)) + n_records
+    if start > int(total.group(1)) or n_records == 0:
+        return None
+    if group:
+        parts = urlsplit(urljoin(url, html_unescape(group.group(1))))
+        base, params = parts.path, [(k, v) for k, v in parse_qsl(parts.query) if k not in ("page", "startrecord", "endrecord", "perpage")]
+    else:
+        base = urlsplit(url).path
+        params = [(k, v) for k, v in parse_qsl(urlsplit(url).query) if k not in ("startrecord", "endrecord", "perpage")]
+    end = min(int(total.group(1)), start + per_page * 3 - 1)  # jpage fetches three pages at a time
+    return urljoin(url, f"{base}?{urlencode([('startrecord', start), ('endrecord', end), ('perpage', per_page)] + params)}")
 
 
 def parse_html(html: str | bytes) -> etree._Element:
@@ -159,13 +217,7 @@ def parse_html(html: str | bytes) -> etree._Element:
     return lxml.html.document_fromstring(html)
 
 
-def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
-    """Extract the column's items and the next-page URL from one list page."""
-    doc = parse_html(html)
-    scripts = " ".join(s.text or "" for s in doc.iter("script"))
-    for el in list(doc.iter("script", "style", "noscript")):
-        el.drop_tree()
-
+def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_Record]:
     records: list[_Record] = []
     seen: set[int] = set()
     for a in doc.iter("a"):
@@ -180,37 +232,120 @@ def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
             continue
         seen.add(id(found[0]))
         records.append(_Record(found[0], a, title, urljoin(url, href), found[1]))
+    return records
 
+
+def _undated_records(doc: etree._Element, url: str) -> dict[etree._Element, list[_Record]]:
+    """Rows of one long link each, for lists that show no dates at all."""
+    groups: dict[etree._Element, list[_Record]] = defaultdict(list)
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        title = _title(a)
+        if not href or href.startswith(_SKIP_HREF) or len(title) < 6:
+            continue
+        row = a.getparent()
+        while row is not None and row.tag not in ("li", "tr", "dd", "p", "div", "article"):
+            row = row.getparent()
+        if row is None or sum(1 for x in row.iter("a") if len(_text(x)) >= 6) > 1:
+            continue
+        groups[row.getparent()].append(_Record(row, a, title, urljoin(url, href), None))
+    return {c: recs for c, recs in groups.items() if len(recs) >= 3 and not _penalised(recs[0].element)}
+
+
+def _best(groups: dict[etree._Element, list[_Record]], url: str) -> tuple[etree._Element, float]:
+    col_dir = _column_dir(url)
+
+    def score(container: etree._Element) -> float:
+        recs = groups[container]
+        inside = sum(1 for r in recs if urlsplit(r.url).path.startswith(col_dir)) / len(recs)
+        return len(recs) * (1 + 2 * inside) * (0.1 if _penalised(recs[0].element) else 1.0)
+
+    best = max(groups, key=score)
+    return best, score(best)
+
+
+def _items(groups: dict[etree._Element, list[_Record]], best: etree._Element) -> list[Item]:
+    # lists split into several blocks of the same shape (common in TRS templates)
+    sig = (best.tag, best.get("class"))
+    chosen = [c for c in groups if c is best or (
+        c.getparent() is best.getparent() and (c.tag, c.get("class")) == sig and not _penalised(groups[c][0].element))]
+    items: dict[str, Item] = {}
+    for container in chosen:
+        for rec in groups[container]:
+            if rec.url in items:
+                continue
+            pinned = bool(_PINNED.search(_text(rec.element))) or "top" in (rec.element.get("class") or "").lower().split()
+            title = strip_pinyin_notes(_PINNED.sub("", rec.title)).strip(" []【】")
+            items[rec.url] = Item(title=title, url=rec.url, published_on=rec.published_on, pinned=pinned)
+    return list(items.values())
+
+
+def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
+    """Extract the column's items and the next-page URL from one list page."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    hanweb = _HANWEB_RECORD.findall(html)
+    if hanweb:  # Hanweb JCMS: the column's records sit in a <datastore>, nothing to guess
+        doc = parse_html("<html><body><ul class='datastore'>" + "".join(hanweb) + "</ul></body></html>")
+        groups: dict[etree._Element, list[_Record]] = defaultdict(list)
+        for rec in _dated_records(doc, url, as_of):
+            groups[rec.element.getparent()].append(rec)
+        if not groups:
+            groups = defaultdict(list, _undated_records(doc, url))
+        page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True)
+        if groups:
+            page.items = _items(groups, _best(groups, url)[0])
+        return page
+
+    doc = parse_html(html)
+    scripts = " ".join(s.text or "" for s in doc.iter("script"))
+    for el in list(doc.iter("script", "style", "noscript")):
+        el.drop_tree()
     page = ListPage(next_url=_find_next(doc, scripts, url))
     body = doc.find("body")
     page.empty_marker = bool(_EMPTY.search(_text(body if body is not None else doc)))
-    if records:
-        groups: dict[etree._Element, list[_Record]] = defaultdict(list)
-        for rec in records:
-            groups[rec.element.getparent()].append(rec)
-        col_dir = _column_dir(url)
 
-        def score(container: etree._Element) -> float:
-            recs = groups[container]
-            inside = sum(1 for r in recs if urlsplit(r.url).path.startswith(col_dir)) / len(recs)
-            return len(recs) * (1 + 2 * inside) * (0.1 if _penalised(recs[0].element) else 1.0)
-
-        best = max(groups, key=score)
-        if page.empty_marker and _penalised(groups[best][0].element):
-            return page  # "暂无信息" in the column, only sidebars carry dates
-        # lists split into several blocks of the same shape (common in TRS templates)
-        sig = (best.tag, best.get("class"))
-        chosen = [c for c in groups if c is best or (
-            c.getparent() is best.getparent() and (c.tag, c.get("class")) == sig and not _penalised(groups[c][0].element))]
-        items: dict[str, Item] = {}
-        for container in chosen:
-            for rec in groups[container]:
-                if rec.url in items:
-                    continue
-                pinned = bool(_PINNED.search(_text(rec.element))) or "top" in (rec.element.get("class") or "").lower()
-                items[rec.url] = Item(title=rec.title.replace("置顶", "").strip(), url=rec.url,
-                                      published_on=rec.published_on, pinned=pinned)
-        page.items = list(items.values())
-        page.list_found = True
-        page.empty_marker = False
+    groups = defaultdict(list)
+    for rec in _dated_records(doc, url, as_of):
+        groups[rec.element.getparent()].append(rec)
+    best = _best(groups, url)[0] if groups else None
+    if best is None or _penalised(groups[best][0].element):
+        # no dated list of the column's own: an undated one (dates on the article pages)?
+        undated = _undated_records(doc, url)
+        if undated and not page.empty_marker:
+            page.items = _items(undated, _best(undated, url)[0])
+            page.list_found = True
+            return page
+        if best is None or page.empty_marker:
+            return page  # "暂无信息" in the column; only sidebars carry dates
+    page.items = _items(groups, best)
+    page.list_found = True
+    page.empty_marker = False
     return page
+
+
+_ARTICLE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "createdate")
+# labels in order of trust: the publish date first, the document's own date last
+_ARTICLE_LABELS = [re.compile(p + r"\s*[:：]?\s*") for p in (
+    r"发布日期|發布日期|公开日期|公開日期", r"发布时间|發布時間", r"发文日期|發文日期", r"生成日期|成文日期", r"日期")]
+
+
+def article_date(html: str, as_of: date | None = None) -> date | None:
+    """An article page's publish date: the national ``PubDate`` meta convention, else the
+    政府信息公开 table (发布日期/生成日期), else a "发布时间：" line."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for meta in soup.find_all("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if name in _ARTICLE_META and meta.get("content"):
+            found = find_dates(meta["content"], as_of, allow_yearless=False)
+            if found:
+                return found[0]
+    text = soup.get_text(" ", strip=True)
+    for label in _ARTICLE_LABELS:
+        for m in label.finditer(text):
+            found = find_dates(text[m.end():m.end() + 24], as_of, allow_yearless=False)
+            if found:
+                return found[0]
+    return None
