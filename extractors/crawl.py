@@ -16,6 +16,7 @@ from portal_audit.records import ColumnCrawl, Item, PageFetch
 
 from .fetch import FetchError, Fetcher, FetchPolicy
 from .listpage import article_date, parse_list_page
+from .profiles import get_profile
 
 ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
@@ -28,7 +29,9 @@ async def crawl_column(
     url: str | None,
     as_of: date,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    profile: str | None = None,
 ) -> ColumnCrawl:
+    """Crawl one column's list pages; never raises for what the portal does."""
     if not url:
         return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
     window_start = as_of - timedelta(days=window_days)
@@ -53,7 +56,7 @@ async def crawl_column(
             break
         pages.append(PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms))
         visited.add(page.url)
-        lp = parse_list_page(page.text, page.url, as_of)
+        lp = parse_list_page(page.text, page.url, as_of, get_profile(profile))
         empty_marker = empty_marker or (lp.empty_marker and not items)
         list_found = list_found or lp.list_found
         new = [i for i in lp.items if i.url not in items]
@@ -98,7 +101,7 @@ async def crawl_portal_async(
     """Crawl every column of a portal concurrently (politeness is the fetcher's job)."""
     async with Fetcher(policy) as fetcher:
         return list(await asyncio.gather(*(
-            crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days)
+            crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile)
             for col in portal.columns
         )))
 

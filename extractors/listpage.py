@@ -24,6 +24,7 @@ from portal_audit.records import Item
 from portal_audit.text import fold, strip_pinyin_notes
 
 from .dates import find_dates
+from .profiles import Profile
 
 RECORD_TAGS = {"li", "tr", "dd", "dt", "p", "div", "article", "section", "h3", "h4", "h5", "span", "td"}
 _SIDEBAR_HINT = re.compile(
@@ -280,8 +281,9 @@ def _items(groups: dict[etree._Element, list[_Record]], best: etree._Element) ->
     return list(items.values())
 
 
-def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
-    """Extract the column's items and the next-page URL from one list page."""
+def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Profile | None = None) -> ListPage:
+    """Extract the column's items and the next-page URL from one list page. A profile
+    narrows the search to its list selector (when that matches anything on the page)."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     hanweb = _HANWEB_RECORD.findall(html)
@@ -302,12 +304,21 @@ def parse_list_page(html: str, url: str, as_of: date | None = None) -> ListPage:
     for el in list(doc.iter("script", "style", "noscript")):
         el.drop_tree()
     page = ListPage(next_url=_find_next(doc, scripts, url))
+    if profile and profile.next:
+        link = next((a for a in doc.cssselect(profile.next) if a.get("href")), None)
+        page.next_url = urljoin(url, link.get("href")) if link is not None else None
     body = doc.find("body")
     page.empty_marker = bool(_EMPTY.search(_text(body if body is not None else doc)))
 
+    roots = doc.cssselect(profile.list) if profile and profile.list else []
     groups = defaultdict(list)
-    for rec in _dated_records(doc, url, as_of):
-        groups[rec.element.getparent()].append(rec)
+    for root in roots or [doc]:
+        for rec in _dated_records(root, url, as_of):
+            groups[rec.element.getparent()].append(rec)
+    if roots and groups:  # the profile says where the list is: no sidebar to fear
+        page.items = _items(groups, _best(groups, url)[0])
+        page.list_found, page.empty_marker = True, False
+        return page
     best = _best(groups, url)[0] if groups else None
     if best is None or _penalised(groups[best][0].element):
         # no dated list of the column's own: an undated one (dates on the article pages)?

@@ -47,6 +47,14 @@ class Column(BaseModel):
             raise ValueError(str(exc)) from None
         return v
 
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, v: str | None) -> str | None:
+        from extractors.profiles import get_profile
+
+        get_profile(v)  # raises ValueError naming the bundled profiles
+        return v
+
     @property
     def frequency_code(self) -> str:
         return normalize_frequency(self.frequency)

@@ -85,3 +85,22 @@ def test_each_case(crawled, case):
     assert len(result.pages) >= label["pages"]
     assert (result.newest.isoformat() if result.newest else None) == label["newest"]
     assert result.empty_marker == label["empty"]
+
+
+@pytest.mark.parametrize("case", ["hanweb-paged", "traditional", "dateless-meta"])
+def test_extract_command_on_corpus_shapes(case, capsys):
+    from portal_audit.cli import main
+
+    label = next(c for c in LABELS["cases"] if c["case"] == case)
+    pages = Pages()
+    for f in (CORPUS / "site").rglob("*"):
+        if f.is_file():
+            pages.add("/" + f.relative_to(CORPUS / "site").as_posix().replace("@", "?", 1), f.read_bytes())
+    server, base = serve(pages)
+    try:
+        code = main(["extract", base.rstrip("/") + label["start"], "--json", "--allow-private-networks", "--delay", "0",
+                     "--as-of", LABELS["as_of"], "--window", "5000", "--max-pages", "50"])
+    finally:
+        server.shutdown()
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and len(data["items"]) == len(label["items"]) and data["newest"] == label["newest"]

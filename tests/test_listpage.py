@@ -93,3 +93,26 @@ def test_sidebar_known_only_by_its_heading_and_a_column_named_like_one():
     # links outside the list's directory: only the headings can tell the lists apart
     lp = parse_list_page(html, "http://www.example.gov.cn/module/list.jsp?colid=5", AS_OF)
     assert [i.published_on for i in lp.items] == [date(2024, 1, 15), date(2023, 12, 1)]
+
+
+def test_css_profile_narrows_the_search_where_automatic_detection_cannot_tell():
+    from extractors.profiles import get_profile
+
+    # two unmarked lists, links outside the list's directory: the bigger one is the wrong one
+    other = "".join(f'<li><a href="/x/{i}.html">其他栏目的信息标题{i}</a><span>2025-06-30</span></li>' for i in range(6))
+    own = "".join(f'<li><a href="/y/{i}.html">本栏目的信息标题{i}</a><span>2024-0{i + 1}-01</span></li>' for i in range(3))
+    html = f"<html><body><div class='a'><ul>{other}</ul></div><div class='list-main'><ul>{own}</ul></div></body></html>"
+    auto = parse_list_page(html, URL, AS_OF)
+    assert max(i.published_on for i in auto.items) == date(2025, 6, 30)  # fooled without a profile
+    lp = parse_list_page(html, URL, AS_OF, get_profile("css:div.list-main"))
+    assert [i.published_on for i in lp.items] == [date(2024, 1, 1), date(2024, 2, 1), date(2024, 3, 1)]
+
+
+def test_unknown_profile_is_a_catalog_error():
+    import pytest
+
+    from portal_audit.catalog import CatalogError, parse_catalog
+
+    with pytest.raises(CatalogError, match=r":6: portals\[0\].columns\[0\].profile: unknown profile 'joomla'"):
+        parse_catalog("portals:\n  - id: p\n    name: x\n    base_url: http://x.gov.cn/\n    columns:\n"
+                      "      - {id: a, path: [工作动态], url: /a/, frequency: 及时更新, profile: joomla}\n", "c.yaml")
