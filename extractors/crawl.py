@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, Item, PageFetch
+from portal_audit.records import ColumnCrawl, Item, PageFetch, PortalCrawl
 
 from .fetch import FetchError, Fetcher, FetchPolicy
 from .listpage import article_date, parse_list_page
@@ -95,17 +95,28 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
     return list(await asyncio.gather(*(one(i) for i in probe)))
 
 
+async def check_home(fetcher: Fetcher, url: str) -> PageFetch:
+    """Can the portal's home page be opened (站点无法访问)?"""
+    try:
+        page = await fetcher.get(url)
+    except FetchError as exc:
+        return PageFetch(url, exc.status, 0, 0.0, exc.message)
+    return PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms)
+
+
 async def crawl_portal_async(
     portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS
-) -> list[ColumnCrawl]:
-    """Crawl every column of a portal concurrently (politeness is the fetcher's job)."""
+) -> PortalCrawl:
+    """Check the home page and crawl every column concurrently (politeness is the fetcher's job)."""
     async with Fetcher(policy) as fetcher:
-        return list(await asyncio.gather(*(
-            crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile)
-            for col in portal.columns
-        )))
+        home, *columns = await asyncio.gather(
+            check_home(fetcher, portal.base_url),
+            *(crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile)
+              for col in portal.columns),
+        )
+    return PortalCrawl(portal.id, home, tuple(columns))
 
 
-def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS) -> list[ColumnCrawl]:
+def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS) -> PortalCrawl:
     """Synchronous entry point for callers outside an event loop (CLI, Prefect tasks)."""
     return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days))

@@ -32,6 +32,7 @@ class Column(BaseModel):
     category: Category | None = None
     responsible: str | None = None
     profile: str | None = None
+    home_page: bool = False  # shown on the portal's home page (网站不更新 looks at these)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -196,11 +197,7 @@ def load_catalog(path: str | Path) -> Catalog:
 
 def dump_catalog(catalog: Catalog) -> str:
     """YAML text for a catalog, keys in contract order, unset optionals omitted."""
-    data = catalog.model_dump(exclude_none=True)
-    if not data.get("allow_private_networks"):
-        data.pop("allow_private_networks", None)
-    if catalog.politeness == Politeness():
-        data.pop("politeness", None)
+    data = catalog.model_dump(exclude_defaults=True)
     return yaml.dump(data, Dumper=_CatalogDumper, allow_unicode=True, sort_keys=False, width=120)
 
 

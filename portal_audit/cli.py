@@ -39,8 +39,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from flows.audit import nightly_audit
 
     summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
-                            warehouse=args.warehouse, ruleset=args.ruleset)
+                            warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs)
     print(summary.line())
+    print("\n".join(summary.verdict_lines()))
+    if summary.data_docs:
+        print(f"Great Expectations Data Docs: {summary.data_docs}")
     print(f"run {summary.run_id} loaded into {summary.warehouse}")
     return 0
 
@@ -116,12 +119,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
-            summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse, ruleset=args.ruleset)
+            summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse, ruleset=args.ruleset,
+                                    data_docs=args.data_docs)
     finally:
         server.shutdown()
     agree = sum(1 for v in summary.verdicts if site.truth.get(v.column_id) == v.status)
     print(summary.line())
+    print("\n".join(summary.verdict_lines()))
     print(f"ground truth: {agree}/{len(summary.verdicts)} columns judged as the demo portal intends")
+    if summary.data_docs:
+        print(f"Great Expectations Data Docs: {summary.data_docs}")
     print(f"run {summary.run_id} loaded into {summary.warehouse}")
     return 0 if agree == len(summary.verdicts) else 1
 
@@ -138,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
     p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
+    p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("extract", help="print the items of one column list (following pagination)")
@@ -172,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--ruleset", default=DEFAULT_RULESET)
+    p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
     p.set_defaults(func=cmd_demo)
     return parser
 

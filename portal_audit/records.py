@@ -56,6 +56,19 @@ class ColumnCrawl:
 
 
 @dataclass(frozen=True, slots=True)
+class PortalCrawl:
+    """A portal's crawl: its home page check and its columns."""
+
+    portal_id: str
+    home: PageFetch | None
+    columns: tuple[ColumnCrawl, ...]
+
+    @property
+    def home_reachable(self) -> bool | None:
+        return None if self.home is None else self.home.error is None
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnVerdict:
     """The validate stage's judgement of one column on one run."""
 
@@ -70,3 +83,5 @@ class ColumnVerdict:
     item_count: int
     detail: str = ""
     failed_expectations: tuple[str, ...] = field(default=())
+    missed_periods: int | None = None
+    periods_checked: int | None = None

@@ -17,6 +17,8 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     failed_portals: dict[str, str] = field(default_factory=dict)
     verdicts: list[ColumnVerdict] = field(default_factory=list)
+    portals: list = field(default_factory=list)  # validations.verdicts.PortalVerdict
+    data_docs: str | None = None
 
     @classmethod
     def of(cls, verdicts: list[ColumnVerdict], **kw) -> "RunSummary":
@@ -31,11 +33,18 @@ class RunSummary:
         parts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
         return f"{self.total} columns: {parts}" if parts else "0 columns"
 
+    def verdict_lines(self) -> list[str]:
+        return [f"{p.portal_id}: {'pass' if p.passed else 'FAIL'}" + "".join(f"\n  - {r}" for r in p.reasons)
+                for p in self.portals]
+
     def markdown(self, names: dict[tuple[str, str], str] | None = None) -> str:
         names = names or {}
         out = [f"# Audit {self.run_id} ({self.ruleset})", "", f"**{self.line()}**", "",
                "| status | columns |", "|---|---|"]
         out += [f"| {s} | {n} |" for s, n in self.counts.items()]
+        if self.portals:
+            out += ["", "## Portal verdicts (单项否决)", "", "| portal | verdict | reasons |", "|---|---|---|"]
+            out += [f"| {p.portal_id} | {'pass' if p.passed else '**fail**'} | {'<br>'.join(p.reasons)} |" for p in self.portals]
         for status in ("stale", "empty", "unreachable", "error"):
             rows = [v for v in self.verdicts if v.status == status]
             if not rows:

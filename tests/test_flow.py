@@ -41,7 +41,8 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     from flows.audit import nightly_audit
 
     site, catalog = demo
-    summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url)
+    summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url,
+                            data_docs=str(tmp_path / "docs"))
     assert {v.column_id: v.status for v in summary.verdicts} == site.truth
     assert summary.total == 75 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
     engine = make_engine(warehouse_url)
@@ -58,6 +59,14 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     # … and every item of the last year was found, across pages
     recent = {a.url for a in site.articles.values() if a.column != "最新发布" and (AS_OF - a.published_on).days <= 366}
     assert recent <= {path for _, path in paths}
+
+    # the portal's single-veto verdict: 17 stale columns and 9 blank ones fail it
+    from warehouse.read import portal_verdicts
+
+    verdict = portal_verdicts(engine, "2025-06-30").iloc[0]
+    assert verdict.verdict == "fail" and "空白栏目: 9 blank columns" in verdict.reasons
+    assert bool(verdict.home_reachable) is True
+    assert summary.data_docs and Path(summary.data_docs).exists()
 
     # the same day again: replaced, not duplicated
     nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url)
@@ -85,7 +94,9 @@ portals:
     both = catalog.model_copy(update={"portals": [dead, catalog.portals[0]],
                                       "politeness": catalog.politeness.model_copy(update={"retries": 0})})
     url = f"sqlite:///{tmp_path / 'a.db'}"
-    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url)
+    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, data_docs=None)
+    dead_verdict = next(p for p in summary.portals if p.portal_id == "dead")
+    assert not dead_verdict.passed and dead_verdict.reasons[0].startswith("站点无法访问")
     by_portal = {}
     for v in summary.verdicts:
         by_portal.setdefault(v.portal_id, {})[v.column_id] = v.status
@@ -101,7 +112,7 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_an_artifact(demo, tmp_p
 
     site, catalog = demo
     summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
-                           warehouse=f"sqlite:///{tmp_path / 'b.db'}")
+                           warehouse=f"sqlite:///{tmp_path / 'b.db'}", data_docs=str(tmp_path / "docs"))
     assert summary.total == 75
     with get_client(sync_client=True) as client:
         arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["audit-summary"])))

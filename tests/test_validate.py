@@ -39,8 +39,8 @@ def boundary_verdicts():
             columns.append(Column(id=cid, path=path, url="/x", frequency=freq))
             crawls.append(_crawl(cid, [AS_OF - timedelta(days=allowed + delta), date(2019, 1, 1)]))
             expected[cid] = (status, allowed)
-    verdicts, outcomes = validate(crawls, [_portal(columns)], RULES, AS_OF)
-    return {v.column_id: v for v in verdicts}, expected, outcomes
+    result = validate(crawls, [_portal(columns)], RULES, AS_OF)
+    return {v.column_id: v for v in result.verdicts}, expected, result.outcomes
 
 
 def test_boundary_days_for_every_frequency_and_category(boundary_verdicts):
@@ -69,8 +69,7 @@ def test_status_precedence_and_flags():
         ColumnCrawl("p", "dupes", "u", "ok", (Item("a", "u1", AS_OF), Item("a", "u1", AS_OF))),
         ColumnCrawl("p", "undated", "u", "ok", (Item("a", "u1", None),)),
     ]
-    verdicts, _ = validate(crawls, [_portal(cols)], RULES, AS_OF)
-    v = {x.column_id: x for x in verdicts}
+    v = {x.column_id: x for x in validate(crawls, [_portal(cols)], RULES, AS_OF).verdicts}
     assert {k: x.status for k, x in v.items()} == {
         "dead": "unreachable", "broken": "error", "blank": "empty", "blank_static": "empty", "static": "exempt",
         "future": "stale", "dupes": "fresh", "undated": "error"}

@@ -1,5 +1,6 @@
 """The warehouse on embedded SQLite and on a real PostgreSQL server."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,7 +12,8 @@ from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run
-from warehouse.models import AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalRun
+from warehouse.models import (AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalRun,
+                              PortalVerdictRow)
 from warehouse.read import NoRun, resolve_run
 
 AS_OF = date(2025, 6, 30)
@@ -33,9 +35,9 @@ def _crawls(titles=("甲", "乙")):
 
 
 def _load(engine, crawls):
-    verdicts, outcomes = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
+    result = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
     run_id = start_run(engine, AS_OF, "national-2019@1")
-    load_portal(engine, run_id, PORTAL, crawls, verdicts, outcomes)
+    load_portal(engine, run_id, PORTAL, crawls, result)
     finish_run(engine, run_id, ok=True)
     return run_id
 
@@ -56,7 +58,10 @@ def test_load_writes_the_contract_tables(warehouse_url):
     assert rows["notice"].status == "unreachable" and rows["notice"].detail == "HTTP 404"
     assert run.status == "complete" and run.columns == 2 and run.portals == 1 and run.run_id == "2025-06-30"
     assert _count(engine, ItemRow) == 2 and _count(engine, PageFetchRow) == 2
-    assert _count(engine, ExpectationResult) == 7
+    assert _count(engine, ExpectationResult) == 8
+    with engine.connect() as conn:
+        verdict = conn.execute(select(PortalVerdictRow.__table__)).one()
+    assert verdict.verdict == "pass" and verdict.blank_columns == 0
     assert resolve_run(engine) == "2025-06-30"
 
 
@@ -75,11 +80,11 @@ def test_a_crash_mid_load_leaves_nothing_half_written(warehouse_url):
     engine = make_engine(warehouse_url)
     _load(engine, _crawls())
     crawls = _crawls(titles=("新标题", "乙"))
-    verdicts, outcomes = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
+    result = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
     run_id = start_run(engine, AS_OF, "national-2019@1")
-    bad = [v for v in verdicts] + [verdicts[0]]  # a duplicate primary key fails the insert midway
+    bad = replace(result, verdicts=result.verdicts + [result.verdicts[0]])  # a duplicate key fails the insert midway
     with pytest.raises(Exception):
-        load_portal(engine, run_id, PORTAL, crawls, bad, outcomes)
+        load_portal(engine, run_id, PORTAL, crawls, bad)
     finish_run(engine, run_id, ok=False, message="crashed")
     # the earlier load of this portal is intact: the failed transaction rolled back whole
     assert _count(engine, ColumnAudit) == 2 and _count(engine, PortalRun) == 1

@@ -1,10 +1,13 @@
 """Rulesets: versioned data files that say how many days each column may go without an
 update. ``national-2019`` ships with the package; users add their own YAML (a path, or a
-name under ``validations/rulesets/``) without touching code."""
+name under ``validations/rulesets/``) without touching code. A ruleset may ``extends:``
+another and override only what differs; an allowance is calendar days, ``null`` (exempt)
+or ``{working_days: N}`` counted back over weekends and the ruleset's ``holidays``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -14,23 +17,30 @@ from portal_audit.text import fold
 
 RULESET_DIR = Path(__file__).parent / "rulesets"
 DEFAULT_RULESET = "national-2019"
+PERIODIC = ("daily", "weekly", "monthly", "quarterly", "halfyearly", "yearly")
+# the national single-veto thresholds (国办秘函〔2019〕19号) by column class, in days
+NATIONAL_VETO_DAYS = {"news": 14, "notice": 183, "policy": 183, "personnel": 366, "planning": 366}
+
+Allowance = int | dict | None
 
 
 @dataclass(frozen=True)
 class Ruleset:
     name: str
     version: int
-    frequencies: dict[str, int]
-    categories: dict[str, int | None]
+    frequencies: dict[str, Allowance]
+    categories: dict[str, Allowance]
     default_category: str
     category_keywords: dict[str, list[str]]
     home_page_days: int = 14
+    holidays: frozenset[date] = field(default_factory=frozenset)
+    workdays: frozenset[date] = field(default_factory=frozenset)  # weekend days worked (调休)
 
     @property
     def label(self) -> str:
         return f"{self.name}@{self.version}"
 
-    def category_of(self, column: Column) -> str:
+    def infer_category(self, column: Column) -> str:
         """The catalog's category, or one inferred from the path, deepest level first."""
         if column.category:
             return column.category
@@ -41,37 +51,74 @@ class Ruleset:
                     return category
         return self.default_category
 
-    def allowance(self, column: Column) -> tuple[str | None, int | None]:
-        """(category, allowed days) for a column; allowed days None means exempt."""
+    def is_workday(self, day: date) -> bool:
+        return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
+
+    def _calendar_days(self, rule: Allowance, as_of: date) -> int | None:
+        if rule is None or isinstance(rule, int):
+            return rule
+        n, day = int(rule["working_days"]), as_of
+        while n > 0:
+            day -= timedelta(days=1)
+            n -= self.is_workday(day)
+        return (as_of - day).days
+
+    def allowance(self, column: Column, as_of: date | None = None) -> tuple[str | None, int | None]:
+        """(category, allowed calendar days) for a column on ``as_of``; None days = exempt."""
+        as_of = as_of or date.today()
         code = column.frequency_code
         if code == "static":
             return "static", None
         if code == "timely":
-            category = self.category_of(column)
-            return category, self.categories.get(category)
-        return column.category or None, self.frequencies[code]
+            category = self.infer_category(column)
+            return category, self._calendar_days(self.categories.get(category), as_of)
+        return column.category or None, self._calendar_days(self.frequencies[code], as_of)
 
 
-def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
+def _read(name_or_path: str) -> tuple[Path, dict]:
     path = Path(name_or_path)
     if not path.suffix:
         path = RULESET_DIR / f"{name_or_path}.yaml"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in RULESET_DIR.glob("*.yaml")))
         raise ValueError(f"unknown ruleset {name_or_path!r}; bundled: {known}, or give a YAML path")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a ruleset is a mapping")
+    parent = data.get("extends")
+    if parent:
+        _, base = _read(parent)
+        for key in ("frequencies", "categories", "category_keywords"):
+            data[key] = {**base.get(key, {}), **(data.get(key) or {})}
+        for key, value in base.items():
+            data.setdefault(key, value)
+    return path, data
+
+
+def _check(path: Path, where: str, value) -> Allowance:
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, dict) and set(value) == {"working_days"} and int(value["working_days"]) > 0:
+        return {"working_days": int(value["working_days"])}
+    raise ValueError(f"{path}: {where}: an allowance is days (int), null (exempt) or {{working_days: N}}, got {value!r}")
+
+
+def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
+    path, data = _read(name_or_path)
     missing = {"name", "version", "frequencies", "categories"} - set(data)
     if missing:
         raise ValueError(f"{path}: ruleset lacks {', '.join(sorted(missing))}")
-    unknown_freq = {"daily", "weekly", "monthly", "quarterly", "halfyearly", "yearly"} - set(data["frequencies"])
-    if unknown_freq:
-        raise ValueError(f"{path}: ruleset gives no allowance for {', '.join(sorted(unknown_freq))}")
+    absent = set(PERIODIC) - set(data["frequencies"])
+    if absent:
+        raise ValueError(f"{path}: ruleset gives no allowance for {', '.join(sorted(absent))}")
     return Ruleset(
         name=data["name"],
         version=int(data["version"]),
-        frequencies={k: int(v) for k, v in data["frequencies"].items()},
-        categories={k: (None if v is None else int(v)) for k, v in data["categories"].items()},
+        frequencies={k: _check(path, f"frequencies.{k}", v) for k, v in data["frequencies"].items()},
+        categories={k: _check(path, f"categories.{k}", v) for k, v in data["categories"].items()},
         default_category=data.get("default_category", "notice"),
         category_keywords={k: list(v) for k, v in (data.get("category_keywords") or {}).items()},
         home_page_days=int(data.get("home_page_days", 14)),
+        holidays=frozenset(date.fromisoformat(str(d)) for d in data.get("holidays") or []),
+        workdays=frozenset(date.fromisoformat(str(d)) for d in data.get("workdays") or []),
     )

@@ -12,13 +12,16 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 
 from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, ColumnVerdict
 
+from .history import missed_periods
 from .rules import Ruleset
+from .verdicts import PortalVerdict, portal_verdict
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -44,20 +47,25 @@ def column_key(portal_id: str, column_id: str) -> str:
 
 
 def build_frames(
-    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date
+    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date,
+    history: dict[tuple[str, str], list[date]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The run's column table and item table, the shape the suites expect."""
+    """The run's column table and item table, the shape the suites expect. ``history``
+    holds publish dates seen on earlier runs, for the missed-period count."""
+    history = history or {}
     columns = {(p.id, c.id): (p, c) for p in portals for c in p.columns}
     latest_ok = as_of + FUTURE_TOLERANCE
     col_rows, item_rows = [], []
     for crawl in crawls:
         portal, col = columns[(crawl.portal_id, crawl.column_id)]
-        category, allowed = ruleset.allowance(col)
+        category, allowed = ruleset.allowance(col, as_of)
         key = column_key(crawl.portal_id, crawl.column_id)
         ok = crawl.fetch_state == "ok"
         dates = [i.published_on for i in crawl.items if i.published_on and i.published_on <= latest_ok]
         newest = max(dates) if dates else None
         days = (as_of - newest).days if newest else None
+        record = missed_periods(dates + history.get((crawl.portal_id, crawl.column_id), []), col.frequency_code, as_of) \
+            if ok else None
         col_rows.append({
             "key": key,
             "portal_id": crawl.portal_id,
@@ -71,6 +79,8 @@ def build_frames(
             "frequency_code": col.frequency_code,
             "category": category,
             "error": crawl.error,
+            "missed_periods": float(record[0]) if record else None,
+            "periods_checked": record[1] if record else None,
         })
         for item in crawl.items:
             item_rows.append({
@@ -82,9 +92,9 @@ def build_frames(
             })
     col_df = pd.DataFrame(col_rows, columns=[
         "key", "portal_id", "column_id", "fetch_state", "item_count", "last_published_on", "days_since_update",
-        "allowed_days", "overdue_days", "frequency_code", "category", "error"])
+        "allowed_days", "overdue_days", "frequency_code", "category", "error", "missed_periods", "periods_checked"])
     item_df = pd.DataFrame(item_rows, columns=["key", "url", "published_on", "days_old", "pinned"])
-    for frame, numeric in ((col_df, ["item_count", "overdue_days"]), (item_df, ["days_old"])):
+    for frame, numeric in ((col_df, ["item_count", "overdue_days", "missed_periods"]), (item_df, ["days_old"])):
         for name in numeric:
             frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
     return col_df, item_df
@@ -99,6 +109,7 @@ def _suites():
         E.ExpectColumnValuesToNotBeInSet(column="fetch_state", value_set=["error"], meta={"name": "extracted"}),
         E.ExpectColumnValuesToBeBetween(column="item_count", min_value=1, meta={"name": "not_empty"}),
         E.ExpectColumnValuesToBeBetween(column="overdue_days", max_value=0, meta={"name": "timely"}),
+        E.ExpectColumnValuesToBeBetween(column="missed_periods", max_value=0, meta={"name": "regular"}),
     ])
     item_suite = gx.ExpectationSuite(name="items", expectations=[
         E.ExpectColumnValuesToNotBeNull(column="published_on", meta={"name": "dated"}),
@@ -108,13 +119,23 @@ def _suites():
     return column_suite, item_suite
 
 
-def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame) -> list[ExpectationOutcome]:
-    """Validate both tables in one GE Checkpoint; return per-expectation outcomes."""
+def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | Path | None = None,
+                   run_name: str = "audit") -> list[ExpectationOutcome]:
+    """Validate both tables with GE Checkpoints; return per-expectation outcomes. With
+    ``docs_dir``, GE Data Docs (static HTML) for the run are written there."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    actions = []
+    if docs_dir is not None:
+        ctx.add_data_docs_site("audit", {
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(Path(docs_dir).resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+        actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs", site_names=["audit"])]
     source = ctx.data_sources.add_pandas("audit")
     definitions = []
     for suite, name in zip(_suites(), ("columns", "items")):
@@ -126,8 +147,9 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame) -> list[Expectat
     for definition, frame in zip(definitions, (col_df, item_df)):
         # one Checkpoint per table: each needs its own dataframe batch parameter
         checkpoint = ctx.checkpoints.add(gx.Checkpoint(
-            name=f"audit-{definition.name}", validation_definitions=[definition], result_format=result_format))
-        result = checkpoint.run(batch_parameters={"dataframe": frame})
+            name=f"audit-{definition.name}", validation_definitions=[definition], result_format=result_format,
+            actions=actions))
+        result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=run_name))
         for vr in result.run_results.values():
             for r in vr.results:
                 cfg = r.expectation_config
@@ -170,6 +192,10 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
             status, detail = "error", "items found but none carries a publish date"
         else:
             status, detail = "fresh", f"{days} days since the newest item, {allowed} allowed"
+        missed = None if pd.isna(row.missed_periods) else int(row.missed_periods)
+        checked = None if pd.isna(row.periods_checked) else int(row.periods_checked)
+        if missed:
+            detail += f"; missed {missed} of the last {checked} periods"
         extra = [f for f in fails if f in ("not_future", "unique_url", "dated")]
         if extra:
             detail += "; items failed: " + ", ".join(sorted(set(extra)))
@@ -179,15 +205,33 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
             portal_id=row.portal_id, column_id=row.column_id, status=status, frequency_code=row.frequency_code,
             category=row.category, allowed_days=allowed, last_published_on=newest, days_since_update=days,
             item_count=0 if pd.isna(row.item_count) else int(row.item_count), detail=detail,
-            failed_expectations=tuple(sorted(set(fails))),
+            failed_expectations=tuple(sorted(set(fails))), missed_periods=missed, periods_checked=checked,
         ))
     return verdicts
 
 
+@dataclass(frozen=True)
+class Validation:
+    """The validate stage's output for a run."""
+
+    verdicts: list[ColumnVerdict]
+    outcomes: list[ExpectationOutcome]
+    portals: list[PortalVerdict]
+    data_docs: str | None = None
+
+
 def validate(
-    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date
-) -> tuple[list[ColumnVerdict], list[ExpectationOutcome]]:
-    """The validate stage: crawls in, verdicts and expectation outcomes out."""
-    col_df, item_df = build_frames(crawls, portals, ruleset, as_of)
-    outcomes = run_checkpoint(col_df, item_df)
-    return judge(col_df, outcomes), outcomes
+    crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date, *,
+    homes: dict[str, bool | None] | None = None,
+    history: dict[tuple[str, str], list[date]] | None = None,
+    docs_dir: str | Path | None = None, run_name: str = "audit",
+) -> Validation:
+    """The validate stage: crawls in; column verdicts, expectation outcomes and the
+    portals' single-veto verdicts out (and GE Data Docs when ``docs_dir`` is given)."""
+    col_df, item_df = build_frames(crawls, portals, ruleset, as_of, history)
+    outcomes = run_checkpoint(col_df, item_df, docs_dir, run_name)
+    verdicts = judge(col_df, outcomes)
+    homes = homes or {}
+    sites = [portal_verdict(p, verdicts, ruleset, as_of, homes.get(p.id)) for p in portals]
+    index = Path(docs_dir) / "index.html" if docs_dir is not None else None
+    return Validation(verdicts, outcomes, sites, str(index) if index and index.exists() else None)

@@ -14,10 +14,10 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, ColumnVerdict
-from validations.suite import ExpectationOutcome, column_key
+from portal_audit.records import ColumnCrawl, PageFetch
+from validations.suite import Validation
 
-from .models import AuditRun, ColumnAudit, ExpectationResult, Item, PageFetchRow, PortalRun
+from .models import AuditRun, ColumnAudit, ExpectationResult, Item, PageFetchRow, PortalRun, PortalVerdictRow
 
 _BATCH = 5000
 
@@ -52,15 +52,11 @@ def start_run(engine: Engine, as_of: date, ruleset: str, catalog: str | None = N
     return run_id
 
 
-def load_portal(
-    engine: Engine,
-    run_id: str,
-    portal: Portal,
-    crawls: list[ColumnCrawl],
-    verdicts: list[ColumnVerdict],
-    outcomes: list[ExpectationOutcome],
-) -> None:
+def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
+                home: PageFetch | None = None) -> None:
     """Load one portal's results of a run in a single transaction."""
+    verdicts, outcomes = validation.verdicts, validation.outcomes
+    site = next((v for v in validation.portals if v.portal_id == portal.id), None)
     cols = {c.id: c for c in portal.columns}
     crawl_by_col = {c.column_id: c for c in crawls if c.portal_id == portal.id}
     audits = []
@@ -76,12 +72,21 @@ def load_portal(
             responsible=col.responsible, item_count=v.item_count,
             pages_fetched=len(crawl.pages) if crawl else 0, detail=v.detail,
             failed_expectations=",".join(v.failed_expectations),
+            missed_periods=v.missed_periods, periods_checked=v.periods_checked,
         ))
     fetches = [
         dict(run_id=run_id, portal_id=portal.id, column_id=c.column_id, seq=i, url=p.url, http_status=p.status,
              nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=p.error)
         for c in crawl_by_col.values() for i, p in enumerate(c.pages)
     ]
+    if home is not None:  # the home page check is kept as the column "" of the portal
+        fetches.append(dict(run_id=run_id, portal_id=portal.id, column_id="", seq=0, url=home.url,
+                            http_status=home.status, nbytes=home.nbytes, elapsed_ms=home.elapsed_ms, error=home.error))
+    site_rows = [] if site is None else [dict(
+        run_id=run_id, portal_id=portal.id, verdict="pass" if site.passed else "fail", reasons="\n".join(site.reasons),
+        home_reachable=site.home_reachable, home_updated=site.home_updated,
+        veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
+        blank_columns=len(site.blank_columns))]
     items = {}
     for c in crawl_by_col.values():
         for it in c.items:
@@ -98,10 +103,10 @@ def load_portal(
     ]
 
     with engine.begin() as conn:
-        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalRun):
+        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
-                            (ExpectationResult.__table__, results)):
+                            (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows)):
             for i in range(0, len(rows), _BATCH):
                 conn.execute(table.insert(), rows[i:i + _BATCH])
         item_rows = list(items.values())
@@ -119,11 +124,11 @@ def load_portal(
             bytes_fetched=sum(f["nbytes"] for f in fetches)))
 
 
-def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None) -> None:
+def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None, data_docs: str | None = None) -> None:
     """Close a run: counts from what was loaded, status complete or failed."""
     with engine.begin() as conn:
         portals = conn.execute(select(PortalRun.portal_id).where(PortalRun.run_id == run_id)).all()
         n_cols = conn.execute(select(ColumnAudit.column_id).where(ColumnAudit.run_id == run_id)).all()
         conn.execute(update(AuditRun).where(AuditRun.run_id == run_id).values(
             status="complete" if ok else "failed", finished_at=_now(), portals=len(portals),
-            columns=len(n_cols), message=message))
+            columns=len(n_cols), message=message, data_docs=data_docs))

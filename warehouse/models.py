@@ -32,6 +32,7 @@ class AuditRun(Base):
     portals: Mapped[int] = mapped_column(Integer, default=0)
     columns: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str | None] = mapped_column(Text)
+    data_docs: Mapped[str | None] = mapped_column(Text)
 
 
 class PortalRun(Base):
@@ -69,6 +70,8 @@ class ColumnAudit(Base):
     pages_fetched: Mapped[int] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
     failed_expectations: Mapped[str] = mapped_column(Text, default="")
+    missed_periods: Mapped[int | None] = mapped_column(Integer)
+    periods_checked: Mapped[int | None] = mapped_column(Integer)
 
 
 class Item(Base):
@@ -116,6 +119,22 @@ class ExpectationResult(Base):
     success: Mapped[bool] = mapped_column()
     unexpected_count: Mapped[int] = mapped_column(Integer)
     failing_columns: Mapped[str] = mapped_column(Text, default="")
+
+
+class PortalVerdictRow(Base):
+    """The national checklist's single-veto verdict (单项否决) of a portal on a run."""
+
+    __tablename__ = "portal_verdicts"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    verdict: Mapped[str] = mapped_column(String(8))  # pass | fail
+    reasons: Mapped[str] = mapped_column(Text, default="")  # one per line
+    home_reachable: Mapped[bool | None] = mapped_column()
+    home_updated: Mapped[bool | None] = mapped_column()
+    veto_class_columns: Mapped[int] = mapped_column(Integer)
+    stale_columns: Mapped[int] = mapped_column(Integer)
+    blank_columns: Mapped[int] = mapped_column(Integer)
 
 
 Index("ix_items_column", Item.portal_id, Item.column_id)

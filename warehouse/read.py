@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from .models import AuditRun, ColumnAudit
+from .models import AuditRun, ColumnAudit, Item, PortalVerdictRow
 
 
 class NoRun(LookupError):
@@ -41,3 +43,20 @@ def column_audits(engine: Engine, run_id: str) -> pd.DataFrame:
             select(ColumnAudit).where(ColumnAudit.run_id == run_id).order_by(ColumnAudit.portal_id, ColumnAudit.column_id),
             conn,
         )
+
+
+def item_dates(engine: Engine, portal_ids: list[str], since: date) -> dict[tuple[str, str], list[date]]:
+    """Publish dates stored from earlier runs, per (portal, column), for the period history."""
+    out: dict[tuple[str, str], list[date]] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(Item.portal_id, Item.column_id, Item.published_on).where(
+            Item.portal_id.in_(portal_ids), Item.published_on >= since))
+        for portal_id, column_id, published_on in rows:
+            out.setdefault((portal_id, column_id), []).append(published_on)
+    return out
+
+
+def portal_verdicts(engine: Engine, run_id: str) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql(select(PortalVerdictRow).where(PortalVerdictRow.run_id == run_id)
+                           .order_by(PortalVerdictRow.portal_id), conn)

@@ -151,7 +151,7 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
     per_column: dict[str, list[Article]] = {}
     serial = 1000
     for col in portal.columns:
-        category, allowed = ruleset.allowance(col)
+        category, allowed = ruleset.allowance(col, as_of)
         scenario = plan[col.id]
         site.truth[col.id] = "exempt" if allowed is None and scenario in ("fresh", "stale") else scenario
         if scenario in ("empty", "unreachable"):

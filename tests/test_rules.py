@@ -1,0 +1,124 @@
+"""Rulesets as data: layering, working days; period history; site single-veto verdicts."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from portal_audit.catalog import Column, Portal
+from portal_audit.records import ColumnCrawl, Item
+from validations.history import missed_periods
+from validations.rules import load_ruleset
+from validations.suite import validate
+from validations.verdicts import portal_verdict
+
+NATIONAL = load_ruleset()
+LOCAL = load_ruleset("local-strict-example")
+
+
+def test_local_ruleset_extends_the_national_one():
+    assert LOCAL.label == "local-strict-example@1" and NATIONAL.label == "national-2019@1"
+    news = Column(id="n", path=["工作动态"], frequency="及时更新")
+    notice = Column(id="t", path=["通知公告"], frequency="及时更新")
+    yearly = Column(id="y", path=["公开年报"], frequency="年度更新")
+    monday, friday = date(2025, 6, 30), date(2025, 6, 27)
+    assert LOCAL.allowance(news, monday) == ("news", 3)  # one working day back from Monday is Friday
+    assert LOCAL.allowance(news, friday) == ("news", 1)
+    assert LOCAL.allowance(notice, monday) == ("notice", 31)
+    assert LOCAL.allowance(yearly, monday) == (None, 366)  # inherited
+    assert NATIONAL.allowance(news, monday) == ("news", 14)
+    assert LOCAL.home_page_days == 7 and NATIONAL.home_page_days == 14
+
+
+def test_holidays_and_make_up_workdays():
+    news = Column(id="n", path=["工作动态"], frequency="及时更新")
+    # 2025-10-09 (Thu): the previous working day is 2025-09-30, before the National Day week
+    assert LOCAL.allowance(news, date(2025, 10, 9)) == ("news", 9)
+    assert LOCAL.is_workday(date(2025, 9, 28))  # a Sunday worked (调休)
+
+
+def test_bad_rulesets_are_clear_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nversion: 1\nextends: national-2019\ncategories: {news: soon}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"categories.news: an allowance is days"):
+        load_ruleset(str(bad))
+    (tmp_path / "thin.yaml").write_text("name: x\nversion: 1\nfrequencies: {monthly: 31}\ncategories: {}\n")
+    with pytest.raises(ValueError, match="no allowance for .*daily"):
+        load_ruleset(str(tmp_path / "thin.yaml"))
+
+
+@pytest.mark.parametrize("code,dates,expected", [
+    ("monthly", [date(2025, m, 10) for m in range(1, 7)], (6, 12)),  # Jul–Dec 2024 missed
+    ("monthly", [date(2024, m, 1) for m in range(7, 13)] + [date(2025, m, 28) for m in range(1, 7)], (0, 12)),
+    ("quarterly", [date(2025, 1, 5), date(2025, 5, 9)], (2, 4)),
+    ("halfyearly", [date(2024, 12, 31)], (1, 2)),
+    ("yearly", [], (1, 1)),
+    ("timely", [date(2025, 6, 1)], None),
+])
+def test_missed_periods(code, dates, expected):
+    assert missed_periods(dates, code, date(2025, 7, 15)) == expected
+
+
+def test_history_from_earlier_runs_counts():
+    col = Column(id="m", path=["乡村振兴"], url="/m", frequency="每月更新")
+    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=[col])
+    as_of = date(2025, 7, 15)
+    crawl = ColumnCrawl("p", "m", "u", "ok", (Item("六月", "u6", date(2025, 6, 20)),))
+    alone = validate([crawl], [portal], NATIONAL, as_of).verdicts[0]
+    assert alone.status == "fresh" and alone.missed_periods == 11 and "missed 11 of the last 12" in alone.detail
+    history = {("p", "m"): [date(2024, m, 3) for m in range(7, 13)] + [date(2025, m, 3) for m in range(1, 6)]}
+    full = validate([crawl], [portal], NATIONAL, as_of, history=history)
+    assert full.verdicts[0].missed_periods == 0
+    assert next(o for o in full.outcomes if o.expectation == "regular").success
+
+
+def _site(n_news_stale=0, n_blank=0, n_stale_notice=0, home_days=None):
+    cols, crawls, as_of = [], [], date(2025, 6, 30)
+    for i in range(n_news_stale):
+        cols.append(Column(id=f"n{i}", path=["工作动态"], url="/x", frequency="及时更新"))
+        crawls.append(ColumnCrawl("p", f"n{i}", "u", "ok", (Item("t", f"u{i}", as_of - timedelta(days=15)),)))
+    for i in range(n_blank):
+        cols.append(Column(id=f"b{i}", path=["通知公告"], url="/x", frequency="及时更新"))
+        crawls.append(ColumnCrawl("p", f"b{i}", "u", "ok", (), empty_marker=True))
+    for i in range(n_stale_notice):
+        cols.append(Column(id=f"s{i}", path=["通知公告"], url="/x", frequency="每月更新"))
+        crawls.append(ColumnCrawl("p", f"s{i}", "u", "ok", (Item("t", f"s{i}", as_of - timedelta(days=40)),)))
+    if home_days is not None:
+        cols.append(Column(id="home", path=["要闻"], url="/x", frequency="及时更新", home_page=True))
+        crawls.append(ColumnCrawl("p", "home", "u", "ok", (Item("t", "h", as_of - timedelta(days=home_days)),)))
+    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=cols or [Column(id="z", path=["z"], frequency="每月")])
+    return portal, validate(crawls, [portal], NATIONAL, as_of).verdicts
+
+
+@pytest.mark.parametrize("kw,passed,reason", [
+    ({"n_news_stale": 4}, True, None),
+    ({"n_news_stale": 5}, False, "栏目不更新: 5 columns past the national limits"),
+    ({"n_blank": 4}, True, None),
+    ({"n_blank": 5}, False, "空白栏目: 5 blank columns"),
+    ({"n_stale_notice": 9}, True, None),
+    ({"n_stale_notice": 10}, False, "栏目不更新: 10 columns that should be updated"),
+    ({"home_days": 14}, True, None),
+    ({"home_days": 15}, False, "网站不更新"),
+])
+def test_single_veto_thresholds(kw, passed, reason):
+    portal, verdicts = _site(**kw)
+    v = portal_verdict(portal, verdicts, NATIONAL, date(2025, 6, 30), home_reachable=True)
+    assert v.passed is passed
+    if reason:
+        assert any(r.startswith(reason) for r in v.reasons), v.reasons
+
+
+def test_unreachable_home_page_fails_the_site():
+    portal, verdicts = _site(n_news_stale=1)
+    v = portal_verdict(portal, verdicts, NATIONAL, date(2025, 6, 30), home_reachable=False)
+    assert not v.passed and v.reasons[0].startswith("站点无法访问")
+
+
+def test_data_docs_are_written_for_a_run(tmp_path):
+    portal, _ = _site(n_blank=1)
+    crawls = [ColumnCrawl("p", "b0", "u", "ok", (), empty_marker=True)]
+    result = validate(crawls, [portal], NATIONAL, date(2025, 6, 30), docs_dir=tmp_path / "docs", run_name="2025-06-30")
+    index = tmp_path / "docs" / "index.html"
+    assert result.data_docs == str(index) and index.exists()
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html")]
+    assert any("expect_column_values_to_be_between" in p or "item_count" in p for p in pages)
+    assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "validations").rglob("*.html"))
