@@ -54,7 +54,7 @@ def synth(n_columns: int, per_column: int, as_of: date, per_portal: int = 100):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--columns", type=int, default=100_000)
-    ap.add_argument("--items-per-column", type=int, default=20)
+    ap.add_argument("--items-per-column", type=int, default=23)  # ~2,000,000 items with the empty/dead share
     args = ap.parse_args()
     as_of, rules = date(2025, 6, 30), load_ruleset()
     t = time.perf_counter()
@@ -72,7 +72,10 @@ def main() -> None:
     t_gx = time.perf_counter() - t
     t = time.perf_counter()
     verdicts = judge(col_df, outcomes)
-    sites = [portal_verdict(p, verdicts, rules, as_of, True) for p in portals]
+    by_portal: dict[str, list] = {}
+    for v in verdicts:
+        by_portal.setdefault(v.portal_id, []).append(v)
+    sites = [portal_verdict(p, by_portal[p.id], rules, as_of, True) for p in portals]
     t_judge = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"build tables {t_frames:.1f} s | GE checkpoints {t_gx:.1f} s | verdicts {t_judge:.1f} s | "

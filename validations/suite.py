@@ -232,6 +232,9 @@ def validate(
     outcomes = run_checkpoint(col_df, item_df, docs_dir, run_name)
     verdicts = judge(col_df, outcomes)
     homes = homes or {}
-    sites = [portal_verdict(p, verdicts, ruleset, as_of, homes.get(p.id)) for p in portals]
+    by_portal: dict[str, list[ColumnVerdict]] = {}
+    for v in verdicts:
+        by_portal.setdefault(v.portal_id, []).append(v)
+    sites = [portal_verdict(p, by_portal.get(p.id, []), ruleset, as_of, homes.get(p.id)) for p in portals]
     index = Path(docs_dir) / "index.html" if docs_dir is not None else None
     return Validation(verdicts, outcomes, sites, str(index) if index and index.exists() else None)
