@@ -26,6 +26,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/validate_bench.py
+	bash scripts/ensure-postgres.sh
+	$(BIN)/python bench/load_bench.py
 
 clean:
 	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

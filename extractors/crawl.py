@@ -54,7 +54,7 @@ async def crawl_column(
                 return ColumnCrawl(portal_id, column_id, url, exc.state, pages=tuple(pages), error=exc.message)
             partial_error = f"page {len(pages)} failed: {exc.message}"
             break
-        pages.append(PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms))
+        pages.append(PageFetch.of_body(page.url, page.status, page.body, page.elapsed_ms))
         visited.add(page.url)
         lp = parse_list_page(page.text, page.url, as_of, get_profile(profile))
         empty_marker = empty_marker or (lp.empty_marker and not items)
@@ -89,7 +89,7 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
         except FetchError as exc:
             pages.append(PageFetch(item.url, exc.status, 0, 0.0, exc.message))
             return item
-        pages.append(PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms))
+        pages.append(PageFetch.of_body(page.url, page.status, page.body, page.elapsed_ms))
         return replace(item, published_on=article_date(page.text, as_of))
 
     return list(await asyncio.gather(*(one(i) for i in probe)))
@@ -101,7 +101,7 @@ async def check_home(fetcher: Fetcher, url: str) -> PageFetch:
         page = await fetcher.get(url)
     except FetchError as exc:
         return PageFetch(url, exc.status, 0, 0.0, exc.message)
-    return PageFetch(page.url, page.status, page.nbytes, page.elapsed_ms)
+    return PageFetch.of_body(page.url, page.status, page.body, page.elapsed_ms)
 
 
 async def crawl_portal_async(

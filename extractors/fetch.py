@@ -75,6 +75,7 @@ class Page:
     text: str
     nbytes: int
     elapsed_ms: float
+    body: bytes = b""
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -267,7 +268,8 @@ class Fetcher:
                 raise Unreachable(current, f"HTTP {resp.status_code}", resp.status_code)
             text = decode_html(resp.content, resp.charset_encoding)
             elapsed = (time.perf_counter() - start) * 1000
-            return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content), elapsed_ms=elapsed)
+            return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
+                        elapsed_ms=elapsed, body=resp.content)
         raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
 
 

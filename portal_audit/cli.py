@@ -101,6 +101,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from warehouse.db import make_engine, mask_url, warehouse_url
+    from warehouse.schema import current_revision, head_revision, upgrade
+
+    engine = make_engine(args.warehouse, create=False)
+    before = current_revision(engine)
+    upgrade(engine)
+    print(f"{mask_url(warehouse_url(args.warehouse))}: schema {before or 'none'} → {head_revision()}")
+    return 0
+
+
+def cmd_db_prune(args: argparse.Namespace) -> int:
+    from warehouse.db import make_engine
+    from warehouse.load import prune_evidence
+
+    dropped = prune_evidence(make_engine(args.warehouse), args.keep_days)
+    print(f"dropped {dropped} stored page bodies not fetched in the last {args.keep_days} days")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from flows.audit import nightly_audit
     from validations.rules import load_ruleset
@@ -175,6 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("db", help="warehouse maintenance")
+    dsub = p.add_subparsers(dest="db_command", required=True)
+    pu = dsub.add_parser("upgrade", help="migrate the warehouse schema to this version (Alembic)")
+    pu.add_argument("--warehouse")
+    pu.set_defaults(func=cmd_db_upgrade)
+    pp = dsub.add_parser("prune", help="retention: drop stored page bodies older than N days")
+    pp.add_argument("--warehouse")
+    pp.add_argument("--keep-days", type=int, required=True)
+    pp.set_defaults(func=cmd_db_prune)
+
     p = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
     p.add_argument("--as-of", type=_date)
     p.add_argument("--warehouse")
@@ -192,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"portal-audit: {exc}", file=sys.stderr)
         return 2
-    except (LookupError, ValueError, FileNotFoundError) as exc:
+    except (LookupError, ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"portal-audit: {exc}", file=sys.stderr)
         return 2
 

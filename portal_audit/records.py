@@ -6,6 +6,8 @@ them between tasks without custom serialisers.
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -33,6 +35,13 @@ class PageFetch:
     nbytes: int
     elapsed_ms: float
     error: str | None = None
+    content_hash: str | None = None  # sha256 of the raw body
+    content: bytes | None = None  # the raw body, zlib-compressed (evidence)
+
+    @classmethod
+    def of_body(cls, url: str, status: int, body: bytes, elapsed_ms: float) -> "PageFetch":
+        """A successful fetch with its body kept as compressed, content-addressed evidence."""
+        return cls(url, status, len(body), elapsed_ms, None, hashlib.sha256(body).hexdigest(), zlib.compress(body, 6))
 
 
 @dataclass(frozen=True, slots=True)

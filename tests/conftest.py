@@ -3,12 +3,7 @@ harness. Nothing here mocks the project's own code."""
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,37 +53,17 @@ def site():
 
 
 # -- PostgreSQL -------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
     """A real PostgreSQL server on 127.0.0.1 in a throw-away data directory."""
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    bindir = Path(bins[-1]) if bins else (Path(shutil.which("initdb")).parent if shutil.which("initdb") else None)
-    if bindir is None:
+    from portal_audit.localpg import local_postgres, server_bin
+
+    if server_bin() is None:
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL server binaries missing: scripts/ensure-postgres.sh should have installed them")
         pytest.skip("PostgreSQL server binaries not installed (run scripts/ensure-postgres.sh)")
-    tmp = Path(tempfile.mkdtemp(prefix="portal-audit-pg-"))
-    data, port = tmp / "data", _free_port()
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
-        shutil.chown(tmp, "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "audit", "--auth=trust", "-E", "UTF8",
-                             "--locale=C"], check=True, capture_output=True)
-    subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(tmp / "log"), "-w", "-o",
-                             f"-h 127.0.0.1 -p {port} -k {tmp} -c fsync=off", "start"], check=True, capture_output=True)
-    url = f"postgresql+psycopg://audit@127.0.0.1:{port}/postgres"
-    try:
+    with local_postgres() as url:
         yield url
-    finally:
-        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -25,7 +25,9 @@ def mask_url(url: str) -> str:
 
 
 def make_engine(url: str | None = None, create: bool = True) -> Engine:
-    """Open the warehouse; create its tables when they are missing."""
+    """Open the warehouse: an empty one gets the current schema, one whose schema is
+    behind is refused (``SchemaBehind``) with the upgrade command. ``create=False`` skips
+    the check (for ``db upgrade`` itself)."""
     url = warehouse_url(url)
     kwargs: dict = {"future": True}
     if url.startswith("sqlite"):
@@ -42,7 +44,7 @@ def make_engine(url: str | None = None, create: bool = True) -> Engine:
             cur.close()
 
     if create:
-        from .models import Base
+        from .schema import ensure_schema
 
-        Base.metadata.create_all(engine)
+        ensure_schema(engine, mask_url(url))
     return engine

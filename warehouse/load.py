@@ -8,7 +8,9 @@ trust ``complete`` runs; a crash leaves ``running``/``failed``, never half a por
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+import hashlib
+import json
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -17,7 +19,8 @@ from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, PageFetch
 from validations.suite import Validation
 
-from .models import AuditRun, ColumnAudit, ExpectationResult, Item, PageFetchRow, PortalRun, PortalVerdictRow
+from .models import (AuditRun, CatalogColumn, CatalogVersion, ColumnAudit, Evidence, ExpectationResult, Item,
+                     ItemTitleChange, PageFetchRow, Portal as Portal_, PortalRun, PortalVerdictRow)
 
 _BATCH = 5000
 
@@ -52,13 +55,26 @@ def start_run(engine: Engine, as_of: date, ruleset: str, catalog: str | None = N
     return run_id
 
 
+def catalog_version(portal: Portal) -> tuple[str, str]:
+    """(version, canonical JSON) of a portal's catalog entry: same catalog, same version."""
+    content = json.dumps(portal.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16], content
+
+
+def _batches(conn, stmt, rows: list[dict]) -> None:
+    for i in range(0, len(rows), _BATCH):
+        conn.execute(stmt, rows[i:i + _BATCH])
+
+
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
                 home: PageFetch | None = None) -> None:
-    """Load one portal's results of a run in a single transaction."""
+    """Load one portal's results of a run in a single transaction: either all of it is
+    visible afterwards or none of it (an earlier load of the same run stays intact)."""
     verdicts, outcomes = validation.verdicts, validation.outcomes
     site = next((v for v in validation.portals if v.portal_id == portal.id), None)
     cols = {c.id: c for c in portal.columns}
     crawl_by_col = {c.column_id: c for c in crawls if c.portal_id == portal.id}
+    version, content = catalog_version(portal)
     audits = []
     for v in verdicts:
         if v.portal_id != portal.id:
@@ -74,19 +90,15 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             failed_expectations=",".join(v.failed_expectations),
             missed_periods=v.missed_periods, periods_checked=v.periods_checked,
         ))
-    fetches = [
-        dict(run_id=run_id, portal_id=portal.id, column_id=c.column_id, seq=i, url=p.url, http_status=p.status,
-             nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=p.error)
-        for c in crawl_by_col.values() for i, p in enumerate(c.pages)
-    ]
+    fetched = [(c.column_id, i, p) for c in crawl_by_col.values() for i, p in enumerate(c.pages)]
     if home is not None:  # the home page check is kept as the column "" of the portal
-        fetches.append(dict(run_id=run_id, portal_id=portal.id, column_id="", seq=0, url=home.url,
-                            http_status=home.status, nbytes=home.nbytes, elapsed_ms=home.elapsed_ms, error=home.error))
-    site_rows = [] if site is None else [dict(
-        run_id=run_id, portal_id=portal.id, verdict="pass" if site.passed else "fail", reasons="\n".join(site.reasons),
-        home_reachable=site.home_reachable, home_updated=site.home_updated,
-        veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
-        blank_columns=len(site.blank_columns))]
+        fetched.append(("", 0, home))
+    fetches = [dict(run_id=run_id, portal_id=portal.id, column_id=cid, seq=i, url=p.url, http_status=p.status,
+                    nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=p.error, content_hash=p.content_hash)
+               for cid, i, p in fetched]
+    evidence = {p.content_hash: dict(content_hash=p.content_hash, raw_size=p.nbytes, compressed=p.content,
+                                     first_seen_run=run_id)
+                for _, _, p in fetched if p.content_hash and p.content is not None}
     items = {}
     for c in crawl_by_col.values():
         for it in c.items:
@@ -101,27 +113,59 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
              failing_columns=",".join(k[len(prefix):] for k in o.failing_keys if k.startswith(prefix)))
         for o in outcomes
     ]
+    site_rows = [] if site is None else [dict(
+        run_id=run_id, portal_id=portal.id, verdict="pass" if site.passed else "fail", reasons="\n".join(site.reasons),
+        home_reachable=site.home_reachable, home_updated=site.home_updated,
+        veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
+        blank_columns=len(site.blank_columns))]
+    catalog_rows = [dict(version=version, column_id=c.id, portal_id=portal.id, path=" › ".join(c.path),
+                         url=portal.column_url(c), frequency=c.frequency, category=c.category,
+                         responsible=c.responsible, profile=c.profile, home_page=c.home_page)
+                    for c in portal.columns]
 
     with engine.begin() as conn:
         for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
+        stmt = _insert(conn, Portal_.__table__).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
+                                                       first_seen_run=run_id, last_seen_run=run_id)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["portal_id"], set_=dict(
+            name=portal.name, base_url=portal.base_url, last_seen_run=run_id)))
+        stmt = _insert(conn, CatalogVersion.__table__).values(version=version, portal_id=portal.id,
+                                                              first_used_run=run_id, content=content)
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=["version"]))
+        _batches(conn, _insert(conn, CatalogColumn.__table__).on_conflict_do_nothing(
+            index_elements=["version", "column_id"]), catalog_rows)
+        if evidence:
+            _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]),
+                     list(evidence.values()))
         for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
                             (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows)):
-            for i in range(0, len(rows), _BATCH):
-                conn.execute(table.insert(), rows[i:i + _BATCH])
-        item_rows = list(items.values())
-        for i in range(0, len(item_rows), _BATCH):
-            stmt = _insert(conn, Item.__table__)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["portal_id", "column_id", "url"],
-                set_={"title": stmt.excluded.title, "published_on": stmt.excluded.published_on,
-                      "pinned": stmt.excluded.pinned, "last_seen_run": stmt.excluded.last_seen_run},
-            )
-            conn.execute(stmt, item_rows[i:i + _BATCH])
+            _batches(conn, table.insert(), rows)
+        _record_title_changes(conn, run_id, portal.id, items)
+        stmt = _insert(conn, Item.__table__)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["portal_id", "column_id", "url"],
+            set_={"title": stmt.excluded.title, "published_on": stmt.excluded.published_on,
+                  "pinned": stmt.excluded.pinned, "last_seen_run": stmt.excluded.last_seen_run},
+        )
+        _batches(conn, stmt, list(items.values()))
         conn.execute(PortalRun.__table__.insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
-            loaded_at=_now(), columns=len(audits), pages_fetched=len(fetches),
+            loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),
             bytes_fetched=sum(f["nbytes"] for f in fetches)))
+
+
+def _record_title_changes(conn, run_id: str, portal_id: str, items: dict) -> None:
+    """Items whose title differs from the stored one get a row in item_title_changes."""
+    if not items:
+        return
+    stored = conn.execute(select(Item.column_id, Item.url, Item.title).where(Item.portal_id == portal_id)).all()
+    changes = [dict(portal_id=portal_id, column_id=cid, url=url, old_title=old, new_title=items[(cid, url)]["title"],
+                    run_id=run_id)
+               for cid, url, old in stored if (cid, url) in items and items[(cid, url)]["title"] != old]
+    if changes:
+        conn.execute(delete(ItemTitleChange).where(ItemTitleChange.portal_id == portal_id, ItemTitleChange.run_id == run_id))
+        _batches(conn, ItemTitleChange.__table__.insert(), changes)
 
 
 def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None, data_docs: str | None = None) -> None:
@@ -132,3 +176,13 @@ def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None
         conn.execute(update(AuditRun).where(AuditRun.run_id == run_id).values(
             status="complete" if ok else "failed", finished_at=_now(), portals=len(portals),
             columns=len(n_cols), message=message, data_docs=data_docs))
+
+
+def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) -> int:
+    """Retention: drop stored page bodies that no run of the last ``keep_days`` days
+    fetched. The page_fetches rows (URL, status, hash) stay; returns the blobs dropped."""
+    cutoff = (today or date.today()) - timedelta(days=keep_days)
+    recent = (select(PageFetchRow.content_hash).join(AuditRun, AuditRun.run_id == PageFetchRow.run_id)
+              .where(AuditRun.as_of >= cutoff, PageFetchRow.content_hash.is_not(None)))
+    with engine.begin() as conn:
+        return conn.execute(delete(Evidence).where(Evidence.content_hash.not_in(recent))).rowcount

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Index
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,6 +45,7 @@ class PortalRun(Base):
     portal_name: Mapped[str] = mapped_column(Text)
     base_url: Mapped[str] = mapped_column(Text)
     loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    catalog_version: Mapped[str | None] = mapped_column(ForeignKey("catalog_versions.version"))
     columns: Mapped[int] = mapped_column(Integer)
     pages_fetched: Mapped[int] = mapped_column(Integer)
     bytes_fetched: Mapped[int] = mapped_column(Integer)
@@ -105,6 +106,73 @@ class PageFetchRow(Base):
     nbytes: Mapped[int] = mapped_column(Integer)
     elapsed_ms: Mapped[float] = mapped_column(Float)
     error: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # → evidence.content_hash
+
+
+class Evidence(Base):
+    """The raw bytes of fetched pages, zlib-compressed and content-addressed (sha256), so
+    any verdict can be re-checked against exactly what was fetched."""
+
+    __tablename__ = "evidence"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    raw_size: Mapped[int] = mapped_column(Integer)
+    compressed: Mapped[bytes] = mapped_column(LargeBinary)
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+
+
+class CatalogVersion(Base):
+    """A portal's catalog entry as a run used it; version = hash of its canonical JSON."""
+
+    __tablename__ = "catalog_versions"
+
+    version: Mapped[str] = mapped_column(String(16), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128))
+    first_used_run: Mapped[str] = mapped_column(String(32))
+    content: Mapped[str] = mapped_column(Text)
+
+
+class CatalogColumn(Base):
+    """The catalog's columns per catalog version (path, frequency, unit as configured)."""
+
+    __tablename__ = "catalog_columns"
+
+    version: Mapped[str] = mapped_column(ForeignKey("catalog_versions.version", ondelete="CASCADE"), primary_key=True)
+    column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128))
+    path: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    frequency: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str | None] = mapped_column(String(16))
+    responsible: Mapped[str | None] = mapped_column(Text)
+    profile: Mapped[str | None] = mapped_column(Text)
+    home_page: Mapped[bool] = mapped_column(default=False)
+
+
+class Portal(Base):
+    """Every portal ever audited."""
+
+    __tablename__ = "portals"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    base_url: Mapped[str] = mapped_column(Text)
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+    last_seen_run: Mapped[str] = mapped_column(String(32))
+
+
+class ItemTitleChange(Base):
+    """An item whose title changed between runs: the old and the new title."""
+
+    __tablename__ = "item_title_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal_id: Mapped[str] = mapped_column(String(128))
+    column_id: Mapped[str] = mapped_column(String(128))
+    url: Mapped[str] = mapped_column(Text)
+    old_title: Mapped[str] = mapped_column(Text)
+    new_title: Mapped[str] = mapped_column(Text)
+    run_id: Mapped[str] = mapped_column(String(32))
 
 
 class ExpectationResult(Base):

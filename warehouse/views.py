@@ -1,0 +1,47 @@
+"""Views for evaluation (考核评估), in SQL both SQLite and PostgreSQL run. Only
+``complete`` runs count: a crashed or running run is never read as a result."""
+
+_COUNTS = """
+    COUNT(*) AS columns,
+    SUM(CASE WHEN ca.status = 'fresh' THEN 1 ELSE 0 END) AS fresh,
+    SUM(CASE WHEN ca.status = 'stale' THEN 1 ELSE 0 END) AS stale,
+    SUM(CASE WHEN ca.status = 'empty' THEN 1 ELSE 0 END) AS empty,
+    SUM(CASE WHEN ca.status = 'unreachable' THEN 1 ELSE 0 END) AS unreachable,
+    SUM(CASE WHEN ca.status = 'error' THEN 1 ELSE 0 END) AS error,
+    SUM(CASE WHEN ca.status = 'exempt' THEN 1 ELSE 0 END) AS exempt,
+    CAST(SUM(CASE WHEN ca.status = 'fresh' THEN 1 ELSE 0 END) AS FLOAT)
+        / NULLIF(SUM(CASE WHEN ca.status IN ('fresh', 'stale', 'empty') THEN 1 ELSE 0 END), 0) AS share_fresh"""
+
+VIEWS = {
+    # the newest complete verdict of every column ever audited
+    "v_latest_column_status": """
+SELECT r.as_of, ca.*
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+WHERE r.status = 'complete' AND r.as_of = (
+    SELECT MAX(r2.as_of) FROM column_audits ca2 JOIN audit_runs r2 ON r2.run_id = ca2.run_id
+    WHERE r2.status = 'complete' AND ca2.portal_id = ca.portal_id AND ca2.column_id = ca.column_id)""",
+    # per run and portal: counts, share fresh, stale by category, the single-veto verdict
+    "v_portal_scorecard": f"""
+SELECT ca.run_id, r.as_of, ca.portal_id, {_COUNTS},
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'news' THEN 1 ELSE 0 END) AS stale_news,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'notice' THEN 1 ELSE 0 END) AS stale_notice,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'policy' THEN 1 ELSE 0 END) AS stale_policy,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END) AS stale_personnel_planning,
+    MAX(pv.verdict) AS verdict, MAX(pv.reasons) AS reasons
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.portal_id
+WHERE r.status = 'complete'
+GROUP BY ca.run_id, r.as_of, ca.portal_id""",
+    # per run, portal and responsible unit (负责科室): who answers for the stale columns
+    "v_unit_scorecard": f"""
+SELECT ca.run_id, r.as_of, ca.portal_id, COALESCE(ca.responsible, '') AS responsible, {_COUNTS}
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+WHERE r.status = 'complete'
+GROUP BY ca.run_id, r.as_of, ca.portal_id, COALESCE(ca.responsible, '')""",
+    # every column across runs, for trends
+    "v_column_trend": """
+SELECT r.as_of, ca.run_id, ca.portal_id, ca.column_id, ca.path, ca.status, ca.days_since_update,
+       ca.allowed_days, ca.last_published_on, ca.item_count
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+WHERE r.status = 'complete'""",
+}
