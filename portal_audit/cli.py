@@ -79,12 +79,38 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from .catalog import dump_catalog
     from .importer import import_file
 
-    result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url)
+    result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url,
+                         simplified=args.simplified)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     Path(args.output).write_text(dump_catalog(result.catalog), encoding="utf-8")
     n = sum(len(p.columns) for p in result.catalog.portals)
     print(f"{n} columns written to {args.output} (fill in each column's url:)")
+    return 0
+
+
+def cmd_catalog_discover(args: argparse.Namespace) -> int:
+    from extractors.fetch import policy_for
+
+    from .catalog import dump_catalog, load_catalog
+    from .discover import crawl_navigation, match
+
+    catalog = load_catalog(args.catalog)
+    portals = []
+    for portal in catalog.portals:
+        links = asyncio.run(crawl_navigation(portal, policy_for(catalog)))
+        proposals = {p.column_id: p for p in match(portal, links)}
+        cols = []
+        for col in portal.columns:
+            p = proposals[col.id]
+            keep = bool(col.url) and not args.replace
+            mark = "kept" if keep else ("filled" if p.url and p.confidence >= args.min_confidence else "not filled")
+            print(f"{portal.id}/{col.id}\t{col.name}\t{p.confidence:.2f}\t{p.how}\t{p.url or '-'}\t{mark}")
+            cols.append(col if mark != "filled" else col.model_copy(update={"url": p.url}))
+        portals.append(portal.model_copy(update={"columns": cols}))
+    out = Path(args.output or args.catalog)
+    out.write_text(dump_catalog(catalog.model_copy(update={"portals": portals})), encoding="utf-8")
+    print(f"catalog written to {out}")
     return 0
 
 
@@ -186,7 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("--portal-id", default="portal")
     pi.add_argument("--name", default="")
     pi.add_argument("--base-url", default="http://example.gov.cn/")
+    pi.add_argument("--simplified", action="store_true", help="convert traditional script to simplified")
     pi.set_defaults(func=cmd_catalog_import)
+    pd_ = csub.add_parser("discover", help="propose list URLs by crawling the portal's navigation")
+    pd_.add_argument("catalog", type=Path)
+    pd_.add_argument("-o", "--output", help="where to write the catalog (default: in place)")
+    pd_.add_argument("--min-confidence", type=float, default=0.9, help="fill only proposals at least this sure")
+    pd_.add_argument("--replace", action="store_true", help="also replace URLs the catalog already has")
+    pd_.set_defaults(func=cmd_catalog_discover)
 
     p = sub.add_parser("report", help="write a run's report")
     p.add_argument("--warehouse")

@@ -89,8 +89,35 @@ def _dates(rng: random.Random, scenario: str, allowed: int | None, as_of: date, 
     return out
 
 
+def _channels(portal: Portal) -> dict[str, list[Column]]:
+    """Top-level channels (一级栏目) and their columns, in catalog order."""
+    out: dict[str, list[Column]] = {}
+    for c in portal.columns:
+        out.setdefault(c.path[0], []).append(c)
+    return out
+
+
+def _channel_href(portal: Portal, top: str) -> str:
+    cols = _channels(portal)[top]
+    if len(cols) == 1 and len(cols[0].path) == 1:
+        return _col_dir(cols[0]) + "index.html"
+    return f"/channel/{list(_channels(portal)).index(top) + 1}.html"
+
+
+def _channel_page(portal: Portal, top: str, sidebar: str) -> str:
+    """A channel page: its columns' links grouped under their second-level headings."""
+    sections: dict[str, list[Column]] = {}
+    for c in _channels(portal)[top]:
+        sections.setdefault(c.path[1] if len(c.path) > 2 else "", []).append(c)
+    body = "".join(
+        f'<div class="sub-col">{f"<h3>{html.escape(head)}</h3>" if head else ""}<ul>'
+        + "".join(f'<li><a href="{_col_dir(c)}index.html">{html.escape(c.path[-1])}</a></li>' for c in cols)
+        + "</ul></div>" for head, cols in sections.items())
+    return _layout(portal, top, f'<div class="channel">{body}</div>', sidebar, "utf-8")
+
+
 def _layout(portal: Portal, title: str, body: str, sidebar: str, charset: str) -> str:
-    nav = "".join(f'<li><a href="{_col_dir(c)}index.html">{html.escape(c.path[-1])}</a></li>' for c in portal.columns)
+    nav = "".join(f'<li><a href="{_channel_href(portal, top)}">{html.escape(top)}</a></li>' for top in _channels(portal))
     return f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
 <meta name="SiteName" content="{html.escape(portal.name)}"><title>{html.escape(title)}_{html.escape(portal.name)}</title></head>
@@ -207,8 +234,12 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             name = "index.html" if p == 0 else f"index_{p}.html"
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
 
-    home_rows = "".join(f'<li><a href="{_col_dir(c)}index.html">{html.escape(" ".join(c.path))}</a></li>' for c in portal.columns)
-    site.pages["/index.html"] = (_layout(portal, "首页", f'<ul class="column-index">{home_rows}</ul>', sidebar, "utf-8").encode(), "text/html; charset=utf-8", 200)
+    site.pages["/index.html"] = (_layout(portal, "首页", '<div class="banner">政务公开</div>', sidebar, "utf-8").encode(),
+                                 "text/html; charset=utf-8", 200)
+    for top in _channels(portal):
+        href = _channel_href(portal, top)
+        if href.startswith("/channel/"):
+            site.pages[href] = (_channel_page(portal, top, sidebar).encode(), "text/html; charset=utf-8", 200)
     site.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /admin/\n", "text/plain", 200)
     return site
 
