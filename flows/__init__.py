@@ -1,5 +1,5 @@
 """Orchestration: Prefect flows that wire the stages. Prefect lives only here."""
 
-from .audit import audit_portal, nightly_audit
+from .audit import audit_portal, import_catalog, nightly_audit
 
-__all__ = ["audit_portal", "nightly_audit"]
+__all__ = ["audit_portal", "import_catalog", "nightly_audit"]

@@ -1,24 +1,32 @@
-"""Prefect flows: the nightly audit over a catalog and the on-demand audit of one portal.
+"""Prefect flows: the nightly audit over a catalog, the on-demand audit of one portal (or
+some of its columns), and the catalog import.
 
-Tasks are coarse: one crawl task per portal, one validation over the whole run (one GE
-Checkpoint), one load task per portal. A portal whose crawl crashes gets its columns
-marked ``error`` and the other portals go on.
+Tasks are coarse: one crawl task per portal, one validation over the whole run, one load
+task per portal. A portal whose crawl crashes gets its columns marked ``error`` and the
+other portals go on; the run's final state names what failed. Each portal's crawl holds
+a Prefect global concurrency slot named after its host, so two flow runs never crawl one
+portal at the same time. The task runner is Prefect's default thread pool; for a cluster,
+``nightly_audit.with_options(task_runner=DaskTaskRunner(...))`` (see README).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed, Failed
 
 from extractors.crawl import crawl_portal
 from extractors.fetch import FetchPolicy, policy_for
-from portal_audit.catalog import Portal, load_catalog
+from portal_audit.catalog import Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, PortalCrawl
+from portal_audit.report import write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import Validation, validate
@@ -27,12 +35,40 @@ from warehouse.load import finish_run, load_portal, start_run
 from warehouse.read import item_dates
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
+DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
 HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
+HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
 
 
-@task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}")
+def host_limit_name(portal: Portal) -> str:
+    """The global concurrency limit guarding a portal's host, e.g. ``host-www-example-gov-cn``."""
+    return "host-" + re.sub(r"[^a-z0-9]+", "-", (urlsplit(portal.base_url).netloc or portal.id).lower()).strip("-")
+
+
+def _ensure_limit(name: str) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_global_concurrency_limit_by_name(name)
+        except ObjectNotFound:
+            from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+
+            try:
+                client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=HOST_SLOTS))
+            except Exception:  # created meanwhile by another run: fine
+                client.read_global_concurrency_limit_by_name(name)
+
+
+@task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}", retries=1, retry_delay_seconds=30)
 def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy) -> PortalCrawl:
-    return crawl_portal(portal, as_of, policy)
+    from prefect.concurrency.sync import concurrency
+
+    name = host_limit_name(portal)
+    _ensure_limit(name)
+    with concurrency(name, occupy=1, strict=True):
+        return crawl_portal(portal, as_of, policy)
 
 
 @task(name="validate-run", cache_policy=NO_CACHE)
@@ -46,7 +82,7 @@ def validate_task(crawls: list[PortalCrawl], portals: list[Portal], ruleset: str
                     docs_dir=docs_dir, run_name=run_id)
 
 
-@task(name="load-portal", cache_policy=NO_CACHE, task_run_name="load-{portal.id}")
+@task(name="load-portal", cache_policy=NO_CACHE, task_run_name="load-{portal.id}", retries=2, retry_delay_seconds=5)
 def load_portal_task(url: str, run_id: str, portal: Portal, crawl: PortalCrawl, validation: Validation) -> None:
     load_portal(make_engine(url), run_id, portal, list(crawl.columns), validation, crawl.home)
 
@@ -57,15 +93,51 @@ def _crashed(portal: Portal, error: BaseException) -> PortalCrawl:
         ColumnCrawl(portal.id, c.id, portal.column_url(c), "error", error=msg) for c in portal.columns))
 
 
-def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None,
-              ruleset: str, data_docs: str | None = DEFAULT_DATA_DOCS) -> RunSummary:
-    """Body shared by both flows (must run inside a flow)."""
+def resolve_warehouse(warehouse: str | None) -> str:
+    """``secret:NAME`` reads the URL from a Prefect Secret block (passwords stay out of
+    parameters and logs); otherwise --warehouse / $PORTAL_AUDIT_WAREHOUSE / the default."""
+    if warehouse and warehouse.startswith("secret:"):
+        from prefect.blocks.system import Secret
+
+        return Secret.load(warehouse.removeprefix("secret:")).get()
+    return warehouse_url(warehouse)
+
+
+def _artifacts(summary: RunSummary, portals: list[Portal], url: str, reports: str | None) -> None:
+    names = {(p.id, c.id): c.name for p in portals for c in p.columns}
+    links = {(p.id, c.id): p.column_url(c) for p in portals for c in p.columns}
+    create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
+    rows = [{"portal": v.portal_id, "column": names[(v.portal_id, v.column_id)], "status": v.status,
+             "last_published_on": str(v.last_published_on or ""), "days": v.days_since_update,
+             "allowed": v.allowed_days, "page": links[(v.portal_id, v.column_id)] or "", "detail": v.detail}
+            for v in sorted(summary.verdicts, key=lambda v: -(v.days_since_update or 0)) if v.status != "fresh"]
+    create_table_artifact(rows, key="audit-non-fresh-columns", description=f"{len(rows)} columns not fresh")
+    if reports:
+        engine = make_engine(url)
+        for p in portals:
+            out = write_report(engine, summary.run_id, "html", Path(reports) / summary.run_id / f"{p.id}.html", p.id)
+            key = "report-" + re.sub(r"[^a-z0-9]+", "-", p.id.lower()).strip("-")
+            create_link_artifact(out.resolve().as_uri(), link_text=f"{p.name} — audit {summary.run_id}", key=key)
+
+
+def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
+              data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
+              reports: str | None = DEFAULT_REPORTS):
+    """Body shared by the audit flows (must run inside a flow). Returns the run summary,
+    wrapped in a Completed state that says which portals failed when some did."""
     log = get_run_logger()
     as_of = as_of or date.today()
     cat = load_catalog(catalog)
     selected = cat.select(portals)
+    if columns:
+        wanted = set(columns)
+        unknown = wanted - {c.id for p in selected for c in p.columns}
+        if unknown:
+            raise ValueError(f"unknown column id(s): {', '.join(sorted(unknown))}")
+        selected = [p.model_copy(update={"columns": [c for c in p.columns if c.id in wanted]})
+                    for p in selected if any(c.id in wanted for c in p.columns)]
     rules = load_ruleset(ruleset)
-    url = warehouse_url(warehouse)
+    url = resolve_warehouse(warehouse)
     engine = make_engine(url)
     try:
         from prefect.runtime import flow_run
@@ -89,32 +161,61 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
                 failed[p.id] = f"{type(exc).__name__}: {exc}"
                 crawls[p.id] = _crashed(p, exc)
         validation = validate_task(list(crawls.values()), selected, ruleset, as_of, url, docs_dir, run_id)
-        for p in selected:
-            load_portal_task(url, run_id, p, crawls[p.id], validation)
-        finish_run(engine, run_id, ok=True, message="; ".join(f"{k}: {v}" for k, v in failed.items()) or None,
-                   data_docs=validation.data_docs)
+        loads = [load_portal_task.submit(url, run_id, p, crawls[p.id], validation) for p in selected]
+        for p, fut in zip(selected, loads):
+            try:
+                fut.result()
+            except Exception as exc:
+                log.error("loading portal %s failed: %s", p.id, exc)
+                failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
+        finish_run(engine, run_id, ok=len(failed) < len(selected) or not selected,
+                   message="; ".join(f"{k}: {v}" for k, v in failed.items()) or None, data_docs=validation.data_docs)
     except BaseException as exc:
         finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
         raise
     summary = RunSummary.of(validation.verdicts, run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label,
                             warehouse=mask_url(url), failed_portals=failed, portals=validation.portals,
                             data_docs=validation.data_docs)
-    names = {(p.id, c.id): c.name for p in selected for c in p.columns}
-    create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
+    _artifacts(summary, selected, url, reports)
     log.info(summary.line())
+    if failed and len(failed) == len(selected):
+        return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
+    if failed:
+        return Completed(name="Partially failed", data=summary,
+                         message=f"{len(failed)} of {len(selected)} portals failed: {', '.join(failed)}")
     return summary
 
 
 @flow(name="nightly-audit", log_prints=True)
 def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None, portals: list[str] | None = None,
                   warehouse: str | None = None, ruleset: str = DEFAULT_RULESET,
-                  data_docs: str | None = DEFAULT_DATA_DOCS) -> RunSummary:
-    """Audit every portal of a catalog (or those named) and load the results."""
-    return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs)
+                  data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS) -> RunSummary:
+    """Audit every portal of a catalog (or those named) and load the results.
+    ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block."""
+    return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports)
 
 
 @flow(name="audit-portal", log_prints=True)
-def audit_portal(catalog: str, portal_id: str, as_of: date | None = None, warehouse: str | None = None,
-                 ruleset: str = DEFAULT_RULESET, data_docs: str | None = DEFAULT_DATA_DOCS) -> RunSummary:
-    """Audit one portal on demand (the Prefect UI renders these parameters as a form)."""
-    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs)
+def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None, as_of: date | None = None,
+                 ruleset: str = DEFAULT_RULESET, warehouse: str | None = None,
+                 data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS) -> RunSummary:
+    """Audit one portal on demand, all its columns or the column ids given (the Prefect UI
+    renders these parameters as a form)."""
+    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports)
+
+
+@flow(name="import-catalog", log_prints=True)
+def import_catalog(table: str, output: str, portal_id: str = "portal", name: str = "",
+                   base_url: str = "http://example.gov.cn/", simplified: bool = False) -> int:
+    """Import a published column table (text, HTML, XLSX, DOCX) as a catalog file."""
+    from portal_audit.importer import import_file
+
+    result = import_file(table, portal_id=portal_id, name=name, base_url=base_url, simplified=simplified)
+    log = get_run_logger()
+    for w in result.warnings:
+        log.warning(w)
+    Path(output).write_text(dump_catalog(result.catalog), encoding="utf-8")
+    n = sum(len(p.columns) for p in result.catalog.portals)
+    create_markdown_artifact(f"Imported **{n} columns** from `{table}` into `{output}`.\n\n"
+                             + "\n".join(f"- warning: {w}" for w in result.warnings), key="catalog-import")
+    return n

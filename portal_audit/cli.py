@@ -39,7 +39,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from flows.audit import nightly_audit
 
     summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
-                            warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs)
+                            warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
+                            reports=args.reports)
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     if summary.data_docs:
@@ -166,7 +167,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
             summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse, ruleset=args.ruleset,
-                                    data_docs=args.data_docs)
+                                    data_docs=args.data_docs, reports=args.reports)
     finally:
         server.shutdown()
     agree = sum(1 for v in summary.verdicts if site.truth.get(v.column_id) == v.status)
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
     p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
     p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
+    p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("extract", help="print the items of one column list (following pagination)")
@@ -244,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--ruleset", default=DEFAULT_RULESET)
     p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
+    p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
     p.set_defaults(func=cmd_demo)
     return parser
 

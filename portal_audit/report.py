@@ -53,9 +53,11 @@ table.audit td,table.audit th{{border:1px solid #ccc;padding:2px 6px;font-size:1
 <div class="cards">{cards}</div>{table}</body></html>"""
 
 
-def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path) -> Path:
+def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, portal_id: str | None = None) -> Path:
     info = run_info(engine, run_id)
     df = report_frame(engine, run_id)
+    if portal_id:
+        df = df[df["portal_id"] == portal_id].reset_index(drop=True)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":

@@ -42,7 +42,7 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
 
     site, catalog = demo
     summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url,
-                            data_docs=str(tmp_path / "docs"))
+                            data_docs=str(tmp_path / "docs"), reports=None)
     assert {v.column_id: v.status for v in summary.verdicts} == site.truth
     assert summary.total == 75 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
     engine = make_engine(warehouse_url)
@@ -69,7 +69,7 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     assert summary.data_docs and Path(summary.data_docs).exists()
 
     # the same day again: replaced, not duplicated
-    nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url)
+    nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url, data_docs=None, reports=None)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 75
         assert conn.execute(select(func.count()).select_from(Item)).scalar() == n_items
@@ -94,7 +94,7 @@ portals:
     both = catalog.model_copy(update={"portals": [dead, catalog.portals[0]],
                                       "politeness": catalog.politeness.model_copy(update={"retries": 0})})
     url = f"sqlite:///{tmp_path / 'a.db'}"
-    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, data_docs=None)
+    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
     dead_verdict = next(p for p in summary.portals if p.portal_id == "dead")
     assert not dead_verdict.passed and dead_verdict.reasons[0].startswith("站点无法访问")
     by_portal = {}
@@ -104,17 +104,68 @@ portals:
     assert by_portal["xcmz-demo"] == site.truth
 
 
-def test_audit_portal_flow_runs_one_portal_and_publishes_an_artifact(demo, tmp_path):
+def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_path):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.audit import audit_portal, host_limit_name
+
+    site, catalog = demo
+    summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
+                           warehouse=f"sqlite:///{tmp_path / 'b.db'}", data_docs=str(tmp_path / "docs"),
+                           reports=str(tmp_path / "reports"))
+    assert summary.total == 75
+    with get_client(sync_client=True) as client:
+        def latest(key):
+            arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+            return arts[-1] if arts else None
+        md, table, link = latest("audit-summary"), latest("audit-non-fresh-columns"), latest("report-xcmz-demo")
+        limit = client.read_global_concurrency_limit_by_name(host_limit_name(catalog.portals[0]))
+    assert summary.line() in md.data and "## stale" in md.data and "单项否决" in md.data
+    non_fresh = sum(1 for v in summary.verdicts if v.status != "fresh")
+    assert table.type == "table" and str(table.data).count("xcmz-demo") == non_fresh
+    report = tmp_path / "reports" / "2025-06-30" / "xcmz-demo.html"
+    assert report.exists() and report.as_uri() in link.data
+    assert limit.limit == 1  # the host's crawl slot, shared by every flow run
+
+
+def test_audit_portal_for_some_columns(demo, tmp_path):
+    from flows.audit import audit_portal
+
+    site, catalog = demo
+    summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", columns=["c01", "c45"],
+                           as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'c.db'}", data_docs=None, reports=None)
+    assert {v.column_id: v.status for v in summary.verdicts} == {"c01": site.truth["c01"], "c45": site.truth["c45"]}
+    with pytest.raises(ValueError, match="unknown column id"):
+        audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", columns=["c99"], as_of=AS_OF,
+                     warehouse=f"sqlite:///{tmp_path / 'c.db'}", data_docs=None, reports=None)
+
+
+def test_warehouse_url_from_a_secret_block(demo, tmp_path):
+    from prefect.blocks.system import Secret
 
     from flows.audit import audit_portal
 
     site, catalog = demo
-    summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
-                           warehouse=f"sqlite:///{tmp_path / 'b.db'}", data_docs=str(tmp_path / "docs"))
-    assert summary.total == 75
-    with get_client(sync_client=True) as client:
-        arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["audit-summary"])))
-    assert arts and any(summary.line() in (a.data or "") for a in arts)
-    assert "## stale" in arts[-1].data
+    Secret(value=f"sqlite:///{tmp_path / 'secret.db'}").save("test-warehouse", overwrite=True)
+    audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", columns=["c01"], as_of=AS_OF,
+                 warehouse="secret:test-warehouse", data_docs=None, reports=None)
+    with make_engine(f"sqlite:///{tmp_path / 'secret.db'}").connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 1
+
+
+def test_nightly_audit_on_a_local_dask_cluster_matches_the_default_runner(demo, tmp_path):
+    from prefect_dask import DaskTaskRunner
+
+    from flows.audit import nightly_audit
+
+    site, catalog = demo
+    path = _write(tmp_path, catalog)
+    default = nightly_audit(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd1.db'}", data_docs=None,
+                            reports=None)
+    on_dask = nightly_audit.with_options(task_runner=DaskTaskRunner(
+        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}))
+    dask = on_dask(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd2.db'}", data_docs=None, reports=None)
+    assert [(v.column_id, v.status, v.last_published_on) for v in dask.verdicts] == \
+        [(v.column_id, v.status, v.last_published_on) for v in default.verdicts]
+    assert {v.column_id: v.status for v in dask.verdicts} == site.truth

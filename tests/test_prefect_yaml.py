@@ -10,13 +10,15 @@ from .conftest import REPO
 def test_deployments_point_at_flows_with_valid_parameters():
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     names = {d["name"] for d in spec["deployments"]}
-    assert names == {"nightly-audit", "audit-portal"}
+    assert names == {"nightly-audit", "audit-portal", "import-catalog"}
     for dep in spec["deployments"]:
         module, func = dep["entrypoint"].split(":")
         flow = getattr(importlib.import_module(module.removesuffix(".py").replace("/", ".")), func)
         assert isinstance(flow, Flow)
         params = inspect.signature(flow.fn).parameters
         assert set(dep.get("parameters", {})) <= set(params)
-        assert (REPO / dep["parameters"]["catalog"]).exists()
+        for key in ("catalog", "table"):
+            if key in dep["parameters"]:
+                assert (REPO / dep["parameters"][key]).exists()
     nightly = next(d for d in spec["deployments"] if d["name"] == "nightly-audit")
     assert nightly["schedules"][0] == {"cron": "0 2 * * *", "timezone": "Asia/Shanghai", "active": True}

@@ -1,0 +1,113 @@
+"""The Prefect way, for real: a Prefect server on loopback, deployments from prefect.yaml,
+a process worker, an `audit-portal` run triggered with parameters through the API, and
+its results read from the warehouse."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from portal_audit.catalog import dump_catalog, load_catalog
+from portal_audit.demo import build_site, serve
+from validations.rules import load_ruleset
+from warehouse.db import make_engine
+from warehouse.models import AuditRun, ColumnAudit
+
+from .conftest import REPO
+
+AS_OF = date(2025, 6, 30)
+PREFECT = [sys.executable, "-m", "prefect"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _run(args, env, timeout=180):
+    proc = subprocess.run(PREFECT + args, env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, f"prefect {' '.join(args)} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    return proc.stdout
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_WORKER_QUERY_SECONDS": "1",
+           "PORTAL_AUDIT_HOME": str(REPO), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.pop("PREFECT_API_KEY", None)
+    log = open(tmp_path / "server.log", "w")
+    server = subprocess.Popen(PREFECT + ["server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("Prefect server did not start:\n" + (tmp_path / "server.log").read_text()[-3000:])
+    yield env
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def test_deploy_from_prefect_yaml_and_run_audit_portal_through_a_worker(prefect_server, tmp_path):
+    env = prefect_server
+    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
+    portal = catalog.portals[0]
+    site = build_site(portal, load_ruleset(), AS_OF)
+    httpd, base = serve(site)
+    worker = None
+    try:
+        path = tmp_path / "catalog.yaml"
+        path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})),
+                        encoding="utf-8")
+        _run(["work-pool", "create", "portal-audit", "--type", "process"], env)
+        out = _run(["--no-prompt", "deploy", "--all"], env)
+        assert "audit-portal" in out and "nightly-audit" in out
+        ls = _run(["deployment", "ls"], env)
+        assert "audit-portal/audit-portal" in ls and "import-catalog/import-catalog" in ls
+
+        warehouse = f"sqlite:///{tmp_path / 'deployed.db'}"
+        worker = subprocess.Popen(PREFECT + ["worker", "start", "--pool", "portal-audit", "--type", "process"], env=env,
+                                  cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT)
+        script = f"""
+import json
+from prefect.deployments import run_deployment
+run = run_deployment("audit-portal/audit-portal", timeout=300, parameters={{
+    "catalog": {str(path)!r}, "portal_id": "xcmz-demo", "columns": ["c01", "c37", "c45", "c60"],
+    "as_of": "2025-06-30", "warehouse": {warehouse!r}, "data_docs": None, "reports": None}})
+print(json.dumps({{"state": run.state.type.value, "message": run.state.message}}))
+"""
+        proc = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True,
+                              timeout=400)
+        assert proc.returncode == 0, proc.stderr[-3000:] + (tmp_path / "worker.log").read_text()[-3000:]
+        assert '"state": "COMPLETED"' in proc.stdout, proc.stdout + (tmp_path / "worker.log").read_text()[-3000:]
+    finally:
+        httpd.shutdown()
+        if worker:
+            worker.terminate()
+            worker.wait(timeout=30)
+    engine = make_engine(warehouse)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(ColumnAudit.column_id, ColumnAudit.status)).all())
+        run = conn.execute(select(AuditRun.status, AuditRun.flow_run_id)).one()
+    assert stored == {cid: site.truth[cid] for cid in ("c01", "c37", "c45", "c60")}
+    assert run.status == "complete" and run.flow_run_id  # the deployed run recorded its Prefect flow-run id
