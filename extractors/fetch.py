@@ -76,6 +76,9 @@ class Page:
     nbytes: int
     elapsed_ms: float
     body: bytes = b""
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -214,7 +217,7 @@ class Fetcher:
             await asyncio.sleep(slot - now)
 
     # -- requests -----------------------------------------------------------------
-    async def _request(self, url: str, retries: int | None = None) -> httpx.Response:
+    async def _request(self, url: str, retries: int | None = None, headers: dict | None = None) -> httpx.Response:
         """GET one URL (no redirects) with retries, the size cap and the politeness delay."""
         retries = self.policy.retries if retries is None else retries
         host = urlsplit(url).netloc
@@ -224,7 +227,7 @@ class Fetcher:
             try:
                 async with self._host_sem[host]:
                     await self._wait_turn(host)
-                    resp = await self._read_capped(url)
+                    resp = await self._read_capped(url, headers)
             except httpx.TimeoutException:
                 err: FetchError = Unreachable(url, f"timeout after {attempt} tr{'y' if attempt == 1 else 'ies'}")
             except httpx.TransportError as exc:
@@ -237,9 +240,9 @@ class Fetcher:
                 raise err
             await asyncio.sleep(self.policy.backoff * 2 ** (attempt - 1))
 
-    async def _read_capped(self, url: str) -> httpx.Response:
+    async def _read_capped(self, url: str, headers: dict | None = None) -> httpx.Response:
         cap = self.policy.max_bytes
-        async with self._client.stream("GET", url) as resp:
+        async with self._client.stream("GET", url, headers=headers) as resp:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap ({int(declared)} bytes declared)")
@@ -252,24 +255,32 @@ class Fetcher:
             resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
             return resp
 
-    async def get(self, url: str) -> Page:
-        """Fetch an HTML page, following redirects by hand so each hop is guarded."""
+    async def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Page:
+        """Fetch an HTML page, following redirects by hand so each hop is guarded. With the
+        validators of an earlier fetch the request is conditional: an unchanged page
+        answers 304 and comes back with ``not_modified`` set and no body."""
         start = time.perf_counter()
         current = url
+        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         for _hop in range(self.policy.max_redirects + 1):
             await self.check_url(current)
             if not await self._allowed_by_robots(current):
                 raise Refused(current, "disallowed by robots.txt")
-            resp = await self._request(current)
+            resp = await self._request(current, headers=headers or None)
             if resp.is_redirect and "location" in resp.headers:
                 current = urljoin(current, resp.headers["location"])
+                headers = {}
                 continue
+            elapsed = (time.perf_counter() - start) * 1000
+            if resp.status_code == 304 and headers:
+                return Page(url=str(resp.url), status=304, text="", nbytes=0, elapsed_ms=elapsed, body=b"",
+                            etag=etag, last_modified=last_modified, not_modified=True)
             if resp.status_code >= 400:
                 raise Unreachable(current, f"HTTP {resp.status_code}", resp.status_code)
             text = decode_html(resp.content, resp.charset_encoding)
-            elapsed = (time.perf_counter() - start) * 1000
             return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
-                        elapsed_ms=elapsed, body=resp.content)
+                        elapsed_ms=elapsed, body=resp.content, etag=resp.headers.get("etag"),
+                        last_modified=resp.headers.get("last-modified"))
         raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
 
 

@@ -32,7 +32,7 @@ from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import Validation, validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run
-from warehouse.read import item_dates
+from warehouse.read import item_dates, known_items, previous_pages
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
@@ -62,13 +62,17 @@ def _ensure_limit(name: str) -> None:
 
 
 @task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}", retries=1, retry_delay_seconds=30)
-def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy) -> PortalCrawl:
+def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str, incremental: bool) -> PortalCrawl:
     from prefect.concurrency.sync import concurrency
 
+    previous, known = {}, {}
+    if incremental:  # conditional requests and early stops from what earlier runs stored
+        engine = make_engine(url)
+        previous, known = previous_pages(engine, portal.id), known_items(engine, portal.id)
     name = host_limit_name(portal)
     _ensure_limit(name)
     with concurrency(name, occupy=1, strict=True):
-        return crawl_portal(portal, as_of, policy)
+        return crawl_portal(portal, as_of, policy, previous=previous, known=known)
 
 
 @task(name="validate-run", cache_policy=NO_CACHE)
@@ -122,7 +126,7 @@ def _artifacts(summary: RunSummary, portals: list[Portal], url: str, reports: st
 
 def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
-              reports: str | None = DEFAULT_REPORTS):
+              reports: str | None = DEFAULT_REPORTS, incremental: bool = True):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did."""
     log = get_run_logger()
@@ -150,7 +154,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
     docs_dir = str(Path(data_docs) / run_id) if data_docs else None
     try:
         policy = policy_for(cat)
-        futures = {p.id: crawl_portal_task.submit(p, as_of, policy) for p in selected}
+        futures = {p.id: crawl_portal_task.submit(p, as_of, policy, url, incremental) for p in selected}
         crawls: dict[str, PortalCrawl] = {}
         failed: dict[str, str] = {}
         for p in selected:
@@ -189,10 +193,12 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
 @flow(name="nightly-audit", log_prints=True)
 def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None, portals: list[str] | None = None,
                   warehouse: str | None = None, ruleset: str = DEFAULT_RULESET,
-                  data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS) -> RunSummary:
+                  data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
+                  incremental: bool = True) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results.
-    ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block."""
-    return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports)
+    ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
+    ``incremental`` makes requests conditional on what earlier runs fetched."""
+    return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental)
 
 
 @flow(name="audit-portal", log_prints=True)

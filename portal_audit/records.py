@@ -37,11 +37,25 @@ class PageFetch:
     error: str | None = None
     content_hash: str | None = None  # sha256 of the raw body
     content: bytes | None = None  # the raw body, zlib-compressed (evidence)
+    etag: str | None = None  # validators for the next night's conditional request
+    last_modified: str | None = None
 
     @classmethod
-    def of_body(cls, url: str, status: int, body: bytes, elapsed_ms: float) -> "PageFetch":
+    def of_body(cls, url: str, status: int, body: bytes, elapsed_ms: float, etag: str | None = None,
+                last_modified: str | None = None) -> "PageFetch":
         """A successful fetch with its body kept as compressed, content-addressed evidence."""
-        return cls(url, status, len(body), elapsed_ms, None, hashlib.sha256(body).hexdigest(), zlib.compress(body, 6))
+        return cls(url, status, len(body), elapsed_ms, None, hashlib.sha256(body).hexdigest(), zlib.compress(body, 6),
+                   etag, last_modified)
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What an earlier run fetched at a URL: its validators and its body (from evidence)."""
+
+    etag: str | None
+    last_modified: str | None
+    content_hash: str
+    body: bytes
 
 
 @dataclass(frozen=True, slots=True)

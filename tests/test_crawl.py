@@ -70,3 +70,26 @@ def test_no_list_on_page_is_an_error_and_placeholder_is_empty(site):
 
 def test_missing_url_is_an_error():
     assert crawl(None).fetch_state == "error"
+
+
+def test_incremental_crawl_uses_conditional_requests_and_stops_at_known_items(site):
+    from portal_audit.records import Previous
+    import zlib
+
+    pages, base = site
+    for p in range(3):
+        dates = [AS_OF - timedelta(days=10 * p + i) for i in range(10)]
+        pages.add(f"/col/g/{'index' if p == 0 else f'index_{p}'}.html", trs_page(dates, p, 3))
+    first = crawl(base + "col/g/index.html")
+    assert len(first.pages) == 3 and all(pg.etag for pg in first.pages)
+    previous = {pg.url: Previous(pg.etag, pg.last_modified, pg.content_hash, zlib.decompress(pg.content))
+                for pg in first.pages}
+    known = {i.url for i in first.items}
+
+    async def again():
+        async with Fetcher(POLICY) as f:
+            return await crawl_column(f, "p", "c", base + "col/g/index.html", AS_OF, 400, None, previous, known)
+    second = asyncio.run(again())
+    assert [pg.status for pg in second.pages] == [304]  # unchanged, and page 1 already shows known items
+    assert second.pages[0].nbytes == 0 and second.pages[0].content_hash == first.pages[0].content_hash
+    assert second.newest == first.newest and {i.url for i in second.items} <= known

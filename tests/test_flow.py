@@ -169,3 +169,25 @@ def test_nightly_audit_on_a_local_dask_cluster_matches_the_default_runner(demo, 
     assert [(v.column_id, v.status, v.last_published_on) for v in dask.verdicts] == \
         [(v.column_id, v.status, v.last_published_on) for v in default.verdicts]
     assert {v.column_id: v.status for v in dask.verdicts} == site.truth
+
+
+def test_second_night_on_an_unchanged_portal_fetches_little_and_judges_the_same(demo, tmp_path):
+    from flows.audit import nightly_audit
+    from warehouse.models import PageFetchRow
+
+    site, catalog = demo
+    url = f"sqlite:///{tmp_path / 'inc.db'}"
+    engine = make_engine(url)
+
+    def night():
+        summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
+        with engine.connect() as conn:
+            nbytes = conn.execute(select(func.sum(PageFetchRow.nbytes))).scalar()
+            n304 = conn.execute(select(func.count()).select_from(PageFetchRow).where(PageFetchRow.http_status == 304)).scalar()
+        return summary, nbytes, n304
+
+    first, bytes1, _ = night()
+    second, bytes2, n304 = night()
+    assert [(v.column_id, v.status, v.last_published_on) for v in second.verdicts] == \
+        [(v.column_id, v.status, v.last_published_on) for v in first.verdicts]
+    assert bytes2 <= 0.10 * bytes1 and n304 >= 60

@@ -107,6 +107,8 @@ class PageFetchRow(Base):
     elapsed_ms: Mapped[float] = mapped_column(Float)
     error: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str | None] = mapped_column(String(64))  # → evidence.content_hash
+    etag: Mapped[str | None] = mapped_column(Text)  # validators for the next conditional request
+    last_modified: Mapped[str | None] = mapped_column(Text)
 
 
 class Evidence(Base):

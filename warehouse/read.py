@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from .models import AuditRun, ColumnAudit, Item, PortalVerdictRow
+from portal_audit.records import Previous
+
+from .models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
 
 
 class NoRun(LookupError):
@@ -60,3 +63,29 @@ def portal_verdicts(engine: Engine, run_id: str) -> pd.DataFrame:
     with engine.connect() as conn:
         return pd.read_sql(select(PortalVerdictRow).where(PortalVerdictRow.run_id == run_id)
                            .order_by(PortalVerdictRow.portal_id), conn)
+
+
+def previous_pages(engine: Engine, portal_id: str) -> dict[str, Previous]:
+    """URL → the newest stored fetch of it (validators and body), for conditional requests."""
+    out: dict[str, Previous] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(PageFetchRow.url, PageFetchRow.etag, PageFetchRow.last_modified, Evidence.content_hash,
+                   Evidence.compressed)
+            .join(Evidence, Evidence.content_hash == PageFetchRow.content_hash)
+            .join(AuditRun, AuditRun.run_id == PageFetchRow.run_id)
+            .where(PageFetchRow.portal_id == portal_id)  # any run's fetch is true evidence of what was served
+            .where((PageFetchRow.etag.is_not(None)) | (PageFetchRow.last_modified.is_not(None)))
+            .order_by(AuditRun.as_of))
+        for url, etag, last_modified, content_hash, compressed in rows:  # newer runs overwrite older
+            out[url] = Previous(etag, last_modified, content_hash, zlib.decompress(compressed))
+    return out
+
+
+def known_items(engine: Engine, portal_id: str) -> dict[str, set[str]]:
+    """column_id → item URLs stored for it."""
+    out: dict[str, set[str]] = {}
+    with engine.connect() as conn:
+        for column_id, url in conn.execute(select(Item.column_id, Item.url).where(Item.portal_id == portal_id)):
+            out.setdefault(column_id, set()).add(url)
+    return out

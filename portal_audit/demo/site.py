@@ -11,6 +11,7 @@ audit date, so the ground truth (``DemoSite.truth``) holds whatever day the demo
 
 from __future__ import annotations
 
+import hashlib
 import html
 import random
 import threading
@@ -254,6 +255,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server API
         body, ctype, status, *extra = self.site.response(self.path)
+        if status == 200:  # conditional requests, as real web servers answer them
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            extra = [{**(extra[0] if extra else {}), "ETag": etag}]
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         for name, value in (extra[0] if extra else {}).items():
