@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench bench-crawl clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/validate_bench.py
 	bash scripts/ensure-postgres.sh
 	$(BIN)/python bench/load_bench.py
+
+bench-crawl: $(STAMP)
+	$(BIN)/python bench/crawl_bench.py
 
 clean:
 	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

@@ -74,9 +74,10 @@ def _title(a: etree._Element) -> str:
     return " ".join((a.get("title") or a.text_content()).split())
 
 
-def _record_for(a: etree._Element, as_of: date | None) -> tuple[etree._Element, date] | None:
-    """The smallest block around link ``a`` that carries exactly this link's date."""
-    link_text = _text(a)
+def _record_for(a: etree._Element, as_of: date | None, texts: dict) -> tuple[etree._Element, date] | None:
+    """The smallest block around link ``a`` that carries exactly this link's date.
+    ``texts`` caches every link's text: a page has hundreds of links (menus, footers)."""
+    link_text = texts[a]
     el = a
     for _ in range(4):
         el = el.getparent()
@@ -84,12 +85,14 @@ def _record_for(a: etree._Element, as_of: date | None) -> tuple[etree._Element, 
             return None
         if el.tag not in RECORD_TAGS:
             continue
-        long_links = sum(1 for x in el.iter("a") if len(_text(x)) >= 6)
-        if long_links > 1:
-            return None
         text = _text(el)
         if len(text) > 500:
             return None
+        long_links = 0
+        for x in el.iter("a"):
+            long_links += len(texts.get(x, "")) >= 6
+            if long_links > 1:
+                return None
         outside = text.replace(link_text, " ", 1)
         dates = find_dates(outside, as_of)
         if not dates:
@@ -221,14 +224,17 @@ def parse_html(html: str | bytes) -> etree._Element:
 def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_Record]:
     records: list[_Record] = []
     seen: set[int] = set()
-    for a in doc.iter("a"):
+    links = list(doc.iter("a"))
+    texts = {a: _text(a) for a in links}
+    for a in links:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
-        title = _title(a)
+        title = a.get("title") or texts[a]
+        title = " ".join(title.split())
         if len(title) < 2:
             continue
-        found = _record_for(a, as_of)
+        found = _record_for(a, as_of, texts)
         if found is None or id(found[0]) in seen:
             continue
         seen.add(id(found[0]))
