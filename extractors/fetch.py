@@ -29,6 +29,8 @@ class FetchPolicy:
 
     timeout: float = 15.0
     connect_timeout: float = 5.0
+    page_deadline: float = 60.0  # seconds for a whole response, however slowly it drips
+    max_retry_after: int = 30  # longest Retry-After we wait for before calling it unreachable
     per_host_concurrency: int = 2
     per_host_delay: float = 0.5
     max_bytes: int = 5 * 1024 * 1024
@@ -218,27 +220,36 @@ class Fetcher:
 
     # -- requests -----------------------------------------------------------------
     async def _request(self, url: str, retries: int | None = None, headers: dict | None = None) -> httpx.Response:
-        """GET one URL (no redirects) with retries, the size cap and the politeness delay."""
+        """GET one URL (no redirects) with retries, the size cap, a deadline for the whole
+        response (a body dripping a byte at a time never trips a read timeout) and the
+        politeness delay. 429/503 ``Retry-After`` is honoured up to ``max_retry_after``."""
         retries = self.policy.retries if retries is None else retries
         host = urlsplit(url).netloc
         attempt = 0
         while True:
             attempt += 1
+            tries = f"{attempt} tr{'y' if attempt == 1 else 'ies'}"
+            wait = self.policy.backoff * 2 ** (attempt - 1)
             try:
                 async with self._host_sem[host]:
                     await self._wait_turn(host)
-                    resp = await self._read_capped(url, headers)
-            except httpx.TimeoutException:
-                err: FetchError = Unreachable(url, f"timeout after {attempt} tr{'y' if attempt == 1 else 'ies'}")
+                    resp = await asyncio.wait_for(self._read_capped(url, headers), self.policy.page_deadline)
+            except (httpx.TimeoutException, asyncio.TimeoutError):
+                err: FetchError = Unreachable(url, f"timeout after {tries}")
             except httpx.TransportError as exc:
-                err = Unreachable(url, f"connection failed after {attempt} tr{'y' if attempt == 1 else 'ies'}: {type(exc).__name__}")
+                err = Unreachable(url, f"connection failed after {tries}: {type(exc).__name__}")
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp
-                err = Unreachable(url, f"HTTP {resp.status_code} after {attempt} tr{'y' if attempt == 1 else 'ies'}", resp.status_code)
+                err = Unreachable(url, f"HTTP {resp.status_code} after {tries}", resp.status_code)
+                after = resp.headers.get("retry-after", "")
+                if after.isdigit():
+                    if int(after) > self.policy.max_retry_after:
+                        raise Unreachable(url, f"HTTP {resp.status_code}, Retry-After {after} s is too long", resp.status_code)
+                    wait = float(after)
             if attempt > retries:
                 raise err
-            await asyncio.sleep(self.policy.backoff * 2 ** (attempt - 1))
+            await asyncio.sleep(wait)
 
     async def _read_capped(self, url: str, headers: dict | None = None) -> httpx.Response:
         cap = self.policy.max_bytes
@@ -289,6 +300,7 @@ def policy_for(catalog) -> FetchPolicy:
     p = catalog.politeness
     return FetchPolicy(
         timeout=p.timeout,
+        page_deadline=4 * p.timeout,
         per_host_concurrency=p.concurrency_per_host,
         per_host_delay=p.delay,
         max_bytes=p.max_bytes,

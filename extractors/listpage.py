@@ -216,9 +216,12 @@ def _hanweb_next(raw: str, url: str, n_records: int) -> str | None:
 def parse_html(html: str | bytes) -> etree._Element:
     if isinstance(html, str):
         html = _XML_DECL.sub("", html, count=1)
-    if not html or not str(html).strip():
-        return lxml.html.document_fromstring("<html><body></body></html>")
-    return lxml.html.document_fromstring(html)
+    try:
+        if html and str(html).strip():
+            return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):  # "</ul>" alone, NUL bytes: no document to read
+        pass
+    return lxml.html.document_fromstring("<html><body></body></html>")
 
 
 def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_Record]:

@@ -71,7 +71,8 @@ def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str
         previous, known = previous_pages(engine, portal.id), known_items(engine, portal.id)
     name = host_limit_name(portal)
     _ensure_limit(name)
-    with concurrency(name, occupy=1, strict=True):
+    # the slot's lease is renewed while the crawl runs; a killed run frees it within a minute
+    with concurrency(name, occupy=1, strict=True, lease_duration=60):
         return crawl_portal(portal, as_of, policy, previous=previous, known=known)
 
 

@@ -48,6 +48,15 @@ class Column(BaseModel):
             raise ValueError(str(exc)) from None
         return v
 
+    @field_validator("url")
+    @classmethod
+    def _http_or_relative(cls, v: str | None) -> str | None:
+        if v and (":" in v.split("/", 1)[0] or v.startswith("//")):
+            parts = urlsplit(v)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"url must be an http(s) URL or a path relative to base_url, got {v!r}")
+        return v
+
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, v: str | None) -> str | None:

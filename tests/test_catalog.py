@@ -85,3 +85,9 @@ def test_select_unknown_portal():
     assert [p.id for p in cat.select(None)] == ["p1"]
     with pytest.raises(CatalogError, match="unknown portal id"):
         cat.select(["nope"])
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "ftp://x.gov.cn/list", "http://"])
+def test_column_urls_must_be_http_or_relative(url):
+    with pytest.raises(CatalogError, match=r":8: portals\[0\].columns\[0\].url: url must be an http\(s\) URL"):
+        parse_catalog(GOOD.replace("/col/col1/index.html", url), "c.yaml")

@@ -85,3 +85,66 @@ def test_demo_command_end_to_end(tmp_path):
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     assert "75 columns: " in proc.stdout and "ground truth: 75/75" in proc.stdout
     assert (tmp_path / "audit.db").exists()
+
+
+def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
+    """`portal-audit audit` killed mid-crawl: the warehouse shows the run as never finished
+    and holds no half portal; the next run completes normally."""
+    import signal
+    import time
+
+    from sqlalchemy import func, select
+
+    from portal_audit.catalog import dump_catalog
+    from portal_audit.demo import build_site, serve
+    from validations.rules import load_ruleset
+    from warehouse.db import make_engine
+    from warehouse.models import AuditRun, ColumnAudit
+
+    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
+    portal = catalog.portals[0]
+    site = build_site(portal, load_ruleset(), AS_OF)
+
+    class Slow:  # every page takes 0.3 s: the crawl is long enough to be killed in
+        delay = 0.3
+
+        def response(self, path):
+            time.sleep(self.delay)
+            return site.response(path)
+
+    slow = Slow()
+    server, base = serve(slow)
+    path = tmp_path / "c.yaml"
+    slow_catalog = catalog.model_copy(update={
+        "portals": [portal.model_copy(update={"base_url": base})],
+        "politeness": catalog.politeness.model_copy(update={"concurrency_per_host": 2})})
+    path.write_text(dump_catalog(slow_catalog), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    args = [sys.executable, "-m", "portal_audit.cli", "audit", str(path), "--as-of", "2025-06-30", "--warehouse", url,
+            "--data-docs", "", "--reports", ""]
+    try:
+        proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        deadline = time.time() + 120
+        for line in proc.stdout:  # wait until the crawl is under way
+            if "auditing 1 portal" in line or time.time() > deadline:
+                break
+        time.sleep(3)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            assert conn.execute(select(AuditRun.status)).scalar() == "running"
+            assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 0
+        # a fresh Prefect home: the killed run's host slot would otherwise be held until its lease ends
+        env["PREFECT_HOME"] = str(tmp_path / "prefect-2")
+        slow.delay = 0
+        done = subprocess.run(args, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    finally:
+        server.shutdown()
+    with engine.connect() as conn:
+        assert conn.execute(select(AuditRun.status)).scalar() == "complete"
+        stored = dict(conn.execute(select(ColumnAudit.column_id, ColumnAudit.status)).all())
+    assert stored == site.truth
