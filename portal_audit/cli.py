@@ -121,9 +121,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from .report import write_report
 
+    from .report import Filters
+
     engine = make_engine(args.warehouse)
     run_id = resolve_run(engine, args.run)
-    out = write_report(engine, run_id, args.format, args.output)
+    filters = Filters(portals=args.portal, units=args.unit, statuses=args.status, since=args.since, until=args.until)
+    out = write_report(engine, run_id, args.format, args.output, filters=filters)
     print(f"report of run {run_id} written to {out}")
     return 0
 
@@ -226,8 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write a run's report")
     p.add_argument("--warehouse")
     p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD) or latest")
-    p.add_argument("--format", choices=["md", "csv", "html"], required=True)
+    p.add_argument("--format", choices=["md", "csv", "xlsx", "html"], required=True)
     p.add_argument("-o", "--output", required=True)
+    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
+    p.add_argument("--unit", action="append", metavar="UNIT", help="only this responsible unit (repeatable)")
+    p.add_argument("--status", action="append", choices=["fresh", "stale", "empty", "unreachable", "error", "exempt"])
+    p.add_argument("--since", type=_date, help="trend from this date")
+    p.add_argument("--until", type=_date, help="trend up to this date")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("db", help="warehouse maintenance")

@@ -1,26 +1,108 @@
-"""Reports of a run read from the warehouse: markdown, CSV, or a plain HTML page."""
+"""Reports of a run read from the warehouse: a self-contained HTML page with charts
+(plotly), CSV and XLSX exports of the same tables, and markdown for Prefect artifacts."""
 
 from __future__ import annotations
 
 import html
+import zlib
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select, text
 
-from warehouse.read import column_audits, run_info
+from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
+from warehouse.read import run_info
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
 _ORDER = {s: i for i, s in enumerate(["unreachable", "error", "empty", "stale", "fresh", "exempt"])}
+_COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
+            "exempt": "#1565c0"}
 
 
-def report_frame(engine: Engine, run_id: str) -> pd.DataFrame:
-    df = column_audits(engine, run_id)
-    df = df.assign(_o=df["status"].map(_ORDER)).sort_values(["_o", "days_since_update"], ascending=[True, False])
+@dataclass
+class Filters:
+    portals: list[str] | None = None
+    units: list[str] | None = None
+    statuses: list[str] | None = None
+    since: date | None = None  # runs from this date (trend)
+    until: date | None = None
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        if self.portals:
+            df = df[df["portal_id"].isin(self.portals)]
+        if self.units and "responsible" in df:
+            df = df[df["responsible"].fillna("").isin(self.units)]
+        if self.statuses and "status" in df:
+            df = df[df["status"].isin(self.statuses)]
+        return df.reset_index(drop=True)
+
+
+@dataclass
+class ReportData:
+    info: dict
+    columns: pd.DataFrame
+    verdicts: pd.DataFrame
+    units: pd.DataFrame
+    heatmap: pd.DataFrame  # rows: columns, cols: months, values: items published
+    trend: pd.DataFrame
+    evidence: dict[tuple[str, str], str]  # (portal, column) -> content hash of its first list page
+
+
+def report_frame(engine: Engine, run_id: str, filters: Filters | None = None) -> pd.DataFrame:
+    with engine.connect() as conn:
+        df = pd.read_sql(select(ColumnAudit).where(ColumnAudit.run_id == run_id), conn)
+    df = (filters or Filters()).apply(df)
+    df = df.assign(_o=df["status"].map(_ORDER), _over=df["days_since_update"].fillna(0) - df["allowed_days"].fillna(0))
+    df = df.sort_values(["_o", "_over"], ascending=[True, False])
     return df[REPORT_COLUMNS].reset_index(drop=True)
 
 
+def load_report(engine: Engine, run_id: str, filters: Filters | None = None) -> ReportData:
+    filters = filters or Filters()
+    info = run_info(engine, run_id)
+    cols = report_frame(engine, run_id, filters)
+    as_of = info["as_of"] if isinstance(info["as_of"], date) else date.fromisoformat(str(info["as_of"]))
+    with engine.connect() as conn:
+        verdicts = filters.apply(pd.read_sql(select(PortalVerdictRow).where(PortalVerdictRow.run_id == run_id), conn)
+                                 .drop(columns=["responsible"], errors="ignore"))
+        units = pd.read_sql(text("SELECT * FROM v_unit_scorecard WHERE run_id = :r"), conn, params={"r": run_id})
+        trend = pd.read_sql(text("SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, empty, columns "
+                                 "FROM v_portal_scorecard ORDER BY as_of"), conn)
+        start = date(as_of.year - 1, as_of.month, 1) if as_of.month < 12 else date(as_of.year, 1, 1)
+        items = pd.read_sql(select(Item.portal_id, Item.column_id, Item.published_on)
+                            .where(Item.published_on >= start, Item.published_on <= as_of), conn)
+        firsts = conn.execute(select(PageFetchRow.portal_id, PageFetchRow.column_id, PageFetchRow.content_hash)
+                              .where(PageFetchRow.run_id == run_id, PageFetchRow.seq == 0,
+                                     PageFetchRow.content_hash.is_not(None))).all()
+    units = filters.apply(units)
+    trend = filters.apply(trend)
+    if filters.since:
+        trend = trend[pd.to_datetime(trend["as_of"]).dt.date >= filters.since]
+    if filters.until:
+        trend = trend[pd.to_datetime(trend["as_of"]).dt.date <= filters.until]
+    months = pd.period_range(start, as_of, freq="M")
+    keys = cols[["portal_id", "column_id", "path"]]
+    if not items.empty:
+        items["month"] = pd.to_datetime(items["published_on"]).dt.to_period("M")
+        counts = items.groupby(["portal_id", "column_id", "month"]).size().unstack(fill_value=0)
+    else:
+        counts = pd.DataFrame()
+    heat = pd.DataFrame(0, index=pd.MultiIndex.from_frame(keys[["portal_id", "column_id"]]), columns=months)
+    if not counts.empty:
+        common = heat.index.intersection(counts.index)
+        for m in months:
+            if m in counts.columns:
+                heat.loc[common, m] = counts.loc[common, m].values
+    heat.columns = [str(m) for m in months]
+    heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False)]
+    evidence = {(p, c): h for p, c, h in firsts}
+    return ReportData(info, cols, verdicts, units, heat, trend, evidence)
+
+
+# -- markdown / csv / xlsx ------------------------------------------------------------------------
 def _md_cell(v) -> str:
     return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).replace("|", "/").replace("\n", " ")
 
@@ -38,34 +120,138 @@ def render_markdown(info: dict, df: pd.DataFrame) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_html(info: dict, df: pd.DataFrame) -> str:
-    counts = df["status"].value_counts()
-    cards = "".join(f'<div class="card {s}"><b>{int(counts[s])}</b> {s}</div>' for s in _ORDER if s in counts)
-    table = df.to_html(index=False, na_rep="", escape=True, classes="audit", render_links=True)
+# -- HTML ------------------------------------------------------------------------------------------
+def _figures(data: ReportData) -> dict[str, str]:
+    import plotly.graph_objects as go
+
+    def div(fig, name: str) -> str:
+        fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), font=dict(family="Noto Sans CJK SC, sans-serif", size=11))
+        return fig.to_html(full_html=False, include_plotlyjs=False, div_id=name, config={"displaylogo": False})
+
+    out = {}
+    heat = data.heatmap
+    if not heat.empty:
+        fig = go.Figure(go.Heatmap(z=heat.values, x=list(heat.columns), y=list(heat.index), colorscale="Greens",
+                                   hovertemplate="%{y}<br>%{x}: %{z} items<extra></extra>", xgap=1, ygap=1))
+        fig.update_layout(title="Items published per month (last 12 months)", height=max(300, 16 * len(heat) + 100),
+                          yaxis=dict(autorange="reversed"))
+        out["heatmap"] = div(fig, "heatmap")
+    cols = data.columns[data.columns["days_since_update"].notna()]
+    if not cols.empty:
+        labels = [f"{p}/{c} {path}"[:48] for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
+        fig = go.Figure([
+            go.Bar(y=labels, x=cols["days_since_update"], orientation="h", name="days since update",
+                   marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]]),
+            go.Scatter(y=labels, x=cols["allowed_days"], mode="markers", name="allowed", marker=dict(symbol="line-ns-open", size=14, color="black")),
+        ])
+        fig.update_layout(title="Days since the newest item, against each column's allowance", barmode="overlay",
+                          height=max(300, 16 * len(cols) + 100), yaxis=dict(autorange="reversed"), xaxis_type="log")
+        out["bars"] = div(fig, "bars")
+    trend = data.trend
+    if not trend.empty:
+        fig = go.Figure([go.Scatter(x=g["as_of"], y=g["share_fresh"], mode="lines+markers", name=p)
+                         for p, g in trend.groupby("portal_id")])
+        fig.update_layout(title="Share of fresh columns across runs", yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
+        out["trend"] = div(fig, "trend")
+    return out
+
+
+def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = []
+    for i, row in enumerate(df.itertuples(index=False)):
+        cells = "".join(f"<td>{html.escape(_md_cell(v))}</td>" for v in row)
+        if links and i in links:
+            cells += f"<td>{links[i]}</td>"
+        rows.append(f"<tr>{cells}</tr>")
+    extra = "<th>links</th>" if links else ""
+    return f'<table class="{cls}"><thead><tr>{head}{extra}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def render_html(data: ReportData, evidence_dir: str | None = None) -> str:
+    from plotly.offline import get_plotlyjs
+
+    info, cols = data.info, data.columns
+    counts = cols["status"].value_counts()
+    tiles = "".join(f'<div class="tile" style="border-color:{_COLOURS[s]}"><b>{int(counts[s])}</b> {s}</div>'
+                    for s in _ORDER if s in counts)
+    cards = []
+    for v in data.verdicts.itertuples(index=False):
+        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in (v.reasons or "").splitlines()) or "<li>no single-veto item</li>"
+        cards.append(f'<div class="card {v.verdict}" data-portal="{html.escape(v.portal_id)}"><h3>{html.escape(v.portal_id)}: '
+                     f'{"PASS" if v.verdict == "pass" else "FAIL"} <small>单项否决</small></h3><ul>{reasons}</ul></div>')
+    bad = cols[cols["status"].isin(["stale", "empty", "unreachable", "error"])].reset_index(drop=True)
+    links = {}
+    for i, row in bad.iterrows():
+        parts = [f'<a href="{html.escape(row["url"])}">page</a>'] if row["url"] else []
+        h = data.evidence.get((row["portal_id"], row["column_id"]))
+        if h and evidence_dir:
+            parts.append(f'<a href="{html.escape(evidence_dir)}/{h}.html">evidence</a>')
+        links[i] = " · ".join(parts)
+    figures = _figures(data)
+    unit_cols = ["portal_id", "responsible", "columns", "fresh", "stale", "empty", "unreachable", "error", "exempt", "share_fresh"]
+    units = data.units[unit_cols].sort_values("share_fresh") if not data.units.empty else data.units
+    if not units.empty:
+        units = units.assign(share_fresh=units["share_fresh"].map(lambda x: "" if pd.isna(x) else f"{x:.0%}"))
     return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
-<title>Audit {html.escape(str(info['run_id']))}</title><style>
-body{{font-family:sans-serif;margin:2em}} .cards{{display:flex;gap:1em}} .card{{padding:1em;border-radius:6px;background:#eee}}
-.card.fresh{{background:#d4f4d4}} .card.stale{{background:#ffe0b3}} .card.empty{{background:#f4d4d4}}
-.card.unreachable,.card.error{{background:#ddd}} table.audit{{border-collapse:collapse;margin-top:1em}}
-table.audit td,table.audit th{{border:1px solid #ccc;padding:2px 6px;font-size:13px}}</style></head><body>
-<h1>Audit report — run {html.escape(str(info['run_id']))}</h1>
-<p>As of {info['as_of']}, ruleset {html.escape(str(info['ruleset']))}, status {html.escape(str(info['status']))}.</p>
-<div class="cards">{cards}</div>{table}</body></html>"""
+<title>Audit {html.escape(str(info['run_id']))}</title>
+<script>{get_plotlyjs()}</script>
+<style>
+body{{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}}
+h1{{margin-bottom:4px}} .sub{{color:#666;margin-top:0}}
+.tiles,.cards{{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}}
+.tile{{border-left:6px solid;padding:8px 14px;background:#fafafa;min-width:90px}} .tile b{{font-size:22px;display:block}}
+.card{{padding:10px 16px;border-radius:6px;min-width:320px;max-width:720px}} .card.pass{{background:#e8f5e9}} .card.fail{{background:#ffebee}}
+.card h3{{margin:4px 0}} .card li{{margin:3px 0;font-size:13px}}
+table{{border-collapse:collapse;margin:8px 0 24px;font-size:12px}} td,th{{border:1px solid #ddd;padding:3px 6px;vertical-align:top}}
+th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
+</style></head><body>
+<h1>政府网站栏目更新检查 · Audit report</h1>
+<p class="sub">Run {html.escape(str(info['run_id']))} · as of {info['as_of']} · ruleset {html.escape(str(info['ruleset']))} · status {html.escape(str(info['status']))}</p>
+<div class="tiles" id="tiles">{tiles}</div>
+<section><h2>Portal verdicts</h2><div class="cards" id="verdicts">{''.join(cards)}</div></section>
+<section><h2>Freshness heatmap</h2>{figures.get('heatmap', '<p>No items.</p>')}</section>
+<section><h2>Days since update</h2>{figures.get('bars', '')}</section>
+<section><h2>Stale, empty and unreachable columns</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
+<section><h2>Scorecard by responsible unit (负责科室)</h2>{_table(units, "units")}</section>
+<section><h2>Trend</h2>{figures.get('trend', '<p>One run so far.</p>')}</section>
+<section><h2>All columns</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
+</body></html>"""
 
 
-def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, portal_id: str | None = None) -> Path:
-    info = run_info(engine, run_id)
-    df = report_frame(engine, run_id)
+def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
+    hashes = set(data.evidence.values())
+    if not hashes:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with engine.connect() as conn:
+        for h, blob in conn.execute(select(Evidence.content_hash, Evidence.compressed).where(Evidence.content_hash.in_(hashes))):
+            (folder / f"{h}.html").write_bytes(zlib.decompress(blob))
+
+
+def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, portal_id: str | None = None,
+                 filters: Filters | None = None) -> Path:
+    filters = filters or Filters()
     if portal_id:
-        df = df[df["portal_id"] == portal_id].reset_index(drop=True)
+        filters.portals = [portal_id]
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        df.to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel opens Chinese CSV correctly
-    elif fmt == "md":
-        out.write_text(render_markdown(info, df), encoding="utf-8")
+    if fmt == "md":
+        out.write_text(render_markdown(run_info(engine, run_id), report_frame(engine, run_id, filters)), encoding="utf-8")
+    elif fmt == "csv":
+        report_frame(engine, run_id, filters).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
+    elif fmt == "xlsx":
+        data = load_report(engine, run_id, filters)
+        with pd.ExcelWriter(out, engine="openpyxl") as xl:
+            data.columns.to_excel(xl, sheet_name="columns", index=False)
+            data.verdicts.to_excel(xl, sheet_name="portal verdicts", index=False)
+            data.units.to_excel(xl, sheet_name="units", index=False)
+            data.trend.to_excel(xl, sheet_name="trend", index=False)
     elif fmt == "html":
-        out.write_text(render_html(info, df), encoding="utf-8")
+        data = load_report(engine, run_id, filters)
+        evidence_dir = out.stem + "_evidence"
+        _write_evidence(engine, data, out.parent / evidence_dir)
+        out.write_text(render_html(data, evidence_dir), encoding="utf-8")
     else:
-        raise ValueError(f"unknown report format {fmt!r}: md, csv or html")
+        raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx or html")
     return out

@@ -72,7 +72,14 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
     csv = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv[0].startswith("portal_id,column_id,path,status") and len(csv) == 3
     assert csv[1].split(",")[3] == "unreachable"  # worst first
-    assert '<div class="card fresh"><b>1</b> fresh</div>' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<b>1</b> fresh</div>' in page and 'class="card pass"' in page and "nan" not in page.split("</script>")[-1]
+    assert main(["report", "--warehouse", url, "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")]) == 0
+    import openpyxl
+
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == ["columns", "portal verdicts", "units", "trend"]
+    assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh", "-o", str(tmp_path / "f.csv")]) == 0
+    assert len((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()) == 2  # header + the fresh column
     assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2
 
 

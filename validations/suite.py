@@ -178,10 +178,11 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
         allowed = None if pd.isna(row.allowed_days) else int(row.allowed_days)
         days = None if pd.isna(row.days_since_update) else int(row.days_since_update)
         newest = None if pd.isna(row.last_published_on) else row.last_published_on
+        error = row.error if isinstance(row.error, str) and row.error else None  # pandas turns None into NaN
         if "reachable" in fails:
-            status, detail = "unreachable", row.error or "page could not be fetched"
+            status, detail = "unreachable", error or "page could not be fetched"
         elif "extracted" in fails:
-            status, detail = "error", row.error or "page could not be read"
+            status, detail = "error", error or "page could not be read"
         elif "not_empty" in fails:
             status, detail = "empty", "no item published (空白栏目)"
         elif allowed is None:
@@ -199,8 +200,8 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
         extra = [f for f in fails if f in ("not_future", "unique_url", "dated")]
         if extra:
             detail += "; items failed: " + ", ".join(sorted(set(extra)))
-        if status in ("fresh", "stale") and row.error:
-            detail += f"; {row.error}"
+        if status in ("fresh", "stale") and error:
+            detail += f"; {error}"
         verdicts.append(ColumnVerdict(
             portal_id=row.portal_id, column_id=row.column_id, status=status, frequency_code=row.frequency_code,
             category=row.category, allowed_days=allowed, last_published_on=newest, days_since_update=days,
