@@ -121,9 +121,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from .report import write_report
 
-    from .report import Filters
+    from .report import Filters, write_index
 
     engine = make_engine(args.warehouse)
+    if args.run == "all":
+        if args.format != "html":
+            raise ValueError("--run all writes an HTML index across runs: use --format html")
+        out = write_index(engine, args.output, Filters(portals=args.portal, units=args.unit, statuses=args.status))
+        print(f"index of all runs written to {out}")
+        return 0
     run_id = resolve_run(engine, args.run)
     filters = Filters(portals=args.portal, units=args.unit, statuses=args.status, since=args.since, until=args.until)
     out = write_report(engine, run_id, args.format, args.output, filters=filters)
@@ -228,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="write a run's report")
     p.add_argument("--warehouse")
-    p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD) or latest")
+    p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD), latest, or all (HTML index across runs)")
     p.add_argument("--format", choices=["md", "csv", "xlsx", "html"], required=True)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")

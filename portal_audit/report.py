@@ -255,3 +255,41 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, portal_
     else:
         raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx or html")
     return out
+
+
+def write_index(engine: Engine, out: str | Path, filters: Filters | None = None) -> Path:
+    """An index across runs: every run's report beside it, and a page listing the runs with
+    their counts and the trend of the share of fresh columns."""
+    import plotly.graph_objects as go
+    from plotly.offline import get_plotlyjs
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with engine.connect() as conn:
+        runs = pd.read_sql(select(AuditRun.run_id, AuditRun.as_of, AuditRun.ruleset, AuditRun.status, AuditRun.portals,
+                                  AuditRun.columns).order_by(AuditRun.as_of.desc()), conn)
+        score = pd.read_sql(text("SELECT run_id, SUM(fresh) AS fresh, SUM(stale) AS stale, SUM(empty) AS empty, "
+                                 "SUM(unreachable) AS unreachable, SUM(error) AS error, SUM(exempt) AS exempt "
+                                 "FROM v_portal_scorecard GROUP BY run_id"), conn)
+    runs = runs.merge(score, on="run_id", how="left")
+    rows = []
+    for r in runs.itertuples(index=False):
+        link = ""
+        if r.status == "complete":
+            name = f"{out.stem}-{r.run_id}.html"
+            write_report(engine, r.run_id, "html", out.parent / name, filters=filters)
+            link = f'<a href="{name}">report</a>'
+        counts = " · ".join(f"{int(getattr(r, s))} {s}" for s in _ORDER if not pd.isna(getattr(r, s)) and getattr(r, s))
+        rows.append(f"<tr><td>{html.escape(str(r.run_id))}</td><td>{html.escape(str(r.ruleset))}</td>"
+                    f"<td>{html.escape(str(r.status))}</td><td>{r.portals}</td><td>{counts}</td><td>{link}</td></tr>")
+    done = runs[runs["status"] == "complete"].sort_values("as_of")
+    judged = done[["fresh", "stale", "empty"]].sum(axis=1).replace(0, float("nan"))
+    fig = go.Figure(go.Scatter(x=done["as_of"], y=done["fresh"] / judged, mode="lines+markers"))
+    fig.update_layout(title="Share of fresh columns per run", yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
+    chart = fig.to_html(full_html=False, include_plotlyjs=False, div_id="trend")
+    out.write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Audit runs</title>
+<script>{get_plotlyjs()}</script><style>body{{font-family:"Noto Sans CJK SC",sans-serif;margin:24px}}
+table{{border-collapse:collapse}} td,th{{border:1px solid #ddd;padding:4px 8px}}</style></head><body>
+<h1>Audit runs</h1>{chart}<table><thead><tr><th>run</th><th>ruleset</th><th>status</th><th>portals</th><th>columns</th><th></th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table></body></html>""", encoding="utf-8")
+    return out

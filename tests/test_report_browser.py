@@ -72,3 +72,13 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
     keep = os.environ.get("PORTAL_AUDIT_SCREENSHOT")
     if keep:
         shutil.copy(shot, keep)
+
+
+def test_index_across_runs(report):
+    from portal_audit.cli import main
+
+    url = f"sqlite:///{report.parent / 'audit.db'}"
+    assert main(["report", "--warehouse", url, "--run", "all", "--format", "html", "-o", str(report.parent / "index.html")]) == 0
+    index = (report.parent / "index.html").read_text(encoding="utf-8")
+    assert index.count('">report</a>') == 2 and "2025-05-31" in index and "2025-06-30" in index
+    assert (report.parent / "index-2025-05-31.html").exists()
