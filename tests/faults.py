@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 AS_OF = date(2025, 6, 30)
+GZIP_BOMB = gzip.compress(b"<html>" + b" " * (20 * 1024 * 1024), compresslevel=9)  # built once, not per request
 
 
 def good_list(prefix: str, n: int = 3, days_ago: int = 2, charset: str = "utf-8", extra: str = "") -> str:
@@ -104,9 +105,8 @@ class FaultHandler(BaseHTTPRequestHandler):
             return self._send(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"})
         if path == "/enormous":
             return self._send(200, b"<html><body>" + b"x" * (6 * 1024 * 1024) + b"</body></html>")
-        if path == "/gzip-bomb":
-            bomb = gzip.compress(b"<html>" + b" " * (200 * 1024 * 1024), compresslevel=9)
-            return self._send(200, bomb, {"Content-Encoding": "gzip"})
+        if path == "/gzip-bomb":  # ~20 KB on the wire, 20 MB once decompressed
+            return self._send(200, GZIP_BOMB, {"Content-Encoding": "gzip"})
         if path.startswith("/calendar"):  # every page links to the next day, forever
             day = int(path.rsplit("=", 1)[1]) if "=" in path else 0
             body = good_list(f"cal{day}", 2, days_ago=day, extra=f'<a href="/calendar?day={day + 1}">下一页</a>')
