@@ -162,6 +162,10 @@ class Fetcher:
     async def check_url(self, url: str) -> None:
         """Refuse non-HTTP URLs and, unless allowed, hosts that resolve to non-public IPs."""
         parts = urlsplit(url)
+        try:
+            parts.port  # noqa: B018 - raises on a port out of range
+        except ValueError:
+            raise Refused(url, "invalid port in URL") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise Refused(url, "only http(s) URLs with a host are fetched")
         if self.policy.allow_private_networks or parts.hostname in self.policy.trusted_hosts:

@@ -86,6 +86,10 @@ class Portal(BaseModel):
     @classmethod
     def _http_url(cls, v: str) -> str:
         parts = urlsplit(v)
+        try:
+            parts.port  # noqa: B018 - raises on a port out of range
+        except ValueError:
+            raise ValueError(f"base_url has an invalid port: {v!r}") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"base_url must be an http(s) URL with a host, got {v!r}")
         return v

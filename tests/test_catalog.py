@@ -91,3 +91,8 @@ def test_select_unknown_portal():
 def test_column_urls_must_be_http_or_relative(url):
     with pytest.raises(CatalogError, match=r":8: portals\[0\].columns\[0\].url: url must be an http\(s\) URL"):
         parse_catalog(GOOD.replace("/col/col1/index.html", url), "c.yaml")
+
+
+def test_invalid_port_is_a_catalog_error():
+    with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url: base_url has an invalid port"):
+        parse_catalog(GOOD.replace("https://www.example.gov.cn/\n", "http://127.0.0.1:99999/\n", 1), "c.yaml")

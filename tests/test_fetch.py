@@ -102,3 +102,8 @@ def test_per_host_delay_spaces_requests(site):
             await asyncio.gather(*(f.get(base + "a") for _ in range(3)))
             return time.perf_counter() - t
     assert asyncio.run(go()) >= 0.4  # three requests to one host: two delays at least
+
+
+def test_invalid_port_is_refused_not_a_crash():
+    with pytest.raises(Refused, match="invalid port"):
+        fetch("http://127.0.0.1:99999/list.html")
