@@ -115,10 +115,19 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
                            warehouse=f"sqlite:///{tmp_path / 'b.db'}", data_docs=str(tmp_path / "docs"),
                            reports=str(tmp_path / "reports"))
     assert summary.total == 75
+    from uuid import UUID
+
+    from prefect.client.schemas.filters import ArtifactFilterFlowRunId
+
+    from warehouse.models import AuditRun
+
+    with make_engine(f"sqlite:///{tmp_path / 'b.db'}").connect() as conn:
+        flow_run_id = UUID(conn.execute(select(AuditRun.flow_run_id)).scalar())
     with get_client(sync_client=True) as client:
-        def latest(key):
-            arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
-            return arts[-1] if arts else None
+        def latest(key):  # this flow run's artifact (other tests published theirs under the same keys)
+            arts = client.read_artifacts(artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=[key]), flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+            return arts[0] if arts else None
         md, table, link = latest("audit-summary"), latest("audit-non-fresh-columns"), latest("report-xcmz-demo")
         limit = client.read_global_concurrency_limit_by_name(host_limit_name(catalog.portals[0]))
     assert summary.line() in md.data and "## stale" in md.data and "单项否决" in md.data
