@@ -122,3 +122,13 @@ def test_data_docs_are_written_for_a_run(tmp_path):
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html")]
     assert any("expect_column_values_to_be_between" in p or "item_count" in p for p in pages)
     assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "validations").rglob("*.html"))
+
+
+def test_periodic_columns_are_held_to_their_own_allowance_in_the_veto_count():
+    as_of = date(2025, 6, 30)
+    cols = [Column(id=f"q{i}", path=["决策部署落实情况"], url="/x", frequency="季度更新") for i in range(5)]
+    crawls = [ColumnCrawl("p", f"q{i}", "u", "ok", (Item("t", f"u{i}", as_of - timedelta(days=40)),)) for i in range(5)]
+    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=cols)
+    verdicts = validate(crawls, [portal], NATIONAL, as_of).verdicts
+    assert {v.status for v in verdicts} == {"fresh"}
+    assert portal_verdict(portal, verdicts, NATIONAL, as_of, True).passed  # 40 days is within a quarter

@@ -42,6 +42,8 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
     veto, reasons = [], []
     for v in mine:
         limit = NATIONAL_VETO_DAYS.get(ruleset.infer_category(cols[v.column_id]))
+        if limit is not None and v.allowed_days is not None:
+            limit = max(limit, v.allowed_days)  # a quarterly column is not held to the 2-week news limit
         if limit is not None and v.status in ("fresh", "stale") and v.days_since_update is not None \
                 and v.days_since_update > limit:
             veto.append(v.column_id)
