@@ -26,7 +26,7 @@ from extractors.crawl import crawl_portal
 from extractors.fetch import FetchPolicy, policy_for
 from portal_audit.catalog import Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, PortalCrawl
-from portal_audit.report import write_report
+from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import Validation, validate
@@ -120,7 +120,8 @@ def _artifacts(summary: RunSummary, portals: list[Portal], url: str, reports: st
     if reports:
         engine = make_engine(url)
         for p in portals:
-            out = write_report(engine, summary.run_id, "html", Path(reports) / summary.run_id / f"{p.id}.html", p.id)
+            out = write_report(engine, summary.run_id, "html", Path(reports) / summary.run_id / f"{p.id}.html",
+                               Filters(portals=[p.id]))
             key = "report-" + re.sub(r"[^a-z0-9]+", "-", p.id.lower()).strip("-")
             create_link_artifact(out.resolve().as_uri(), link_text=f"{p.name} — audit {summary.run_id}", key=key)
 

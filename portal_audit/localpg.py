@@ -22,7 +22,8 @@ def server_bin() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on (for servers the tests and benchmarks start)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -35,7 +36,7 @@ def local_postgres() -> Iterator[str]:
     if bindir is None:
         raise FileNotFoundError("PostgreSQL server binaries not found (run scripts/ensure-postgres.sh)")
     tmp = Path(tempfile.mkdtemp(prefix="portal-audit-pg-"))
-    data, port = tmp / "data", _free_port()
+    data, port = tmp / "data", free_port()
     run_as: list[str] = []
     if os.geteuid() == 0:
         shutil.chown(tmp, "postgres")

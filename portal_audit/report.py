@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 import zlib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, select, text
 
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import run_info
@@ -229,11 +229,7 @@ def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
             (folder / f"{h}.html").write_bytes(zlib.decompress(blob))
 
 
-def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, portal_id: str | None = None,
-                 filters: Filters | None = None) -> Path:
-    filters = filters or Filters()
-    if portal_id:
-        filters.portals = [portal_id]
+def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters: Filters | None = None) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "md":

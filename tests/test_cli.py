@@ -6,10 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 
-import pytest
-import yaml
 
 from portal_audit.cli import main
 from portal_audit.catalog import load_catalog

@@ -22,15 +22,20 @@ AS_OF = date.fromisoformat(LABELS["as_of"])
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=50)
 
 
-@pytest.fixture(scope="module")
-def crawled():
+def corpus_pages() -> Pages:
+    """The corpus site as routes (file names keep a query string after '@')."""
     pages = Pages()
     for f in (CORPUS / "site").rglob("*"):
         if f.is_file():
             route = "/" + f.relative_to(CORPUS / "site").as_posix().replace("@", "?", 1)
             ctype = "text/xml" if "dataproxy" in route else "text/plain" if route.endswith(".txt") else "text/html"
             pages.add(route, f.read_bytes(), ctype=ctype)
-    server, base = serve(pages)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def crawled():
+    server, base = serve(corpus_pages())
 
     async def run():
         async with Fetcher(POLICY) as fetcher:
@@ -92,11 +97,7 @@ def test_extract_command_on_corpus_shapes(case, capsys):
     from portal_audit.cli import main
 
     label = next(c for c in LABELS["cases"] if c["case"] == case)
-    pages = Pages()
-    for f in (CORPUS / "site").rglob("*"):
-        if f.is_file():
-            pages.add("/" + f.relative_to(CORPUS / "site").as_posix().replace("@", "?", 1), f.read_bytes())
-    server, base = serve(pages)
+    server, base = serve(corpus_pages())
     try:
         code = main(["extract", base.rstrip("/") + label["start"], "--json", "--allow-private-networks", "--delay", "0",
                      "--as-of", LABELS["as_of"], "--window", "5000", "--max-pages", "50"])

@@ -5,12 +5,10 @@ its results read from the warehouse."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +16,7 @@ from sqlalchemy import select
 
 from portal_audit.catalog import dump_catalog, load_catalog
 from portal_audit.demo import build_site, serve
+from portal_audit.localpg import free_port
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.models import AuditRun, ColumnAudit
@@ -28,12 +27,6 @@ AS_OF = date(2025, 6, 30)
 PREFECT = [sys.executable, "-m", "prefect"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _run(args, env, timeout=180):
     proc = subprocess.run(PREFECT + args, env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, f"prefect {' '.join(args)} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
@@ -42,7 +35,7 @@ def _run(args, env, timeout=180):
 
 @pytest.fixture
 def prefect_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_WORKER_QUERY_SECONDS": "1",
            "PORTAL_AUDIT_HOME": str(REPO), "PREFECT_LOGGING_LEVEL": "WARNING"}

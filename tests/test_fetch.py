@@ -73,11 +73,9 @@ def test_robots_txt_is_obeyed(site):
 
 
 def test_connection_refused_is_unreachable():
-    import socket
+    from portal_audit.localpg import free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     with pytest.raises(Unreachable, match="connection failed"):
         fetch(f"http://127.0.0.1:{port}/")
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from sqlalchemy import func, select
 
 from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
 from portal_audit.demo import build_site, serve
+from portal_audit.localpg import free_port
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.models import ColumnAudit, Item
@@ -79,9 +79,7 @@ def test_a_dead_portal_does_not_stop_the_others(demo, tmp_path):
     from flows.audit import nightly_audit
 
     site, catalog = demo
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        dead_port = s.getsockname()[1]
+    dead_port = free_port()
     dead = parse_catalog(f"""
 portals:
   - id: dead

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from portal_audit.cli import main
-from portal_audit.records import ColumnCrawl, Item, PageFetch
+from portal_audit.records import PageFetch
 from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine

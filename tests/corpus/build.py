@@ -18,7 +18,6 @@ import random
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 HERE = Path(__file__).parent
 SITE = HERE / "site"
