@@ -1,13 +1,16 @@
 """CPU milliseconds per list page for extraction (decode + parse + list detection + dates).
 
-Runs over every list page of the demo portal (TRS lists, tables, GBK pages, sidebars) and
-of the labelled corpus in tests/corpus (Hanweb, gkml tables, cards, traditional …).
+Runs over every list page of the demo portal (TRS lists, tables, GBK pages, sidebars), of
+the labelled corpus in tests/corpus (Hanweb, gkml tables, cards, traditional …), and over
+the crawl farm's ~30 KB pages (bench/farm.py: ~250 links of menus, sub-columns, friend
+links and footers around a 20-item list and a dated sidebar; a seventh of them GBK).
 Usage: .venv/bin/python bench/extract_bench.py [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import time
@@ -16,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.farm import _page  # noqa: E402
 from extractors.fetch import decode_html  # noqa: E402
 from extractors.listpage import parse_list_page  # noqa: E402
 from portal_audit.catalog import load_catalog  # noqa: E402
@@ -35,7 +39,10 @@ def main() -> None:
     corpus_dir = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "site"
     corpus = [("http://127.0.0.1/" + f.relative_to(corpus_dir).as_posix().replace("@", "?", 1), f.read_bytes())
               for f in corpus_dir.rglob("*") if f.is_file() and "/art/" not in f.as_posix() and f.suffix != ".txt"]
-    for name, pages in (("demo portal", demo), ("corpus", corpus)):
+    rng = random.Random(1)
+    farm = [(f"http://127.0.0.2/col/c{c}/" + ("index.html" if k == 0 else f"index_{k}.html"),
+             _page(c, k, 3, c % 7 == 0, c % 3 == 0, rng)) for c in range(30) for k in range(3)]
+    for name, pages in (("demo portal", demo), ("corpus", corpus), ("farm", farm)):
         per_round = []
         for _ in range(args.rounds):
             t = time.process_time()

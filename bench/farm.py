@@ -16,8 +16,18 @@ from pathlib import Path
 import yaml
 
 AS_OF = date(2025, 6, 30)
+# the furniture of a typical column page around its list: ~30 KB in all, ~250 links
+HEAD = ("".join(f'<link rel="stylesheet" href="/images/css/style{i}.css">' for i in range(6))
+        + '<meta name="SiteName" content="某某市人民政府"><meta name="SiteDomain" content="www.example.gov.cn">'
+        + "<style>" + "".join(f".box{i} .list li{{float:left;width:100%;line-height:32px;border-bottom:1px dashed #ddd}}"
+                              for i in range(30)) + "</style>")
+SCRIPT = ("<script>var _hmt = _hmt || [];" + "".join(
+    f"function wza{i}(e){{var d=document.getElementById('wza{i}');if(d){{d.style.display='block';}}return false;}}"
+    for i in range(40)) + "</script>")
 NAV = "".join(f'<li><a href="/channel/{i}.html">栏目导航第{i}项</a></li>' for i in range(150))
+LEFT = "".join(f'<li><a href="/col/sub{i}/index.html">子栏目{i}</a></li>' for i in range(20))
 FOOT = "".join(f'<a href="http://www.example{i}.gov.cn/">友情链接单位{i}</a> ' for i in range(40))
+SELECT = "<select>" + "".join(f'<option value="http://www.dept{i}.gov.cn/">市直部门网站{i}</option>' for i in range(40)) + "</select>"
 
 
 def _page(col: int, page: int, pages: int, gbk: bool, table: bool, rng: random.Random) -> bytes:
@@ -36,9 +46,12 @@ def _page(col: int, page: int, pages: int, gbk: bool, table: bool, rng: random.R
     side = "".join(f'<li><a href="/col/c{rng.randint(0, 99)}/t{k}.html">全市重点工作推进情况通报第{k}期</a><span>{AS_OF:%m-%d}</span></li>'
                    for k in range(10))
     charset = "gb2312" if gbk else "utf-8"
-    html = (f'<html><head><meta charset="{charset}"><title>栏目{col}</title></head><body><div class="nav"><ul>{NAV}</ul></div>'
-            f'<div class="main">{body}</div><div class="right"><h3>最新发布</h3><ul>{side}</ul></div>'
-            f'<div class="footer">{FOOT}<p>{"版权所有 主办单位 网站标识码 " * 20}</p></div></body></html>')
+    html = (f'<html><head><meta charset="{charset}"><title>栏目{col}</title>{HEAD}{SCRIPT}</head><body>'
+            f'<div class="header"><form action="/search"><input name="q"><button>搜索</button></form></div>'
+            f'<div class="nav"><ul>{NAV}</ul></div><div class="crumb"><a href="/">首页</a> &gt; <a href="../">工作动态</a></div>'
+            f'<div class="left"><ul>{LEFT}</ul></div><div class="main">{body}</div>'
+            f'<div class="right"><h3>最新发布</h3><ul>{side}</ul></div>'
+            f'<div class="footer">{FOOT}{SELECT}<p>{"版权所有 主办单位 网站标识码 " * 20}</p></div></body></html>')
     return html.encode("gb18030" if gbk else "utf-8")
 
 

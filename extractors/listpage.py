@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape as html_unescape
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-import lxml.html
+from functools import lru_cache
+
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from portal_audit.records import Item
 from portal_audit.text import fold, strip_pinyin_notes
@@ -66,18 +69,43 @@ class _Record:
     published_on: date | None
 
 
+def text_of(el: etree._Element) -> str:
+    """All the text inside ``el`` (not its tail), as lxml.html's text_content() but
+    serialised in C: the cheapest way to it."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def _text(el: etree._Element) -> str:
-    return " ".join(el.text_content().split())
+    return " ".join(text_of(el).split())
 
 
 def _title(a: etree._Element) -> str:
-    return " ".join((a.get("title") or a.text_content()).split())
+    return " ".join((a.get("title") or text_of(a)).split())
 
 
-def _record_for(a: etree._Element, as_of: date | None, texts: dict) -> tuple[etree._Element, date] | None:
+class _Texts(dict):
+    """Whitespace-folded element texts, computed when first asked for: a page has
+    hundreds of links in menus and footers, and their blocks are shared."""
+
+    def __missing__(self, el: etree._Element) -> str:
+        if not len(el):  # a bare element (most links, most cells): no serialiser needed
+            raw = el.text or ""
+        elif len(el) == 1 and not len(child := el[0]) and isinstance(child.tag, str):
+            raw = (el.text or "") + (child.text or "") + (child.tail or "")  # <li><a>…</a>…</li>
+        else:
+            raw = text_of(el)
+        text = self[el] = " ".join(raw.split())
+        return text
+
+
+# something date-shaped: a digit beside a date separator (every form find_dates reads)
+_DATE_HINT = re.compile(r"\d\s*[-/.年月日－／．﹣]|[-/.年月－／．﹣]\s*\d")
+
+
+def _record_for(a: etree._Element, as_of: date | None, texts: _Texts) -> tuple[etree._Element, date] | None:
     """The smallest block around link ``a`` that carries exactly this link's date.
-    ``texts`` caches every link's text: a page has hundreds of links (menus, footers)."""
-    link_text = texts[a]
+    A block with nothing date-shaped is passed over without a closer look: its parent's
+    text and links contain its own, so any early exit it would take, the parent takes."""
     el = a
     for _ in range(4):
         el = el.getparent()
@@ -85,12 +113,15 @@ def _record_for(a: etree._Element, as_of: date | None, texts: dict) -> tuple[etr
             return None
         if el.tag not in RECORD_TAGS:
             continue
-        text = _text(el)
+        text = texts[el]
         if len(text) > 500:
             return None
+        if not _DATE_HINT.search(text):
+            continue
+        link_text = texts[a]
         long_links = 0
         for x in el.iter("a"):
-            long_links += len(texts.get(x, "")) >= 6
+            long_links += len(texts[x]) >= 6
             if long_links > 1:
                 return None
         outside = text.replace(link_text, " ", 1)
@@ -131,6 +162,35 @@ def _penalised(record: etree._Element) -> bool:
                 prev = prev.getprevious()
         el, depth = el.getparent(), depth + 1
     return False
+
+
+def _joiner(base: str) -> Callable[[str], str]:
+    """``urljoin(base, href)`` for one page's many links. The shapes list pages use
+    (``./x``, ``x``, ``/x``) are string concatenation; anything else (dot segments, other
+    schemes, empty queries that urljoin drops) goes to urljoin itself."""
+    parts = urlsplit(base)
+    if not parts.scheme or not parts.netloc or ";" in parts.path:
+        return lambda href: urljoin(base, href)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    directory = origin + (parts.path[: parts.path.rfind("/") + 1] or "/")
+
+    def join(href: str) -> str:
+        if href[:1] <= " " or "\t" in href or "\n" in href or "\r" in href:  # urljoin drops these
+            return urljoin(base, href)
+        if href.startswith("./"):
+            rest, prefix = href[2:], directory
+        elif href.startswith("/") and not href.startswith("//"):
+            rest, prefix = href[1:], origin + "/"
+        elif not href.startswith((".", "?", "#")) and ":" not in href.split("/", 1)[0]:
+            rest, prefix = href, directory
+        else:
+            return urljoin(base, href)
+        if not href or rest.startswith((".", "/")) or rest.endswith(("?", "#")) or any(
+                odd in rest for odd in ("/.", "//", "?#", ";")):
+            return urljoin(base, href)
+        return prefix + rest
+
+    return join
 
 
 def _column_dir(url: str) -> str:
@@ -181,7 +241,8 @@ def _find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
-        label = _text(a).lower() or (a.get("title") or "").strip().lower()
+        text = _text(a) if len(a) else " ".join((a.text or "").split())  # most links are bare text
+        label = text.lower() or (a.get("title") or "").strip().lower()
         if label in _NEXT_TEXT:
             nxt = urljoin(url, href)
             return None if nxt == url else nxt
@@ -213,35 +274,59 @@ def _hanweb_next(raw: str, url: str, n_records: int) -> str | None:
     return urljoin(url, f"{base}?{urlencode([('startrecord', start), ('endrecord', end), ('perpage', per_page)] + params)}")
 
 
+_PARSER = etree.HTMLParser()  # plain elements: lxml.html's class lookup calls Python per element
+
+
 def parse_html(html: str | bytes) -> etree._Element:
+    """The document tree of ``html``; an empty or unreadable page is an empty document."""
     if isinstance(html, str):
         html = _XML_DECL.sub("", html, count=1)
     try:
-        if html and str(html).strip():
-            return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):  # "</ul>" alone, NUL bytes: no document to read
+        if html and html.strip():
+            doc = etree.fromstring(html, _PARSER)
+            if doc is not None:
+                return doc
+    except (etree.ParserError, ValueError):  # NUL bytes and the like: no document to read
         pass
-    return lxml.html.document_fromstring("<html><body></body></html>")
+    return etree.fromstring("<html><body></body></html>", _PARSER)
+
+
+@lru_cache(maxsize=256)
+def _selector(css: str) -> CSSSelector:
+    return CSSSelector(css, translator="html")
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            prev.tail = (prev.tail or "") + el.tail
+    parent.remove(el)
 
 
 def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_Record]:
     records: list[_Record] = []
     seen: set[int] = set()
-    links = list(doc.iter("a"))
-    texts = {a: _text(a) for a in links}
-    for a in links:
+    texts = _Texts()
+    join = _joiner(url)
+    for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
-            continue
-        title = a.get("title") or texts[a]
-        title = " ".join(title.split())
-        if len(title) < 2:
             continue
         found = _record_for(a, as_of, texts)
         if found is None or id(found[0]) in seen:
             continue
+        title = " ".join((a.get("title") or texts[a]).split())
+        if len(title) < 2:
+            continue
         seen.add(id(found[0]))
-        records.append(_Record(found[0], a, title, urljoin(url, href), found[1]))
+        records.append(_Record(found[0], a, title, join(href), found[1]))
     return records
 
 
@@ -263,15 +348,23 @@ def _undated_records(doc: etree._Element, url: str) -> dict[etree._Element, list
 
 
 def _best(groups: dict[etree._Element, list[_Record]], url: str) -> tuple[etree._Element, float]:
+    """The container most likely to be the column's own list, and its score."""
     col_dir = _column_dir(url)
+    page = urlsplit(url)
+    origin = f"{page.scheme}://{page.netloc}/"
+    prefix = origin[:-1] + col_dir
 
-    def score(container: etree._Element) -> float:
-        recs = groups[container]
-        inside = sum(1 for r in recs if urlsplit(r.url).path.startswith(col_dir)) / len(recs)
-        return len(recs) * (1 + 2 * inside) * (0.1 if _penalised(recs[0].element) else 1.0)
+    def inside(link: str) -> bool:  # urlsplit(link).path.startswith(col_dir), cheaply on this host
+        if link.startswith(origin) and "\t" not in link and "\n" not in link and "\r" not in link:
+            return link.startswith(prefix)
+        return urlsplit(link).path.startswith(col_dir)
 
-    best = max(groups, key=score)
-    return best, score(best)
+    scores: dict[etree._Element, float] = {}
+    for container, recs in groups.items():
+        share = sum(1 for r in recs if inside(r.url)) / len(recs)
+        scores[container] = len(recs) * (1 + 2 * share) * (0.1 if _penalised(recs[0].element) else 1.0)
+    best = max(scores, key=scores.__getitem__)
+    return best, scores[best]
 
 
 def _items(groups: dict[etree._Element, list[_Record]], best: etree._Element) -> list[Item]:
@@ -311,15 +404,15 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     doc = parse_html(html)
     scripts = " ".join(s.text or "" for s in doc.iter("script"))
     for el in list(doc.iter("script", "style", "noscript")):
-        el.drop_tree()
+        _drop(el)
     page = ListPage(next_url=_find_next(doc, scripts, url))
     if profile and profile.next:
-        link = next((a for a in doc.cssselect(profile.next) if a.get("href")), None)
+        link = next((a for a in _selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
     body = doc.find("body")
     page.empty_marker = bool(_EMPTY.search(_text(body if body is not None else doc)))
 
-    roots = doc.cssselect(profile.list) if profile and profile.list else []
+    roots = _selector(profile.list)(doc) if profile and profile.list else []
     groups = defaultdict(list)
     for root in roots or [doc]:
         for rec in _dated_records(root, url, as_of):

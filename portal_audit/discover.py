@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from extractors.fetch import FetchError, Fetcher, FetchPolicy
-from extractors.listpage import parse_html
+from extractors.listpage import parse_html, text_of
 
 from .catalog import Portal
 from .text import fold
@@ -43,7 +43,7 @@ def _context(a) -> str:
             return ""
         if any(child.tag in _HEADING_TAGS or "title" in (child.get("class") or "") for child in el.iterchildren()
                if isinstance(child.tag, str)):
-            text = fold(el.text_content())
+            text = fold(text_of(el))
             return text if len(text) <= 400 else ""
     return ""
 
@@ -51,11 +51,11 @@ def _context(a) -> str:
 def _links(html: str, page_url: str) -> list[Link]:
     doc = parse_html(html)
     title = doc.find(".//title")
-    page_title = fold(title.text_content()) if title is not None else ""
+    page_title = fold(text_of(title)) if title is not None else ""
     out = []
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
-        text = fold(a.get("title") or a.text_content())
+        text = fold(a.get("title") or text_of(a))
         if not href or href.startswith(("javascript:", "#", "mailto:")) or not text:
             continue
         out.append(Link(text, urljoin(page_url, href), _context(a), page_title))

@@ -36,6 +36,8 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The comparison key: cleaned, simplified, without spaces."""
+    """The comparison key: cleaned, simplified, without spaces. Cached: the same short
+    texts (headings, column names) come back on every page of a site, and OpenCC is slow."""
     return to_simplified(clean(text)).replace(" ", "")

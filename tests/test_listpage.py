@@ -1,6 +1,10 @@
 from datetime import date
+from urllib.parse import urljoin
 
-from extractors.listpage import parse_list_page
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.listpage import _joiner, parse_list_page
 
 AS_OF = date(2025, 6, 30)
 URL = "http://www.example.gov.cn/col/col101/index.html"
@@ -116,3 +120,16 @@ def test_unknown_profile_is_a_catalog_error():
     with pytest.raises(CatalogError, match=r":6: portals\[0\].columns\[0\].profile: unknown profile 'joomla'"):
         parse_catalog("portals:\n  - id: p\n    name: x\n    base_url: http://x.gov.cn/\n    columns:\n"
                       "      - {id: a, path: [工作动态], url: /a/, frequency: 及时更新, profile: joomla}\n", "c.yaml")
+
+
+HREF_PARTS = ["", "./", ".", "..", "../", "/", "//", "a", "b.html", "?q=1", "#x", "?", "#", "a/./b", "x:y",
+              "mailto:q", "c d", "%20", ";", "\\x", "http://o/p", "https://o/./p", "a//b", "?#", "中文", "\t", "\n", " ", "\x00", "\x1f"]
+
+
+@given(st.sampled_from(["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn", "https://h:8080/x/y.jsp?a=1#f",
+                        "http://h/col/?p=2", "http://h/a;b/c"]),
+       st.lists(st.sampled_from(HREF_PARTS), max_size=4))
+def test_joiner_is_urljoin(base, parts):
+    """The fast link joiner takes shortcuts; it must never give another answer than urljoin."""
+    href = "".join(parts)
+    assert _joiner(base)(href) == urljoin(base, href)
