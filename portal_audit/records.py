@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -89,6 +89,19 @@ class PortalCrawl:
     @property
     def home_reachable(self) -> bool | None:
         return None if self.home is None else self.home.error is None
+
+    def pages(self) -> list[PageFetch]:
+        """Every fetch of this crawl: the home page check, then the columns' list pages."""
+        return ([self.home] if self.home else []) + [p for c in self.columns for p in c.pages]
+
+    def without_bodies(self) -> "PortalCrawl":
+        """The same crawl with page bodies dropped (once they are stored as evidence), so a
+        run holds a few hundred bytes per page, not the page."""
+        def strip(p: PageFetch | None) -> PageFetch | None:
+            return None if p is None else replace(p, content=None)
+
+        return PortalCrawl(self.portal_id, strip(self.home), tuple(
+            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,13 @@ def demo():
     server.shutdown()
 
 
+def _stored(url: str) -> list[tuple[str, str, object]]:
+    """(column, status, last published) of every column audit in a warehouse."""
+    with make_engine(url).connect() as conn:
+        return [tuple(r) for r in conn.execute(select(ColumnAudit.column_id, ColumnAudit.status,
+                                                      ColumnAudit.last_published_on).order_by(ColumnAudit.column_id))]
+
+
 def _write(tmp_path: Path, catalog) -> str:
     path = tmp_path / "catalog.yaml"
     path.write_text(dump_catalog(catalog), encoding="utf-8")
@@ -43,7 +50,8 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     site, catalog = demo
     summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url,
                             data_docs=str(tmp_path / "docs"), reports=None)
-    assert {v.column_id: v.status for v in summary.verdicts} == site.truth
+    assert {v.column_id: v.status for v in summary.attention} == {
+        c: s for c, s in site.truth.items() if s in ("stale", "empty", "unreachable", "error")}
     assert summary.total == 75 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
     engine = make_engine(warehouse_url)
     with engine.connect() as conn:
@@ -92,12 +100,21 @@ portals:
     both = catalog.model_copy(update={"portals": [dead, catalog.portals[0]],
                                       "politeness": catalog.politeness.model_copy(update={"retries": 0})})
     url = f"sqlite:///{tmp_path / 'a.db'}"
-    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
+    # one portal per batch: the run is validated and loaded in two streamed batches
+    summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, reports=None,
+                            data_docs=str(tmp_path / "docs"), batch_portals=1)
+    assert [p.portal_id for p in summary.portals] == ["dead", "xcmz-demo"]  # catalog order, whatever finished first
+    index = Path(summary.data_docs).read_text(encoding="utf-8")
+    assert 'href="batch-001/index.html"' in index and 'href="batch-002/index.html"' in index
+    assert (Path(summary.data_docs).parent / "batch-002" / "index.html").exists()
+    assert summary.total == 77 and summary.counts["unreachable"] == 7
     dead_verdict = next(p for p in summary.portals if p.portal_id == "dead")
     assert not dead_verdict.passed and dead_verdict.reasons[0].startswith("站点无法访问")
     by_portal = {}
-    for v in summary.verdicts:
-        by_portal.setdefault(v.portal_id, {})[v.column_id] = v.status
+    with make_engine(url).connect() as conn:
+        for portal_id, column_id, status in conn.execute(select(ColumnAudit.portal_id, ColumnAudit.column_id,
+                                                                ColumnAudit.status)):
+            by_portal.setdefault(portal_id, {})[column_id] = status
     assert by_portal["dead"] == {"a": "unreachable", "b": "unreachable"}
     assert by_portal["xcmz-demo"] == site.truth
 
@@ -129,8 +146,9 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
         md, table, link = latest("audit-summary"), latest("audit-non-fresh-columns"), latest("report-xcmz-demo")
         limit = client.read_global_concurrency_limit_by_name(host_limit_name(catalog.portals[0]))
     assert summary.line() in md.data and "## stale" in md.data and "单项否决" in md.data
-    non_fresh = sum(1 for v in summary.verdicts if v.status != "fresh")
-    assert table.type == "table" and str(table.data).count("xcmz-demo") == non_fresh
+    needy = sum(1 for s in site.truth.values() if s in ("stale", "empty", "unreachable", "error"))
+    assert summary.attention_total == len(summary.attention) == needy == 31
+    assert table.type == "table" and str(table.data).count("xcmz-demo") == needy
     report = tmp_path / "reports" / "2025-06-30" / "xcmz-demo.html"
     assert report.exists() and report.as_uri() in link.data
     assert limit.limit == 1  # the host's crawl slot, shared by every flow run
@@ -142,7 +160,9 @@ def test_audit_portal_for_some_columns(demo, tmp_path):
     site, catalog = demo
     summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", columns=["c01", "c45"],
                            as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'c.db'}", data_docs=None, reports=None)
-    assert {v.column_id: v.status for v in summary.verdicts} == {"c01": site.truth["c01"], "c45": site.truth["c45"]}
+    assert summary.total == 2
+    assert {c: s for c, s, _ in _stored(f"sqlite:///{tmp_path / 'c.db'}")} == {"c01": site.truth["c01"],
+                                                                             "c45": site.truth["c45"]}
     with pytest.raises(ValueError, match="unknown column id"):
         audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", columns=["c99"], as_of=AS_OF,
                      warehouse=f"sqlite:///{tmp_path / 'c.db'}", data_docs=None, reports=None)
@@ -168,14 +188,12 @@ def test_nightly_audit_on_a_local_dask_cluster_matches_the_default_runner(demo, 
 
     site, catalog = demo
     path = _write(tmp_path, catalog)
-    default = nightly_audit(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd1.db'}", data_docs=None,
-                            reports=None)
+    nightly_audit(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd1.db'}", data_docs=None, reports=None)
     on_dask = nightly_audit.with_options(task_runner=DaskTaskRunner(
         cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}))
-    dask = on_dask(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd2.db'}", data_docs=None, reports=None)
-    assert [(v.column_id, v.status, v.last_published_on) for v in dask.verdicts] == \
-        [(v.column_id, v.status, v.last_published_on) for v in default.verdicts]
-    assert {v.column_id: v.status for v in dask.verdicts} == site.truth
+    on_dask(catalog=path, as_of=AS_OF, warehouse=f"sqlite:///{tmp_path / 'd2.db'}", data_docs=None, reports=None)
+    dask, default = _stored(f"sqlite:///{tmp_path / 'd2.db'}"), _stored(f"sqlite:///{tmp_path / 'd1.db'}")
+    assert dask == default and {c: s for c, s, _ in dask} == site.truth
 
 
 def test_second_night_on_an_unchanged_portal_fetches_little_and_judges_the_same(demo, tmp_path):
@@ -187,14 +205,13 @@ def test_second_night_on_an_unchanged_portal_fetches_little_and_judges_the_same(
     engine = make_engine(url)
 
     def night():
-        summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
+        nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
         with engine.connect() as conn:
             nbytes = conn.execute(select(func.sum(PageFetchRow.nbytes))).scalar()
             n304 = conn.execute(select(func.count()).select_from(PageFetchRow).where(PageFetchRow.http_status == 304)).scalar()
-        return summary, nbytes, n304
+        return _stored(url), nbytes, n304
 
     first, bytes1, _ = night()
     second, bytes2, n304 = night()
-    assert [(v.column_id, v.status, v.last_published_on) for v in second.verdicts] == \
-        [(v.column_id, v.status, v.last_published_on) for v in first.verdicts]
+    assert second == first and len(first) == 75
     assert bytes2 <= 0.10 * bytes1 and n304 >= 60

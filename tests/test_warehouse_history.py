@@ -17,11 +17,11 @@ import pytest
 from sqlalchemy import func, select, text
 
 from portal_audit.cli import main
-from portal_audit.records import PageFetch
+from portal_audit.records import PageFetch, PortalCrawl
 from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine
-from warehouse.load import finish_run, load_portal, prune_evidence, start_run
+from warehouse.load import finish_run, load_portal, prune_evidence, start_run, store_evidence
 from warehouse.models import Base, CatalogColumn, ColumnAudit, Evidence, Item as ItemRow, ItemTitleChange, PageFetchRow
 from warehouse.schema import SchemaBehind, current_revision, downgrade, head_revision
 
@@ -67,6 +67,29 @@ def test_evidence_is_kept_compressed_and_content_addressed(warehouse_url):
     assert prune_evidence(engine, keep_days=30, today=date(2025, 7, 15)) == 0
     assert prune_evidence(engine, keep_days=30, today=date(2025, 9, 1)) == 1
     assert _count(engine, Evidence) == 0 and _count(engine, PageFetchRow) == 2  # fetch records stay
+
+
+def test_evidence_stored_ahead_of_the_load_is_what_the_load_points_to(warehouse_url):
+    """The flow's crawl task stores bodies and hands on the crawl without them."""
+    engine = make_engine(warehouse_url)
+    body = "<html><body>通知公告 2025-06-21</body></html>".encode("utf-8")
+    crawls = _crawls()
+    crawls[0] = replace(crawls[0], pages=(PageFetch.of_body("http://x.gov.cn/news/", 200, body, 3.0),))
+    crawl = PortalCrawl("p", PageFetch.of_body("http://x.gov.cn/", 200, b"<html>home</html>", 1.0), tuple(crawls))
+    run_id = start_run(engine, AS_OF, "national-2019@1")
+    assert store_evidence(engine, run_id, crawl.pages()) == 2
+    light = crawl.without_bodies()
+    assert all(p.content is None and p.content_hash for p in light.pages() if p.status == 200)
+    assert light.columns[0].items == crawl.columns[0].items
+    # a run still loading keeps its bodies through a prune, however old its date
+    assert prune_evidence(engine, keep_days=1, today=date(2026, 1, 1)) == 0
+    load_portal(engine, run_id, PORTAL, list(light.columns), validate(list(light.columns), [PORTAL], load_ruleset(),
+                                                                      AS_OF), light.home)
+    finish_run(engine, run_id, ok=True)
+    with engine.connect() as conn:
+        h = conn.execute(select(PageFetchRow.content_hash).where(PageFetchRow.column_id == "news")).scalar()
+        blob = conn.execute(select(Evidence.compressed).where(Evidence.content_hash == h)).scalar()
+    assert zlib.decompress(blob) == body and _count(engine, Evidence) == 2
 
 
 def test_title_changes_and_catalog_versions_are_recorded(warehouse_url):

@@ -66,6 +66,24 @@ def _batches(conn, stmt, rows: list[dict]) -> None:
         conn.execute(stmt, rows[i:i + _BATCH])
 
 
+def _evidence_rows(run_id: str, pages: list[PageFetch]) -> list[dict]:
+    rows = {p.content_hash: dict(content_hash=p.content_hash, raw_size=p.nbytes, compressed=p.content,
+                                 first_seen_run=run_id)
+            for p in pages if p.content_hash and p.content is not None}
+    return list(rows.values())
+
+
+def store_evidence(engine: Engine, run_id: str, pages: list[PageFetch]) -> int:
+    """Store page bodies as content-addressed evidence ahead of the run's load, so a run
+    need not carry them until then. Blobs no fetch record points to (the run crashed
+    before loading) are what ``prune_evidence`` removes. Returns the number of bodies."""
+    rows = _evidence_rows(run_id, pages)
+    if rows:
+        with engine.begin() as conn:
+            _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
+    return len(rows)
+
+
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
                 home: PageFetch | None = None) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
@@ -97,9 +115,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                     nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=p.error, content_hash=p.content_hash,
                     etag=p.etag, last_modified=p.last_modified)
                for cid, i, p in fetched]
-    evidence = {p.content_hash: dict(content_hash=p.content_hash, raw_size=p.nbytes, compressed=p.content,
-                                     first_seen_run=run_id)
-                for _, _, p in fetched if p.content_hash and p.content is not None}
+    evidence = _evidence_rows(run_id, [p for _, _, p in fetched])
     items = {}
     for c in crawl_by_col.values():
         for it in c.items:
@@ -138,7 +154,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             index_elements=["version", "column_id"]), catalog_rows)
         if evidence:
             _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]),
-                     list(evidence.values()))
+                     evidence)
         for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
                             (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows)):
             _batches(conn, table.insert(), rows)
@@ -181,9 +197,12 @@ def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None
 
 def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) -> int:
     """Retention: drop stored page bodies that no run of the last ``keep_days`` days
-    fetched. The page_fetches rows (URL, status, hash) stay; returns the blobs dropped."""
+    fetched. The page_fetches rows (URL, status, hash) stay; returns the blobs dropped.
+    Bodies first stored by a run still in progress are kept: it has not loaded yet."""
     cutoff = (today or date.today()) - timedelta(days=keep_days)
     recent = (select(PageFetchRow.content_hash).join(AuditRun, AuditRun.run_id == PageFetchRow.run_id)
               .where(AuditRun.as_of >= cutoff, PageFetchRow.content_hash.is_not(None)))
+    running = select(AuditRun.run_id).where(AuditRun.status == "running")
     with engine.begin() as conn:
-        return conn.execute(delete(Evidence).where(Evidence.content_hash.not_in(recent))).rowcount
+        return conn.execute(delete(Evidence).where(Evidence.content_hash.not_in(recent),
+                                                   Evidence.first_seen_run.not_in(running))).rowcount
