@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl clean
+.PHONY: demo test setup bench bench-crawl bench-memory clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench: $(STAMP)
 
 bench-crawl: $(STAMP)
 	$(BIN)/python bench/crawl_bench.py
+
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory_bench.py
 
 clean:
 	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

@@ -1,6 +1,6 @@
 """portal-audit vs Scrapy on the same portal farm, same concurrency and politeness.
 
-Usage: .venv/bin/python bench/crawl_bench.py [--portals 40 --columns 50 --pages 3]
+Usage: .venv/bin/python bench/crawl_bench.py [--portals 20 --columns 30 --pages 3]
 Installs what it needs (nginx-light from Debian, scrapy from PyPI) and prints, per crawler:
 pages/s, CPU ms per page, peak memory; portal-audit's end-to-end columns/s with validate and
 load; the second-night incremental bytes; and politeness efficiency (pages/s vs H/d).
@@ -35,8 +35,8 @@ def fmt(name: str, r: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--portals", type=int, default=40)
-    ap.add_argument("--columns", type=int, default=50)
+    ap.add_argument("--portals", type=int, default=20)
+    ap.add_argument("--columns", type=int, default=30)
     ap.add_argument("--pages", type=int, default=3)
     ap.add_argument("--port", type=int, default=18080)
     args = ap.parse_args()

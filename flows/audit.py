@@ -15,12 +15,14 @@ is Prefect's default thread pool; for a cluster,
 
 from __future__ import annotations
 
+import contextvars
 import html
 import re
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
@@ -40,6 +42,8 @@ from validations.suite import Validation, validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run, store_evidence
 from warehouse.read import item_dates, known_items, previous_pages
+
+T = TypeVar("T")
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
@@ -75,6 +79,7 @@ def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str
                       run_id: str) -> PortalCrawl:
     """Crawl one portal; its page bodies go to the warehouse's evidence store here and the
     task returns the crawl without them."""
+    from prefect.concurrency.services import ConcurrencySlotAcquisitionWithLeaseService
     from prefect.concurrency.sync import concurrency
 
     engine = make_engine(url)
@@ -83,12 +88,34 @@ def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str
         previous, known = previous_pages(engine, portal.id), known_items(engine, portal.id)
     name = host_limit_name(portal)
     _ensure_limit(name)
-    # the slot's lease is renewed while the crawl runs; a killed run frees it within a minute
-    with concurrency(name, occupy=1, strict=True, lease_duration=60):
-        crawl = crawl_portal(portal, as_of, policy, previous=previous, known=known)
+
+    def crawl_holding_the_host() -> PortalCrawl:
+        # the slot's lease is renewed while the crawl runs; a killed run frees it within a minute
+        with concurrency(name, occupy=1, strict=True, lease_duration=60):
+            crawl = crawl_portal(portal, as_of, policy, previous=previous, known=known)
+        # Prefect keeps one slot-acquisition service (and thread) per limit name until it
+        # is drained: this host's is done with, so a run over 10,000 hosts keeps none
+        ConcurrencySlotAcquisitionWithLeaseService.instance(frozenset([name])).drain()
+        return crawl
+
+    crawl = _detached(crawl_holding_the_host)
     del previous
     store_evidence(engine, run_id, crawl.pages())
     return crawl.without_bodies()
+
+
+def _detached(fn: Callable[[], T]) -> T:
+    """Run ``fn`` in a copy of this context without the task run's own context and
+    transaction: a Prefect service started inside keeps the context it started in, and
+    through the transaction it would keep this task's result — a whole portal's crawl —
+    for the life of the process."""
+    from prefect.context import TaskRunContext
+    from prefect.transactions import Transaction
+
+    ctx = contextvars.copy_context()
+    for var in (TaskRunContext.__var__, Transaction.__var__):
+        ctx.run(var.set, None)
+    return ctx.run(fn)
 
 
 @task(name="validate-batch", cache_policy=NO_CACHE)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from sqlalchemy import func, select
 from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
 from portal_audit.demo import build_site, serve
 from portal_audit.localpg import free_port
+from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.models import ColumnAudit, Item
@@ -117,6 +120,10 @@ portals:
             by_portal.setdefault(portal_id, {})[column_id] = status
     assert by_portal["dead"] == {"a": "unreachable", "b": "unreachable"}
     assert by_portal["xcmz-demo"] == site.truth
+    # nothing of the run stays behind: no portal's crawl, no per-host Prefect service thread
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, PortalCrawl)]
+    assert not [t for t in threading.enumerate() if t.name.startswith("ConcurrencySlotAcquisition")]
 
 
 def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_path):

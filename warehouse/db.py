@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -24,14 +25,18 @@ def mask_url(url: str) -> str:
         return url.split(":", 1)[0] + "://***"
 
 
-def make_engine(url: str | None = None, create: bool = True) -> Engine:
-    """Open the warehouse: an empty one gets the current schema, one whose schema is
-    behind is refused (``SchemaBehind``) with the upgrade command. ``create=False`` skips
-    the check (for ``db upgrade`` itself)."""
-    url = warehouse_url(url)
+_ENGINES: dict[tuple[int, str], Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _create(url: str) -> Engine:
     kwargs: dict = {"future": True}
+    parsed = make_url(url)
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"timeout": 30}
+    if not url.startswith("sqlite") or parsed.database not in (None, "", ":memory:"):
+        # a run's crawl and load tasks share this pool: room for all of them, waiting not failing
+        kwargs.update(pool_size=8, max_overflow=64, pool_timeout=600)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
 
@@ -43,6 +48,20 @@ def make_engine(url: str | None = None, create: bool = True) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+    return engine
+
+
+def make_engine(url: str | None = None, create: bool = True) -> Engine:
+    """Open the warehouse: an empty one gets the current schema, one whose schema is
+    behind is refused (``SchemaBehind``) with the upgrade command. ``create=False`` skips
+    the check (for ``db upgrade`` itself). There is one engine per URL and process: an
+    engine owns a connection pool, and a run's tasks open the warehouse hundreds of times."""
+    url = warehouse_url(url)
+    key = (os.getpid(), url)
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            engine = _ENGINES[key] = _create(url)
     if create:
         from .schema import ensure_schema
 

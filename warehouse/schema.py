@@ -3,6 +3,7 @@ existing one behind the code is refused with the command that upgrades it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -24,7 +25,9 @@ def _config() -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str:
+    """The newest migration (read once: the scripts ship with the code)."""
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
