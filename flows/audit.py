@@ -99,7 +99,6 @@ def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str
         return crawl
 
     crawl = _detached(crawl_holding_the_host)
-    del previous
     store_evidence(engine, run_id, crawl.pages())
     return crawl.without_bodies()
 
