@@ -10,8 +10,6 @@ of the flow's process and throughput for each.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,15 +19,13 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from crawl_bench import run as run_script  # noqa: E402
 from farm import Nginx, build  # noqa: E402
 
 
 def run(catalog: Path, at_once: int, batch: int) -> dict:
-    proc = subprocess.run([sys.executable, str(HERE / "flow_run.py"), str(catalog), "--at-once", str(at_once),
-                           "--batch", str(batch)], capture_output=True, text=True, cwd=HERE.parent)
-    if proc.returncode != 0:
-        raise SystemExit(f"flow_run.py failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    """One flow run in a fresh process (bench/flow_run.py), so each peak RSS is its own."""
+    return run_script("flow_run.py", str(catalog), "--at-once", str(at_once), "--batch", str(batch))
 
 
 def main() -> None:

@@ -15,10 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html import unescape as html_unescape
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
-
-from functools import lru_cache
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -88,13 +87,7 @@ class _Texts(dict):
     hundreds of links in menus and footers, and their blocks are shared."""
 
     def __missing__(self, el: etree._Element) -> str:
-        if not len(el):  # a bare element (most links, most cells): no serialiser needed
-            raw = el.text or ""
-        elif len(el) == 1 and not len(child := el[0]) and isinstance(child.tag, str):
-            raw = (el.text or "") + (child.text or "") + (child.tail or "")  # <li><a>…</a>…</li>
-        else:
-            raw = text_of(el)
-        text = self[el] = " ".join(raw.split())
+        text = self[el] = _text(el)
         return text
 
 
@@ -241,8 +234,7 @@ def _find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
-        text = _text(a) if len(a) else " ".join((a.text or "").split())  # most links are bare text
-        label = text.lower() or (a.get("title") or "").strip().lower()
+        label = _text(a).lower() or (a.get("title") or "").strip().lower()
         if label in _NEXT_TEXT:
             nxt = urljoin(url, href)
             return None if nxt == url else nxt
@@ -350,18 +342,9 @@ def _undated_records(doc: etree._Element, url: str) -> dict[etree._Element, list
 def _best(groups: dict[etree._Element, list[_Record]], url: str) -> tuple[etree._Element, float]:
     """The container most likely to be the column's own list, and its score."""
     col_dir = _column_dir(url)
-    page = urlsplit(url)
-    origin = f"{page.scheme}://{page.netloc}/"
-    prefix = origin[:-1] + col_dir
-
-    def inside(link: str) -> bool:  # urlsplit(link).path.startswith(col_dir), cheaply on this host
-        if link.startswith(origin) and "\t" not in link and "\n" not in link and "\r" not in link:
-            return link.startswith(prefix)
-        return urlsplit(link).path.startswith(col_dir)
-
     scores: dict[etree._Element, float] = {}
     for container, recs in groups.items():
-        share = sum(1 for r in recs if inside(r.url)) / len(recs)
+        share = sum(1 for r in recs if urlsplit(r.url).path.startswith(col_dir)) / len(recs)
         scores[container] = len(recs) * (1 + 2 * share) * (0.1 if _penalised(recs[0].element) else 1.0)
     best = max(scores, key=scores.__getitem__)
     return best, scores[best]

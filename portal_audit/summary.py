@@ -34,15 +34,8 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     failed_portals: dict[str, str] = field(default_factory=dict)
     attention: list[ColumnVerdict] = field(default_factory=list)  # most urgent first, at most ATTENTION_ROWS
-    attention_total: int = 0  # all columns needing attention, listed or not
     portals: list = field(default_factory=list)  # validations.verdicts.PortalVerdict, one per portal
     data_docs: str | None = None
-
-    @classmethod
-    def of(cls, verdicts: Iterable[ColumnVerdict], portals: Iterable = (), **kw) -> "RunSummary":
-        summary = cls(**kw)
-        summary.add(verdicts, portals)
-        return summary
 
     def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = ()) -> None:
         """Fold one batch's column and portal verdicts in."""
@@ -52,7 +45,6 @@ class RunSummary:
             counts[v.status] += 1
             if v.status in ATTENTION:
                 needy.append(v)
-                self.attention_total += 1
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
         self.portals.extend(portals)
@@ -60,6 +52,11 @@ class RunSummary:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def attention_total(self) -> int:
+        """All columns needing attention, listed in ``attention`` or not."""
+        return sum(self.counts.get(s, 0) for s in ATTENTION)
 
     def line(self) -> str:
         parts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
