@@ -1,4 +1,5 @@
-"""Crawl a column: fetch its list pages, follow pagination, extract items.
+"""Crawl a column: fetch its list pages, follow pagination, extract items — from the static
+pages, the platform's list API, or the page rendered in headless Chromium.
 
 Pagination stops at the page cap, when a page repeats, or once a page's newest
 non-pinned items are older than the audit window (older pages cannot change a verdict;
@@ -9,15 +10,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, Item, PageFetch, PortalCrawl, Previous
+from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
 
+from .apis import ApiSource, learn, read_page, recognise
+from .browser import BrowserUnavailable, Renderer, RenderLimits
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
-from .listpage import article_date, parse_list_page
-from .profiles import get_profile
+from .listpage import Hints, article_date, parse_list_page, site_wide_links
+from .profiles import Profile, get_profile
 
 ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
@@ -33,69 +37,236 @@ async def crawl_column(
     profile: str | None = None,
     previous: Mapping[str, Previous] | None = None,
     known: set[str] | None = None,
+    *,
+    renderer: Renderer | None = None,
+    site_wide: frozenset[str] = frozenset(),
+    first: Fetched | FetchError | None = None,
+    path: ColumnPath | None = None,
 ) -> ColumnCrawl:
     """Crawl one column's list pages; never raises for what the portal does.
 
+    The list is read the cheapest way that finds it: the static pages (a list shipped in a
+    comment or template included), else the platform API the page names, else the page
+    rendered in headless Chromium (``renderer``). ``path`` — how an earlier night read
+    it — goes straight to that way; ``profile: browser`` forces rendering. A column whose
+    list cannot be told from sidebars and site-wide blocks (``site_wide``: links the
+    portal's other columns repeat) is an ``error`` with the reason, never fresh, never empty.
+
     Incremental nights: ``previous`` (URL → what an earlier run fetched) makes requests
     conditional, a 304 re-reads the stored body; ``known`` (item URLs already stored for
-    this column) stops pagination at the first page that shows a known item."""
-    previous = previous or {}
+    this column) stops pagination at the first page that shows a known item. ``first``
+    is the column's first page when the portal's crawl fetched it already."""
     if not url:
         return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
-    window_start = as_of - timedelta(days=window_days)
-    items: dict[str, Item] = {}
-    pages: list[PageFetch] = []
-    visited: set[str] = set()
-    next_url: str | None = url
-    empty_marker = list_found = False
-    partial_error: str | None = None
-    while next_url and next_url not in visited:
-        if len(pages) >= fetcher.policy.max_pages_per_column:
-            partial_error = f"stopped at the {fetcher.policy.max_pages_per_column}-page cap"
-            break
-        visited.add(next_url)
-        try:
-            fetch, page_url, text = await _fetch(fetcher, next_url, previous)
-        except FetchError as exc:
-            pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.message))
-            if not pages[:-1]:  # the column's own first page failed: nothing to judge
-                return ColumnCrawl(portal_id, column_id, url, exc.state, pages=tuple(pages), error=exc.message)
-            partial_error = f"page {len(pages)} failed: {exc.message}"
-            break
-        pages.append(fetch)
-        visited.add(page_url)
-        lp = parse_list_page(text, page_url, as_of, get_profile(profile))
-        empty_marker = empty_marker or (lp.empty_marker and not items)
-        list_found = list_found or lp.list_found
-        new = [i for i in lp.items if i.url not in items]
+    job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
+                  get_profile(profile), previous or {}, known or set(), site_wide)
+    remembered = ApiSource.from_text(path.source) if path and path.method == "api" and path.source else None
+    if remembered is not None:
+        result = await job.api(remembered)
+        if result is not None:
+            return result  # else the API moved or failed: judge the column afresh
+    if renderer is not None and ((job.profile is not None and job.profile.render) or (path and path.method == "browser")):
+        return await job.rendered(renderer)
+    result, page = await job.static(first)
+    if result is not None:
+        return result
+    api = recognise(page.text, page.url, url)
+    if api is not None:
+        result = await job.api(api)
+        if result is not None:
+            return result
+    if renderer is not None:
+        return await job.rendered(renderer, page.reason)
+    return job.finish("error", f"list not found (drawn by script?): {page.reason}; no browser to render it")
+
+
+@dataclass(slots=True)
+class Fetched:
+    """One fetched page: its record, final URL and text."""
+
+    record: PageFetch
+    url: str
+    text: str
+    reason: str = "no dated list on the page"
+
+
+@dataclass
+class _Column:
+    """One column's crawl in progress: the pages fetched and the items found so far."""
+
+    fetcher: Fetcher
+    portal_id: str
+    column_id: str
+    url: str
+    as_of: date
+    window_start: date
+    profile: Profile | None
+    previous: Mapping[str, Previous]
+    known: set[str]
+    site_wide: frozenset[str]
+    pages: list[PageFetch] = field(default_factory=list)
+    items: dict[str, Item] = field(default_factory=dict)
+    partial: str | None = None
+
+    def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
+               empty: bool = False) -> ColumnCrawl:
+        return ColumnCrawl(self.portal_id, self.column_id, self.url, state, tuple(self.items.values()),
+                           tuple(self.pages), empty_marker=empty, error=error, method=method, source=source)
+
+    def add(self, found: list[Item]) -> bool:
+        """Keep the new items of a page; False when pagination should stop here: nothing
+        new, past the audit window (older pages cannot change a verdict; pinned items,
+        old by design, never stop it), a date-less list (its newest are on page one), or
+        a page that shows items earlier runs stored."""
+        new = [i for i in found if i.url not in self.items]
         for item in new:
-            items[item.url] = item
+            self.items[item.url] = item
         if not new:
-            break
+            return False
         dated = [i.published_on for i in new if i.published_on and not i.pinned]
-        if not dated or max(dated) < window_start:
-            break  # past the window, or a date-less list (its newest items are on page one)
-        if known and any(i.url in known for i in new if not i.pinned):
-            break  # older pages hold only what earlier runs stored
-        next_url = lp.next_url
-    if items and all(i.published_on is None for i in items.values()):
-        for item in await _dates_from_articles(fetcher, list(items.values()), as_of, pages, previous):
-            items[item.url] = item
-    if not items and not empty_marker and not list_found:
-        return ColumnCrawl(portal_id, column_id, url, "error", pages=tuple(pages),
-                           error="no item list found on the page")
-    return ColumnCrawl(portal_id, column_id, url, "ok", tuple(items.values()), tuple(pages),
-                       empty_marker=empty_marker, error=partial_error)
+        if not dated or max(dated) < self.window_start:
+            return False
+        return not (self.known and any(i.url in self.known for i in new if not i.pinned))
+
+    def room(self) -> bool:
+        if len(self.pages) >= self.fetcher.policy.max_pages_per_column:
+            self.partial = f"stopped at the {self.fetcher.policy.max_pages_per_column}-page cap"
+            return False
+        return True
+
+    async def static(self, first: Fetched | FetchError | None) -> tuple[ColumnCrawl | None, Fetched]:
+        """Read the static list pages. Returns the crawl when it is judged (found, empty
+        or unfetchable), else None and the first page for the other ways to read it."""
+        visited: set[str] = set()
+        next_url: str | None = self.url
+        hints, empty_marker, head = Hints(site_wide=self.site_wide), False, None
+        method = "static"
+        while next_url and next_url not in visited and self.room():
+            visited.add(next_url)
+            try:
+                fetched = first if first is not None and head is None else await _fetch(self.fetcher, next_url, self.previous)
+                if isinstance(fetched, FetchError):
+                    raise fetched
+            except FetchError as exc:
+                self.pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.message))
+                if head is None:  # the column's own first page failed: nothing to judge
+                    return self.finish(exc.state, exc.message), Fetched(self.pages[-1], next_url, "")
+                self.partial = f"page {len(self.pages)} failed: {exc.message}"
+                break
+            self.pages.append(fetched.record)
+            visited.add(fetched.url)
+            lp = parse_list_page(fetched.text, fetched.url, self.as_of, self.profile, hints)
+            if head is None:
+                head = fetched
+                if not lp.list_found and not lp.empty_marker:
+                    head.reason = lp.reason or head.reason
+                    return None, head
+                empty_marker = lp.empty_marker
+                method = lp.source
+                # later pages read the container page one chose, and no link page one
+                # showed outside its list (a sidebar repeats on every page)
+                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
+            if not self.add(lp.items):
+                break
+            next_url = lp.next_url
+        if self.items and all(i.published_on is None for i in self.items.values()):
+            for item in await _dates_from_articles(self.fetcher, list(self.items.values()), self.as_of, self.pages,
+                                                   self.previous):
+                self.items[item.url] = item
+        return self.finish("ok", self.partial, method, empty=empty_marker and not self.items), head
+
+    async def api(self, source: ApiSource) -> ColumnCrawl | None:
+        """Read a list API page by page; None when it answers no list (moved, failed)."""
+        url: str | None = source.url
+        visited: set[str] = set()
+        hints, answered, empty = Hints(), False, False
+        while url and url not in visited and self.room():
+            visited.add(url)
+            try:
+                fetched = await _fetch(self.fetcher, url, self.previous)
+            except FetchError as exc:
+                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
+                if not answered:
+                    return None
+                self.partial = f"API page {len(visited)} failed: {exc.message}"
+                break
+            self.pages.append(fetched.record)
+            page = read_page(source, fetched.text, fetched.url, self.as_of)
+            if not page.is_list:
+                if not answered:
+                    return None
+                break
+            found = page.items
+            if page.html is not None:  # the API hands over markup: read it as a list page
+                lp = parse_list_page(page.html, self.url, self.as_of, self.profile, hints)
+                if not lp.list_found and not lp.empty_marker:
+                    if not answered:
+                        return None
+                    break
+                found, hints = lp.items, Hints(container=lp.container)
+                empty = empty or (lp.empty_marker and not answered)
+            elif not answered and not found:
+                empty = True  # the API answers an empty list: a blank column
+            answered = True
+            if not self.add(found):
+                break
+            url = page.next_url
+        return self.finish("ok", self.partial, "api", source.as_text(), empty=empty and not self.items)
+
+    async def rendered(self, renderer: Renderer, reason: str | None = None) -> ColumnCrawl:
+        """Render the list pages in headless Chromium and read the DOM they end with."""
+        url: str | None = self.url
+        visited: set[str] = set()
+        hints = Hints(site_wide=self.site_wide)
+        learnt: ApiSource | None = None
+        empty = False
+        for n in range(RENDERED_PAGES):
+            if not url or url in visited or not self.room():
+                break
+            visited.add(url)
+            try:
+                out = await renderer.render(url)
+            except BrowserUnavailable as exc:
+                return self.finish("error", f"list not found (drawn by script?): {reason or 'no dated list'}; {exc}")
+            except FetchError as exc:
+                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
+                if n == 0:
+                    return self.finish(exc.state, exc.message)
+                self.partial = f"rendered page {n + 1} failed: {exc.message}"
+                break
+            self.pages.extend(out.fetches)
+            lp = parse_list_page(out.html, _strip_fragment(url), self.as_of, self.profile, hints)
+            if n == 0:
+                if not lp.list_found and not lp.empty_marker:
+                    why = lp.reason or "no dated list"
+                    return self.finish("error", f"list not found (drawn by script?): {why}, even rendered in Chromium"
+                                       + (f" ({out.note})" if out.note else ""), "browser")
+                empty = lp.empty_marker
+                learnt = learn(out.responses, lp.items, self.as_of)
+                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
+            if not self.add(lp.items) or lp.next_url is None:
+                break
+            url = lp.next_url
+        return self.finish("ok", self.partial, "browser", learnt.as_text() if learnt else None,
+                           empty=empty and not self.items)
 
 
-async def _fetch(fetcher: Fetcher, url: str, previous: Mapping[str, Previous]) -> tuple[PageFetch, str, str]:
-    """(fetch record, final URL, page text), conditional when an earlier run saw the URL."""
+RENDERED_PAGES = 5  # list pages followed in the browser (links only; a script-only pager stops at page one)
+
+
+def _strip_fragment(url: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(fragment=""))
+
+
+async def _fetch(fetcher: Fetcher, url: str, previous: Mapping[str, Previous]) -> Fetched:
+    """A page, conditional when an earlier run saw the URL."""
     prev = previous.get(url)
     page = await fetcher.get(url, prev.etag, prev.last_modified) if prev else await fetcher.get(url)
     if page.not_modified and prev is not None:
         record = PageFetch(page.url, 304, 0, page.elapsed_ms, None, prev.content_hash, None, prev.etag, prev.last_modified)
-        return record, page.url, decode_html(prev.body)
-    return PageFetch.of_body(page.url, page.status, page.body, page.elapsed_ms, page.etag, page.last_modified), page.url, page.text
+        return Fetched(record, page.url, decode_html(prev.body))
+    return Fetched(PageFetch.of_body(page.url, page.status, page.body, page.elapsed_ms, page.etag, page.last_modified),
+                   page.url, page.text)
 
 
 async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date, pages: list[PageFetch],
@@ -106,12 +277,12 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
 
     async def one(item: Item) -> Item:
         try:
-            fetch, _, text = await _fetch(fetcher, item.url, previous)
+            fetched = await _fetch(fetcher, item.url, previous)
         except FetchError as exc:
             pages.append(PageFetch(item.url, exc.status, 0, 0.0, exc.message))
             return item
-        pages.append(fetch)
-        return replace(item, published_on=article_date(text, as_of))
+        pages.append(fetched.record)
+        return replace(item, published_on=article_date(fetched.text, as_of))
 
     return list(await asyncio.gather(*(one(i) for i in probe)))
 
@@ -119,30 +290,55 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
 async def check_home(fetcher: Fetcher, url: str, previous: Mapping[str, Previous] | None = None) -> PageFetch:
     """Can the portal's home page be opened (站点无法访问)?"""
     try:
-        return (await _fetch(fetcher, url, previous or {}))[0]
+        return (await _fetch(fetcher, url, previous or {})).record
     except FetchError as exc:
         return PageFetch(url, exc.status, 0, 0.0, exc.message)
+
+
+async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous]) -> Fetched | FetchError | None:
+    if not url:
+        return None
+    try:
+        return await _fetch(fetcher, url, previous)
+    except FetchError as exc:
+        return exc
 
 
 async def crawl_portal_async(
     portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
     previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
+    paths: Mapping[str, ColumnPath] | None = None,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
-    job). ``previous``/``known`` from the warehouse make the night incremental."""
-    known = known or {}
-    async with Fetcher(policy) as fetcher:
-        home, *columns = await asyncio.gather(
+    job). The columns' first pages come first: links that many of them repeat are the
+    portal's site-wide blocks, never a column's list. ``previous``/``known`` from the
+    warehouse make the night incremental; ``paths`` send each column straight to the way
+    an earlier night read its list. Chromium starts only if a column needs it."""
+    known, paths, previous = known or {}, paths or {}, previous or {}
+
+    def direct(col) -> bool:  # read by API or browser without its static page
+        p = paths.get(col.id)
+        return (p is not None and p.method in ("api", "browser")) or col.profile == "browser"
+
+    async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
+        home, *firsts = await asyncio.gather(
             check_home(fetcher, portal.base_url, previous),
-            *(crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
-                           previous, known.get(col.id))
-              for col in portal.columns),
-        )
+            *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns))
+        site_wide = site_wide_links([(f.url, f.text) for f in firsts if isinstance(f, Fetched)])
+        columns = await asyncio.gather(*(
+            crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
+                         previous, known.get(col.id), renderer=renderer if policy.browser else None,
+                         site_wide=site_wide, first=first, path=paths.get(col.id))
+            for col, first in zip(portal.columns, firsts)))
     return PortalCrawl(portal.id, home, tuple(columns))
 
 
 def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
                  previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
-                 ) -> PortalCrawl:
+                 paths: Mapping[str, ColumnPath] | None = None) -> PortalCrawl:
     """Synchronous entry point for callers outside an event loop (CLI, Prefect tasks)."""
-    return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days, previous, known))
+    return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths))
+
+
+def render_limits(policy: FetchPolicy) -> RenderLimits:
+    return RenderLimits(pages=policy.browser_pages, timeout=policy.browser_timeout)

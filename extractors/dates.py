@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 _FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
 _YEARLESS = re.compile(r"(?<![\d\-/.年])(?:(\d{2})[-/](\d{2})|(\d{1,2})月(\d{1,2})日)(?![\d\-/.])")
@@ -47,3 +47,26 @@ def parse_date(text: str, as_of: date | None = None) -> date | None:
     """The first date in ``text`` or None."""
     dates = find_dates(text, as_of)
     return dates[0] if dates else None
+
+
+CHINA = timezone(timedelta(hours=8))  # portals publish in Beijing time, whatever the server's clock says
+
+
+def epoch_date(value: object) -> date | None:
+    """A Unix timestamp (seconds or milliseconds, number or digit string) as a date in
+    China time: 00:30 in Beijing is still the previous day in UTC, and an audit that read
+    timestamps as UTC would date such items a day early."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            return None
+        value = int(value)
+    if not isinstance(value, (int, float)):
+        return None
+    if 1e12 <= value < 4.2e12:
+        value = value / 1000
+    if not 9e8 <= value < 4.2e9:  # 1998 … 2103: anything else is not a publish time
+        return None
+    return datetime.fromtimestamp(value, CHINA).date()

@@ -42,6 +42,9 @@ class FetchPolicy:
     allow_private_networks: bool = False
     trusted_hosts: frozenset[str] = frozenset()  # hosts exempt from the address guard
     user_agent: str = USER_AGENT
+    browser: bool = True  # render script-drawn lists in headless Chromium when nothing cheaper finds them
+    browser_pages: int = 4  # pages rendering at once
+    browser_timeout: float = 30.0  # seconds for one rendered page
 
 
 class FetchError(Exception):
@@ -81,6 +84,7 @@ class Page:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    content_type: str | None = None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -223,7 +227,8 @@ class Fetcher:
             await asyncio.sleep(slot - now)
 
     # -- requests -----------------------------------------------------------------
-    async def _request(self, url: str, retries: int | None = None, headers: dict | None = None) -> httpx.Response:
+    async def _request(self, url: str, retries: int | None = None, headers: dict | None = None, method: str = "GET",
+                       content: bytes | None = None) -> httpx.Response:
         """GET one URL (no redirects) with retries, the size cap, a deadline for the whole
         response (a body dripping a byte at a time never trips a read timeout) and the
         politeness delay. 429/503 ``Retry-After`` is honoured up to ``max_retry_after``."""
@@ -237,7 +242,8 @@ class Fetcher:
             try:
                 async with self._host_sem[host]:
                     await self._wait_turn(host)
-                    resp = await asyncio.wait_for(self._read_capped(url, headers), self.policy.page_deadline)
+                    resp = await asyncio.wait_for(self._read_capped(url, headers, method, content),
+                                                  self.policy.page_deadline)
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 err: FetchError = Unreachable(url, f"timeout after {tries}")
             except httpx.TransportError as exc:
@@ -255,9 +261,10 @@ class Fetcher:
                 raise err
             await asyncio.sleep(wait)
 
-    async def _read_capped(self, url: str, headers: dict | None = None) -> httpx.Response:
+    async def _read_capped(self, url: str, headers: dict | None = None, method: str = "GET",
+                           content: bytes | None = None) -> httpx.Response:
         cap = self.policy.max_bytes
-        async with self._client.stream("GET", url, headers=headers) as resp:
+        async with self._client.stream(method, url, headers=headers, content=content) as resp:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap ({int(declared)} bytes declared)")
@@ -270,24 +277,28 @@ class Fetcher:
             resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
             return resp
 
-    async def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Page:
-        """Fetch an HTML page, following redirects by hand so each hop is guarded. With the
+    async def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
+                  method: str = "GET", content: bytes | None = None, headers: dict[str, str] | None = None) -> Page:
+        """Fetch a page, following redirects by hand so each hop is guarded. With the
         validators of an earlier fetch the request is conditional: an unchanged page
-        answers 304 and comes back with ``not_modified`` set and no body."""
+        answers 304 and comes back with ``not_modified`` set and no body. ``method``,
+        ``content`` and ``headers`` serve the requests a rendered page makes (a POST for
+        its list, an ``Accept: application/json``)."""
         start = time.perf_counter()
         current = url
-        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        request_headers = {**(headers or {}), **conditional}
         for _hop in range(self.policy.max_redirects + 1):
             await self.check_url(current)
             if not await self._allowed_by_robots(current):
                 raise Refused(current, "disallowed by robots.txt")
-            resp = await self._request(current, headers=headers or None)
+            resp = await self._request(current, headers=request_headers or None, method=method, content=content)
             if resp.is_redirect and "location" in resp.headers:
                 current = urljoin(current, resp.headers["location"])
-                headers = {}
+                request_headers, conditional, method, content = dict(headers or {}), {}, "GET", None
                 continue
             elapsed = (time.perf_counter() - start) * 1000
-            if resp.status_code == 304 and headers:
+            if resp.status_code == 304 and conditional:
                 return Page(url=str(resp.url), status=304, text="", nbytes=0, elapsed_ms=elapsed, body=b"",
                             etag=etag, last_modified=last_modified, not_modified=True)
             if resp.status_code >= 400:
@@ -295,7 +306,7 @@ class Fetcher:
             text = decode_html(resp.content, resp.charset_encoding)
             return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
                         elapsed_ms=elapsed, body=resp.content, etag=resp.headers.get("etag"),
-                        last_modified=resp.headers.get("last-modified"))
+                        last_modified=resp.headers.get("last-modified"), content_type=resp.headers.get("content-type"))
         raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
 
 
@@ -312,4 +323,7 @@ def policy_for(catalog) -> FetchPolicy:
         retries=p.retries,
         obey_robots=p.obey_robots,
         allow_private_networks=catalog.allow_private_networks,
+        browser=p.browser,
+        browser_pages=p.browser_pages,
+        browser_timeout=p.browser_timeout,
     )

@@ -49,6 +49,20 @@ _SKIP_HREF = ("javascript:", "#", "mailto:", "tel:")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+Signature = tuple[tuple[str, str, str], ...]  # (tag, class, id) from a list's container up to the root
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What the rest of the crawl knows when a page is read: the container of the list
+    chosen on the column's first page (later pages read the same one), and link URLs that
+    belong to site-wide blocks — they repeat on the column's pages or across the portal's
+    columns — so a block made of them is never the column's list."""
+
+    container: Signature | None = None
+    site_wide: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class ListPage:
     """What one list page says about its column."""
@@ -57,6 +71,10 @@ class ListPage:
     next_url: str | None = None
     empty_marker: bool = False
     list_found: bool = False
+    container: Signature | None = None  # where the list was found (fixes later pages)
+    blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
+    source: str = "static"  # "static", or "island" when the list came out of a comment/template
+    reason: str | None = None  # why no list was found
 
 
 @dataclass(slots=True)
@@ -95,9 +113,9 @@ class _Texts(dict):
 _DATE_HINT = re.compile(r"\d\s*[-/.年月日－／．﹣]|[-/.年月－／．﹣]\s*\d")
 
 
-def _record_for(a: etree._Element, as_of: date | None, texts: _Texts) -> tuple[etree._Element, date] | None:
-    """The smallest block around link ``a`` that carries exactly this link's date.
-    A block with nothing date-shaped is passed over without a closer look: its parent's
+def _record_for(a: etree._Element, as_of: date | None, texts: _Texts) -> tuple[etree._Element, date, bool] | None:
+    """The smallest block around link ``a`` that carries exactly this link's date, and
+    whether that date sits inside the link itself. A block with nothing date-shaped is passed over without a closer look: its parent's
     text and links contain its own, so any early exit it would take, the parent takes."""
     el = a
     for _ in range(4):
@@ -119,12 +137,28 @@ def _record_for(a: etree._Element, as_of: date | None, texts: _Texts) -> tuple[e
                 return None
         outside = text.replace(link_text, " ", 1)
         dates = find_dates(outside, as_of)
-        if not dates:
-            inside = find_dates(link_text, as_of, allow_yearless=False)
-            dates = inside[-1:]  # a date inside the link trails the title
         if dates:
-            return el, dates[0]
+            return el, dates[0], False
+        inside = find_dates(link_text, as_of, allow_yearless=False)
+        if inside:
+            return el, inside[-1], True  # a date inside the link trails the title
     return None
+
+
+_D = "[0-9０-９]"
+_TRAILING_DATE = re.compile(
+    rf"[\s\[【(（]*(?:19|20|１９|２０){_D}{{2}}\s*[-/.年－／．]\s*{_D}{{1,2}}\s*[-/.月－／．]\s*{_D}{{1,2}}\s*日?"
+    rf"(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s\]】)）]*$")
+
+
+def _title_without_date(a: etree._Element, texts: "_Texts") -> str:
+    """The title of a link whose own text ends with the publish date (court and
+    procuratorate sites put both in the ``<a>``): the date is not part of the title. Years
+    inside the title itself ("2024年度…报告") stay."""
+    title = a.get("title")
+    if title and title.strip():
+        return " ".join(title.split())
+    return _TRAILING_DATE.sub("", texts[a]).strip() or texts[a]
 
 
 def _is_heading(el: etree._Element) -> bool:
@@ -314,11 +348,12 @@ def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_R
         found = _record_for(a, as_of, texts)
         if found is None or id(found[0]) in seen:
             continue
-        title = " ".join((a.get("title") or texts[a]).split())
+        block, published_on, date_in_link = found
+        title = _title_without_date(a, texts) if date_in_link else " ".join((a.get("title") or texts[a]).split())
         if len(title) < 2:
             continue
-        seen.add(id(found[0]))
-        records.append(_Record(found[0], a, title, join(href), found[1]))
+        seen.add(id(block))
+        records.append(_Record(block, a, title, join(href), published_on))
     return records
 
 
@@ -366,17 +401,81 @@ def _items(groups: dict[etree._Element, list[_Record]], best: etree._Element) ->
     return list(items.values())
 
 
-def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Profile | None = None) -> ListPage:
+def _signature(container: etree._Element) -> Signature:
+    sig = []
+    el = container
+    while el is not None and isinstance(el.tag, str):
+        sig.append((el.tag, el.get("class") or "", el.get("id") or ""))
+        el = el.getparent()
+    return tuple(sig)
+
+
+def _site_wide(recs: list[_Record], site_wide: frozenset[str]) -> bool:
+    """A block all of whose links are known site-wide links is a site-wide block (a
+    column's own list may share a few links with a "latest" box, never all of them)."""
+    return bool(site_wide) and all(r.url in site_wide for r in recs)
+
+
+_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def site_wide_links(pages: list[tuple[str, str]], min_pages: int = 3) -> frozenset[str]:
+    """Links found on the first pages of at least ``min_pages`` of a portal's columns:
+    the "最新发布" boxes, menus and footers every page repeats. ``pages`` are (URL, HTML)."""
+    counts: dict[str, int] = defaultdict(int)
+    for url, html in pages:
+        join = _joiner(url)
+        for href in {html_unescape(h) for h in _HREF.findall(html)}:
+            if not href.startswith(_SKIP_HREF):
+                counts[join(href)] += 1
+    return frozenset(u for u, n in counts.items() if n >= min_pages)
+
+
+_ISLAND_SCRIPT_TYPES = {"text/x-template", "text/template", "text/html", "text/x-jquery-tmpl", "text/x-list"}
+_PLACEHOLDER = re.compile(r"\{\{|\{%|<%|<\?=|\$\{|\{@")
+
+
+def _islands(doc: etree._Element) -> list[str]:
+    """Markup a page ships out of sight for a script to show: HTML comments, template
+    scripts and textareas holding links. Templates with placeholders ({{title}}) are
+    empty shells, not data."""
+    found = []
+    for node in doc.iter(etree.Comment):
+        text = node.text or ""
+        if "<a" in text and "href" in text:
+            found.append(text)
+    for node in doc.iter("script", "textarea", "noscript", "xmp"):
+        if node.tag == "script" and (node.get("type") or "").strip().lower() not in _ISLAND_SCRIPT_TYPES:
+            continue
+        text = node.text or ""
+        if "<a" in text and "href" in text and not _PLACEHOLDER.search(text):
+            found.append(text)
+    return found
+
+
+def _groups(root: etree._Element, url: str, as_of: date | None) -> dict[etree._Element, list[_Record]]:
+    groups: dict[etree._Element, list[_Record]] = defaultdict(list)
+    for rec in _dated_records(root, url, as_of):
+        groups[rec.element.getparent()].append(rec)
+    return groups
+
+
+def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Profile | None = None,
+                    hints: Hints | None = None) -> ListPage:
     """Extract the column's items and the next-page URL from one list page. A profile
-    narrows the search to its list selector (when that matches anything on the page)."""
+    narrows the search to its list selector (when that matches anything on the page);
+    ``hints`` carry the first page's choice of container and the site-wide links.
+
+    Never a sidebar: blocks of site-wide links are dropped, and when only blocks that look
+    like sidebars or menus carry dates, no list is found (``reason`` says why) rather
+    than reading a "最新发布" box dated today as the column's own list."""
+    hints = hints or Hints()
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     hanweb = _HANWEB_RECORD.findall(html)
     if hanweb:  # Hanweb JCMS: the column's records sit in a <datastore>, nothing to guess
         doc = parse_html("<html><body><ul class='datastore'>" + "".join(hanweb) + "</ul></body></html>")
-        groups: dict[etree._Element, list[_Record]] = defaultdict(list)
-        for rec in _dated_records(doc, url, as_of):
-            groups[rec.element.getparent()].append(rec)
+        groups = _groups(doc, url, as_of)
         if not groups:
             groups = defaultdict(list, _undated_records(doc, url))
         page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True)
@@ -386,7 +485,8 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
 
     doc = parse_html(html)
     scripts = " ".join(s.text or "" for s in doc.iter("script"))
-    for el in list(doc.iter("script", "style", "noscript")):
+    islands = _islands(doc)
+    for el in list(doc.iter("script", "style", "noscript", "textarea", "xmp")):
         _drop(el)
     page = ListPage(next_url=_find_next(doc, scripts, url))
     if profile and profile.next:
@@ -396,27 +496,54 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     page.empty_marker = bool(_EMPTY.search(_text(body if body is not None else doc)))
 
     roots = _selector(profile.list)(doc) if profile and profile.list else []
-    groups = defaultdict(list)
+    groups: dict[etree._Element, list[_Record]] = defaultdict(list)
     for root in roots or [doc]:
-        for rec in _dated_records(root, url, as_of):
-            groups[rec.element.getparent()].append(rec)
+        for container, recs in _groups(root, url, as_of).items():
+            groups[container].extend(recs)
     if roots and groups:  # the profile says where the list is: no sidebar to fear
-        page.items = _items(groups, _best(groups, url)[0])
-        page.list_found, page.empty_marker = True, False
+        return _found(page, groups, _best(groups, url)[0])
+    if _choose(page, doc, groups, url, hints):
         return page
-    best = _best(groups, url)[0] if groups else None
-    if best is None or _penalised(groups[best][0].element):
-        # no dated list of the column's own: an undated one (dates on the article pages)?
-        undated = _undated_records(doc, url)
-        if undated and not page.empty_marker:
-            page.items = _items(undated, _best(undated, url)[0])
-            page.list_found = True
+    if islands and not page.empty_marker:  # the list may be shipped in a comment or template
+        island = parse_html("<html><body>" + "".join(f"<div class='island'>{t}</div>" for t in islands) + "</body></html>")
+        if _choose(page, island, _groups(island, url, as_of), url, Hints(site_wide=hints.site_wide)):
+            page.source = "island"
             return page
-        if best is None or page.empty_marker:
-            return page  # "暂无信息" in the column; only sidebars carry dates
+    if not page.empty_marker and not page.reason:
+        page.reason = "no dated list on the page"
+    return page
+
+
+def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, list[_Record]], url: str,
+            hints: Hints) -> bool:
+    """Pick the column's list in ``doc`` (its dated ``groups``, else an undated list whose
+    dates are on the article pages) into ``page``; False when the column has none."""
+    blocks = {r.url for recs in groups.values() for r in recs}
+    own = {c: recs for c, recs in groups.items() if not _site_wide(recs, hints.site_wide)}
+    if hints.container is not None:  # later pages: the list sits where page one had it
+        same = [c for c in own if _signature(c) == hints.container]
+        if same:
+            return bool(_found(page, own, max(same, key=lambda c: len(own[c])), blocks))
+    best = _best(own, url)[0] if own else None
+    if best is not None and not _penalised(own[best][0].element):
+        return bool(_found(page, own, best, blocks))
+    if page.empty_marker:
+        return False  # "暂无信息" in the column; only sidebars carry dates
+    undated = {c: recs for c, recs in _undated_records(doc, url).items() if not _site_wide(recs, hints.site_wide)}
+    if undated:
+        return bool(_found(page, undated, _best(undated, url)[0], blocks))
+    if groups:
+        page.reason = "only sidebars and site-wide blocks carry dates"
+    return False
+
+
+def _found(page: ListPage, groups: dict[etree._Element, list[_Record]], best: etree._Element,
+           blocks: set[str] | None = None) -> ListPage:
     page.items = _items(groups, best)
-    page.list_found = True
-    page.empty_marker = False
+    page.container = _signature(best)
+    taken = {i.url for i in page.items}
+    page.blocks = frozenset((blocks or set()) - taken)
+    page.list_found, page.empty_marker, page.reason = True, False, None
     return page
 
 

@@ -14,6 +14,7 @@ class Profile:
     name: str
     list: str | None = None  # CSS selector of the column's own list
     next: str | None = None  # CSS selector of the next-page link
+    render: bool = False  # draw the page in headless Chromium first (lists drawn by script)
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +24,12 @@ def bundled() -> dict[str, Profile]:
 
 
 def get_profile(spec: str | None) -> Profile | None:
-    """``None`` → automatic; ``"trs"`` → a bundled profile; ``"css:SELECTOR"`` → that list."""
+    """``None`` → automatic; ``"trs"`` → a bundled profile; ``"css:SELECTOR"`` → that list;
+    ``"browser"`` → render the page in headless Chromium, then find the list automatically."""
     if not spec:
         return None
+    if spec == "browser":
+        return Profile(name="browser", render=True)
     if spec.startswith("css:"):
         selector = spec[4:].strip()
         from cssselect import GenericTranslator, SelectorError
@@ -38,4 +42,4 @@ def get_profile(spec: str | None) -> Profile | None:
     try:
         return bundled()[spec]
     except KeyError:
-        raise ValueError(f"unknown profile {spec!r}; bundled: {', '.join(bundled())}, or 'css:SELECTOR'") from None
+        raise ValueError(f"unknown profile {spec!r}; bundled: {', '.join(bundled())}, 'browser' or 'css:SELECTOR'") from None

@@ -122,6 +122,9 @@ class Politeness(BaseModel):
     max_pages_per_column: int = Field(20, ge=1, le=1000)
     max_bytes: int = Field(5 * 1024 * 1024, ge=1024)
     obey_robots: bool = True
+    browser: bool = Field(True, description="render script-drawn lists in headless Chromium")
+    browser_pages: int = Field(4, ge=1, le=32, description="pages rendering at once")
+    browser_timeout: float = Field(30.0, gt=0, description="seconds for one rendered page")
 
 
 class Catalog(BaseModel):

@@ -59,6 +59,15 @@ class Previous:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnPath:
+    """How an earlier night read a column's list, so this one goes straight to it:
+    ``method`` static|island|api|browser, ``source`` the API ("KIND URL") for api."""
+
+    method: str
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnCrawl:
     """Everything the extract stage learnt about one column."""
 
@@ -70,6 +79,8 @@ class ColumnCrawl:
     pages: tuple[PageFetch, ...] = ()
     empty_marker: bool = False
     error: str | None = None
+    method: str | None = None  # how the list was read: static, island, api or browser
+    source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
 
     @property
     def newest(self) -> date | None:

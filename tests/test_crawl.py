@@ -64,7 +64,7 @@ def test_no_list_on_page_is_an_error_and_placeholder_is_empty(site):
     pages.add("/col/e/index.html", "<html><body><p>机构职能介绍页面</p></body></html>")
     pages.add("/col/f/index.html", "<html><body><div>暂无信息</div></body></html>")
     e, f = crawl(base + "col/e/index.html"), crawl(base + "col/f/index.html")
-    assert e.fetch_state == "error" and "no item list" in e.error
+    assert e.fetch_state == "error" and "list not found" in e.error
     assert f.fetch_state == "ok" and f.empty_marker and f.items == ()
 
 
