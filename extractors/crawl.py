@@ -287,14 +287,6 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
     return list(await asyncio.gather(*(one(i) for i in probe)))
 
 
-async def check_home(fetcher: Fetcher, url: str, previous: Mapping[str, Previous] | None = None) -> PageFetch:
-    """Can the portal's home page be opened (站点无法访问)?"""
-    try:
-        return (await _fetch(fetcher, url, previous or {})).record
-    except FetchError as exc:
-        return PageFetch(url, exc.status, 0, 0.0, exc.message)
-
-
 async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous]) -> Fetched | FetchError | None:
     if not url:
         return None
@@ -307,13 +299,15 @@ async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, 
 async def crawl_portal_async(
     portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
     previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
-    paths: Mapping[str, ColumnPath] | None = None,
+    paths: Mapping[str, ColumnPath] | None = None, context: list[str] | None = None,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
-    job). The columns' first pages come first: links that many of them repeat are the
-    portal's site-wide blocks, never a column's list. ``previous``/``known`` from the
-    warehouse make the night incremental; ``paths`` send each column straight to the way
-    an earlier night read its list. Chromium starts only if a column needs it."""
+    job). The home page and the columns' first pages come first: links that three of them
+    repeat are the portal's site-wide blocks, never a column's list (``context``: first
+    pages of columns not audited this run, fetched only to learn those blocks when a run
+    audits a few columns). ``previous``/``known`` from the warehouse make the night
+    incremental; ``paths`` send each column straight to the way an earlier night read its
+    list. Chromium starts only if a column needs it."""
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -322,22 +316,25 @@ async def crawl_portal_async(
 
     async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
         home, *firsts = await asyncio.gather(
-            check_home(fetcher, portal.base_url, previous),
-            *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns))
-        site_wide = site_wide_links([(f.url, f.text) for f in firsts if isinstance(f, Fetched)])
+            _first_page(fetcher, portal.base_url, previous),
+            *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
+            *(_first_page(fetcher, url, previous) for url in context or []))
+        learnt = [(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)]
+        site_wide = site_wide_links(learnt)
         columns = await asyncio.gather(*(
             crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                          previous, known.get(col.id), renderer=renderer if policy.browser else None,
                          site_wide=site_wide, first=first, path=paths.get(col.id))
             for col, first in zip(portal.columns, firsts)))
-    return PortalCrawl(portal.id, home, tuple(columns))
+    home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
+    return PortalCrawl(portal.id, home_fetch, tuple(columns))
 
 
 def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
                  previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
-                 paths: Mapping[str, ColumnPath] | None = None) -> PortalCrawl:
+                 paths: Mapping[str, ColumnPath] | None = None, context: list[str] | None = None) -> PortalCrawl:
     """Synchronous entry point for callers outside an event loop (CLI, Prefect tasks)."""
-    return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths))
+    return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context))
 
 
 def render_limits(policy: FetchPolicy) -> RenderLimits:

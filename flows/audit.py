@@ -41,7 +41,7 @@ from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import Validation, validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run, store_evidence
-from warehouse.read import item_dates, known_items, previous_pages
+from warehouse.read import column_paths, item_dates, known_items, previous_pages
 
 T = TypeVar("T")
 
@@ -51,6 +51,7 @@ HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
 HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
 PORTALS_AT_ONCE = 32  # portals crawling at the same time in one run
 BATCH_PORTALS = 50  # finished portals validated and loaded together
+CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
 
 
 def host_limit_name(portal: Portal) -> str:
@@ -76,9 +77,10 @@ def _ensure_limit(name: str) -> None:
 
 @task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}", retries=1, retry_delay_seconds=30)
 def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
-                      run_id: str) -> PortalCrawl:
+                      run_id: str, context: list[str] | None = None) -> PortalCrawl:
     """Crawl one portal; its page bodies go to the warehouse's evidence store here and the
-    task returns the crawl without them."""
+    task returns the crawl without them. Each column goes straight to the way the last
+    run read its list (static, its API, or the browser)."""
     from prefect.concurrency.services import ConcurrencySlotAcquisitionWithLeaseService
     from prefect.concurrency.sync import concurrency
 
@@ -86,13 +88,14 @@ def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str
     previous, known = {}, {}
     if incremental:  # conditional requests and early stops from what earlier runs stored
         previous, known = previous_pages(engine, portal.id), known_items(engine, portal.id)
+    paths = column_paths(engine, portal.id)
     name = host_limit_name(portal)
     _ensure_limit(name)
 
     def crawl_holding_the_host() -> PortalCrawl:
         # the slot's lease is renewed while the crawl runs; a killed run frees it within a minute
         with concurrency(name, occupy=1, strict=True, lease_duration=60):
-            crawl = crawl_portal(portal, as_of, policy, previous=previous, known=known)
+            crawl = crawl_portal(portal, as_of, policy, previous=previous, known=known, paths=paths, context=context)
         # Prefect keeps one slot-acquisition service (and thread) per limit name until it
         # is drained: this host's is done with, so a run over 10,000 hosts keeps none
         ConcurrencySlotAcquisitionWithLeaseService.instance(frozenset([name])).drain()
@@ -212,11 +215,15 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
     as_of = as_of or date.today()
     cat = load_catalog(catalog)
     selected = cat.select(portals)
+    context: dict[str, list[str]] = {}
     if columns:
         wanted = set(columns)
         unknown = wanted - {c.id for p in selected for c in p.columns}
         if unknown:
             raise ValueError(f"unknown column id(s): {', '.join(sorted(unknown))}")
+        # a few columns not audited: their first pages teach the portal's site-wide blocks
+        context = {p.id: [u for u in (p.column_url(c) for c in p.columns if c.id not in wanted) if u][:CONTEXT_PAGES]
+                   for p in selected}
         selected = [p.model_copy(update={"columns": [c for c in p.columns if c.id in wanted]})
                     for p in selected if any(c.id in wanted for c in p.columns)]
     rules = load_ruleset(ruleset)
@@ -262,7 +269,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
         policy = policy_for(cat)
 
         def submit(p: Portal) -> PrefectFuture:
-            return crawl_portal_task.submit(p, as_of, policy, url, incremental, run_id)
+            return crawl_portal_task.submit(p, as_of, policy, url, incremental, run_id, context.get(p.id))
 
         batch: list[tuple[Portal, PortalCrawl]] = []
         for p, crawl in _as_finished(selected, submit, portals_at_once):

@@ -50,27 +50,31 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractors.crawl import crawl_column
+    from extractors.browser import Renderer
+    from extractors.crawl import crawl_column, render_limits
     from extractors.fetch import Fetcher, FetchPolicy
 
     policy = FetchPolicy(allow_private_networks=args.allow_private_networks, max_pages_per_column=args.max_pages,
-                         per_host_delay=args.delay)
+                         per_host_delay=args.delay, browser=not args.no_browser)
 
     async def run():
-        async with Fetcher(policy) as fetcher:
-            return await crawl_column(fetcher, "-", "-", args.url, args.as_of or date.today(), window_days=args.window)
+        async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
+            return await crawl_column(fetcher, "-", "-", args.url, args.as_of or date.today(), window_days=args.window,
+                                      profile="browser" if args.browser else None,
+                                      renderer=renderer if policy.browser else None)
 
     crawl = asyncio.run(run())
     if args.json:
         print(json.dumps({
             "url": args.url, "state": crawl.fetch_state, "error": crawl.error, "empty": crawl.empty_marker,
+            "method": crawl.method, "api": crawl.source,
             "pages": [p.url for p in crawl.pages], "newest": crawl.newest.isoformat() if crawl.newest else None,
             "items": [{"title": i.title, "url": i.url, "published_on": i.published_on.isoformat() if i.published_on else None,
                        "pinned": i.pinned} for i in crawl.items],
         }, ensure_ascii=False, indent=2))
     else:
         print(f"{args.url}: {crawl.fetch_state}, {len(crawl.items)} items over {len(crawl.pages)} page(s), newest {crawl.newest}"
-              + (f" ({crawl.error})" if crawl.error else ""))
+              + (f", read {crawl.method}" if crawl.method else "") + (f" ({crawl.error})" if crawl.error else ""))
         for i in crawl.items:
             print(f"{i.published_on or '          '}  {'[置顶] ' if i.pinned else ''}{i.title}  {i.url}")
     return 0 if crawl.fetch_state == "ok" else 1
@@ -217,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-pages", type=int, default=20)
     p.add_argument("--delay", type=float, default=0.5, help="seconds between requests (default 0.5)")
     p.add_argument("--allow-private-networks", action="store_true", help="allow loopback/private addresses")
+    p.add_argument("--browser", action="store_true", help="render the page in headless Chromium first")
+    p.add_argument("--no-browser", action="store_true", help="never render (a script-drawn list is then an error)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("catalog", help="catalog tools")

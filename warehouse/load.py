@@ -19,7 +19,7 @@ from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, PageFetch
 from validations.suite import Validation
 
-from .models import (AuditRun, CatalogColumn, CatalogVersion, ColumnAudit, Evidence, ExpectationResult, Item,
+from .models import (AuditRun, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow, Evidence, ExpectationResult, Item,
                      ItemTitleChange, PageFetchRow, Portal as Portal_, PortalRun, PortalVerdictRow)
 
 _BATCH = 5000
@@ -107,6 +107,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             pages_fetched=len(crawl.pages) if crawl else 0, detail=v.detail,
             failed_expectations=",".join(v.failed_expectations),
             missed_periods=v.missed_periods, periods_checked=v.periods_checked,
+            extraction=crawl.method if crawl else None,
         ))
     fetched = [(c.column_id, i, p) for c in crawl_by_col.values() for i, p in enumerate(c.pages)]
     if home is not None:  # the home page check is kept as the column "" of the portal
@@ -135,6 +136,10 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         home_reachable=site.home_reachable, home_updated=site.home_updated,
         veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
         blank_columns=len(site.blank_columns))]
+    # how each list was read, for the next night: an API known (used or learnt) is read directly
+    paths = [dict(portal_id=portal.id, column_id=c.column_id, method="api" if c.source else c.method, source=c.source,
+                  run_id=run_id)
+             for c in crawl_by_col.values() if c.method and c.fetch_state == "ok"]
     catalog_rows = [dict(version=version, column_id=c.id, portal_id=portal.id, path=" › ".join(c.path),
                          url=portal.column_url(c), frequency=c.frequency, category=c.category,
                          responsible=c.responsible, profile=c.profile, home_page=c.home_page)
@@ -158,6 +163,10 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
                             (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows)):
             _batches(conn, table.insert(), rows)
+        if paths:
+            stmt = _insert(conn, ColumnPathRow.__table__)
+            _batches(conn, stmt.on_conflict_do_update(index_elements=["portal_id", "column_id"], set_={
+                "method": stmt.excluded.method, "source": stmt.excluded.source, "run_id": stmt.excluded.run_id}), paths)
         _record_title_changes(conn, run_id, portal.id, items)
         stmt = _insert(conn, Item.__table__)
         stmt = stmt.on_conflict_do_update(

@@ -73,6 +73,7 @@ class ColumnAudit(Base):
     failed_expectations: Mapped[str] = mapped_column(Text, default="")
     missed_periods: Mapped[int | None] = mapped_column(Integer)
     periods_checked: Mapped[int | None] = mapped_column(Integer)
+    extraction: Mapped[str | None] = mapped_column(String(16))  # static, island, api or browser
 
 
 class Item(Base):
@@ -109,6 +110,19 @@ class PageFetchRow(Base):
     content_hash: Mapped[str | None] = mapped_column(String(64))  # → evidence.content_hash
     etag: Mapped[str | None] = mapped_column(Text)  # validators for the next conditional request
     last_modified: Mapped[str | None] = mapped_column(Text)
+
+
+class ColumnPathRow(Base):
+    """How a column's list was last read (static, island, api, browser) and, for an API,
+    its URL: the next night goes straight to it instead of rediscovering it."""
+
+    __tablename__ = "column_paths"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text)
+    run_id: Mapped[str] = mapped_column(String(32))
 
 
 class Evidence(Base):

@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from portal_audit.records import Previous
+from portal_audit.records import ColumnPath, Previous
 
-from .models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
+from .models import AuditRun, ColumnAudit, ColumnPathRow, Evidence, Item, PageFetchRow, PortalVerdictRow
 
 
 class NoRun(LookupError):
@@ -89,3 +89,11 @@ def known_items(engine: Engine, portal_id: str) -> dict[str, set[str]]:
         for column_id, url in conn.execute(select(Item.column_id, Item.url).where(Item.portal_id == portal_id)):
             out.setdefault(column_id, set()).add(url)
     return out
+
+
+def column_paths(engine: Engine, portal_id: str) -> dict[str, ColumnPath]:
+    """column_id → how the newest run read its list (for the next night to go straight there)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(ColumnPathRow.column_id, ColumnPathRow.method, ColumnPathRow.source)
+                            .where(ColumnPathRow.portal_id == portal_id))
+        return {column_id: ColumnPath(method, source) for column_id, method, source in rows}

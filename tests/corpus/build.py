@@ -16,7 +16,7 @@ import html
 import json
 import random
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -278,6 +278,191 @@ def misdeclared(case: str, n: int, newest: date) -> None:
     add_case(case, "misdeclared", "/gbk/xw/index.html", list(zip(urls, ds)), 1, note="declared UTF-8, body GBK")
 
 
+# == shapes of script-drawn and tricky real pages (issue #14) ====================================
+# Each page opens with a comment naming the real site whose structure it models; the pages are
+# written here, not copied. A box of "daily" links without any sidebar markup or heading the
+# extractor knows sits on every one of them (as on many real portals): only the fact that it
+# repeats across the portal's columns and pages tells it from the column's own list.
+DAILY = [(f"/ywdt/202506/t20250630_{800 + i}.html", f"全市重点工作推进情况（{i + 1}）") for i in range(6)]
+
+
+def daily_box() -> str:
+    rows = "".join(f'<li><a href="{u}">{t}</a><span>{AS_OF:%Y-%m-%d}</span></li>' for u, t in DAILY)
+    return f'<div class="fr w300"><div class="box2"><div class="bt">每日关注</div><ul>{rows}</ul></div></div>'
+
+
+def modelled(source: str, page: str) -> str:
+    return f"<!-- corpus page; structure modelled on {source} -->\n" + page
+
+
+def api_route(path: str, params: dict) -> str:
+    """The file name of an API answer: its query in canonical order (the test server
+    matches requests by the same canonical form)."""
+    from urllib.parse import urlencode
+    canon = sorted((k, json.dumps(json.loads(v), sort_keys=True, separators=(",", ":")) if k == "paramJson" else str(v))
+                   for k, v in params.items())
+    return f"{path}?{urlencode(canon)}"
+
+
+def add_titled(case: str, shape: str, start: str, rows: list[tuple[str, date, str]], pages: int, note: str,
+               empty: bool = False) -> None:
+    add_case(case, shape, start, [(u, d) for u, d, _ in rows], pages, empty=empty, note=note)
+    labels[-1]["new"] = True
+    for label, (_, _, t) in zip(labels[-1]["items"], rows):
+        label["title"] = t
+
+
+# 12. script-drawn list: a handlebars-style template filled from a JSON endpoint (Hanweb's newer
+# platform, e.g. the 浙江政务服务网-style column pages); only the daily box is in the static HTML.
+DRAW_JS = """<script>
+(function () {
+  var box = document.getElementById('%(box)s'), tpl = document.getElementById('%(tpl)s').innerHTML;
+  var xhr = new XMLHttpRequest();
+  xhr.open('GET', '%(api)s');
+  xhr.setRequestHeader('Accept', 'application/json');
+  xhr.onload = function () {
+    var res = JSON.parse(xhr.responseText), rows = res.data.list, html = '';
+    if (!rows.length) { box.innerHTML = '<li class="none">暂无信息</li>'; return; }
+    for (var i = 0; i < rows.length; i++) {
+      html += tpl.replace(/{{url}}/g, rows[i].url).replace(/{{title}}/g, rows[i].title)
+                 .replace(/{{date}}/g, rows[i].pubDate.substring(0, 10));
+    }
+    box.innerHTML = html;
+  };
+  xhr.send();
+})();
+</script>"""
+
+
+def script_drawn(case: str, colid: int, n: int, newest: date | None) -> None:
+    ds = dates_desc(n, newest, 11) if newest else []
+    ts = titles(n)
+    urls = [f"/col/col{colid}/art/{d:%Y}/art_{colid}_{i}.html" for i, d in enumerate(ds)]
+    api = f"/api/front/list?colId={colid}&pageNo=1&pageSize=20"
+    data = {"code": 200, "data": {"total": n, "pageNo": 1, "list": [
+        {"title": t, "url": u, "pubDate": f"{d:%Y-%m-%d} 09:{i % 60:02d}:00", "source": "某某市民政局"}
+        for i, (u, d, t) in enumerate(zip(urls, ds, ts))][:20]}}
+    write(api_route("/api/front/list", {"colId": colid, "pageNo": 1, "pageSize": 20}),
+          json.dumps(data, ensure_ascii=False))
+    body = ('<div class="list-main"><ul id="lb"></ul></div>'
+            '<script type="text/x-handlebars-template" id="lb-tpl"><li><a href="{{url}}" target="_blank" title="{{title}}">'
+            '{{title}}</a><span class="date">{{date}}</span></li></script>'
+            + DRAW_JS % {"box": "lb", "tpl": "lb-tpl", "api": api})
+    page = chrome("通知公告", body, sidebar=daily_box())
+    write(f"/col/col{colid}/index.html", modelled("a Hanweb column page filled from a JSON endpoint "
+                                                 "through a handlebars template (浙江-style 政府门户)", page))
+    rows = list(zip(urls, ds, ts))[:20]
+    add_titled(case, "script-drawn", f"/col/col{colid}/index.html", rows, 1,
+               "list drawn by script from JSON; needs the browser", empty=not rows)
+
+
+# 13. list shipped inside an HTML comment, moved into the page by a script (TRS provincial portal)
+def comment_list(case: str, colid: int, n: int, newest: date, per: int = 20) -> None:
+    base = f"/col/col{colid}/"
+    ds, ts = dates_desc(n, newest, 13), titles(n)
+    urls = [f"{base}{d:%Y%m}/t{d:%Y%m%d}_{colid}{i:03d}.html" for i, d in enumerate(ds)]
+    pages = -(-n // per)
+    for p in range(pages):
+        rows = "".join(f'<li><a href="./{u[len(base):]}" target="_blank" title="{html.escape(t)}">{html.escape(t)}</a>'
+                       f'<span>{d:%Y-%m-%d}</span></li>' for u, d, t in list(zip(urls, ds, ts))[p * per:(p + 1) * per])
+        body = (f'<div class="zfxxgk_zdgkc"><ul id="docList"></ul><!--<ul class="hidden-list">{rows}</ul>-->'
+                f'<script>var c=document.getElementById("docList").nextSibling;'
+                f'document.getElementById("docList").innerHTML=c.nodeValue.replace(/^<ul[^>]*>|<\\/ul>$/g,"");</script>'
+                f'<div class="page_num"><script language="JavaScript">var currentPage = {p};var countPage = {pages};'
+                f'createPageHTML(countPage, currentPage, "index", "html");</script></div></div>')
+        page = chrome("政策文件", body, sidebar=daily_box())
+        write(f"{base}{'index' if p == 0 else f'index_{p}'}.html",
+              modelled("a TRS provincial 政府信息公开 page that ships its list in an HTML comment", page))
+    rows = list(zip(urls, ds, ts))
+    add_titled(case, "comment", f"{base}index.html", rows, pages, "list inside <!-- -->, a script shows it")
+
+
+# 14. Guangdong's 政府信息公开平台 (gkmlpt): an app shell, the list from /gkmlpt/api/all/{id}
+def gkmlpt(case: str, prefix: str, cat: int, sid: str, n: int, newest: date, per: int = 15) -> None:
+    ds = dates_desc(n, newest, 7)
+    ts = titles(n)
+    ids = [963100 - i * 7 for i in range(n)]
+    urls = [f"{prefix}/gkmlpt/content/0/{i // 1000}/post_{i}.html" for i in ids]
+    tz8 = 8 * 3600
+    # the newest item went out at 00:30 Beijing time: still the previous day in UTC
+    stamps = [int(datetime(d.year, d.month, d.day, 0 if k == 0 else 15, 30, tzinfo=timezone.utc).timestamp()) - tz8
+              for k, d in enumerate(ds)]
+    pages = -(-n // per)
+    for p in range(pages):
+        chunk = range(p * per, min(n, (p + 1) * per))
+        data = {"total": n, "classify": {"id": cat, "name": "通知公告", "post_count": n}, "articles": [
+            {"id": ids[k], "title": ts[k], "url": urls[k],
+             "post_url": urls[k], "display_publish_time": stamps[k], "created_at": f"{ds[k]:%Y-%m-%d} 16:25:04",
+             "document_number": "", "identifier": f"007482920/{ds[k]:%Y}-{ids[k]}"} for k in chunk]}
+        write(api_route(f"{prefix}/gkmlpt/api/all/{cat}", {"page": p + 1, "sid": sid}), json.dumps(data, ensure_ascii=False))
+    tree = json.dumps([{"id": cat, "name": "通知公告", "parent": 0, "post_count": n, "children": []}], ensure_ascii=False)
+    shell = (f'<div id="app"><div class="gkml-loading">加载中……</div></div>'
+             f"<script>window._CONFIG = {{SID: '{sid}', TREE: {tree}, SERVICE_AREA_ID: 0, CLASSIFY_ID: 0}};</script>"
+             f'<script src="{prefix}/gkmlpt/gkml/pc/js/chunk-vendors.js"></script>')
+    page = chrome("政府信息公开", shell, sidebar=daily_box())
+    write(f"{prefix}/gkmlpt/index", modelled("Guangdong's gkmlpt 政府信息公开平台 (window._CONFIG + /gkmlpt/api/all)", page))
+    rows = list(zip(urls, ds, ts))
+    add_titled(case, "gkmlpt", f"{prefix}/gkmlpt/index#{cat}", rows, pages, "gkmlpt JSON API, epoch in Beijing time")
+
+
+# 15. Hanweb JPaaS page-building unit: the column's list comes from /front/page/build/unit
+def jpaas(case: str, colid: int, n: int, newest: date, per: int = 15) -> None:
+    ds, ts = dates_desc(n, newest, 9), titles(n)
+    urls = [f"/art/{d:%Y}/{d.month}/{d.day}/art_{colid}_{i}.html" for i, d in enumerate(ds)]
+    query = {"webId": "8f43c7ad3afc411fb56f281724b73708", "pageId": f"fc8bdff48fa345a4{colid}", "tplSetId": "52551ea0e2c14bca",
+             "tagId": "分页列表", "editType": "null"}
+    pages = -(-n // per)
+    for p in range(pages + 1):  # and one page past the end, which the platform answers empty
+        rows = "".join(f'<li><a href="{u}" target="_blank" title="{html.escape(t)}">{html.escape(t)}</a><span>{d:%Y-%m-%d}</span></li>'
+                       for u, d, t in list(zip(urls, ds, ts))[p * per:(p + 1) * per])
+        markup = f'<ul class="xxgk-list">{rows}</ul>' if rows else '<div class="no-data">暂无数据</div>'
+        params = {**query, "parseType": "bulidstatic", "pageType": "column",
+                  "paramJson": json.dumps({"pageNo": p + 1, "pageSize": per})}
+        write(api_route("/api-gateway/jpaas-publish-server/front/page/build/unit", params),
+              json.dumps({"success": True, "code": "200", "data": {"html": markup}}, ensure_ascii=False))
+    qd = json.dumps({**query, "paramJson": {"pageNo": 1, "pageSize": per}}, ensure_ascii=False).replace('"', "'")
+    body = (f'<div class="list-content" id="unit-{colid}"></div>'
+            f'<script src="/module/jslib/AuthorizedRead/unitbuild.js" url="/api-gateway/jpaas-publish-server/front/page/build/unit" '
+            f'queryData="{html.escape(qd)}"></script>')
+    write(f"/col/col{colid}/index.html", modelled("a Hanweb JPaaS column page (unitbuild.js + queryData)",
+                                                 chrome("行政规范性文件", body, sidebar=daily_box())))
+    add_titled(case, "jpaas", f"/col/col{colid}/index.html", list(zip(urls, ds, ts)), pages + 1, "JPaaS unit API, paramJson pages")
+
+
+# 16. the short last page: 41 items at 20 a page; on page 3 the list holds 1 item, the daily box 6
+def short_last_page(case: str, colid: int, n: int, newest: date, per: int = 20) -> None:
+    base = f"/col/col{colid}/"
+    ds, ts = dates_desc(n, newest, 8), titles(n)
+    urls = [f"{base}{d:%Y%m}/t{d:%Y%m%d}_{colid}{i:03d}.html" for i, d in enumerate(ds)]
+    pages = -(-n // per)
+    for p in range(pages):
+        rows = "".join(f'<li><a href="./{u[len(base):]}" title="{html.escape(t)}">{html.escape(t)}</a><span>{d:%Y-%m-%d}</span></li>'
+                       for u, d, t in list(zip(urls, ds, ts))[p * per:(p + 1) * per])
+        body = (f'<ul class="doc_list">{rows}</ul><div class="page_num"><script>createPageHTML({pages}, {p}, "index", "html");'
+                f'</script></div>')
+        write(f"{base}{'index' if p == 0 else f'index_{p}'}.html",
+              modelled("a TRS column whose last page holds fewer items than the daily box beside it",
+                       chrome("工作动态", body, sidebar=daily_box())))
+    add_titled(case, "short-last-page", f"{base}index.html", list(zip(urls, ds, ts)), pages, "1 item on the last page, 6 in the box")
+
+
+# 17. court site: the date inside the <a>, after the title (人民法院 公告 lists)
+def court(case: str, n: int, newest: date, per: int = 15) -> None:
+    ds = dates_desc(n, newest, 5)
+    ts = [f"{rng.choice(['开庭公告', '送达公告', '执行公告', '拍卖公告'])}（{d.year}）皖1702民初{1000 + i}号" for i, d in enumerate(ds)]
+    urls = [f"/court/gg/{d:%Y%m}/{i}.shtml" for i, d in enumerate(ds)]
+    pages = -(-n // per)
+    for p in range(pages):
+        rows = "".join(f'<li><a href="{u}" target="_blank"><span class="fl">{html.escape(t)}</span><span class="fr">{d:%Y-%m-%d}</span></a></li>'
+                       for u, d, t in list(zip(urls, ds, ts))[p * per:(p + 1) * per])
+        nxt = f'<a href="/court/gg/index_{p + 1}.shtml">下一页</a>' if p + 1 < pages else ""
+        write(f"/court/gg/{'index' if p == 0 else f'index_{p}'}.shtml",
+              modelled("a 人民法院 site's 法院公告 list (date inside the link)",
+                       chrome("法院公告", f'<div class="ggList"><ul>{rows}</ul></div><div class="fy">{nxt}</div>',
+                              sidebar=daily_box())))
+    add_titled(case, "court", "/court/gg/index.shtml", list(zip(urls, ds, ts)), pages, "date inside <a>, titles without it")
+
+
 def main() -> None:
     if SITE.exists():
         shutil.rmtree(SITE)
@@ -302,6 +487,13 @@ def main() -> None:
     empty("empty-trad", "/col/col7003/index.html", "該欄目暫無內容", trad=True)
     date_in_link("date-in-link", 17, AS_OF - timedelta(days=30))
     misdeclared("misdeclared", 12, AS_OF - timedelta(days=8))
+    script_drawn("script-drawn-stale", 8101, 14, AS_OF - timedelta(days=80))
+    script_drawn("script-drawn-blank", 8102, 0, None)
+    comment_list("comment-list", 8201, 27, AS_OF - timedelta(days=45))
+    gkmlpt("gkmlpt", "/gdzj", 721, "200165", 40, AS_OF - timedelta(days=3))
+    jpaas("jpaas-unit", 8301, 33, AS_OF - timedelta(days=120))
+    short_last_page("short-last-page", 8401, 41, AS_OF - timedelta(days=200))
+    court("court-date-in-link", 19, AS_OF - timedelta(days=6))
     (HERE / "labels.json").write_text(json.dumps({"as_of": AS_OF.isoformat(), "cases": labels}, ensure_ascii=False, indent=1),
                                       encoding="utf-8")
     print(f"{len(labels)} cases, {sum(c['pages'] for c in labels)} list pages, "
