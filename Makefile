@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
+	bash scripts/ensure-chromium.sh
 	$(BIN)/portal-audit demo
 
 test: $(STAMP)

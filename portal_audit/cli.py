@@ -161,6 +161,13 @@ def cmd_db_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_by_line(audits) -> str:
+    """How the run read the columns' lists: "lists read: 52 static, 5 island, …"."""
+    counts = audits["extraction"].fillna("not read").value_counts()
+    order = ["static", "island", "api", "browser", "not read"]
+    return "lists read: " + ", ".join(f"{counts[k]} {'from ' + k if k in ('api',) else k}" for k in order if k in counts)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from flows.audit import nightly_audit
     from validations.rules import load_ruleset
@@ -191,6 +198,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(f"ground truth: {agree}/{len(site.truth)} columns judged as the demo portal intends")
+    print(read_by_line(stored))
     if summary.data_docs:
         print(f"Great Expectations Data Docs: {summary.data_docs}")
     print(f"run {summary.run_id} loaded into {summary.warehouse}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -88,6 +89,8 @@ def test_demo_command_end_to_end(tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     assert "75 columns: " in proc.stdout and "ground truth: 75/75" in proc.stdout
+    # the script-drawn columns: lists in comments, JPaaS units read from their API, JSON-drawn lists rendered
+    assert re.search(r"lists read: \d+ static, 5 island, 6 from api, 6 browser", proc.stdout), proc.stdout[-1500:]
     assert (tmp_path / "audit.db").exists()
 
 

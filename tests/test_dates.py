@@ -23,3 +23,13 @@ def test_yearless_dates_take_the_run_year_or_the_one_before():
 @pytest.mark.parametrize("text", ["2024年第二季度工作报告", "第3-5条", "1-2", "电话 0563-1234567", "2024-13-45"])
 def test_not_dates(text):
     assert find_dates(text, AS_OF) == []
+
+
+def test_epoch_timestamps_are_dates_in_china_time():
+    from extractors.dates import epoch_date
+
+    # 2025-01-01 00:30 in Beijing is 2024-12-31 16:30 UTC: the publish date is the 1st
+    assert epoch_date(1735662600) == date(2025, 1, 1)
+    assert epoch_date(1735662600000) == epoch_date("1735662600") == date(2025, 1, 1)
+    assert epoch_date(1735660799) == date(2024, 12, 31)  # 23:59:59 Beijing on the 31st
+    assert epoch_date(42) is None and epoch_date(True) is None and epoch_date("2025") is None

@@ -4,7 +4,7 @@ from urllib.parse import urljoin
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.listpage import _joiner, parse_list_page
+from extractors.listpage import Hints, _joiner, parse_list_page
 
 AS_OF = date(2025, 6, 30)
 URL = "http://www.example.gov.cn/col/col101/index.html"
@@ -133,3 +133,44 @@ def test_joiner_is_urljoin(base, parts):
     """The fast link joiner takes shortcuts; it must never give another answer than urljoin."""
     href = "".join(parts)
     assert _joiner(base)(href) == urljoin(base, href)
+
+
+SIDEBAR_ONLY = """<html><body><div class="main"><ul id="list"></ul></div>
+<div class="box2"><div class="bt">每日关注</div><ul>{rows}</ul></div></body></html>"""
+_DAILY = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>2025-06-30</span></li>' for i in range(6))
+
+
+def test_a_block_of_site_wide_links_is_never_the_list():
+    html = SIDEBAR_ONLY.format(rows=_DAILY)
+    url = "http://x.gov.cn/col/1/index.html"
+    assert parse_list_page(html, url, date(2025, 6, 30)).list_found  # alone, it looks like a list
+    site_wide = frozenset(f"http://x.gov.cn/ywdt/{i}.html" for i in range(6))
+    page = parse_list_page(html, url, date(2025, 6, 30), hints=Hints(site_wide=site_wide))
+    assert not page.list_found and not page.items and "site-wide" in page.reason
+
+
+def test_later_pages_read_the_container_page_one_chose():
+    own = '<ul class="doc_list"><li><a href="/col/1/a.html">关于印发实施方案的通知</a><span>2024-01-05</span></li></ul>'
+    html = f"<html><body>{own}" + SIDEBAR_ONLY.format(rows=_DAILY)[12:]
+    url = "http://x.gov.cn/col/1/index_2.html"
+    assert max(i.published_on for i in parse_list_page(html, url).items) == date(2025, 6, 30)  # the trap
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-02-0{i}</span></li>' for i in range(1, 8))
+    first = parse_list_page(f"<html><body><ul class='doc_list'>{rows}</ul></body></html>", url)
+    page = parse_list_page(html, url, hints=Hints(container=first.container))
+    assert [i.published_on for i in page.items] == [date(2024, 1, 5)]
+
+
+def test_a_list_shipped_in_a_comment_is_read_and_templates_are_not():
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>' for i in range(1, 6))
+    page = parse_list_page(f"<html><body><ul id='l'></ul><!--<ul>{rows}</ul>--></body></html>", "http://x.gov.cn/col/1/")
+    assert page.list_found and page.source == "island" and len(page.items) == 5
+    tpl = '<script type="text/x-template"><li><a href="{{url}}">{{title}}</a><span>{{date}}</span></li></script>'
+    assert not parse_list_page(f"<html><body>{tpl}</body></html>", "http://x.gov.cn/col/1/").list_found
+
+
+def test_titles_never_carry_the_date_inside_the_link():
+    html = ("<ul>" + "".join(f'<li><a href="/gg/{i}.shtml"><span>开庭公告（2025）皖1702民初{i}号</span><span>2025-06-1{i}</span></a></li>'
+                             for i in range(5)) + "</ul>")
+    page = parse_list_page(html, "http://court.gov.cn/gg/index.shtml")
+    assert [i.title for i in page.items][:1] == ["开庭公告（2025）皖1702民初0号"]
+    assert page.items[0].published_on == date(2025, 6, 10)

@@ -5,19 +5,24 @@ of every column, a site-wide "最新发布" sidebar with today's dates on every 
 classic trap), list pages paginated as ``index.html``, ``index_1.html`` … through a
 ``createPageHTML`` script, article pages carrying the national ``PubDate`` metadata.
 Some columns are table-shaped with "下一页" links, some are served in GBK, some carry a
-pinned (置顶) old item, some say "暂无信息", some are dead. Dates are relative to the
-audit date, so the ground truth (``DemoSite.truth``) holds whatever day the demo runs.
+pinned (置顶) old item, some say "暂无信息", some are dead. Some are drawn by script, as on
+many real portals: a list a script fills from a JSON endpoint (only a browser sees it),
+a Hanweb JPaaS unit (read from its API), a list shipped inside an HTML comment. Dates are
+relative to the audit date, so the ground truth (``DemoSite.truth``) holds whatever day
+the demo runs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import random
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlencode
 
 from portal_audit.catalog import Column, Portal
 from validations.rules import Ruleset
@@ -45,8 +50,12 @@ class DemoSite:
     pages: dict[str, tuple[bytes, str, int]] = field(default_factory=dict)
     truth: dict[str, str] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    api: dict[str, bytes] = field(default_factory=dict)  # canonical path?query → JSON
+    shapes: dict[str, str] = field(default_factory=dict)  # column id → how its list is served
 
     def response(self, path: str) -> tuple[bytes, str, int]:
+        if canonical(path) in self.api:
+            return self.api[canonical(path)], "application/json; charset=utf-8", 200
         path = path.split("?", 1)[0].split("#", 1)[0]
         if path.endswith("/"):
             path += "index.html"
@@ -55,6 +64,23 @@ class DemoSite:
         if path in self.articles:
             return _article_page(self.portal, self.articles[path]), "text/html; charset=utf-8", 200
         return _not_found(), "text/html; charset=utf-8", 404
+
+
+def canonical(route: str) -> str:
+    """A route with its query in canonical order (and paramJson's JSON too), so an API
+    answers whatever order a client writes the parameters in."""
+    path, _, query = route.partition("?")
+    if not query:
+        return path
+    pairs = []
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key == "paramJson":
+            try:
+                value = json.dumps(json.loads(value), sort_keys=True, separators=(",", ":"))
+            except ValueError:
+                pass
+        pairs.append((key, value))
+    return f"{path}?{urlencode(sorted(pairs))}"
 
 
 def _col_dir(col: Column) -> str:
@@ -158,6 +184,72 @@ def _table_list(arts: list[Article], page: int, pages: int) -> str:
     return f'<table class="gkml"><tr><th>标题</th><th>发布日期</th></tr>{rows}</table><div class="pages">共{pages}页 {nxt}</div>'
 
 
+_DRAW = """<script>
+(function () {
+  var box = document.getElementById('list'), tpl = document.getElementById('row').innerHTML;
+  var xhr = new XMLHttpRequest();
+  xhr.open('GET', '/api/front/list?colId=%s&pageNo=1&pageSize=%d');
+  xhr.onload = function () {
+    var rows = JSON.parse(xhr.responseText).data.list, out = '';
+    for (var i = 0; i < rows.length; i++)
+      out += tpl.replace(/{{url}}/g, rows[i].url).replace(/{{title}}/g, rows[i].title).replace(/{{date}}/g, rows[i].pubDate.substring(0, 10));
+    box.innerHTML = out || '<li>暂无信息</li>';
+  };
+  xhr.send();
+})();
+</script>"""
+
+
+def _script_shell(colid: str) -> str:
+    """A column page whose list a script draws from JSON (Hanweb's newer platform)."""
+    return ('<div class="list-main"><ul id="list"></ul></div><script type="text/x-handlebars-template" id="row">'
+            '<li><a href="{{url}}" title="{{title}}">{{title}}</a><span>{{date}}</span></li></script>'
+            + _DRAW % (colid, PER_PAGE))
+
+
+def _script_api(site: "DemoSite", colid: str, arts: list[Article]) -> None:
+    pages = max(1, -(-len(arts) // PER_PAGE))
+    for p in range(pages):
+        rows = [{"title": a.title, "url": a.url, "pubDate": f"{a.published_on:%Y-%m-%d} 10:00:00"}
+                for a in arts[p * PER_PAGE:(p + 1) * PER_PAGE]]
+        body = {"code": 200, "data": {"total": len(arts), "pageNo": p + 1, "list": rows}}
+        site.api[canonical(f"/api/front/list?colId={colid}&pageNo={p + 1}&pageSize={PER_PAGE}")] = \
+            json.dumps(body, ensure_ascii=False).encode()
+
+
+_UNIT = "/api-gateway/jpaas-publish-server/front/page/build/unit"
+
+
+def _jpaas_shell(colid: str) -> str:
+    """A Hanweb JPaaS column page: its list comes from the page-building unit API."""
+    query = {"webId": "demo", "pageId": colid, "tplSetId": "demo-tpl", "tagId": "列表", "paramJson": {"pageNo": 1, "pageSize": PER_PAGE}}
+    qd = html.escape(json.dumps(query, ensure_ascii=False).replace('"', "'"))
+    return f'<div id="unit-{colid}"></div><script src="/module/jslib/unitbuild.js" url="{_UNIT}" queryData="{qd}"></script>'
+
+
+def _jpaas_api(site: "DemoSite", colid: str, arts: list[Article]) -> None:
+    pages = max(1, -(-len(arts) // PER_PAGE))
+    for p in range(pages + 1):  # one page past the end: the unit answers an empty list
+        rows = "".join(f'<li><a href="{a.url}" title="{html.escape(a.title)}">{html.escape(a.title)}</a>'
+                       f'<span>{a.published_on:%Y-%m-%d}</span></li>' for a in arts[p * PER_PAGE:(p + 1) * PER_PAGE])
+        markup = f'<ul class="xxgk-list">{rows}</ul>' if rows else '<p class="no-data">暂无信息</p>'
+        params = {"webId": "demo", "pageId": colid, "tplSetId": "demo-tpl", "tagId": "列表", "parseType": "bulidstatic",
+                  "pageType": "column", "paramJson": json.dumps({"pageNo": p + 1, "pageSize": PER_PAGE})}
+        site.api[canonical(f"{_UNIT}?{urlencode(params)}")] = json.dumps(
+            {"success": True, "code": "200", "data": {"html": markup}}, ensure_ascii=False).encode()
+
+
+def _comment_list(arts: list[Article], page: int, pages: int) -> str:
+    """A TRS list shipped inside an HTML comment; a script moves it into the page."""
+    inner = _trs_list(arts, None, page, pages)
+    listing, pager = inner.split('<div class="page">', 1)
+    return ('<div id="doclist"></div><!--' + listing + '--><script>var c=document.getElementById("doclist");'
+            'c.innerHTML=c.nextSibling.nodeValue;</script><div class="page">' + pager)
+
+
+SCRIPT_SHAPES = {6: "script", 9: "jpaas", 11: "comment"}  # index % 13 → shape
+
+
 def _article_page(portal: Portal, a: Article) -> bytes:
     body = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="SiteName" content="{html.escape(portal.name)}"><meta name="ColumnName" content="{html.escape(a.column)}">
@@ -216,6 +308,15 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             continue
         arts = per_column[col.id]
         title = col.path[-1]
+        shape = SCRIPT_SHAPES.get(index % 13)
+        if shape in ("script", "jpaas"):  # drawn by script: the static page holds no list
+            site.shapes[col.id] = shape
+            colid = base.strip("/").rsplit("col", 1)[-1]
+            (_script_api if shape == "script" else _jpaas_api)(site, colid, arts)
+            shell = (_script_shell if shape == "script" else _jpaas_shell)(colid)
+            site.pages[base + "index.html"] = (_layout(portal, title, shell, sidebar, "utf-8").encode(),
+                                               "text/html; charset=utf-8", 200)
+            continue
         if not arts:
             page_html = _layout(portal, title, '<div class="xxgk-list"><p class="no-data">暂无信息</p></div>', sidebar, charset)
             site.pages[base + "index.html"] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}", 200)
@@ -226,11 +327,17 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             serial += 1
             pinned = Article(f"{base}{old:%Y%m}/t{old:%Y%m%d}_{serial}.html", f"{title}工作制度（置顶）", old, title)
             site.articles[pinned.url] = pinned
-        shape = "table" if index % 5 == 2 else "trs"
+        shape = shape or ("table" if index % 5 == 2 else "trs")
+        site.shapes[col.id] = shape
         pages = max(1, -(-len(arts) // PER_PAGE))
         for p in range(pages):
             chunk = arts[p * PER_PAGE:(p + 1) * PER_PAGE]
-            body = _table_list(chunk, p, pages) if shape == "table" else _trs_list(chunk, pinned if p == 0 else None, p, pages)
+            if shape == "comment":
+                body = _comment_list(chunk, p, pages)
+            elif shape == "table":
+                body = _table_list(chunk, p, pages)
+            else:
+                body = _trs_list(chunk, pinned if p == 0 else None, p, pages)
             page_html = _layout(portal, title, body, sidebar, charset)
             name = "index.html" if p == 0 else f"index_{p}.html"
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
