@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl bench-memory clean
+.PHONY: demo test setup bench bench-crawl bench-memory bench-render clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: $(STAMP)
 
 bench-crawl: $(STAMP)
 	$(BIN)/python bench/crawl_bench.py
+
+bench-render: $(STAMP)
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python bench/render_bench.py
 
 bench-memory: $(STAMP)
 	$(BIN)/python bench/memory_bench.py
