@@ -385,11 +385,45 @@ def _best(groups: dict[etree._Element, list[_Record]], url: str) -> tuple[etree.
     return best, scores[best]
 
 
+def _same_list(best: etree._Element, other: etree._Element, groups: dict[etree._Element, list[_Record]]) -> bool:
+    """Is ``other`` another block of ``best``'s list? Real templates split one list into
+    blocks: two ``<ul>`` halves, groups of five under ``<div ms-visible="$showStatic(6)">``
+    wrappers a script pager shows one at a time, nested tables between blank rows. Such a
+    block has the same tag and class and the same record shape, hangs from a common
+    ancestor at most three levels up through wrappers of the same tag and class, and sits
+    among its sibling blocks with nothing between them but separators without links."""
+    if (other.tag, other.get("class")) != (best.tag, best.get("class")):
+        return False
+    if {r.element.tag for r in groups[other]} != {r.element.tag for r in groups[best]}:
+        return False
+    a, b = best, other
+    for _ in range(3):
+        pa, pb = a.getparent(), b.getparent()
+        if pa is None or pb is None:
+            return False
+        if pa is pb:
+            return _consecutive(a, b)
+        if (pa.tag, pa.get("class")) != (pb.tag, pb.get("class")):
+            return False
+        a, b = pa, pb
+    return False
+
+
+def _consecutive(a: etree._Element, b: etree._Element) -> bool:
+    """Siblings ``a`` and ``b`` with only blocks like them or link-less separators between."""
+    parent = a.getparent()
+    i, j = parent.index(a), parent.index(b)
+    shape = (a.tag, a.get("class"))
+    for el in parent[min(i, j) + 1:max(i, j)]:
+        if not isinstance(el.tag, str):
+            continue
+        if (el.tag, el.get("class")) != shape and next(el.iter("a"), None) is not None:
+            return False
+    return True
+
+
 def _items(groups: dict[etree._Element, list[_Record]], best: etree._Element) -> list[Item]:
-    # lists split into several blocks of the same shape (common in TRS templates)
-    sig = (best.tag, best.get("class"))
-    chosen = [c for c in groups if c is best or (
-        c.getparent() is best.getparent() and (c.tag, c.get("class")) == sig and not _penalised(groups[c][0].element))]
+    chosen = [c for c in groups if c is best or (_same_list(best, c, groups) and not _penalised(groups[c][0].element))]
     items: dict[str, Item] = {}
     for container in chosen:
         for rec in groups[container]:

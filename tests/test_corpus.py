@@ -111,11 +111,29 @@ def test_precision_recall_and_newest_date_accuracy(crawled, capsys):
     p_new, r_new, n_new, misses_new = _scores(new)
     with capsys.disabled():
         print(f"\ncorpus: item precision {precision:.3f}, recall {recall:.3f}, newest-date accuracy {newest:.3f} "
-              f"over {len(crawled)} columns; script-drawn and trap shapes alone ({len(new)} columns): "
+              f"over {len(crawled)} columns; new shapes alone (script-drawn, traps, groups) ({len(new)} columns): "
               f"precision {p_new:.3f}, recall {r_new:.3f}, newest {n_new:.3f}")
         print("  read by: " + ", ".join(f"{case} {crawled[case][1].method}" for case in NEW))
     assert precision >= 0.98 and recall >= 0.98 and newest >= 0.98, "\n".join(misses)
     assert p_new >= 0.98 and r_new >= 0.98 and n_new >= 0.98, "\n".join(misses_new)
+
+
+def test_item_recall_per_shape(crawled, capsys):
+    """Recall matters as much as the newest date: the item history, missed periods and counts
+    read every item. Lists split into groups (#20) are read whole."""
+    shapes = sorted({c["shape"] for c in LABELS["cases"]})
+    lines, low = [], []
+    for shape in shapes:
+        cases = {k: v for k, v in crawled.items() if v[0]["shape"] == shape}
+        precision, recall, newest, misses = _scores(cases)
+        lines.append(f"{shape} {precision:.3f}/{recall:.3f}")
+        if recall < 0.98 or precision < 0.98:
+            low.extend(misses)
+    with capsys.disabled():
+        print("\ncorpus precision/recall per shape: " + ", ".join(lines))
+    assert not low, "\n".join(low)
+    assert len(crawled["avalon-groups-75"][1].items) == 75 and len(crawled["table-groups-39"][1].items) == 39
+    assert len(crawled["avalon-groups-75"][1].pages) == 1  # the whole static list read once
 
 
 def test_titles_never_carry_the_date_in_the_link(crawled):
@@ -131,6 +149,7 @@ def test_each_script_drawn_shape_takes_its_cheapest_path(crawled):
     assert ways["gkmlpt"] == "api" and ways["jpaas-unit"] == "api"  # read from the platform's API, no browser
     assert ways["comment-list"] == "island"
     assert ways["short-last-page"] == "static" and ways["court-date-in-link"] == "static"
+    assert ways["avalon-groups-75"] == "static" and ways["table-groups-39"] == "static"
     assert ways["script-drawn-stale"] == "browser" and ways["script-drawn-blank"] == "browser"
     # the rendered page's JSON request was recognised as its list API, for the next night
     assert crawled["script-drawn-stale"][1].source.startswith("json ") and "/api/front/list" in crawled["script-drawn-stale"][1].source

@@ -463,6 +463,43 @@ def court(case: str, n: int, newest: date, per: int = 15) -> None:
     add_titled(case, "court", "/court/gg/index.shtml", list(zip(urls, ds, ts)), pages, "date inside <a>, titles without it")
 
 
+# == lists split into groups (issue #20) ======================================================
+# 18. TRS "trt" template with avalon (as www.pingtan.gov.cn serves it): the whole static list in
+# groups of five, each under <div ms-visible="$showStatic(n)">, a script pager showing one group
+def avalon_groups(case: str, colid: int, n: int, newest: date) -> None:
+    base = f"/col/col{colid}/"
+    ds, ts = dates_desc(n, newest, 6), titles(n)
+    urls = [f"{base}{d:%Y%m}/t{d:%Y%m%d}_{colid}{i:03d}.html" for i, d in enumerate(ds)]
+    groups = "".join(
+        f'<div ms-visible="$showStatic({k + 1})"><ul class="list-ul">'
+        + "".join(f'<li><a href="{u}" target="_blank" title="{html.escape(t)}">{html.escape(t)}</a><span>{d:%Y-%m-%d}</span></li>'
+                  for u, d, t in list(zip(urls, ds, ts))[k:k + 5]) + "</ul></div>"
+        for k in range(0, n, 5))
+    pager = ('<div class="pagination" ms-controller="pager"><a href="javascript:;" ms-click="prev()">上一页</a>'
+             + "".join(f'<a href="javascript:;" ms-click="go({p + 1})">{p + 1}</a>' for p in range(-(-n // 5)))
+             + '<a href="javascript:;" ms-click="next()">下一页</a></div>')
+    body = f'<div class="gl-list" ms-controller="staticList">{groups}</div>{pager}<script src="/js/avalon.js"></script>'
+    write(f"{base}index.html", modelled("a TRS trt template with avalon (www.pingtan.gov.cn): static groups of 5, script pager",
+                                        chrome("政务动态", body, sidebar=daily_box())))
+    add_titled(case, "groups", f"{base}index.html", list(zip(urls, ds, ts)), 1, "groups of 5 under ms-visible divs")
+
+
+# 19. a table whose items come in groups of five, each group its own table, blank GroupBlankLine rows between
+def table_groups(case: str, colid: int, n: int, newest: date) -> None:
+    base = f"/col/col{colid}/"
+    ds, ts = dates_desc(n, newest, 10), titles(n)
+    urls = [f"{base}{d:%Y%m}/t{d:%Y%m%d}_{colid}{i:03d}.html" for i, d in enumerate(ds)]
+    rows = []
+    for k in range(0, n, 5):
+        inner = "".join(f'<tr><td class="bt"><a href="{u}" title="{html.escape(t)}">{html.escape(t)}</a></td><td class="rq">{d:%Y-%m-%d}</td></tr>'
+                        for u, d, t in list(zip(urls, ds, ts))[k:k + 5])
+        rows.append(f'<tr><td><table class="group" width="100%">{inner}</table></td></tr>')
+    body = '<table class="list" width="100%">' + '<tr class="GroupBlankLine"><td height="8"></td></tr>'.join(rows) + "</table>"
+    write(f"{base}index.html", modelled("a TRS table template whose rows come in groups of 5 between blank GroupBlankLine rows",
+                                        chrome("通知公告", body, sidebar=daily_box())))
+    add_titled(case, "groups", f"{base}index.html", list(zip(urls, ds, ts)), 1, "groups of 5 between blank rows")
+
+
 def main() -> None:
     if SITE.exists():
         shutil.rmtree(SITE)
@@ -494,6 +531,9 @@ def main() -> None:
     jpaas("jpaas-unit", 8301, 33, AS_OF - timedelta(days=120))
     short_last_page("short-last-page", 8401, 41, AS_OF - timedelta(days=200))
     court("court-date-in-link", 19, AS_OF - timedelta(days=6))
+    avalon_groups("avalon-groups-75", 8501, 75, AS_OF - timedelta(days=4))
+    avalon_groups("avalon-groups-19", 8502, 19, AS_OF - timedelta(days=33))
+    table_groups("table-groups-39", 8601, 39, AS_OF - timedelta(days=12))
     (HERE / "labels.json").write_text(json.dumps({"as_of": AS_OF.isoformat(), "cases": labels}, ensure_ascii=False, indent=1),
                                       encoding="utf-8")
     print(f"{len(labels)} cases, {sum(c['pages'] for c in labels)} list pages, "
