@@ -118,12 +118,12 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
         markup = data.get("data", {}).get("html") if isinstance(data, dict) and isinstance(data.get("data"), dict) else None
         if not isinstance(markup, str):
             return ApiPage([], None, False)
-        return ApiPage([], _next_page(url), True, html=markup)
+        return ApiPage([], next_page(url), True, html=markup)
     found = json_records(data, url, as_of)
     if found is None:
         return ApiPage([], None, False)
     items, total = found
-    nxt = _next_page(url) if items else None
+    nxt = next_page(url) if items else None
     if nxt and total is not None and _page_number(url) * max(1, len(items)) >= total:
         nxt = None
     return ApiPage(items, nxt, True)
@@ -225,7 +225,7 @@ def _page_number(url: str) -> int:
     return 1
 
 
-def _next_page(url: str) -> str | None:
+def next_page(url: str) -> str | None:
     """The same request one page further: its page parameter (or paramJson.pageNo) + 1."""
     parts = urlsplit(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)

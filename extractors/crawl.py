@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
 
-from .apis import ApiSource, learn, read_page, recognise
+from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderLimits
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
 from .listpage import Hints, article_date, parse_list_page, site_wide_links
@@ -244,7 +244,14 @@ class _Column:
                 empty = lp.empty_marker
                 learnt = learn(out.responses, lp.items, self.as_of)
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
-            if not self.add(lp.items) or lp.next_url is None:
+            more = self.add(lp.items)
+            if more and lp.next_url is None and learnt is not None and n == 0:
+                # a script-only pager: the rest of the list comes from the API the page used
+                following = next_page(learnt.url)
+                if following:
+                    await self.api(ApiSource(learnt.kind, following))
+                break
+            if not more or lp.next_url is None:
                 break
             url = lp.next_url
         return self.finish("ok", self.partial, "browser", learnt.as_text() if learnt else None,

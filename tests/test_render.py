@@ -66,8 +66,8 @@ def test_a_script_drawn_list_is_rendered_and_its_dom_and_json_kept_as_evidence(s
     crawl = _crawl(url)
     assert crawl.fetch_state == "ok" and crawl.method == "browser"
     assert len(crawl.items) == 5 and crawl.newest == AS_OF - timedelta(days=40)
-    fetched = {p.url.split("?")[0]: p for p in crawl.pages}
-    assert fetched[base + "api/list"].content_hash  # the JSON the page loaded
+    fetched = {p.url: p for p in crawl.pages}
+    assert fetched[base + "api/list?col=1&page=1"].content_hash  # the JSON the page loaded
     rendered = fetched[url + "#rendered"]
     assert rendered.content_hash and rendered.nbytes > 0  # the DOM it ended with
     assert crawl.source == f"json {base}api/list?col=1&page=1"  # recognised as the list's API
