@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from urllib.parse import parse_qsl, urlencode, urlsplit
-
 from extractors.browser import find_chromium
 from extractors.crawl import crawl_column, crawl_portal_async
 from extractors.fetch import Fetcher, FetchPolicy
 from portal_audit.catalog import Column, Portal
 from portal_audit.demo import serve
+from portal_audit.demo.site import canonical
 
 from .conftest import Pages
 
@@ -32,21 +31,10 @@ POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, per_host_con
 NEW = [c["case"] for c in LABELS["cases"] if c.get("new")]
 
 
-def _canonical(route: str) -> str:
-    """A route with its query in canonical order (paramJson's JSON too): API requests
-    match the corpus files whatever order a client writes the parameters in."""
-    path, _, query = route.partition("?")
-    if not query:
-        return path
-    pairs = sorted((k, json.dumps(json.loads(v), sort_keys=True, separators=(",", ":")) if k == "paramJson" else v)
-                   for k, v in parse_qsl(query, keep_blank_values=True))
-    return f"{path}?{urlencode(pairs)}"
-
-
 class CorpusPages(Pages):
     def response(self, path: str):
         self.hits.append(path)
-        return self.routes.get(_canonical(path), (b"not found", "text/plain", 404, {}))
+        return self.routes.get(canonical(path), (b"not found", "text/plain", 404, {}))
 
 
 def corpus_pages() -> Pages:
@@ -57,7 +45,7 @@ def corpus_pages() -> Pages:
             route = "/" + f.relative_to(CORPUS / "site").as_posix().replace("@", "?", 1)
             ctype = ("text/xml" if "dataproxy" in route else "text/plain" if route.endswith(".txt")
                      else "application/json" if "/api" in route else "text/html")
-            pages.add(_canonical(route), f.read_bytes(), ctype=ctype)
+            pages.add(canonical(route), f.read_bytes(), ctype=ctype)
     return pages
 
 
