@@ -75,7 +75,7 @@ def find_chromium() -> str | None:
     return None
 
 
-def _strip_fragment(url: str) -> str:
+def strip_fragment(url: str) -> str:
     return urlunsplit(urlsplit(url)._replace(fragment=""))
 
 
@@ -169,7 +169,7 @@ class Renderer:
             if budget["requests"] > self.limits.max_requests or budget["bytes"] > self.limits.max_bytes:
                 out.note = (out.note + "; " if out.note else "") + "request or byte cap reached"
             body = out.html.encode("utf-8")
-            out.fetches.append(PageFetch.of_body(_strip_fragment(url) + "#rendered", 200, body, out.elapsed_ms))
+            out.fetches.append(PageFetch.of_body(strip_fragment(url) + "#rendered", 200, body, out.elapsed_ms))
             self.rendered += 1
             return out
 
@@ -177,10 +177,10 @@ class Renderer:
         """Answer one request of a rendered page through the Fetcher."""
         kind = request.resource_type
         is_document = kind == "document" and request.frame.parent_frame is None
-        budget["requests"] += 1
         if kind in BLOCKED or request.url.startswith("data:"):
             await route.abort("blockedbyclient")
             return
+        budget["requests"] += 1  # requests answered: refused images and fonts cost nothing
         if budget["requests"] > self.limits.max_requests or budget["bytes"] > self.limits.max_bytes:
             await route.abort("blockedbyclient")
             return

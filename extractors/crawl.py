@@ -12,13 +12,12 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 from portal_audit.catalog import Portal
 from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
-from .browser import BrowserUnavailable, Renderer, RenderLimits
+from .browser import BrowserUnavailable, Renderer, RenderLimits, strip_fragment
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
 from .listpage import Hints, article_date, parse_list_page, site_wide_links
 from .profiles import Profile, get_profile
@@ -67,7 +66,7 @@ async def crawl_column(
             return result  # else the API moved or failed: judge the column afresh
     if renderer is not None and ((job.profile is not None and job.profile.render) or (path and path.method == "browser")):
         return await job.rendered(renderer)
-    result, page = await job.static(first)
+    result, page, reason = await job.static(first)
     if result is not None:
         return result
     api = recognise(page.text, page.url, url)
@@ -76,8 +75,8 @@ async def crawl_column(
         if result is not None:
             return result
     if renderer is not None:
-        return await job.rendered(renderer, page.reason)
-    return job.finish("error", f"list not found (drawn by script?): {page.reason}; no browser to render it")
+        return await job.rendered(renderer, reason)
+    return job.finish("error", f"list not found (drawn by script?): {reason}; no browser to render it")
 
 
 @dataclass(slots=True)
@@ -87,7 +86,6 @@ class Fetched:
     record: PageFetch
     url: str
     text: str
-    reason: str = "no dated list on the page"
 
 
 @dataclass
@@ -134,9 +132,10 @@ class _Column:
             return False
         return True
 
-    async def static(self, first: Fetched | FetchError | None) -> tuple[ColumnCrawl | None, Fetched]:
+    async def static(self, first: Fetched | FetchError | None) -> tuple[ColumnCrawl | None, Fetched, str]:
         """Read the static list pages. Returns the crawl when it is judged (found, empty
-        or unfetchable), else None and the first page for the other ways to read it."""
+        or unfetchable); else None, the first page for the other ways to read it, and why
+        it holds no list."""
         visited: set[str] = set()
         next_url: str | None = self.url
         hints, empty_marker, head = Hints(site_wide=self.site_wide), False, None
@@ -150,7 +149,7 @@ class _Column:
             except FetchError as exc:
                 self.pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.message))
                 if head is None:  # the column's own first page failed: nothing to judge
-                    return self.finish(exc.state, exc.message), Fetched(self.pages[-1], next_url, "")
+                    return self.finish(exc.state, exc.message), Fetched(self.pages[-1], next_url, ""), exc.message
                 self.partial = f"page {len(self.pages)} failed: {exc.message}"
                 break
             self.pages.append(fetched.record)
@@ -159,8 +158,7 @@ class _Column:
             if head is None:
                 head = fetched
                 if not lp.list_found and not lp.empty_marker:
-                    head.reason = lp.reason or head.reason
-                    return None, head
+                    return None, head, lp.reason or "no dated list on the page"
                 empty_marker = lp.empty_marker
                 method = lp.source
                 # later pages read the container page one chose, and no link page one
@@ -173,7 +171,7 @@ class _Column:
             for item in await _dates_from_articles(self.fetcher, list(self.items.values()), self.as_of, self.pages,
                                                    self.previous):
                 self.items[item.url] = item
-        return self.finish("ok", self.partial, method, empty=empty_marker and not self.items), head
+        return self.finish("ok", self.partial, method, empty=empty_marker and not self.items), head, ""
 
     async def api(self, source: ApiSource) -> ColumnCrawl | None:
         """Read a list API page by page; None when it answers no list (moved, failed)."""
@@ -235,7 +233,7 @@ class _Column:
                 self.partial = f"rendered page {n + 1} failed: {exc.message}"
                 break
             self.pages.extend(out.fetches)
-            lp = parse_list_page(out.html, _strip_fragment(url), self.as_of, self.profile, hints)
+            lp = parse_list_page(out.html, strip_fragment(url), self.as_of, self.profile, hints)
             if n == 0:
                 if not lp.list_found and not lp.empty_marker:
                     why = lp.reason or "no dated list"
@@ -259,10 +257,6 @@ class _Column:
 
 
 RENDERED_PAGES = 5  # list pages followed in the browser (links only; a script-only pager stops at page one)
-
-
-def _strip_fragment(url: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(fragment=""))
 
 
 async def _fetch(fetcher: Fetcher, url: str, previous: Mapping[str, Previous]) -> Fetched:

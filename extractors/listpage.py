@@ -115,7 +115,8 @@ _DATE_HINT = re.compile(r"\d\s*[-/.年月日－／．﹣]|[-/.年月－／．﹣
 
 def _record_for(a: etree._Element, as_of: date | None, texts: _Texts) -> tuple[etree._Element, date, bool] | None:
     """The smallest block around link ``a`` that carries exactly this link's date, and
-    whether that date sits inside the link itself. A block with nothing date-shaped is passed over without a closer look: its parent's
+    whether that date sits inside the link itself. A block with nothing date-shaped is
+    passed over without a closer look: its parent's
     text and links contain its own, so any early exit it would take, the parent takes."""
     el = a
     for _ in range(4):
@@ -151,14 +152,14 @@ _TRAILING_DATE = re.compile(
     rf"(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s\]】)）]*$")
 
 
-def _title_without_date(a: etree._Element, texts: "_Texts") -> str:
-    """The title of a link whose own text ends with the publish date (court and
-    procuratorate sites put both in the ``<a>``): the date is not part of the title. Years
-    inside the title itself ("2024年度…报告") stay."""
-    title = a.get("title")
-    if title and title.strip():
-        return " ".join(title.split())
-    return _TRAILING_DATE.sub("", texts[a]).strip() or texts[a]
+def _link_title(a: etree._Element, texts: "_Texts", date_in_link: bool) -> str:
+    """A link's title: its title attribute, else its text — without the publish date when
+    that sits at the end of the link's own text (court and procuratorate sites put both in
+    the ``<a>``). Years inside the title itself ("2024年度…报告") stay."""
+    title = " ".join((a.get("title") or "").split())
+    if title:
+        return title
+    return (_TRAILING_DATE.sub("", texts[a]).strip() or texts[a]) if date_in_link else texts[a]
 
 
 def _is_heading(el: etree._Element) -> bool:
@@ -349,7 +350,7 @@ def _dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[_R
         if found is None or id(found[0]) in seen:
             continue
         block, published_on, date_in_link = found
-        title = _title_without_date(a, texts) if date_in_link else " ".join((a.get("title") or texts[a]).split())
+        title = _link_title(a, texts, date_in_link)
         if len(title) < 2:
             continue
         seen.add(id(block))
@@ -481,7 +482,8 @@ def _islands(doc: etree._Element) -> list[str]:
     for node in doc.iter("script", "textarea", "noscript", "xmp"):
         if node.tag == "script" and (node.get("type") or "").strip().lower() not in _ISLAND_SCRIPT_TYPES:
             continue
-        text = node.text or ""
+        # a textarea holds its markup as text; the parser builds a noscript's as elements
+        text = (node.text or "") + "".join(etree.tostring(child, encoding=str) for child in node)
         if "<a" in text and "href" in text and not _PLACEHOLDER.search(text):
             found.append(text)
     return found

@@ -174,3 +174,11 @@ def test_titles_never_carry_the_date_inside_the_link():
     page = parse_list_page(html, "http://court.gov.cn/gg/index.shtml")
     assert [i.title for i in page.items][:1] == ["开庭公告（2025）皖1702民初0号"]
     assert page.items[0].published_on == date(2025, 6, 10)
+
+
+def test_a_list_in_noscript_or_textarea_is_an_island():
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>' for i in range(1, 6))
+    for wrapper in ("noscript", "textarea"):
+        page = parse_list_page(f"<html><body><ul id='l'></ul><{wrapper}><ul>{rows}</ul></{wrapper}></body></html>",
+                               "http://x.gov.cn/col/1/")
+        assert page.source == "island" and len(page.items) == 5, wrapper

@@ -16,10 +16,12 @@ import html
 import json
 import random
 import shutil
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[1]))  # the repo: the demo's canonical query form
 SITE = HERE / "site"
 AS_OF = date(2025, 6, 30)
 rng = random.Random(20240614)
@@ -299,9 +301,10 @@ def api_route(path: str, params: dict) -> str:
     """The file name of an API answer: its query in canonical order (the test server
     matches requests by the same canonical form)."""
     from urllib.parse import urlencode
-    canon = sorted((k, json.dumps(json.loads(v), sort_keys=True, separators=(",", ":")) if k == "paramJson" else str(v))
-                   for k, v in params.items())
-    return f"{path}?{urlencode(canon)}"
+
+    from portal_audit.demo.site import canonical
+
+    return canonical(f"{path}?{urlencode({k: v for k, v in params.items()})}")
 
 
 def add_titled(case: str, shape: str, start: str, rows: list[tuple[str, date, str]], pages: int, note: str,
