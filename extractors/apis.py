@@ -124,8 +124,9 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
         return ApiPage([], None, False)
     items, total = found
     nxt = next_page(url) if items else None
-    if nxt and total is not None and _page_number(url) * max(1, len(items)) >= total:
-        nxt = None
+    size = _page_size_of(url) or len(items)  # a short last page is shorter than the page size
+    if nxt and total is not None and (_page_number(url) - 1) * size + len(items) >= total:
+        nxt = None  # every record the API declares has been read
     return ApiPage(items, nxt, True)
 
 
@@ -210,6 +211,18 @@ def json_records(data: object, base: str, as_of: date | None = None) -> tuple[li
 
 _PAGE_PARAMS = ("page", "pageNo", "pageno", "pageIndex", "pageindex", "currentPage", "curPage", "cur_page", "pageNum",
                 "pagenum", "p")
+
+
+_SIZE_PARAMS = ("pageSize", "pagesize", "page_size", "size", "rows", "limit", "perPage", "perpage")
+
+
+def _page_size_of(url: str) -> int | None:
+    """The page size a list request asks for (its parameter, or paramJson.pageSize)."""
+    query = dict(parse_qsl(urlsplit(url).query))
+    for name in _SIZE_PARAMS:
+        if str(query.get(name, "")).isdigit():
+            return int(query[name])
+    return _page_size(query.get("paramJson"))
 
 
 def _page_number(url: str) -> int:

@@ -186,7 +186,7 @@ class _Column:
                 self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
                 if not answered:
                     return None
-                self.partial = f"API page {len(visited)} failed: {exc.message}"
+                self.partial = f"API request {url} failed after {len(visited) - 1} page(s): {exc.message}"
                 break
             self.pages.append(fetched.record)
             page = read_page(source, fetched.text, fetched.url, self.as_of)

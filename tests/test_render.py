@@ -137,3 +137,19 @@ def test_the_next_night_reads_the_learnt_api_directly(site):
     assert second.method == "api" and second.newest == first.newest
     assert {i.url for i in second.items} == {i.url for i in first.items}
     assert "/col/1/index.html" not in pages.hits and not any(p.url.endswith("#rendered") for p in second.pages)
+
+
+def test_an_api_is_paged_until_the_records_it_declares_are_read(site):
+    """22 records at 15 a page: two requests, no third one past the end (a short last page
+    is shorter than the page size, not the page size)."""
+    pages, base = site
+    rows = json.loads(_api(22, AS_OF))["data"]["list"]
+    for p in (1, 2):
+        pages.add(f"/api/list?col=9&page={p}&pageSize=15", json.dumps(
+            {"data": {"total": 22, "list": rows[(p - 1) * 15:p * 15]}}, ensure_ascii=False), ctype="application/json")
+    portal = Portal(id="p", name="p", base_url=base, columns=[
+        Column(id="c9", path=["通知公告"], url="/col/9/index.html", frequency="及时更新")])
+    crawl = crawl_portal(portal, AS_OF, POLICY, paths={"c9": ColumnPath("api", f"json {base}api/list?col=9&page=1&pageSize=15")})
+    column = crawl.columns[0]
+    assert column.method == "api" and len(column.items) == 22 and column.error is None
+    assert "/api/list?col=9&page=3&pageSize=15" not in pages.hits

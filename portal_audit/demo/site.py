@@ -239,9 +239,9 @@ def _jpaas_api(site: "DemoSite", colid: str, arts: list[Article]) -> None:
             {"success": True, "code": "200", "data": {"html": markup}}, ensure_ascii=False).encode()
 
 
-def _comment_list(arts: list[Article], page: int, pages: int) -> str:
+def _comment_list(arts: list[Article], pinned: Article | None, page: int, pages: int) -> str:
     """A TRS list shipped inside an HTML comment; a script moves it into the page."""
-    inner = _trs_list(arts, None, page, pages)
+    inner = _trs_list(arts, pinned, page, pages)
     listing, pager = inner.split('<div class="page">', 1)
     return ('<div id="doclist"></div><!--' + listing + '--><script>var c=document.getElementById("doclist");'
             'c.innerHTML=c.nextSibling.nodeValue;</script><div class="page">' + pager)
@@ -333,7 +333,7 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
         for p in range(pages):
             chunk = arts[p * PER_PAGE:(p + 1) * PER_PAGE]
             if shape == "comment":
-                body = _comment_list(chunk, p, pages)
+                body = _comment_list(chunk, pinned if p == 0 else None, p, pages)
             elif shape == "table":
                 body = _table_list(chunk, p, pages)
             else:
