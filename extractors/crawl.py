@@ -339,4 +339,7 @@ def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: 
 
 
 def render_limits(policy: FetchPolicy) -> RenderLimits:
-    return RenderLimits(pages=policy.browser_pages, timeout=policy.browser_timeout)
+    """Rendering bounds from the catalog: pages at once overall, and per host no more than
+    the host's own request concurrency allows."""
+    return RenderLimits(pages=policy.browser_pages, pages_per_host=min(policy.browser_pages, policy.per_host_concurrency),
+                        timeout=policy.browser_timeout)
