@@ -8,10 +8,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test setup bench bench-crawl bench-memory bench-render clean
 
+# --compile-bytecode: this kind of machine sets PYTHONDONTWRITEBYTECODE, so without .pyc
+# files every command compiles Prefect, Great Expectations … from source (5 s of CPU a run)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet -e '.[test]'
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)

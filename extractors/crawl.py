@@ -9,7 +9,7 @@ pinned 置顶 items never stop it, since they are old by design).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -297,10 +297,24 @@ async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, 
         return exc
 
 
+@dataclass(frozen=True)
+class PortalInputs:
+    """What a portal's crawl starts from besides the catalog: what earlier nights left
+    (``previous`` pages for conditional requests, ``known`` item URLs per column, the
+    ``paths`` each column's list was read by) and ``context``, first pages of columns not
+    audited this run, fetched only to learn the portal's site-wide blocks."""
+
+    previous: Mapping[str, Previous] = field(default_factory=dict)
+    known: Mapping[str, set[str]] = field(default_factory=dict)
+    paths: Mapping[str, ColumnPath] = field(default_factory=dict)
+    context: Sequence[str] = ()
+
+
 async def crawl_portal_async(
     portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
     previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
-    paths: Mapping[str, ColumnPath] | None = None, context: list[str] | None = None,
+    paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
+    *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -308,32 +322,76 @@ async def crawl_portal_async(
     pages of columns not audited this run, fetched only to learn those blocks when a run
     audits a few columns). ``previous``/``known`` from the warehouse make the night
     incremental; ``paths`` send each column straight to the way an earlier night read its
-    list. Chromium starts only if a column needs it."""
+    list. A ``fetcher`` and ``renderer`` shared by many portals' crawls may be passed in;
+    else the crawl opens its own (Chromium starts only if a column needs it)."""
+    if fetcher is None:
+        async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
+            return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
+                                            fetcher=own, renderer=rendering)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
         p = paths.get(col.id)
         return (p is not None and p.method in ("api", "browser")) or col.profile == "browser"
 
-    async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
-        home, *firsts = await asyncio.gather(
-            _first_page(fetcher, portal.base_url, previous),
-            *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
-            *(_first_page(fetcher, url, previous) for url in context or []))
-        learnt = [(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)]
-        site_wide = site_wide_links(learnt)
-        columns = await asyncio.gather(*(
-            crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
-                         previous, known.get(col.id), renderer=renderer if policy.browser else None,
-                         site_wide=site_wide, first=first, path=paths.get(col.id))
-            for col, first in zip(portal.columns, firsts)))
+    home, *firsts = await asyncio.gather(
+        _first_page(fetcher, portal.base_url, previous),
+        *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
+        *(_first_page(fetcher, url, previous) for url in context or []))
+    learnt = [(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)]
+    site_wide = site_wide_links(learnt)
+    del learnt
+    columns = await asyncio.gather(*(
+        crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
+                     previous, known.get(col.id), renderer=renderer if policy.browser else None,
+                     site_wide=site_wide, first=first, path=paths.get(col.id))
+        for col, first in zip(portal.columns, firsts)))
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
     return PortalCrawl(portal.id, home_fetch, tuple(columns))
 
 
+async def crawl_portals(
+    portals: Sequence[Portal], as_of: date, policy: FetchPolicy, *, at_once: int = 64,
+    inputs: Callable[[Portal], PortalInputs] | None = None, window_days: int = DEFAULT_WINDOW_DAYS,
+) -> AsyncIterator[tuple[Portal, PortalCrawl | Exception]]:
+    """Crawl many portals on one event loop with one Fetcher and one Renderer (so per-host
+    politeness holds across portals sharing a host, and Chromium starts once), at most
+    ``at_once`` at a time; yields each portal with its crawl — or the exception a crash
+    died of — as it finishes. ``inputs(portal)`` (run in a thread: it may read a
+    database) gives what the portal's crawl starts from; it is called just before the
+    portal starts, so only the portals in flight hold their stored pages."""
+    async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
+        async def one(portal: Portal) -> PortalCrawl:
+            given = await asyncio.to_thread(inputs, portal) if inputs else PortalInputs()
+            return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
+                                            given.paths, given.context, fetcher=fetcher, renderer=renderer)
+
+        queue = iter(portals)
+        running: dict[asyncio.Task, Portal] = {}
+
+        def start_next() -> None:
+            portal = next(queue, None)
+            if portal is not None:
+                running[asyncio.ensure_future(one(portal))] = portal
+
+        for _ in range(max(1, at_once)):
+            start_next()
+        try:
+            while running:
+                done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    portal = running.pop(task)
+                    start_next()
+                    error = task.exception()
+                    yield portal, (error if isinstance(error, Exception) else task.result())
+        finally:
+            for task in running:
+                task.cancel()
+
+
 def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,
                  previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
-                 paths: Mapping[str, ColumnPath] | None = None, context: list[str] | None = None) -> PortalCrawl:
+                 paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None) -> PortalCrawl:
     """Synchronous entry point for callers outside an event loop (CLI, Prefect tasks)."""
     return asyncio.run(crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context))
 

@@ -137,15 +137,13 @@ class Fetcher:
     """Fetch pages politely. Use as ``async with Fetcher(policy) as f: await f.get(url)``."""
 
     def __init__(self, policy: FetchPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None):
-        self.policy = policy or FetchPolicy()
-        p = self.policy
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(p.timeout, connect=p.connect_timeout),
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-            headers={"User-Agent": p.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
-            follow_redirects=False,
-            transport=transport,
-        )
+        self.policy = p = policy or FetchPolicy()
+        self._transport = transport
+        # one connection pool per host: httpx scans every pooled connection on each
+        # request, so one pool shared by the hosts of many portals costs O(connections)
+        # per request; per host it stays a handful (one TLS context serves them all)
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._tls = httpx.create_ssl_context()
         self._host_sem: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(p.per_host_concurrency))
         self._host_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._next_slot: dict[str, float] = defaultdict(float)
@@ -160,7 +158,21 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+    def _client(self, host: str) -> httpx.AsyncClient:
+        client = self._clients.get(host)
+        if client is None:
+            p = self.policy
+            conns = p.per_host_concurrency + 2  # robots.txt and a rendered page's requests share the host
+            client = self._clients[host] = httpx.AsyncClient(
+                timeout=httpx.Timeout(p.timeout, connect=p.connect_timeout),
+                limits=httpx.Limits(max_connections=conns, max_keepalive_connections=conns),
+                headers={"User-Agent": p.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+                follow_redirects=False, verify=self._tls, transport=self._transport)
+        return client
 
     # -- guards -------------------------------------------------------------------
     async def check_url(self, url: str) -> None:
@@ -264,7 +276,7 @@ class Fetcher:
     async def _read_capped(self, url: str, headers: dict | None = None, method: str = "GET",
                            content: bytes | None = None) -> httpx.Response:
         cap = self.policy.max_bytes
-        async with self._client.stream(method, url, headers=headers, content=content) as resp:
+        async with self._client(urlsplit(url).netloc).stream(method, url, headers=headers, content=content) as resp:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap ({int(declared)} bytes declared)")

@@ -1,29 +1,34 @@
 """Prefect flows: the nightly audit over a catalog, the on-demand audit of one portal (or
 some of its columns), and the catalog import.
 
-Tasks are coarse: one crawl task per portal, one validation per batch of portals, one
-load task per portal. A run streams: at most ``portals_at_once`` portals crawl at a time,
-each crawl stores its page bodies as evidence and hands on only what it extracted, and
-every ``batch_portals`` finished portals are validated and loaded before more pile up, so
-a run's memory does not grow with the number of portals. A portal whose crawl crashes
-gets its columns marked ``error`` and the other portals go on; the run's final state
-names what failed. Each portal's crawl holds a Prefect global concurrency slot named
-after its host, so two flow runs never crawl one portal at the same time. The task runner
-is Prefect's default thread pool; for a cluster,
+Prefect stays coarse, since every task run, state change, shipped log and lease is an API
+round trip: a run is split into shards of portals (``flows/hosts.py``), and one task per
+shard crawls its portals concurrently on one event loop, stores their page bodies as
+evidence as each finishes, validates the shard with Great Expectations and loads it
+portal by portal (a transaction each). ``shards_at_once`` shards run at a time, so one
+shard crawls while another validates and loads, and memory follows the shard size, not
+the catalog's. Each shard holds one Prefect global concurrency slot per host of its
+portals, taken in one request for the whole shard, so two flow runs never crawl one host
+at the same time; inside a run, per-host politeness is the crawler's. A portal whose
+crawl crashes gets its columns marked ``error`` and the others go on; the run's final
+state names what failed. The task runner is Prefect's default thread pool; for a cluster,
 ``nightly_audit.with_options(task_runner=DaskTaskRunner(...))`` (see README).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import html
 import re
 import shutil
-from collections.abc import Callable, Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
@@ -31,85 +36,129 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.states import Completed, Failed
 
-from extractors.crawl import crawl_portal
+from extractors.crawl import PortalInputs, crawl_portals
 from extractors.fetch import FetchPolicy, policy_for
 from portal_audit.catalog import Portal, dump_catalog, load_catalog
-from portal_audit.records import ColumnCrawl, PortalCrawl
+from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
-from validations.suite import Validation, validate
+from validations.suite import validate, warm_up
+from validations.verdicts import PortalVerdict
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run, store_evidence
 from warehouse.read import column_paths, item_dates, known_items, previous_pages
+
+from .hosts import ensure_limits, holding, host_limit_name, plan_shards
 
 T = TypeVar("T")
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
 HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
-HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
-PORTALS_AT_ONCE = 32  # portals crawling at the same time in one run
-BATCH_PORTALS = 50  # finished portals validated and loaded together
+SHARD_PORTALS = 64  # portals in one shard task, all crawling at once
+SHARD_COLUMNS = 2_000  # … and about this many columns at most (a shard's memory follows them)
+SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
+LOAD_TRIES = 3  # a portal's load is retried (the warehouse may blink); the others go on
+LINK_ARTIFACTS = 10  # runs of at most this many portals get a link artifact per portal report
 
 
-def host_limit_name(portal: Portal) -> str:
-    """The global concurrency limit guarding a portal's host, e.g. ``host-www-example-gov-cn``."""
-    return "host-" + re.sub(r"[^a-z0-9]+", "-", (urlsplit(portal.base_url).netloc or portal.id).lower()).strip("-")
+@dataclass
+class ShardOutcome:
+    """What a shard task hands back: verdicts only, never the crawls."""
+
+    verdicts: list[ColumnVerdict]
+    portals: list[PortalVerdict]
+    failed: dict[str, str] = field(default_factory=dict)
+    data_docs: str | None = None
+    reports: dict[str, str] = field(default_factory=dict)  # portal id → its HTML report
+    seconds: dict[str, float] = field(default_factory=dict)  # crawl, validate, load, report
 
 
-def _ensure_limit(name: str) -> None:
-    from prefect.client.orchestration import get_client
-    from prefect.exceptions import ObjectNotFound
-
-    with get_client(sync_client=True) as client:
-        try:
-            client.read_global_concurrency_limit_by_name(name)
-        except ObjectNotFound:
-            from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
-
-            try:
-                client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=HOST_SLOTS))
-            except Exception:  # created meanwhile by another run: fine
-                client.read_global_concurrency_limit_by_name(name)
-
-
-@task(name="crawl-portal", cache_policy=NO_CACHE, task_run_name="crawl-{portal.id}", retries=1, retry_delay_seconds=30)
-def crawl_portal_task(portal: Portal, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
-                      run_id: str, context: list[str] | None = None) -> PortalCrawl:
-    """Crawl one portal; its page bodies go to the warehouse's evidence store here and the
-    task returns the crawl without them. Each column goes straight to the way the last
-    run read its list (static, its API, or the browser)."""
-    from prefect.concurrency.services import ConcurrencySlotAcquisitionWithLeaseService
-    from prefect.concurrency.sync import concurrency
-
+@task(name="audit-shard", cache_policy=NO_CACHE, task_run_name="audit-{label}")
+def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str,
+                     incremental: bool, run_id: str, ruleset: str, docs_dir: str | None, reports: str | None,
+                     context: dict[str, list[str]]) -> ShardOutcome:
+    """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
+    log = get_run_logger()
     engine = make_engine(url)
-    previous, known = {}, {}
-    if incremental:  # conditional requests and early stops from what earlier runs stored
-        previous, known = previous_pages(engine, portal.id), known_items(engine, portal.id)
-    paths = column_paths(engine, portal.id)
-    name = host_limit_name(portal)
-    _ensure_limit(name)
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+    crawls, failed = _detached(lambda: _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id,
+                                                            context))
+    seconds["crawl"] = time.perf_counter() - t
+    t = time.perf_counter()
+    history = item_dates(engine, [p.id for p in portals], as_of - timedelta(days=HISTORY_DAYS))
+    validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(ruleset), as_of,
+                          homes={p.id: crawls[p.id].home_reachable for p in portals}, history=history,
+                          docs_dir=docs_dir, run_name=run_id)
+    seconds["validate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for p in portals:
+        try:
+            _retrying(lambda: load_portal(engine, run_id, p, list(crawls[p.id].columns), validation,
+                                          crawls[p.id].home))
+        except Exception as exc:
+            log.error("loading portal %s failed: %s", p.id, exc)
+            failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
+    seconds["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    written: dict[str, str] = {}
+    if reports:
+        for p in portals:
+            if p.id not in failed:
+                out = Path(reports) / run_id / f"{p.id}.html"
+                written[p.id] = str(write_report(engine, run_id, "html", out, Filters(portals=[p.id])).resolve())
+    seconds["report"] = time.perf_counter() - t
+    log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s", label,
+             len(portals), len(validation.verdicts), *seconds.values())
+    return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
 
-    def crawl_holding_the_host() -> PortalCrawl:
-        # the slot's lease is renewed while the crawl runs; a killed run frees it within a minute
-        with concurrency(name, occupy=1, strict=True, lease_duration=60):
-            crawl = crawl_portal(portal, as_of, policy, previous=previous, known=known, paths=paths, context=context)
-        # Prefect keeps one slot-acquisition service (and thread) per limit name until it
-        # is drained: this host's is done with, so a run over 10,000 hosts keeps none
-        ConcurrencySlotAcquisitionWithLeaseService.instance(frozenset([name])).drain()
-        return crawl
 
-    crawl = _detached(crawl_holding_the_host)
-    store_evidence(engine, run_id, crawl.pages())
-    return crawl.without_bodies()
+def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
+                         run_id: str, context: dict[str, list[str]]) -> tuple[dict[str, PortalCrawl], dict[str, str]]:
+    """Crawl a shard's portals concurrently while holding their hosts. Each portal's page
+    bodies go to the evidence store as it finishes; what is kept is the crawl without them."""
+
+    def inputs(p: Portal) -> PortalInputs:  # what earlier nights left, read as the portal starts
+        previous, known = (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental else ({}, {})
+        return PortalInputs(previous, known, column_paths(engine, p.id), context.get(p.id, ()))
+
+    async def crawl() -> tuple[dict[str, PortalCrawl], dict[str, str]]:
+        crawls: dict[str, PortalCrawl] = {}
+        failed: dict[str, str] = {}
+        async for p, got in crawl_portals(portals, as_of, policy, at_once=len(portals), inputs=inputs):
+            if isinstance(got, Exception):
+                failed[p.id] = f"crawl crashed: {type(got).__name__}: {got}"
+                crawls[p.id] = _crashed(p, got)
+                continue
+            try:
+                await asyncio.to_thread(store_evidence, engine, run_id, got.pages())
+            except Exception as exc:  # the crawl still counts; its bodies are not kept
+                failed[p.id] = f"evidence store failed: {type(exc).__name__}: {exc}"
+            crawls[p.id] = got.without_bodies()
+        return crawls, failed
+
+    with holding([host_limit_name(p) for p in portals]):
+        return asyncio.run(crawl())
+
+
+def _retrying(fn: Callable[[], T], tries: int = LOAD_TRIES, wait: float = 2.0) -> T:
+    for attempt in range(1, tries + 1):
+        try:
+            return fn()
+        except Exception:
+            if attempt == tries:
+                raise
+            time.sleep(wait * attempt)
+    raise AssertionError("unreachable")
 
 
 def _detached(fn: Callable[[], T]) -> T:
     """Run ``fn`` in a copy of this context without the task run's own context and
     transaction: a Prefect service started inside keeps the context it started in, and
-    through the transaction it would keep this task's result — a whole portal's crawl —
+    through the transaction it would keep this task's result — a whole shard's crawl —
     for the life of the process."""
     from prefect.context import TaskRunContext
     from prefect.transactions import Transaction
@@ -118,20 +167,6 @@ def _detached(fn: Callable[[], T]) -> T:
     for var in (TaskRunContext.__var__, Transaction.__var__):
         ctx.run(var.set, None)
     return ctx.run(fn)
-
-
-@task(name="validate-batch", cache_policy=NO_CACHE)
-def validate_task(crawls: list[PortalCrawl], portals: list[Portal], ruleset: str, as_of: date, url: str,
-                  docs_dir: str | None, run_id: str) -> Validation:
-    history = item_dates(make_engine(url), [p.id for p in portals], as_of - timedelta(days=HISTORY_DAYS))
-    return validate([c for pc in crawls for c in pc.columns], portals, load_ruleset(ruleset), as_of,
-                    homes={pc.portal_id: pc.home_reachable for pc in crawls}, history=history,
-                    docs_dir=docs_dir, run_name=run_id)
-
-
-@task(name="load-portal", cache_policy=NO_CACHE, task_run_name="load-{portal.id}", retries=2, retry_delay_seconds=5)
-def load_portal_task(url: str, run_id: str, portal: Portal, crawl: PortalCrawl, validation: Validation) -> None:
-    load_portal(make_engine(url), run_id, portal, list(crawl.columns), validation, crawl.home)
 
 
 def _crashed(portal: Portal, error: BaseException) -> PortalCrawl:
@@ -150,7 +185,8 @@ def resolve_warehouse(warehouse: str | None) -> str:
     return warehouse_url(warehouse)
 
 
-def _artifacts(summary: RunSummary, portals: list[Portal], url: str, reports: str | None) -> None:
+def _artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, str]) -> None:
+    """The run's artifacts: a handful of API calls whatever the number of portals."""
     names = {(p.id, c.id): c.name for p in portals for c in p.columns}
     links = {(p.id, c.id): p.column_url(c) for p in portals for c in p.columns}
     create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
@@ -161,43 +197,50 @@ def _artifacts(summary: RunSummary, portals: list[Portal], url: str, reports: st
     shown = f"the {len(rows)} most urgent of " if summary.attention_total > len(rows) else ""
     create_table_artifact(rows, key="audit-non-fresh-columns",
                           description=f"{shown}{summary.attention_total} columns stale, empty, unreachable or in error")
-    if reports:
-        engine = make_engine(url)
-        for p in portals:
-            out = write_report(engine, summary.run_id, "html", Path(reports) / summary.run_id / f"{p.id}.html",
-                               Filters(portals=[p.id]))
-            key = "report-" + re.sub(r"[^a-z0-9]+", "-", p.id.lower()).strip("-")
-            create_link_artifact(out.resolve().as_uri(), link_text=f"{p.name} — audit {summary.run_id}", key=key)
+    if not reports:
+        return
+    titles = {p.id: p.name for p in portals}
+    index = Path(next(iter(reports.values()))).parent / "index.html"
+    items = "".join(f'<li><a href="{html.escape(Path(path).name)}">{html.escape(titles.get(pid, pid))}</a></li>'
+                    for pid, path in reports.items())
+    index.write_text(f"<!doctype html><meta charset=utf-8><title>audit {summary.run_id}</title>"
+                     f"<h1>Audit {html.escape(summary.run_id)}: portal reports</h1><ul>{items}</ul>", encoding="utf-8")
+    create_link_artifact(index.resolve().as_uri(), link_text=f"portal reports — audit {summary.run_id}",
+                         key="audit-reports")
+    if len(reports) <= LINK_ARTIFACTS:
+        for pid, path in reports.items():
+            key = "report-" + re.sub(r"[^a-z0-9]+", "-", pid.lower()).strip("-")
+            create_link_artifact(Path(path).as_uri(), link_text=f"{titles.get(pid, pid)} — audit {summary.run_id}",
+                                 key=key)
 
 
-def _as_finished(portals: list[Portal], submit: Callable[[Portal], PrefectFuture],
-                 at_once: int) -> Iterator[tuple[Portal, PortalCrawl | BaseException]]:
-    """Each portal's crawl (or the exception it died of) as it finishes, with at most
-    ``at_once`` portals crawling: the next one starts before a finished one is handed on,
-    so crawling goes on while the caller validates and loads."""
-    queue = iter(portals)
-    running: dict[PrefectFuture, Portal] = {}
+def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture],
+                 at_once: int) -> Iterator[tuple[T, object]]:
+    """Each job's result (or the exception it died of) as it finishes, with at most
+    ``at_once`` running: the next one starts before a finished one is handed on."""
+    queue = iter(jobs)
+    running: dict[PrefectFuture, T] = {}
 
     def start_next() -> None:
-        portal = next(queue, None)
-        if portal is not None:
-            running[submit(portal)] = portal
+        job = next(queue, None)
+        if job is not None:
+            running[submit(job)] = job
 
     for _ in range(max(1, at_once)):
         start_next()
     while running:
         future = next(as_completed(list(running)))
-        portal = running.pop(future)
+        job = running.pop(future)
         start_next()
         try:
-            yield portal, future.result()
-        except Exception as exc:  # one broken portal must not sink the others
-            yield portal, exc
+            yield job, future.result()
+        except Exception as exc:  # one broken shard must not sink the others
+            yield job, exc
 
 
-def _docs_index(docs_dir: Path, batches: list[str]) -> str:
-    """One page linking the Data Docs of each batch of a run validated in several."""
-    links = "".join(f'<li><a href="{html.escape(b)}/index.html">{html.escape(b)}</a></li>' for b in batches)
+def _docs_index(docs_dir: Path, shards: list[str]) -> str:
+    """One page linking the Data Docs of each shard of a run."""
+    links = "".join(f'<li><a href="{html.escape(b)}/index.html">{html.escape(b)}</a></li>' for b in shards)
     index = docs_dir / "index.html"
     index.write_text(f"<!doctype html><meta charset=utf-8><title>Data Docs {docs_dir.name}</title>"
                      f"<h1>Great Expectations Data Docs, run {html.escape(docs_dir.name)}</h1><ul>{links}</ul>",
@@ -208,7 +251,8 @@ def _docs_index(docs_dir: Path, batches: list[str]) -> str:
 def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
-              portals_at_once: int = PORTALS_AT_ONCE, batch_portals: int = BATCH_PORTALS):
+              shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
+              shard_columns: int = SHARD_COLUMNS):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did."""
     log = get_run_logger()
@@ -235,56 +279,43 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
         flow_run_id = str(flow_run.id) if flow_run.id else None
     except Exception:  # pragma: no cover - outside a flow run
         flow_run_id = None
-    batch_portals = max(1, batch_portals)
-    log.info("auditing %d portal(s) as of %s into %s with %s (%d crawling at once, validated in batches of %d)",
-             len(selected), as_of, mask_url(url), rules.label, portals_at_once, batch_portals)
+    shards = plan_shards(selected, shard_portals, shard_columns)
+    log.info("auditing %d portal(s) in %d shard(s), %d at once, as of %s into %s with %s", len(selected),
+             len(shards), shards_at_once, as_of, mask_url(url), rules.label)
     run_id = start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id)
     docs_root = Path(data_docs) / run_id if data_docs else None
     if docs_root:
         shutil.rmtree(docs_root, ignore_errors=True)  # a re-run of the day replaces its docs
-    several = len(selected) > batch_portals
+    several = len(shards) > 1
+    labels = {id(s): f"shard-{i + 1:03d}" for i, s in enumerate(shards)}
     summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label, warehouse=mask_url(url))
     failed: dict[str, str] = {}
-    docs: list[str] = []
-
-    def settle(batch: list[tuple[Portal, PortalCrawl]]) -> None:
-        """Validate and load one batch of crawled portals, and fold it into the summary."""
-        name = f"batch-{len(docs) + 1:03d}"
-        docs_dir = str(docs_root / name if several else docs_root) if docs_root else None
-        validation = validate_task([c for _, c in batch], [p for p, _ in batch], ruleset, as_of, url, docs_dir,
-                                   run_id)
-        loads = [load_portal_task.submit(url, run_id, p, crawl, validation) for p, crawl in batch]
-        for (p, _), fut in zip(batch, loads):
-            try:
-                fut.result()
-            except Exception as exc:
-                log.error("loading portal %s failed: %s", p.id, exc)
-                failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
-        summary.add(validation.verdicts, validation.portals)
-        docs.append(name)
-        if validation.data_docs and not several:
-            summary.data_docs = validation.data_docs
-
+    written: dict[str, str] = {}
     try:
+        threading.Thread(target=warm_up, name="import-great-expectations", daemon=True).start()
+        ensure_limits(sorted({host_limit_name(p) for p in selected}))
         policy = policy_for(cat)
 
-        def submit(p: Portal) -> PrefectFuture:
-            return crawl_portal_task.submit(p, as_of, policy, url, incremental, run_id, context.get(p.id))
+        def submit(shard: list[Portal]) -> PrefectFuture:
+            label = labels[id(shard)]
+            docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
+            return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
+                                           reports, {p.id: context[p.id] for p in shard if p.id in context})
 
-        batch: list[tuple[Portal, PortalCrawl]] = []
-        for p, crawl in _as_finished(selected, submit, portals_at_once):
-            if isinstance(crawl, BaseException):
-                log.error("portal %s crashed: %s", p.id, crawl)
-                failed[p.id] = f"{type(crawl).__name__}: {crawl}"
-                crawl = _crashed(p, crawl)
-            batch.append((p, crawl))
-            if len(batch) >= batch_portals:
-                settle(batch)
-                batch = []
-        if batch or not selected:
-            settle(batch)
+        for shard, outcome in _as_finished(shards, submit, shards_at_once):
+            if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
+                log.error("%s crashed: %s", labels[id(shard)], outcome)
+                for p in shard:
+                    failed[p.id] = f"{type(outcome).__name__}: {outcome}"
+                continue
+            summary.add(outcome.verdicts, outcome.portals)
+            failed.update(outcome.failed)
+            written.update(outcome.reports)
+            if outcome.data_docs and not several:
+                summary.data_docs = outcome.data_docs
         if several and docs_root and docs_root.exists():
-            summary.data_docs = _docs_index(docs_root, [d for d in docs if (docs_root / d / "index.html").exists()])
+            done = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
+            summary.data_docs = _docs_index(docs_root, done)
         order = {p.id: i for i, p in enumerate(selected)}
         summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
         summary.failed_portals = failed
@@ -293,7 +324,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
     except BaseException as exc:
         finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
         raise
-    _artifacts(summary, selected, url, reports)
+    _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
     if failed and len(failed) == len(selected):
         return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
@@ -307,15 +338,15 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
 def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None, portals: list[str] | None = None,
                   warehouse: str | None = None, ruleset: str = DEFAULT_RULESET,
                   data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
-                  incremental: bool = True, portals_at_once: int = PORTALS_AT_ONCE,
-                  batch_portals: int = BATCH_PORTALS) -> RunSummary:
+                  incremental: bool = True, shard_portals: int = SHARD_PORTALS,
+                  shards_at_once: int = SHARDS_AT_ONCE) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results.
     ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
     ``incremental`` makes requests conditional on what earlier runs fetched;
-    ``portals_at_once`` portals crawl at a time and every ``batch_portals`` finished ones
-    are validated and loaded (memory follows these two, not the catalog's size)."""
+    portals are crawled, validated and loaded in shards of ``shard_portals``,
+    ``shards_at_once`` at a time (memory follows these two, not the catalog's size)."""
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
-                     portals_at_once=portals_at_once, batch_portals=batch_portals)
+                     shard_portals=shard_portals, shards_at_once=shards_at_once)
 
 
 @flow(name="audit-portal", log_prints=True)

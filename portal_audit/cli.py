@@ -35,12 +35,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
     load_ruleset(args.ruleset)
+    from flows.server import launch_unless_configured, prefect_api
 
+    api = launch_unless_configured()  # Prefect's temporary API starts while the flow's modules load
     from flows.audit import nightly_audit
 
-    summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
-                            warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
-                            reports=args.reports)
+    with prefect_api(api):
+        summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
+                                warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
+                                reports=args.reports)
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     if summary.data_docs:
@@ -169,6 +172,9 @@ def read_by_line(audits) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.server import launch_unless_configured, prefect_api
+
+    api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
     from flows.audit import nightly_audit
     from validations.rules import load_ruleset
 
@@ -186,8 +192,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
-            summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse, ruleset=args.ruleset,
-                                    data_docs=args.data_docs, reports=args.reports)
+            with prefect_api(api):
+                summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
+                                        ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports)
     finally:
         server.shutdown()
     from warehouse.db import make_engine, warehouse_url

@@ -103,13 +103,13 @@ portals:
     both = catalog.model_copy(update={"portals": [dead, catalog.portals[0]],
                                       "politeness": catalog.politeness.model_copy(update={"retries": 0})})
     url = f"sqlite:///{tmp_path / 'a.db'}"
-    # one portal per batch: the run is validated and loaded in two streamed batches
+    # one portal per shard: the run is crawled, validated and loaded in two shard tasks
     summary = nightly_audit(catalog=_write(tmp_path, both), as_of=AS_OF, warehouse=url, reports=None,
-                            data_docs=str(tmp_path / "docs"), batch_portals=1)
+                            data_docs=str(tmp_path / "docs"), shard_portals=1)
     assert [p.portal_id for p in summary.portals] == ["dead", "xcmz-demo"]  # catalog order, whatever finished first
     index = Path(summary.data_docs).read_text(encoding="utf-8")
-    assert 'href="batch-001/index.html"' in index and 'href="batch-002/index.html"' in index
-    assert (Path(summary.data_docs).parent / "batch-002" / "index.html").exists()
+    assert 'href="shard-001/index.html"' in index and 'href="shard-002/index.html"' in index
+    assert (Path(summary.data_docs).parent / "shard-002" / "index.html").exists()
     assert summary.total == 77 and summary.counts["unreachable"] == 7
     dead_verdict = next(p for p in summary.portals if p.portal_id == "dead")
     assert not dead_verdict.passed and dead_verdict.reasons[0].startswith("站点无法访问")

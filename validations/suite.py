@@ -221,6 +221,13 @@ class Validation:
     data_docs: str | None = None
 
 
+def warm_up() -> None:
+    """Import Great Expectations ahead of the first validation (seconds of imports): a
+    run calls it in a thread as crawling starts, while the crawl mostly waits on the
+    network and on Chromium."""
+    import great_expectations  # noqa: F401
+
+
 def validate(
     crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date, *,
     homes: dict[str, bool | None] | None = None,

@@ -1,0 +1,93 @@
+"""Shards of portals and the Prefect global concurrency limits that keep two flow runs
+off one host.
+
+A run crawls its portals in shards: one Prefect task per shard, many portals crawled
+concurrently inside it. Portals sharing a host always land in the same shard, so one
+acquisition of the shard's host slots — one API call, one lease renewed for the whole
+shard — keeps every other flow run off those hosts while it crawls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+from portal_audit.catalog import Portal
+
+HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
+LEASE_SECONDS = 120  # a killed run's hosts are free again within this; renewed while a shard crawls
+
+
+def host_of(portal: Portal) -> str:
+    return (urlsplit(portal.base_url).netloc or portal.id).lower()
+
+
+def host_limit_name(portal: Portal) -> str:
+    """The global concurrency limit guarding a portal's host, e.g. ``host-www-example-gov-cn``."""
+    return "host-" + re.sub(r"[^a-z0-9]+", "-", host_of(portal)).strip("-")
+
+
+def plan_shards(portals: Sequence[Portal], max_portals: int, max_columns: int) -> list[list[Portal]]:
+    """Split a run into shards of at most ``max_portals`` portals and about ``max_columns``
+    columns (a shard's memory follows its columns), keeping the portals of one host
+    together and the catalog's order otherwise. Shards come out about equal in size, so
+    the last one does not crawl alone while the others wait."""
+    groups: dict[str, list[Portal]] = {}
+    for p in portals:
+        groups.setdefault(host_of(p), []).append(p)
+    total_cols = sum(max(1, len(p.columns)) for p in portals)
+    n = max(1, -(-len(portals) // max(1, max_portals)), -(-total_cols // max(1, max_columns)))
+    per_portals, per_cols = -(-len(portals) // n), -(-total_cols // n)
+    shards: list[list[Portal]] = [[]]
+    cols = 0
+    for group in groups.values():
+        size = sum(max(1, len(p.columns)) for p in group)
+        if shards[-1] and (len(shards[-1]) + len(group) > per_portals or cols + size > per_cols):
+            shards.append([])
+            cols = 0
+        shards[-1].extend(group)
+        cols += size
+    return [s for s in shards if s]
+
+
+def ensure_limits(names: Sequence[str]) -> None:
+    """Create the host limits a run needs that do not exist yet: one paged read of the
+    existing limits per run, a create only for hosts never crawled before."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+    from prefect.exceptions import ObjectAlreadyExists
+
+    wanted = set(names)
+    with get_client(sync_client=True) as client:
+        existing: set[str] = set()
+        offset, page = 0, 200
+        while True:
+            batch = client.read_global_concurrency_limits(limit=page, offset=offset)
+            existing.update(limit.name for limit in batch)
+            if len(batch) < page:
+                break
+            offset += page
+        for name in sorted(wanted - existing):
+            try:
+                client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=HOST_SLOTS))
+            except ObjectAlreadyExists:  # created meanwhile by another run: fine
+                pass
+
+
+@contextmanager
+def holding(names: Sequence[str]) -> Iterator[None]:
+    """Hold one slot of every named host limit (all or none, one request) while the body
+    runs; the lease is renewed meanwhile and a killed run frees it within LEASE_SECONDS."""
+    from prefect.concurrency.services import ConcurrencySlotAcquisitionWithLeaseService
+    from prefect.concurrency.sync import concurrency
+
+    names = sorted(set(names))
+    try:
+        with concurrency(names, occupy=1, strict=True, lease_duration=LEASE_SECONDS):
+            yield
+    finally:
+        # Prefect keeps one slot-acquisition service (and thread) per set of names until
+        # it is drained: this shard's is done with, so a long run keeps none
+        ConcurrencySlotAcquisitionWithLeaseService.instance(frozenset(names)).drain()

@@ -1,0 +1,148 @@
+"""The temporary Prefect API a command-line run talks to when no Prefect server is set up.
+
+Left to itself, Prefect starts this server on a flow's first API call, in the flow's
+process: it imports the whole server application there (over a second of CPU and 60 MB
+that the audit then carries) and gives the server process 20 s to answer. A machine busy
+with another job can take longer, and the run then died before it began.
+
+Here the server process is launched as the command begins, so it imports while this
+process loads the catalog and the flows; the command waits for it only before the flow
+runs, for up to STARTUP_TIMEOUT seconds, and starts it afresh once if it dies. It is the
+same server Prefect would start (uvicorn serving ``prefect.server.api.server:create_app``
+in Prefect's ephemeral mode, on the usual local database), stopped when the command ends.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+STARTUP_TIMEOUT = 180.0  # seconds the server may take to answer (Prefect's own default is 20)
+ATTEMPTS = 2
+STOP_TIMEOUT = 10.0
+
+
+def _configured_api() -> str | None:
+    """The API URL from the environment or the active Prefect profile, if any."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    if PREFECT_API_URL.value():
+        return PREFECT_API_URL.value()
+    return None if PREFECT_SERVER_EPHEMERAL_ENABLED.value() else "unset (ephemeral server disabled)"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class TemporaryApi:
+    """One Prefect API server process on 127.0.0.1, for the life of one command."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        self.process: subprocess.Popen | None = None
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"portal-audit-prefect-api-{self.port}.log"
+
+    def launch(self) -> None:
+        import prefect  # only for where it lives; its server is imported by the child
+
+        self.stop()
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+               "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        env.pop("PREFECT_API_URL", None)
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+                 "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+                 "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+                env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        atexit.register(self.stop)
+
+    def wait(self, timeout: float = STARTUP_TIMEOUT) -> None:
+        """Block until the server answers its health check; relaunch it once (on a new
+        port) if it exits; RuntimeError with its output if it never answers."""
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        attempts = 1
+        with httpx.Client(timeout=5) as client:
+            while True:
+                if self.process is not None and self.process.poll() is not None:
+                    if attempts >= ATTEMPTS:
+                        break
+                    attempts += 1
+                    self.port = _free_port()
+                    self.url = f"http://127.0.0.1:{self.port}/api"
+                    self.launch()
+                try:
+                    if client.get(f"{self.url}/health").status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+        tail = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
+        self.stop()
+        raise RuntimeError(f"the temporary Prefect API server did not answer within {timeout:.0f} s "
+                           f"({attempts} attempt(s)); its output ends:\n{tail}")
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        self.log.unlink(missing_ok=True)
+
+
+@contextmanager
+def prefect_api(started: TemporaryApi | None) -> Iterator[str | None]:
+    """Run the body against ``started`` (waited for here), or against the configured
+    server when there is one (``started`` is then None)."""
+    if started is None:
+        yield None
+        return
+    import prefect.context
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    try:
+        started.wait()
+        with temporary_settings(updates={PREFECT_API_URL: started.url}), \
+                prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
+            try:
+                yield started.url
+            finally:  # what the run logged and emitted reaches the server before it stops
+                try:
+                    APILogWorker.instance().drain()
+                except RuntimeError:  # never started
+                    pass
+                EventsWorker.drain_all()
+    finally:
+        started.stop()
+
+
+def launch_unless_configured() -> TemporaryApi | None:
+    """Launch the temporary server now (it answers seconds later) unless a Prefect
+    server is configured; pass the result to ``prefect_api`` around the flow call."""
+    if _configured_api():
+        return None
+    api = TemporaryApi()
+    api.launch()
+    return api
