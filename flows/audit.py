@@ -57,7 +57,7 @@ DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/inde
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
 HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
 SHARD_PORTALS = 64  # portals in one shard task, all crawling at once
-SHARD_COLUMNS = 2_000  # … and about this many columns at most (a shard's memory follows them)
+SHARD_COLUMNS = 600  # … and about this many columns at most (a shard's memory follows them)
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
 LOAD_TRIES = 3  # a portal's load is retried (the warehouse may blink); the others go on
@@ -113,6 +113,8 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
     seconds["report"] = time.perf_counter() - t
     log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s", label,
              len(portals), len(validation.verdicts), *seconds.values())
+    del crawls
+    _give_back_memory()
     return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
 
 
@@ -141,7 +143,35 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
         return crawls, failed
 
     with holding([host_limit_name(p) for p in portals]):
-        return asyncio.run(crawl())
+        return asyncio.run_coroutine_threadsafe(crawl(), _crawler_loop()).result()
+
+
+_LOOP: asyncio.AbstractEventLoop | None = None
+_LOOP_LOCK = threading.Lock()
+
+
+def _crawler_loop() -> asyncio.AbstractEventLoop:
+    """The process's one crawling event loop, in a thread of its own. Shards running at
+    once crawl on it side by side: two event loops in two threads would hand the GIL
+    back and forth for every page (15 % more CPU, measured), one loop interleaves them
+    cooperatively, while validation and loading run in the task threads."""
+    global _LOOP
+    with _LOOP_LOCK:
+        if _LOOP is None or _LOOP.is_closed():
+            _LOOP = asyncio.new_event_loop()
+            threading.Thread(target=_LOOP.run_forever, name="crawler-loop", daemon=True).start()
+        return _LOOP
+
+
+def _give_back_memory() -> None:
+    """Hand the heap a finished shard freed back to the system (glibc keeps it otherwise,
+    fragmented, and a long run's resident memory creeps up shard by shard)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _retrying(fn: Callable[[], T], tries: int = LOAD_TRIES, wait: float = 2.0) -> T:

@@ -39,6 +39,18 @@ class Filters:
             df = df[df["status"].isin(self.statuses)]
         return df.reset_index(drop=True)
 
+    def where(self, query, model):
+        """The portal filter pushed into SQL: a portal's report reads that portal's rows,
+        not the whole run's (a run of thousands of portals writes thousands of reports)."""
+        return query.where(model.portal_id.in_(self.portals)) if self.portals else query
+
+    def where_text(self, sql: str, params: dict) -> str:
+        if not self.portals:
+            return sql
+        params.update({f"p{i}": p for i, p in enumerate(self.portals)})
+        return sql + (" AND " if " WHERE " in sql else " WHERE ") + \
+            f"portal_id IN ({', '.join(f':p{i}' for i in range(len(self.portals)))})"
+
 
 @dataclass
 class ReportData:
@@ -53,8 +65,9 @@ class ReportData:
 
 def report_frame(engine: Engine, run_id: str, filters: Filters | None = None) -> pd.DataFrame:
     with engine.connect() as conn:
-        df = pd.read_sql(select(ColumnAudit).where(ColumnAudit.run_id == run_id), conn)
-    df = (filters or Filters()).apply(df)
+        filters = filters or Filters()
+        df = pd.read_sql(filters.where(select(ColumnAudit).where(ColumnAudit.run_id == run_id), ColumnAudit), conn)
+    df = filters.apply(df)
     df = df.assign(_o=df["status"].map(_ORDER), _over=df["days_since_update"].fillna(0) - df["allowed_days"].fillna(0))
     df = df.sort_values(["_o", "_over"], ascending=[True, False])
     return df[REPORT_COLUMNS].reset_index(drop=True)
@@ -66,17 +79,22 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None) -> 
     cols = report_frame(engine, run_id, filters)
     as_of = info["as_of"] if isinstance(info["as_of"], date) else date.fromisoformat(str(info["as_of"]))
     with engine.connect() as conn:
-        verdicts = filters.apply(pd.read_sql(select(PortalVerdictRow).where(PortalVerdictRow.run_id == run_id), conn)
-                                 .drop(columns=["responsible"], errors="ignore"))
-        units = pd.read_sql(text("SELECT * FROM v_unit_scorecard WHERE run_id = :r"), conn, params={"r": run_id})
-        trend = pd.read_sql(text("SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, empty, columns "
-                                 "FROM v_portal_scorecard ORDER BY as_of"), conn)
+        verdicts = filters.apply(pd.read_sql(filters.where(select(PortalVerdictRow).where(
+            PortalVerdictRow.run_id == run_id), PortalVerdictRow), conn).drop(columns=["responsible"], errors="ignore"))
+        params: dict = {"r": run_id}
+        units = pd.read_sql(text(filters.where_text("SELECT * FROM v_unit_scorecard WHERE run_id = :r", params)), conn,
+                            params=params)
+        params = {}
+        trend = pd.read_sql(text(filters.where_text("SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, "
+                                                    "empty, columns FROM v_portal_scorecard", params)
+                                 + " ORDER BY as_of"), conn, params=params)
         start = date(as_of.year - 1, as_of.month, 1) if as_of.month < 12 else date(as_of.year, 1, 1)
-        items = pd.read_sql(select(Item.portal_id, Item.column_id, Item.published_on)
-                            .where(Item.published_on >= start, Item.published_on <= as_of), conn)
-        firsts = conn.execute(select(PageFetchRow.portal_id, PageFetchRow.column_id, PageFetchRow.content_hash)
-                              .where(PageFetchRow.run_id == run_id, PageFetchRow.seq == 0,
-                                     PageFetchRow.content_hash.is_not(None))).all()
+        items = pd.read_sql(filters.where(select(Item.portal_id, Item.column_id, Item.published_on)
+                                          .where(Item.published_on >= start, Item.published_on <= as_of), Item), conn)
+        firsts = conn.execute(filters.where(select(PageFetchRow.portal_id, PageFetchRow.column_id,
+                                                   PageFetchRow.content_hash)
+                                            .where(PageFetchRow.run_id == run_id, PageFetchRow.seq == 0,
+                                                   PageFetchRow.content_hash.is_not(None)), PageFetchRow)).all()
     units = filters.apply(units)
     trend = filters.apply(trend)
     if filters.since:
