@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl bench-memory bench-render clean
+.PHONY: demo test setup bench bench-crawl bench-memory bench-national bench-render clean
 
 # --compile-bytecode: this kind of machine sets PYTHONDONTWRITEBYTECODE, so without .pyc
 # files every command compiles Prefect, Great Expectations … from source (5 s of CPU a run)
@@ -42,6 +42,9 @@ bench-render: $(STAMP)
 
 bench-memory: $(STAMP)
 	$(BIN)/python bench/memory_bench.py
+
+bench-national: $(STAMP)
+	$(BIN)/python bench/national.py
 
 clean:
 	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

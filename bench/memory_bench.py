@@ -1,10 +1,9 @@
-"""Memory against the number of portals: the nightly-audit flow over farms of growing size.
+"""Memory against the number of portals: ``portal-audit audit`` (the CLI, through the
+flow) over synthetic portals served by bench/synth.py, each size in a fresh process.
 
-Usage: .venv/bin/python bench/memory_bench.py [--sizes 10 40 160 --columns 30 --pages 3]
-Each size runs twice in a fresh process (bench/flow_run.py): streamed, the way the flow runs
-by default (8 portals crawling at once, validated and loaded 8 at a time), and holding the
-whole run (every portal at once, one batch), the way a naive pipeline would. Prints peak RSS
-of the flow's process and throughput for each.
+Usage: .venv/bin/python bench/memory_bench.py [--sizes 160 2000 --columns 5]
+Politeness is 8 per host and no delay, the CPU-bound case where the most pages are in
+flight at once. Prints peak RSS, wall, CPU and whether every verdict is right.
 """
 
 from __future__ import annotations
@@ -19,40 +18,27 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from crawl_bench import run as run_script  # noqa: E402
-from farm import Nginx, build  # noqa: E402
-
-
-def run(catalog: Path, at_once: int, batch: int) -> dict:
-    """One flow run in a fresh process (bench/flow_run.py), so each peak RSS is its own."""
-    return run_script("flow_run.py", str(catalog), "--at-once", str(at_once), "--batch", str(batch))
+from audit_cli import run_audit_cli  # noqa: E402
+from synth import AS_OF, catalog, serving, truth  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10, 40, 160])
-    ap.add_argument("--columns", type=int, default=30)
-    ap.add_argument("--pages", type=int, default=3)
-    ap.add_argument("--window", type=int, default=8)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[160, 2000])
+    ap.add_argument("--columns", type=int, default=5)
     ap.add_argument("--port", type=int, default=18090)
-    ap.add_argument("--streamed-only", action="store_true", help="skip the whole-run-held comparison")
     args = ap.parse_args()
-    biggest = max(args.sizes)
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "farm"
-        full = yaml.safe_load(build(root, biggest, args.columns, args.pages, args.port).read_text(encoding="utf-8"))
-        print(f"farm: up to {biggest} hosts × {args.columns} columns × {args.pages} pages (~28 KB each)")
-        print(f"{'portals':>7} {'pages':>7} | {'streamed (window ' + str(args.window) + ')':>28} | {'whole run held':>28}")
-        with Nginx(root, biggest, args.port):
-            for n in sorted(args.sizes):
-                catalog = Path(tmp) / f"farm-{n}.yaml"
-                catalog.write_text(yaml.safe_dump({**full, "portals": full["portals"][:n]}, allow_unicode=True),
-                                   encoding="utf-8")
-                streamed = run(catalog, args.window, args.window)
-                held = None if args.streamed_only else run(catalog, n, n)
-                cells = [f"{r['peak_rss_mb']:>6,.0f} MB peak {r['pages'] / r['wall_s']:>6,.0f} pages/s" if r else "—"
-                         for r in (streamed, held)]
-                print(f"{n:>7} {streamed['pages']:>7,} | {cells[0]:>28} | {cells[1]:>28}", flush=True)
+    print(f"synthetic portals × {args.columns} columns × up to 3 pages (~30 KB), 8 per host, no delay")
+    print(f"{'portals':>7} {'columns':>8} {'fetches':>8} {'peak RSS':>9} {'wall':>7} {'CPU':>7} verdicts")
+    with tempfile.TemporaryDirectory() as tmp, serving(args.port):
+        for n in args.sizes:
+            path = Path(tmp) / f"synth-{n}.yaml"
+            path.write_text(yaml.safe_dump(catalog(n, args.columns, args.port, politeness={
+                "delay": 0, "concurrency_per_host": 8}), allow_unicode=True), encoding="utf-8")
+            r = run_audit_cli(path, AS_OF.isoformat(), "--data-docs", "", "--reports", "")
+            wrong = sum(1 for (p, c), s in r["statuses"].items() if s != truth(int(p[1:]), int(c[1:])))
+            print(f"{n:>7} {r['columns']:>8,} {r['pages']:>8,} {r['peak_rss_mb']:>6,.0f} MB {r['wall_s']:>6.1f}s "
+                  f"{r['cpu_s']:>6.1f}s {'all right' if not wrong else f'{wrong} WRONG'}", flush=True)
 
 
 if __name__ == "__main__":

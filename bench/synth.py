@@ -21,7 +21,9 @@ import argparse
 import asyncio
 import hashlib
 import ipaddress
+import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -171,6 +173,20 @@ def main() -> None:
     else:
         yaml.safe_dump(catalog(args.portals, args.columns, args.port, args.first), sys.stdout, allow_unicode=True,
                        sort_keys=False)
+
+
+
+@contextmanager
+def serving(port: int):
+    """The synthesising server in a process of its own for the body's duration."""
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        proc.stdout.readline()  # "synthesising portals …": listening
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 if __name__ == "__main__":
