@@ -30,12 +30,14 @@ FOOT = "".join(f'<a href="http://www.example{i}.gov.cn/">友情链接单位{i}</
 SELECT = "<select>" + "".join(f'<option value="http://www.dept{i}.gov.cn/">市直部门网站{i}</option>' for i in range(40)) + "</select>"
 
 
-def _page(col: int, page: int, pages: int, gbk: bool, table: bool, rng: random.Random) -> bytes:
+def list_body(newest: date, page: int, pages: int, table: bool, tag: str, key: str) -> str:
+    """Page ``page`` of a column's 20-item list, newest first from ``newest``, 40 days a
+    page: a table with 下一页 or a TRS list with its createPageHTML pager."""
     rows = []
     for i in range(20):
-        d = AS_OF - timedelta(days=page * 40 + i * 2 + col % 5)
-        title = f"关于做好2025年第{i + 1}批民政救助资金发放工作的通知（{col}-{page}-{i}）"
-        href = f"./{d:%Y%m}/t{d:%Y%m%d}_{col}{page}{i}.html"
+        d = newest - timedelta(days=page * 40 + i * 2)
+        title = f"关于做好2025年第{i + 1}批民政救助资金发放工作的通知（{tag}-{i}）"
+        href = f"./{d:%Y%m}/t{d:%Y%m%d}_{key}{i}.html"
         rows.append(f'<tr><td><a href="{href}">{title}</a></td><td>{d}</td></tr>' if table else
                     f'<li><a href="{href}" title="{title}">{title}</a><span>{d}</span></li>')
     body = f"<table class='list'>{''.join(rows)}</table>" if table else f"<ul class='list'>{''.join(rows)}</ul>"
@@ -43,16 +45,27 @@ def _page(col: int, page: int, pages: int, gbk: bool, table: bool, rng: random.R
         body += f'<a href="index_{page + 1}.html">下一页</a>' if page + 1 < pages else ""
     else:
         body += f'<script>createPageHTML({pages}, {page}, "index", "html");</script>'
-    side = "".join(f'<li><a href="/col/c{rng.randint(0, 99)}/t{k}.html">全市重点工作推进情况通报第{k}期</a><span>{AS_OF:%m-%d}</span></li>'
-                   for k in range(10))
+    return body
+
+
+def column_page(col: int, body: str, side: list[int], gbk: bool) -> bytes:
+    """A column page of ~30 KB around ``body``: menus, sub-columns, friend links and a
+    dated "最新发布" sidebar linking to the columns numbered ``side``."""
+    items = "".join(f'<li><a href="/col/c{c}/t{k}.html">全市重点工作推进情况通报第{k}期</a><span>{AS_OF:%m-%d}</span></li>'
+                    for k, c in enumerate(side))
     charset = "gb2312" if gbk else "utf-8"
     html = (f'<html><head><meta charset="{charset}"><title>栏目{col}</title>{HEAD}{SCRIPT}</head><body>'
             f'<div class="header"><form action="/search"><input name="q"><button>搜索</button></form></div>'
             f'<div class="nav"><ul>{NAV}</ul></div><div class="crumb"><a href="/">首页</a> &gt; <a href="../">工作动态</a></div>'
             f'<div class="left"><ul>{LEFT}</ul></div><div class="main">{body}</div>'
-            f'<div class="right"><h3>最新发布</h3><ul>{side}</ul></div>'
+            f'<div class="right"><h3>最新发布</h3><ul>{items}</ul></div>'
             f'<div class="footer">{FOOT}{SELECT}<p>{"版权所有 主办单位 网站标识码 " * 20}</p></div></body></html>')
     return html.encode("gb18030" if gbk else "utf-8")
+
+
+def _page(col: int, page: int, pages: int, gbk: bool, table: bool, rng: random.Random) -> bytes:
+    body = list_body(AS_OF - timedelta(days=col % 5), page, pages, table, f"{col}-{page}", f"{col}{page}")
+    return column_page(col, body, [rng.randint(0, 99) for _ in range(10)], gbk)
 
 
 def build(root: Path, portals: int, columns: int, pages: int, port: int, seed: int = 1) -> Path:

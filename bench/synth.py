@@ -31,11 +31,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from farm import FOOT, HEAD, LEFT, NAV, SCRIPT, SELECT  # noqa: E402
+from farm import column_page, list_body  # noqa: E402
 
 AS_OF = date(2025, 6, 30)
 PAGES = 3  # list pages per column
-PER_PAGE = 20
 MAX_COLUMNS = 75
 
 
@@ -92,29 +91,8 @@ def page(k: int, path: str) -> bytes | None:
     if truth(k, j) == "empty":
         body = '<div class="list-empty"><p>暂无信息</p></div>'
     else:
-        newest = _newest(k, j)
-        rows = []
-        for i in range(PER_PAGE):
-            d = newest - timedelta(days=n * 40 + i * 2)
-            title = f"关于做好2025年第{i + 1}批民政救助资金发放工作的通知（{k}-{j}-{n}-{i}）"
-            href = f"./{d:%Y%m}/t{d:%Y%m%d}_{j}{n}{i}.html"
-            rows.append(f'<tr><td><a href="{href}">{title}</a></td><td>{d}</td></tr>' if table else
-                        f'<li><a href="{href}" title="{title}">{title}</a><span>{d}</span></li>')
-        body = f"<table class='list'>{''.join(rows)}</table>" if table else f"<ul class='list'>{''.join(rows)}</ul>"
-        if table:
-            body += f'<a href="index_{n + 1}.html">下一页</a>' if n + 1 < PAGES else ""
-        else:
-            body += f'<script>createPageHTML({PAGES}, {n}, "index", "html");</script>'
-    side = "".join(f'<li><a href="/col/c{_h("side", k, i) % 99}/t{i}.html">全市重点工作推进情况通报第{i}期</a>'
-                   f"<span>{AS_OF:%m-%d}</span></li>" for i in range(10))
-    charset = "gb2312" if gbk else "utf-8"
-    html = (f'<html><head><meta charset="{charset}"><title>栏目{j}</title>{HEAD}{SCRIPT}</head><body>'
-            f'<div class="header"><form action="/search"><input name="q"><button>搜索</button></form></div>'
-            f'<div class="nav"><ul>{NAV}</ul></div><div class="crumb"><a href="/">首页</a> &gt; '
-            f'<a href="../">工作动态</a></div><div class="left"><ul>{LEFT}</ul></div><div class="main">{body}</div>'
-            f'<div class="right"><h3>最新发布</h3><ul>{side}</ul></div>'
-            f'<div class="footer">{FOOT}{SELECT}<p>{"版权所有 主办单位 网站标识码 " * 20}</p></div></body></html>')
-    return html.encode("gb18030" if gbk else "utf-8")
+        body = list_body(_newest(k, j), n, PAGES, table, f"{k}-{j}-{n}", f"{j}{n}")
+    return column_page(j, body, [_h("side", k, i) % 99 for i in range(10)], gbk)
 
 
 def catalog(portals: int, columns: int, port: int, first: int = 0, politeness: dict | None = None) -> dict:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -36,6 +37,17 @@ def _configured_api() -> str | None:
     if PREFECT_API_URL.value():
         return PREFECT_API_URL.value()
     return None if PREFECT_SERVER_EPHEMERAL_ENABLED.value() else "unset (ephemeral server disabled)"
+
+
+def _die_with_parent() -> None:
+    """In the server's process before it starts (Linux): SIGTERM it when the command that
+    launched it dies, even by kill -9, instead of leaving an orphaned server behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux/glibc: atexit still stops it on a normal exit
+        pass
 
 
 def _free_port() -> int:
@@ -65,7 +77,8 @@ class TemporaryApi:
                 [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
                  "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
                  "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent)
         atexit.register(self.stop)
 
     def wait(self, timeout: float = STARTUP_TIMEOUT) -> None:

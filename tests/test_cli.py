@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 
 from portal_audit.cli import main
@@ -94,6 +95,19 @@ def test_demo_command_end_to_end(tmp_path):
     assert (tmp_path / "audit.db").exists()
 
 
+def _api_servers(prefect_home: Path) -> list[int]:
+    """Process ids of Prefect API servers started with this PREFECT_HOME (Linux /proc)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and b"uvicorn" in (proc / "cmdline").read_bytes() \
+                    and f"PREFECT_HOME={prefect_home}\0".encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            pass
+    return found
+
+
 def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
     """`portal-audit audit` killed mid-crawl: the warehouse shows the run as never finished
     and holds no half portal; the next run completes normally."""
@@ -140,6 +154,11 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
         time.sleep(3)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        # the temporary Prefect API server the command started dies with it, not orphaned
+        deadline = time.time() + 30
+        while _api_servers(tmp_path / "prefect") and time.time() < deadline:
+            time.sleep(0.2)
+        assert not _api_servers(tmp_path / "prefect"), "the killed command left its Prefect API server running"
         engine = make_engine(url)
         with engine.connect() as conn:
             assert conn.execute(select(AuditRun.status)).scalar() == "running"
