@@ -351,13 +351,15 @@ async def crawl_portal_async(
 
 
 async def crawl_portals(
-    portals: Sequence[Portal], as_of: date, policy: FetchPolicy, *, at_once: int = 64,
+    portals: Sequence[Portal], as_of: date, policy: FetchPolicy, *, at_once: int | None = None,
     inputs: Callable[[Portal], PortalInputs] | None = None, window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> AsyncIterator[tuple[Portal, PortalCrawl | Exception]]:
     """Crawl many portals on one event loop with one Fetcher and one Renderer (so per-host
     politeness holds across portals sharing a host, and Chromium starts once), at most
     ``at_once`` at a time; yields each portal with its crawl — or the exception a crash
-    died of — as it finishes. ``inputs(portal)`` (run in a thread: it may read a
+    died of — as it finishes. By default as many portals crawl at once as keep the
+    fetcher's ``max_in_flight`` requests open (``max_in_flight / per_host_concurrency``):
+    more would only hold more half-crawled portals in memory, since one core parses. ``inputs(portal)`` (run in a thread: it may read a
     database) gives what the portal's crawl starts from; it is called just before the
     portal starts, so only the portals in flight hold their stored pages."""
     async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
@@ -374,6 +376,8 @@ async def crawl_portals(
             if portal is not None:
                 running[asyncio.ensure_future(one(portal))] = portal
 
+        if at_once is None:
+            at_once = -(-policy.max_in_flight // max(1, policy.per_host_concurrency))
         for _ in range(max(1, at_once)):
             start_next()
         try:

@@ -56,8 +56,8 @@ T = TypeVar("T")
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
 HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
-SHARD_PORTALS = 64  # portals in one shard task, all crawling at once
-SHARD_COLUMNS = 600  # … and about this many columns at most (a shard's memory follows them)
+SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
+SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
 LOAD_TRIES = 3  # a portal's load is retried (the warehouse may blink); the others go on
@@ -111,10 +111,10 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
                 out = Path(reports) / run_id / f"{p.id}.html"
                 written[p.id] = str(write_report(engine, run_id, "html", out, Filters(portals=[p.id])).resolve())
     seconds["report"] = time.perf_counter() - t
-    log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s", label,
-             len(portals), len(validation.verdicts), *seconds.values())
     del crawls
     _give_back_memory()
+    log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s; "
+             "resident memory %s", label, len(portals), len(validation.verdicts), *seconds.values(), _resident())
     return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
 
 
@@ -130,7 +130,7 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
     async def crawl() -> tuple[dict[str, PortalCrawl], dict[str, str]]:
         crawls: dict[str, PortalCrawl] = {}
         failed: dict[str, str] = {}
-        async for p, got in crawl_portals(portals, as_of, policy, at_once=len(portals), inputs=inputs):
+        async for p, got in crawl_portals(portals, as_of, policy, inputs=inputs):
             if isinstance(got, Exception):
                 failed[p.id] = f"crawl crashed: {type(got).__name__}: {got}"
                 crawls[p.id] = _crashed(p, got)
@@ -161,6 +161,16 @@ def _crawler_loop() -> asyncio.AbstractEventLoop:
             _LOOP = asyncio.new_event_loop()
             threading.Thread(target=_LOOP.run_forever, name="crawler-loop", daemon=True).start()
         return _LOOP
+
+
+def _resident() -> str:
+    """This process's resident memory now (Linux), for the shard's log line."""
+    try:
+        with open("/proc/self/status") as status:
+            kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        return f"{kb // 1024} MB"
+    except (OSError, StopIteration):
+        return "unknown"
 
 
 def _give_back_memory() -> None:

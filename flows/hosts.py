@@ -44,17 +44,17 @@ def plan_shards(portals: Sequence[Portal], max_portals: int, max_columns: int) -
         groups.setdefault(host_of(p), []).append(p)
     total_cols = sum(max(1, len(p.columns)) for p in portals)
     n = max(1, -(-len(portals) // max(1, max_portals)), -(-total_cols // max(1, max_columns)))
-    per_portals, per_cols = -(-len(portals) // n), -(-total_cols // n)
-    shards: list[list[Portal]] = [[]]
-    cols = 0
+    shards: list[list[Portal]] = []
+    done_cols = done_portals = 0
     for group in groups.values():
-        size = sum(max(1, len(p.columns)) for p in group)
-        if shards[-1] and (len(shards[-1]) + len(group) > per_portals or cols + size > per_cols):
+        # the shard a host group falls in: its share of the run so far, by columns and portals
+        at = max(done_cols * n // total_cols, done_portals * n // len(portals))
+        if not shards or (at >= len(shards) and shards[-1]) or len(shards[-1]) + len(group) > max_portals:
             shards.append([])
-            cols = 0
         shards[-1].extend(group)
-        cols += size
-    return [s for s in shards if s]
+        done_cols += sum(max(1, len(p.columns)) for p in group)
+        done_portals += len(group)
+    return shards
 
 
 def ensure_limits(names: Sequence[str]) -> None:
