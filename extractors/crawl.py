@@ -58,7 +58,8 @@ async def crawl_column(
     if not url:
         return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
-                  get_profile(profile), previous or {}, known or set(), site_wide)
+                  get_profile(profile), previous or {}, known or set(), site_wide, first=first)
+    del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
     remembered = ApiSource.from_text(path.source) if path and path.method == "api" and path.source else None
     if remembered is not None:
         result = await job.api(remembered)
@@ -66,7 +67,7 @@ async def crawl_column(
             return result  # else the API moved or failed: judge the column afresh
     if renderer is not None and ((job.profile is not None and job.profile.render) or (path and path.method == "browser")):
         return await job.rendered(renderer)
-    result, page, reason = await job.static(first)
+    result, page, reason = await job.static()
     if result is not None:
         return result
     api = recognise(page.text, page.url, url)
@@ -105,6 +106,7 @@ class _Column:
     pages: list[PageFetch] = field(default_factory=list)
     items: dict[str, Item] = field(default_factory=dict)
     partial: str | None = None
+    first: Fetched | FetchError | None = None  # the first page, when the portal's crawl fetched it
 
     def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
                empty: bool = False) -> ColumnCrawl:
@@ -132,7 +134,7 @@ class _Column:
             return False
         return True
 
-    async def static(self, first: Fetched | FetchError | None) -> tuple[ColumnCrawl | None, Fetched, str]:
+    async def static(self) -> tuple[ColumnCrawl | None, Fetched, str]:
         """Read the static list pages. Returns the crawl when it is judged (found, empty
         or unfetchable); else None, the first page for the other ways to read it, and why
         it holds no list."""
@@ -140,10 +142,12 @@ class _Column:
         next_url: str | None = self.url
         hints, empty_marker, head = Hints(site_wide=self.site_wide), False, None
         method = "static"
+        first, self.first = self.first, None
         while next_url and next_url not in visited and self.room():
             visited.add(next_url)
             try:
                 fetched = first if first is not None and head is None else await _fetch(self.fetcher, next_url, self.previous)
+                first = None
                 if isinstance(fetched, FetchError):
                     raise fetched
             except FetchError as exc:
@@ -159,6 +163,7 @@ class _Column:
                 head = fetched
                 if not lp.list_found and not lp.empty_marker:
                     return None, head, lp.reason or "no dated list on the page"
+                head = Fetched(fetched.record, fetched.url, "")  # its list is read: the text is not needed again
                 empty_marker = lp.empty_marker
                 method = lp.source
                 # later pages read the container page one chose, and no link page one
@@ -338,16 +343,14 @@ async def crawl_portal_async(
         _first_page(fetcher, portal.base_url, previous),
         *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
         *(_first_page(fetcher, url, previous) for url in context or []))
-    learnt = [(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)]
-    site_wide = site_wide_links(learnt)
-    del learnt
-    columns = await asyncio.gather(*(
-        crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
-                     previous, known.get(col.id), renderer=renderer if policy.browser else None,
-                     site_wide=site_wide, first=first, path=paths.get(col.id))
-        for col, first in zip(portal.columns, firsts)))
+    site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
-    return PortalCrawl(portal.id, home_fetch, tuple(columns))
+    crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
+                           previous, known.get(col.id), renderer=renderer if policy.browser else None,
+                           site_wide=site_wide, first=first, path=paths.get(col.id))
+              for col, first in zip(portal.columns, firsts)]
+    del home, firsts  # each column's crawl holds its first page only until it has read it
+    return PortalCrawl(portal.id, home_fetch, tuple(await asyncio.gather(*crawls)))
 
 
 async def crawl_portals(
