@@ -86,6 +86,7 @@ class Page:
     last_modified: str | None = None
     not_modified: bool = False
     content_type: str | None = None
+    charset: str | None = None  # as the response headers declared it
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -321,7 +322,8 @@ class Fetcher:
             text = decode_html(resp.content, resp.charset_encoding)
             return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
                         elapsed_ms=elapsed, body=resp.content, etag=resp.headers.get("etag"),
-                        last_modified=resp.headers.get("last-modified"), content_type=resp.headers.get("content-type"))
+                        last_modified=resp.headers.get("last-modified"), content_type=resp.headers.get("content-type"),
+                        charset=resp.charset_encoding)
         raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
 
 
