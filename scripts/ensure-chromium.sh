@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Headless Chromium (and CJK fonts) for the report rendering test, from Debian's packages.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null; then  # not grep -q: fc-list would die of SIGPIPE and pipefail call it missing
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
