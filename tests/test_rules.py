@@ -132,3 +132,28 @@ def test_periodic_columns_are_held_to_their_own_allowance_in_the_veto_count():
     verdicts = validate(crawls, [portal], NATIONAL, as_of).verdicts
     assert {v.status for v in verdicts} == {"fresh"}
     assert portal_verdict(portal, verdicts, NATIONAL, as_of, True).passed  # 40 days is within a quarter
+
+
+def test_veto_rule_one_counts_news_and_first_level_notices_only():
+    """栏目不更新 rule 1 as written: personnel/planning columns and second-level notice/policy
+    columns a year old do not count towards its 5 (they are stale, rule 2's business)."""
+    as_of = date(2025, 6, 30)
+    old = as_of - timedelta(days=400)
+    cols = ([Column(id=f"r{i}", path=["人事信息"], url="/x", frequency="及时更新", category="personnel") for i in range(2)]
+            + [Column(id=f"g{i}", path=["规划计划"], url="/x", frequency="及时更新", category="planning") for i in range(2)]
+            + [Column(id=f"s{i}", path=["政策法规", "部门文件"], url="/x", frequency="及时更新", category="policy")
+               for i in range(2)]
+            + [Column(id="t0", path=["通知公告"], url="/x", frequency="及时更新", category="notice")])
+    crawls = [ColumnCrawl("p", c.id, "u", "ok", (Item("t", f"u{c.id}", old),)) for c in cols]
+    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=cols)
+    v = portal_verdict(portal, validate(crawls, [portal], NATIONAL, as_of).verdicts, NATIONAL, as_of,
+                       home_reachable=True)
+    assert v.veto_class_columns == ("t0",)  # only the first-level notice column
+    assert not any("past the national limits" in r for r in v.reasons)
+    assert set(v.stale_columns) == {c.id for c in cols}  # all 7 are stale all the same
+    more = cols + [Column(id=f"n{i}", path=["工作动态"], url="/x", frequency="及时更新") for i in range(4)]
+    crawls += [ColumnCrawl("p", f"n{i}", "u", "ok", (Item("t", f"n{i}", as_of - timedelta(days=15)),)) for i in range(4)]
+    portal = portal.model_copy(update={"columns": more})
+    v = portal_verdict(portal, validate(crawls, [portal], NATIONAL, as_of).verdicts, NATIONAL, as_of,
+                       home_reachable=True)
+    assert any(r.startswith("栏目不更新: 5 columns past the national limits") for r in v.reasons)

@@ -19,7 +19,11 @@ RULESET_DIR = Path(__file__).parent / "rulesets"
 DEFAULT_RULESET = "national-2019"
 PERIODIC = ("daily", "weekly", "monthly", "quarterly", "halfyearly", "yearly")
 # the national single-veto thresholds (国办秘函〔2019〕19号) by column class, in days
-NATIONAL_VETO_DAYS = {"news": 14, "notice": 183, "policy": 183, "personnel": 366, "planning": 366}
+# 栏目不更新 rule 1 as written: 动态/要闻 columns over 2 weeks and first-level 通知公告/政策文件
+# columns over 6 months count towards the 5; personnel and planning columns only ever count
+# under rule 2 (columns that should be updated and have long not been)
+NATIONAL_VETO_DAYS = {"news": 14, "notice": 183, "policy": 183}
+FIRST_LEVEL_ONLY = frozenset({"notice", "policy"})
 
 Allowance = int | dict | None
 

@@ -3,8 +3,9 @@
 A portal fails when any of these holds (国办秘函〔2019〕19号, Part 1):
 - 站点无法访问: the home page could not be opened;
 - 网站不更新: none of the home-page columns was updated within the ruleset's home-page days;
-- 栏目不更新: news columns over 2 weeks, notice/policy over 6 months, personnel/planning over
-  a year without update add up to 5 or more; or 10 or more columns that should be updated
+- 栏目不更新: 动态/要闻 columns not updated in the 2 weeks before the check and first-level
+  通知公告/政策文件 columns not updated in the 6 months before add up to 5 or more (personnel
+  and planning columns are not counted here); or 10 or more columns that should be updated
   have long not been (stale); or 5 or more blank columns (空白栏目).
 """
 
@@ -16,7 +17,7 @@ from datetime import date
 from portal_audit.catalog import Portal
 from portal_audit.records import ColumnVerdict
 
-from .rules import NATIONAL_VETO_DAYS, Ruleset
+from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
 
 VETO_CLASS_LIMIT = 5
 LONG_STALE_LIMIT = 10
@@ -41,7 +42,10 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
     mine = [v for v in verdicts if v.portal_id == portal.id]
     veto, reasons = [], []
     for v in mine:
-        limit = NATIONAL_VETO_DAYS.get(ruleset.infer_category(cols[v.column_id]))
+        category = ruleset.infer_category(cols[v.column_id])
+        limit = NATIONAL_VETO_DAYS.get(category)
+        if category in FIRST_LEVEL_ONLY and len(cols[v.column_id].path) > 1:
+            limit = None  # the rule counts first-level 通知公告/政策文件 columns only
         if limit is not None and v.allowed_days is not None:
             limit = max(limit, v.allowed_days)  # a quarterly column is not held to the 2-week news limit
         if limit is not None and v.status in ("fresh", "stale") and v.days_since_update is not None \
@@ -60,7 +64,7 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
         reasons.append(f"网站不更新: no home-page column updated within {ruleset.home_page_days} days")
     if len(veto) >= VETO_CLASS_LIMIT:
         reasons.append(f"栏目不更新: {len(veto)} columns past the national limits "
-                       f"(news 2 weeks, notices/policies 6 months, personnel/plans 1 year): {', '.join(veto)}")
+                       f"(news 2 weeks, first-level notices/policies 6 months): {', '.join(veto)}")
     if len(stale) >= LONG_STALE_LIMIT:
         reasons.append(f"栏目不更新: {len(stale)} columns that should be updated have long not been "
                        f"(≥ {LONG_STALE_LIMIT}): {', '.join(stale)}")
