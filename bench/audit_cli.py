@@ -17,26 +17,33 @@ from sqlalchemy import create_engine, text
 VENV_BIN = Path(sys.executable).parent
 
 
+def whole_process(cmd: list[str], cwd: str | Path) -> tuple[str, str, dict]:
+    """Run ``cmd`` to its end; its stdout, stderr and figures as a whole process: wall,
+    CPU and peak RSS from wait4 (its own children — an API server — included)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd[:3])} … failed ({os.waitstatus_to_exitcode(status)}):\n{stderr[-3000:]}")
+    return stdout, stderr, {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+                            "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
 def run_audit_cli(catalog: Path, as_of: str, *extra: str) -> dict:
     """Run the audit; returns wall, cpu, peak RSS and the (portal, column) → status stored."""
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{tmp}/audit.db"
-        out, err = Path(tmp) / "out.txt", Path(tmp) / "err.txt"
-        t = time.perf_counter()
-        with open(out, "w") as o, open(err, "w") as e:
-            proc = subprocess.Popen([str(VENV_BIN / "portal-audit"), "audit", str(catalog), "--as-of", as_of,
-                                     "--warehouse", db, "--data-docs", f"{tmp}/docs", "--reports", f"{tmp}/reports",
-                                     *extra], stdout=o, stderr=e, cwd=tmp)
-            _, status, usage = os.wait4(proc.pid, 0)  # this run's own rusage (its API server included)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - t
-        if proc.returncode != 0:
-            raise SystemExit(f"portal-audit audit failed ({proc.returncode}):\n{err.read_text()[-3000:]}")
-        stdout = out.read_text()
+        stdout, _, figures = whole_process(
+            [str(VENV_BIN / "portal-audit"), "audit", str(catalog), "--as-of", as_of, "--warehouse", db,
+             "--data-docs", f"{tmp}/docs", "--reports", f"{tmp}/reports", *extra], cwd=tmp)
         with create_engine(db).connect() as conn:
             statuses = {(p, c): s for p, c, s in conn.execute(text(
                 "select portal_id, column_id, status from column_audits"))}
             pages = conn.execute(text("select count(*) from page_fetches")).scalar()
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
-            "statuses": statuses, "columns": len(statuses), "pages": pages,
+    return {**figures, "statuses": statuses, "columns": len(statuses), "pages": pages,
             "summary": stdout.splitlines()[0] if stdout else ""}

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -22,7 +20,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from audit_cli import run_audit_cli  # noqa: E402
+from audit_cli import run_audit_cli, whole_process  # noqa: E402
 from farm import AS_OF, Nginx, build  # noqa: E402
 
 
@@ -48,16 +46,8 @@ def _with_politeness(catalog: Path, per_host: int, delay: float) -> Path:
 
 def _timed(script: str, *args: str) -> dict:
     """A bench script in a process of its own, timed as a whole (imports included)."""
-    t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(HERE / script), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, cwd=HERE, text=True)
-    stdout = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{script} failed")
-    out = json.loads(stdout.strip().splitlines()[-1])
-    return {**out, "wall_s": time.perf_counter() - t, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss / 1024}
+    stdout, _, figures = whole_process([sys.executable, str(HERE / script), *args], cwd=HERE)
+    return {**json.loads(stdout.strip().splitlines()[-1]), **figures}
 
 
 def politeness_rows(catalog: Path, per_host: int, delay: float) -> None:
