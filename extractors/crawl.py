@@ -15,16 +15,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
+from portal_audit.records import ColumnCrawl, ColumnPath, Item, Message, PageFetch, PortalCrawl, Previous
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderLimits, strip_fragment
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
-from .listpage import Hints, article_date, parse_list_page, site_wide_links
+from .listpage import Hints, article_date, home_links, parse_list_page, site_wide_links
+from .messages import message_detail, parse_messages
 from .profiles import Profile, get_profile
 
 ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
+MESSAGE_DETAILS = 40  # detail pages read per consultation column to learn when a message was answered
+ANSWER_WAIT = timedelta(days=89)  # messages younger than this cannot be late yet: no detail page needed
 
 
 async def crawl_column(
@@ -42,6 +45,7 @@ async def crawl_column(
     site_wide: frozenset[str] = frozenset(),
     first: Fetched | FetchError | None = None,
     path: ColumnPath | None = None,
+    messages: bool = False,
 ) -> ColumnCrawl:
     """Crawl one column's list pages; never raises for what the portal does.
 
@@ -55,12 +59,26 @@ async def crawl_column(
     Incremental nights: ``previous`` (URL → what an earlier run fetched) makes requests
     conditional, a 304 re-reads the stored body; ``known`` (item URLs already stored for
     this column) stops pagination at the first page that shows a known item. ``first``
-    is the column's first page when the portal's crawl fetched it already."""
+    is the column's first page when the portal's crawl fetched it already.
+
+    ``messages`` (a 政务咨询 column): the messages its list pages show are read too, with
+    their detail pages where the list does not say when one was answered; its pages are
+    read over the whole window, not stopped at known items (an old message's state counts)."""
     if not url:
         return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
-                  get_profile(profile), previous or {}, known or set(), site_wide, first=first)
+                  get_profile(profile), previous or {}, set() if messages else known or set(), site_wide, first=first,
+                  messages=[] if messages else None)
     del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
+    result = await _read_column(job, renderer, path)
+    if job.messages is None or result.fetch_state != "ok":
+        return result
+    found = await _message_details(job, list({m.url: m for m in job.messages}.values()))
+    return replace(result, messages=tuple(found), pages=tuple(job.pages))
+
+
+async def _read_column(job: "_Column", renderer: Renderer | None, path: ColumnPath | None) -> ColumnCrawl:
+    url = job.url
     remembered = ApiSource.from_text(path.source) if path and path.method == "api" and path.source else None
     if remembered is not None:
         result = await job.api(remembered)
@@ -123,10 +141,18 @@ class _Column:
     partial: str | None = None
     first: Fetched | FetchError | None = None  # the first page, when the portal's crawl fetched it
 
+    messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
+
+    def read_messages(self, text: str, url: str) -> None:
+        if self.messages is not None:
+            self.messages.extend(parse_messages(text, url, self.as_of))
+
     def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
-               empty: bool = False) -> ColumnCrawl:
+               empty: bool = False, note: str | None = None) -> ColumnCrawl:
+        empty = empty and not self.items
         return ColumnCrawl(self.portal_id, self.column_id, self.url, state, tuple(self.items.values()),
-                           tuple(self.pages), empty_marker=empty, error=error, method=method, source=source)
+                           tuple(self.pages), empty_marker=empty, error=error, method=method, source=source,
+                           note=note if empty else None)
 
     def add(self, found: list[Item]) -> bool:
         """Keep the new items of a page; False when pagination should stop here: nothing
@@ -155,7 +181,7 @@ class _Column:
         it holds no list."""
         visited: set[str] = set()
         next_url: str | None = self.url
-        hints, empty_marker, head = Hints(site_wide=self.site_wide), False, None
+        hints, empty_marker, note, head = Hints(site_wide=self.site_wide), False, None, None
         method = "static"
         first, self.first = self.first, None
         while next_url and next_url not in visited and self.room():
@@ -174,12 +200,13 @@ class _Column:
             self.pages.append(fetched.record)
             visited.add(fetched.url)
             lp = parse_list_page(fetched.text, fetched.url, self.as_of, self.profile, hints)
+            self.read_messages(fetched.text, fetched.url)
             if head is None:
                 head = fetched
                 if not lp.list_found and not lp.empty_marker:
                     return None, head, lp.reason or "no dated list on the page"
                 head = Fetched(fetched.record, fetched.url, "")  # its list is read: the text is not needed again
-                empty_marker = lp.empty_marker
+                empty_marker, note = lp.empty_marker, lp.note
                 method = lp.source
                 # later pages read the container page one chose, and no link page one
                 # showed outside its list (a sidebar repeats on every page)
@@ -191,13 +218,13 @@ class _Column:
             for item in await _dates_from_articles(self.fetcher, list(self.items.values()), self.as_of, self.pages,
                                                    self.previous):
                 self.items[item.url] = item
-        return self.finish("ok", self.partial, method, empty=empty_marker and not self.items), head, ""
+        return self.finish("ok", self.partial, method, empty=empty_marker, note=note), head, ""
 
     async def api(self, source: ApiSource) -> ColumnCrawl | None:
         """Read a list API page by page; None when it answers no list (moved, failed)."""
         url: str | None = source.url
         visited: set[str] = set()
-        hints, answered, empty = Hints(), False, False
+        hints, answered, empty, note = Hints(), False, False, None
         while url and url not in visited and self.room():
             visited.add(url)
             try:
@@ -222,14 +249,15 @@ class _Column:
                         return None
                     break
                 found, hints = lp.items, Hints(container=lp.container)
-                empty = empty or (lp.empty_marker and not answered)
+                if lp.empty_marker and not answered:
+                    empty, note = True, lp.note
             elif not answered and not found:
                 empty = True  # the API answers an empty list: a blank column
             answered = True
             if not self.add(found):
                 break
             url = page.next_url
-        return self.finish("ok", self.partial, "api", source.as_text(), empty=empty and not self.items)
+        return self.finish("ok", self.partial, "api", source.as_text(), empty=empty, note=note)
 
     async def rendered(self, renderer: Renderer, reason: str | None = None) -> ColumnCrawl:
         """Render the list pages in headless Chromium and read the DOM they end with."""
@@ -237,7 +265,7 @@ class _Column:
         visited: set[str] = set()
         hints = Hints(site_wide=self.site_wide)
         learnt: ApiSource | None = None
-        empty = False
+        empty, note = False, None
         for n in range(RENDERED_PAGES):
             if not url or url in visited or not self.room():
                 break
@@ -254,12 +282,13 @@ class _Column:
                 break
             self.pages.extend(out.fetches)
             lp = parse_list_page(out.html, strip_fragment(url), self.as_of, self.profile, hints)
+            self.read_messages(out.html, strip_fragment(url))
             if n == 0:
                 if not lp.list_found and not lp.empty_marker:
                     why = lp.reason or "no dated list"
                     return self.finish("error", f"list not found (drawn by script?): {why}, even rendered in Chromium"
                                        + (f" ({out.note})" if out.note else ""), "browser")
-                empty = lp.empty_marker
+                empty, note = lp.empty_marker, lp.note
                 learnt = learn(out.responses, lp.items, self.as_of)
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
             more = self.add(lp.items)
@@ -273,7 +302,7 @@ class _Column:
                 break
             url = lp.next_url
         return self.finish("ok", self.partial, "browser", learnt.as_text() if learnt else None,
-                           empty=empty and not self.items)
+                           empty=empty, note=note)
 
 
 RENDERED_PAGES = 5  # list pages followed in the browser (links only; a script-only pager stops at page one)
@@ -306,6 +335,29 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
         return replace(item, published_on=article_date(fetched.text, as_of))
 
     return list(await asyncio.gather(*(one(i) for i in probe)))
+
+
+async def _message_details(job: "_Column", found: list[Message]) -> list[Message]:
+    """Messages whose list row does not say when (or whether) they were answered, old
+    enough to be late, get their detail page read (at most ``MESSAGE_DETAILS``, newest
+    first); a detail page that fails leaves the message as the list showed it."""
+    oldest = job.as_of - timedelta(days=366)
+    need = [m for m in found if m.answered_on is None and m.state in ("answered", "unknown")
+            and m.asked_on is not None and oldest <= m.asked_on <= job.as_of - ANSWER_WAIT][:MESSAGE_DETAILS]
+
+    async def one(m: Message) -> Message:
+        try:
+            fetched = await _fetch(job.fetcher, m.url, job.previous)
+        except FetchError as exc:
+            job.pages.append(PageFetch(m.url, exc.status, 0, 0.0, exc.message))
+            return m
+        job.pages.append(fetched.record)
+        asked, answered, state = message_detail(fetched.text, job.as_of)
+        return replace(m, asked_on=m.asked_on or asked, answered_on=answered,
+                       state=state if state != "unknown" else m.state)
+
+    done = {m.url: m for m in await asyncio.gather(*(one(m) for m in need))}
+    return [done.get(m.url, m) for m in found]
 
 
 async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous]) -> Fetched | FetchError | None:
@@ -360,12 +412,14 @@ async def crawl_portal_async(
         *(_first_page(fetcher, url, previous) for url in context or []))
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
+    on_home = tuple(home_links(home.text, home.url, as_of)) if isinstance(home, Fetched) else ()
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
-                           site_wide=site_wide, first=first, path=paths.get(col.id))
+                           site_wide=site_wide, first=first, path=paths.get(col.id),
+                           messages=col.category == "consultation")
               for col, first in zip(portal.columns, firsts)]
     del home, firsts  # each column's crawl holds its first page only until it has read it
-    return PortalCrawl(portal.id, home_fetch, tuple(await asyncio.gather(*crawls)))
+    return PortalCrawl(portal.id, home_fetch, tuple(await asyncio.gather(*crawls)), on_home)
 
 
 async def crawl_portals(

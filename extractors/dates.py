@@ -7,7 +7,10 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
-_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
+# table cells serialised without a space run two dates together ("2025-06-202025-06-25"):
+# a two-digit day may be followed by the next date's year, and a year may follow a day
+_FULL = re.compile(r"(?:(?<!\d)|(?<=[-/.]\d\d))((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*"
+                   r"(\d\d(?=(?:19|20)\d\d[-/.年])|\d{1,2}(?!\d))\s*日?")
 _YEARLESS = re.compile(r"(?<![\d\-/.年])(?:(\d{2})[-/](\d{2})|(\d{1,2})月(\d{1,2})日)(?![\d\-/.])")
 
 

@@ -42,6 +42,15 @@ _EMPTY = re.compile(
     r"暂无(?:信息|内容|数据|记录|相关|文章)|暫無(?:信息|內容|數據|記錄|相關|文章)|没有(?:找到)?相关(?:记录|信息|内容|数据)"
     r"|沒有(?:找到)?相關(?:記錄|信息|內容|數據)|该栏目暂无|該欄目暫無|无相关信息|無相關信息|没有记录|沒有記錄|无记录|無記錄"
 )
+# an explanatory note (说明/备注) saying why a column has nothing: with one a column is not
+# blank (国办 rules: "确无信息的栏目应有说明"); a bare "暂无信息" placeholder is
+_NOTE_WHY = (r"(?:无此类|無此類|无该类|無該類|无相关|無相關|无此项|無此項|未产生|未產生|不涉及|没有此类|沒有此類|没有相关|沒有相關"
+             r"|暂无此类|暫無此類|暂未产生|暫未產生)")
+_NOTE = re.compile(
+    r"(?:说明|說明|备注|備註)\s*[:：]\s*[^。；;\n]{0,40}?" + _NOTE_WHY + r"[^。；;\n]{0,40}"
+    r"|本(?:机关|機關|单位|單位|部门|部門|局|委|办|辦|院|机构|機構|级|級|乡|鄉|镇|鎮|街道)[^。；;\n]{0,24}?" + _NOTE_WHY
+    + r"[^。；;\n]{0,40}"
+)
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁", "next", "next page", "›", ">", "»", ">>"}
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _PINNED = re.compile(r"置顶|置頂|\[顶\]|【置顶】")
@@ -69,7 +78,8 @@ class ListPage:
 
     items: list[Item] = field(default_factory=list)
     next_url: str | None = None
-    empty_marker: bool = False
+    empty_marker: bool = False  # the page says it has nothing: a placeholder ("暂无信息") or a note
+    note: str | None = None  # an explanatory note saying why (not blank), as written
     list_found: bool = False
     container: Signature | None = None  # where the list was found (fixes later pages)
     blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
@@ -529,7 +539,9 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
         link = next((a for a in _selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
     body = doc.find("body")
-    page.empty_marker = bool(_EMPTY.search(_text(body if body is not None else doc)))
+    text = _text(body if body is not None else doc)
+    page.note = explanatory_note(text)
+    page.empty_marker = page.note is not None or bool(_EMPTY.search(text))
 
     roots = _selector(profile.list)(doc) if profile and profile.list else []
     groups: dict[etree._Element, list[_Record]] = defaultdict(list)
@@ -579,8 +591,15 @@ def _found(page: ListPage, groups: dict[etree._Element, list[_Record]], best: et
     page.container = _signature(best)
     taken = {i.url for i in page.items}
     page.blocks = frozenset((blocks or set()) - taken)
-    page.list_found, page.empty_marker, page.reason = True, False, None
+    page.list_found, page.empty_marker, page.note, page.reason = True, False, None, None
     return page
+
+
+def explanatory_note(text: str) -> str | None:
+    """The note a column shows to say why it has no information ("说明：本机关无此类信息"),
+    as written, or None (a bare "暂无信息" is no note)."""
+    m = _NOTE.search(text)
+    return m.group(0).strip()[:120] if m else None
 
 
 _ARTICLE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "createdate")
@@ -608,3 +627,32 @@ def article_date(html: str, as_of: date | None = None) -> date | None:
             if found:
                 return found[0]
     return None
+
+
+_ARTICLE_PATH = re.compile(r"(?:\.s?html?|\.jhtml|\.jsp|\.php|\.aspx?)$|/art/|/content|/t\d{8}_|\d{5,}", re.I)
+HOME_LINKS = 400  # links kept from one home page
+
+
+def home_links(html: str, url: str, as_of: date | None = None) -> list[Item]:
+    """The home page's own content links: every dated link (its 要闻, 通知公告 and
+    最新发布 blocks, which on the home page are its content) and the article-like links
+    without a date (a title of six characters or more, a URL that looks like an article,
+    not a column index), so that runs can tell which links are new."""
+    doc = parse_html(html)
+    for el in list(doc.iter("script", "style", "noscript", "textarea", "xmp")):
+        _drop(el)
+    out: dict[str, Item] = {}
+    for rec in _dated_records(doc, url, as_of):
+        out.setdefault(rec.url, Item(rec.title, rec.url, rec.published_on))
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        title = _title(a)
+        if not href or href.startswith(_SKIP_HREF) or len(title) < 6:
+            continue
+        link = urljoin(url, href).split("#", 1)[0]
+        path = urlsplit(link).path
+        if link not in out and _ARTICLE_PATH.search(path) and not re.search(r"/index(?:_\d+)?\.s?html?$", path):
+            out[link] = Item(title, link, None)
+        if len(out) >= HOME_LINKS:
+            break
+    return list(out.values())

@@ -44,10 +44,10 @@ from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import validate, warm_up
-from validations.verdicts import PortalVerdict
+from validations.verdicts import Availability, PortalVerdict, SiteEvidence, home_evidence
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run, store_evidence
-from warehouse.read import column_paths, item_dates, known_items, previous_pages
+from warehouse.read import column_paths, home_link_history, item_dates, known_items, previous_pages, probe_counts
 
 from .hosts import ensure_limits, holding, host_limit_name, plan_shards
 
@@ -91,14 +91,14 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
     t = time.perf_counter()
     history = item_dates(engine, [p.id for p in portals], as_of - timedelta(days=HISTORY_DAYS))
     validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(ruleset), as_of,
-                          homes={p.id: crawls[p.id].home_reachable for p in portals}, history=history,
+                          evidence=site_evidence(engine, portals, crawls, as_of), history=history,
                           docs_dir=docs_dir, run_name=run_id)
     seconds["validate"] = time.perf_counter() - t
     t = time.perf_counter()
     for p in portals:
         try:
             _retrying(lambda: load_portal(engine, run_id, p, list(crawls[p.id].columns), validation,
-                                          crawls[p.id].home))
+                                          crawls[p.id].home, crawls[p.id].home_items))
         except Exception as exc:
             log.error("loading portal %s failed: %s", p.id, exc)
             failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
@@ -116,6 +116,21 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
     log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s; "
              "resident memory %s", label, len(portals), len(validation.verdicts), *seconds.values(), _resident())
     return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
+
+
+def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl], as_of: date) -> dict[str, SiteEvidence]:
+    """What the single-veto items read besides the columns: the home page against what
+    earlier runs saw on it, the week's availability probes, the consultation messages."""
+    probes = probe_counts(engine, [p.id for p in portals], as_of)
+    out = {}
+    for p in portals:
+        crawl = crawls[p.id]
+        counted = probes.get(p.id)
+        out[p.id] = SiteEvidence(
+            home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of),
+            availability=Availability(*counted) if counted else None,
+            messages={c.column_id: c.messages for c in crawl.columns if c.messages})
+    return out
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from validations.frequency import UnknownFrequency, normalize_frequency
 
-Category = Literal["news", "notice", "policy", "personnel", "planning", "static"]
+Category = Literal["news", "notice", "policy", "personnel", "planning", "static", "consultation"]
 
 
 class CatalogError(ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 FetchState = Literal["ok", "unreachable", "error"]
@@ -24,6 +24,33 @@ class Item:
     url: str
     published_on: date | None
     pinned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message of a 政务咨询 column (领导信箱, 咨询投诉 …): when it was asked and
+    answered, as the list or its detail page shows them."""
+
+    title: str
+    url: str
+    asked_on: date | None
+    answered_on: date | None = None
+    state: str = "unknown"  # answered | unanswered | in_progress | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """One availability probe of a portal's home page (站点无法访问 is judged over a week
+    of them): ``ok`` when the page loaded within the probe's time limit."""
+
+    portal_id: str
+    url: str
+    probed_at: datetime  # UTC, naive
+    ok: bool
+    elapsed_ms: float
+    status: int | None = None
+    error: str | None = None
+    ipv6_ok: bool | None = None  # information only: None where the machine or the host has no IPv6
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +104,12 @@ class ColumnCrawl:
     fetch_state: FetchState
     items: tuple[Item, ...] = ()
     pages: tuple[PageFetch, ...] = ()
-    empty_marker: bool = False
+    empty_marker: bool = False  # the column shows a placeholder ("暂无信息") or an explanatory note
     error: str | None = None
+    note: str | None = None  # the explanatory note (说明/备注) saying why it has nothing: not blank
     method: str | None = None  # how the list was read: static, island, api or browser
     source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
+    messages: tuple[Message, ...] = ()  # a consultation column's messages
 
     @property
     def newest(self) -> date | None:
@@ -96,6 +125,7 @@ class PortalCrawl:
     portal_id: str
     home: PageFetch | None
     columns: tuple[ColumnCrawl, ...]
+    home_items: tuple[Item, ...] = ()  # the home page's own links (dated or article-like)
 
     @property
     def home_reachable(self) -> bool | None:
@@ -112,7 +142,7 @@ class PortalCrawl:
             return None if p is None else replace(p, content=None)
 
         return PortalCrawl(self.portal_id, strip(self.home), tuple(
-            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns))
+            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items)
 
 
 @dataclass(frozen=True, slots=True)

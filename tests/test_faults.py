@@ -37,7 +37,7 @@ FAULTS = {  # column → (status, text in the detail)
     "enormous": ("error", "page over 5 MB cap"),
     "gzip-bomb": ("error", "page over 5 MB cap"),
     "calendar": ("fresh", "stopped at the 8-page cap"),
-    "bad-dates": ("error", "none carries a publish date"),
+    "bad-dates": ("stale", "counts as not updated"),  # 未注明发布时间的视为不更新
     "duplicates": ("fresh", "days since the newest item"),
     "private/list.html": ("error", "disallowed by robots.txt"),
 }

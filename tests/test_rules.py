@@ -9,7 +9,6 @@ from portal_audit.records import ColumnCrawl, Item
 from validations.history import missed_periods
 from validations.rules import load_ruleset
 from validations.suite import validate
-from validations.verdicts import portal_verdict
 
 NATIONAL = load_ruleset()
 LOCAL = load_ruleset("local-strict-example")
@@ -89,30 +88,6 @@ def _site(n_news_stale=0, n_blank=0, n_stale_notice=0, home_days=None):
     return portal, validate(crawls, [portal], NATIONAL, as_of).verdicts
 
 
-@pytest.mark.parametrize("kw,passed,reason", [
-    ({"n_news_stale": 4}, True, None),
-    ({"n_news_stale": 5}, False, "栏目不更新: 5 columns past the national limits"),
-    ({"n_blank": 4}, True, None),
-    ({"n_blank": 5}, False, "空白栏目: 5 blank columns"),
-    ({"n_stale_notice": 9}, True, None),
-    ({"n_stale_notice": 10}, False, "栏目不更新: 10 columns that should be updated"),
-    ({"home_days": 14}, True, None),
-    ({"home_days": 15}, False, "网站不更新"),
-])
-def test_single_veto_thresholds(kw, passed, reason):
-    portal, verdicts = _site(**kw)
-    v = portal_verdict(portal, verdicts, NATIONAL, date(2025, 6, 30), home_reachable=True)
-    assert v.passed is passed
-    if reason:
-        assert any(r.startswith(reason) for r in v.reasons), v.reasons
-
-
-def test_unreachable_home_page_fails_the_site():
-    portal, verdicts = _site(n_news_stale=1)
-    v = portal_verdict(portal, verdicts, NATIONAL, date(2025, 6, 30), home_reachable=False)
-    assert not v.passed and v.reasons[0].startswith("站点无法访问")
-
-
 def test_data_docs_are_written_for_a_run(tmp_path):
     portal, _ = _site(n_blank=1)
     crawls = [ColumnCrawl("p", "b0", "u", "ok", (), empty_marker=True)]
@@ -122,38 +97,3 @@ def test_data_docs_are_written_for_a_run(tmp_path):
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html")]
     assert any("expect_column_values_to_be_between" in p or "item_count" in p for p in pages)
     assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "validations").rglob("*.html"))
-
-
-def test_periodic_columns_are_held_to_their_own_allowance_in_the_veto_count():
-    as_of = date(2025, 6, 30)
-    cols = [Column(id=f"q{i}", path=["决策部署落实情况"], url="/x", frequency="季度更新") for i in range(5)]
-    crawls = [ColumnCrawl("p", f"q{i}", "u", "ok", (Item("t", f"u{i}", as_of - timedelta(days=40)),)) for i in range(5)]
-    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=cols)
-    verdicts = validate(crawls, [portal], NATIONAL, as_of).verdicts
-    assert {v.status for v in verdicts} == {"fresh"}
-    assert portal_verdict(portal, verdicts, NATIONAL, as_of, True).passed  # 40 days is within a quarter
-
-
-def test_veto_rule_one_counts_news_and_first_level_notices_only():
-    """栏目不更新 rule 1 as written: personnel/planning columns and second-level notice/policy
-    columns a year old do not count towards its 5 (they are stale, rule 2's business)."""
-    as_of = date(2025, 6, 30)
-    old = as_of - timedelta(days=400)
-    cols = ([Column(id=f"r{i}", path=["人事信息"], url="/x", frequency="及时更新", category="personnel") for i in range(2)]
-            + [Column(id=f"g{i}", path=["规划计划"], url="/x", frequency="及时更新", category="planning") for i in range(2)]
-            + [Column(id=f"s{i}", path=["政策法规", "部门文件"], url="/x", frequency="及时更新", category="policy")
-               for i in range(2)]
-            + [Column(id="t0", path=["通知公告"], url="/x", frequency="及时更新", category="notice")])
-    crawls = [ColumnCrawl("p", c.id, "u", "ok", (Item("t", f"u{c.id}", old),)) for c in cols]
-    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/", columns=cols)
-    v = portal_verdict(portal, validate(crawls, [portal], NATIONAL, as_of).verdicts, NATIONAL, as_of,
-                       home_reachable=True)
-    assert v.veto_class_columns == ("t0",)  # only the first-level notice column
-    assert not any("past the national limits" in r for r in v.reasons)
-    assert set(v.stale_columns) == {c.id for c in cols}  # all 7 are stale all the same
-    more = cols + [Column(id=f"n{i}", path=["工作动态"], url="/x", frequency="及时更新") for i in range(4)]
-    crawls += [ColumnCrawl("p", f"n{i}", "u", "ok", (Item("t", f"n{i}", as_of - timedelta(days=15)),)) for i in range(4)]
-    portal = portal.model_copy(update={"columns": more})
-    v = portal_verdict(portal, validate(crawls, [portal], NATIONAL, as_of).verdicts, NATIONAL, as_of,
-                       home_reachable=True)
-    assert any(r.startswith("栏目不更新: 5 columns past the national limits") for r in v.reasons)

@@ -21,7 +21,7 @@ from portal_audit.records import ColumnCrawl, ColumnVerdict
 
 from .history import missed_periods
 from .rules import Ruleset
-from .verdicts import PortalVerdict, portal_verdict
+from .verdicts import PortalVerdict, SiteEvidence, portal_verdict
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -61,6 +61,7 @@ def build_frames(
         category, allowed = ruleset.allowance(col, as_of)
         key = column_key(crawl.portal_id, crawl.column_id)
         ok = crawl.fetch_state == "ok"
+        noted = ok and not crawl.items and crawl.note is not None  # explained, not blank
         dates = [i.published_on for i in crawl.items if i.published_on and i.published_on <= latest_ok]
         newest = max(dates) if dates else None
         days = (as_of - newest).days if newest else None
@@ -71,7 +72,7 @@ def build_frames(
             "portal_id": crawl.portal_id,
             "column_id": crawl.column_id,
             "fetch_state": crawl.fetch_state,
-            "item_count": float(len(crawl.items)) if ok else None,
+            "item_count": float(len(crawl.items)) if ok and not noted else None,
             "last_published_on": newest,
             "days_since_update": days,
             "allowed_days": allowed,
@@ -81,6 +82,8 @@ def build_frames(
             "error": crawl.error,
             "missed_periods": float(record[0]) if record else None,
             "periods_checked": record[1] if record else None,
+            "placeholder": bool(ok and crawl.empty_marker and not noted),
+            "note": crawl.note if noted else None,
         })
         for item in crawl.items:
             item_rows.append({
@@ -92,7 +95,8 @@ def build_frames(
             })
     col_df = pd.DataFrame(col_rows, columns=[
         "key", "portal_id", "column_id", "fetch_state", "item_count", "last_published_on", "days_since_update",
-        "allowed_days", "overdue_days", "frequency_code", "category", "error", "missed_periods", "periods_checked"])
+        "allowed_days", "overdue_days", "frequency_code", "category", "error", "missed_periods", "periods_checked",
+        "placeholder", "note"])
     item_df = pd.DataFrame(item_rows, columns=["key", "url", "published_on", "days_old", "pinned"])
     for frame, numeric in ((col_df, ["item_count", "overdue_days", "missed_periods"]), (item_df, ["days_old"])):
         for name in numeric:
@@ -184,13 +188,17 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
         elif "extracted" in fails:
             status, detail = "error", error or "page could not be read"
         elif "not_empty" in fails:
-            status, detail = "empty", "no item published (空白栏目)"
+            status, detail = "empty", ("only a bare placeholder, no explanatory note: blank (空白栏目)" if row.placeholder
+                                       else "no item published (空白栏目)")
+        elif isinstance(row.note, str):
+            status, detail = "exempt", f"no item, with an explanatory note, so not blank: “{row.note}”"
         elif allowed is None:
-            status, detail = "exempt", "static column: exempt from staleness"
+            status, detail = "exempt", ("政务咨询 column: judged by its answers (互动回应差), not by freshness"
+                                        if row.category == "consultation" else "static column: exempt from staleness")
         elif "timely" in fails:
             status, detail = "stale", f"{days} days since the newest item, {allowed} allowed"
-        elif newest is None:
-            status, detail = "error", "items found but none carries a publish date"
+        elif newest is None:  # 未注明信息发布时间的视为不更新
+            status, detail = "stale", "no item shows its publish date (list or article page): counts as not updated"
         else:
             status, detail = "fresh", f"{days} days since the newest item, {allowed} allowed"
         missed = None if pd.isna(row.missed_periods) else int(row.missed_periods)
@@ -231,18 +239,22 @@ def warm_up() -> None:
 def validate(
     crawls: list[ColumnCrawl], portals: list[Portal], ruleset: Ruleset, as_of: date, *,
     homes: dict[str, bool | None] | None = None,
+    evidence: dict[str, SiteEvidence] | None = None,
     history: dict[tuple[str, str], list[date]] | None = None,
     docs_dir: str | Path | None = None, run_name: str = "audit",
 ) -> Validation:
     """The validate stage: crawls in; column verdicts, expectation outcomes and the
-    portals' single-veto verdicts out (and GE Data Docs when ``docs_dir`` is given)."""
+    portals' single-veto verdicts out (and GE Data Docs when ``docs_dir`` is given).
+    ``evidence`` per portal (home page, availability probes, consultation messages) feeds
+    the single-veto items; ``homes`` alone gives just the home page's reachability."""
     col_df, item_df = build_frames(crawls, portals, ruleset, as_of, history)
     outcomes = run_checkpoint(col_df, item_df, docs_dir, run_name)
     verdicts = judge(col_df, outcomes)
-    homes = homes or {}
+    homes, evidence = homes or {}, evidence or {}
     by_portal: dict[str, list[ColumnVerdict]] = {}
     for v in verdicts:
         by_portal.setdefault(v.portal_id, []).append(v)
-    sites = [portal_verdict(p, by_portal.get(p.id, []), ruleset, as_of, homes.get(p.id)) for p in portals]
+    sites = [portal_verdict(p, by_portal.get(p.id, []), ruleset, as_of, homes.get(p.id), evidence.get(p.id))
+             for p in portals]
     index = Path(docs_dir) / "index.html" if docs_dir is not None else None
     return Validation(verdicts, outcomes, sites, str(index) if index and index.exists() else None)

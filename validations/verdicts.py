@@ -1,27 +1,128 @@
 """Site-level single-veto verdicts (单项否决) of the national checklist, per portal per run.
 
-A portal fails when any of these holds (国办秘函〔2019〕19号, Part 1):
-- 站点无法访问: the home page could not be opened;
-- 网站不更新: none of the home-page columns was updated within the ruleset's home-page days;
-- 栏目不更新: 动态/要闻 columns not updated in the 2 weeks before the check and first-level
-  通知公告/政策文件 columns not updated in the 6 months before add up to 5 or more (personnel
-  and planning columns are not counted here); or 10 or more columns that should be updated
-  have long not been (stale); or 5 or more blank columns (空白栏目).
+Each item of 国办秘函〔2019〕19号 Part 1 that software can judge is a ``Check`` with an
+outcome: ``fail`` (the item vetoes the site), ``warn`` (close to it), ``pass``, or
+``unknown`` (not enough evidence to sign either way). A portal passes only when no item
+fails and none is unknown: missing evidence never passes by default.
+
+- 站点无法访问: the week before the check, ≥ 20 probes of the home page a day (flow
+  ``probe-homes``); a probe fails when the page has not loaded within 15 s; failures
+  ≥ 5 % fail, ≥ 3 % warn.
+- 首页不更新: no update on the home page within 2 weeks: its own dated items, and article
+  links new since earlier runs (columns flagged ``home_page`` are a hint); a home page that
+  is only a navigation entry fails when none of the second-level pages was updated.
+- 栏目不更新: (1) 动态/要闻 columns not updated in 2 weeks plus first-level 通知公告/政策文件
+  columns not updated in 6 months add up to ≥ 5; (2) ≥ 10 columns that should be updated
+  have long not been (stale); (3) ≥ 5 空白栏目 (reported as its own line, as inspection
+  reports do). An item with no visible publish date counts as not updated.
+- 互动回应差: no working 政务咨询 channel, or within the year before the check a message
+  left unanswered for more than 3 months.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnVerdict
+from portal_audit.records import ColumnVerdict, Item, Message
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
 
 VETO_CLASS_LIMIT = 5
 LONG_STALE_LIMIT = 10
 BLANK_LIMIT = 5
+AVAILABILITY_DAYS = 7  # the week before the check
+MIN_PROBES_PER_DAY = 20
+PROBE_TIMEOUT_S = 15.0
+AVAILABILITY_FAIL = 0.05
+AVAILABILITY_WARN = 0.03  # what commercial monitors warn at
+ANSWER_MONTHS = 3
+MESSAGE_WINDOW_DAYS = 365
+NAMED = 8  # offending columns/messages named in a reason; the warehouse keeps all
+
+ITEMS = {  # code → the national wording of the single-veto item
+    "site_unreachable": "站点无法访问",
+    "home_not_updated": "首页不更新",
+    "columns_not_updated": "栏目不更新",
+    "blank_columns": "空白栏目",
+    "poor_response": "互动回应差",
+}
+OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
+
+
+@dataclass(frozen=True)
+class Check:
+    """One single-veto item judged for a portal: ``item`` a code of ``ITEMS``."""
+
+    item: str
+    outcome: str  # fail | warn | pass | unknown
+    reason: str
+
+    @property
+    def line(self) -> str:
+        return f"{ITEMS[self.item]}：{self.reason}"
+
+
+@dataclass(frozen=True)
+class Availability:
+    """The home-page probes of the week before the check."""
+
+    probes: int
+    failed: int
+    per_day: dict[date, int]  # probes per day (Asia/Shanghai days), the days of the window only
+    days: int = AVAILABILITY_DAYS
+
+    @property
+    def ratio(self) -> float:
+        return self.failed / self.probes if self.probes else 0.0
+
+
+@dataclass(frozen=True)
+class HomeEvidence:
+    """What the home page showed: its newest dated item today, and the newest day an
+    article link first appeared on it since an earlier run saw it (None on a first run)."""
+
+    reachable: bool | None = None
+    newest: date | None = None
+    changed_on: date | None = None
+    dated_items: int = 0
+
+
+def home_evidence(reachable: bool | None, items: tuple[Item, ...] | list[Item], seen: dict[str, str],
+                  as_of: date) -> HomeEvidence:
+    """What the home page shows today (``items``) against what earlier runs saw on it
+    (``seen``: URL → the run id, an ISO date, that first saw it). Links on the first run
+    ever are not news; a link first seen later than that is an update on that day."""
+    latest_ok = as_of + timedelta(days=1)  # portals in UTC+8 publish "tomorrow" for a UTC clock
+    dated = [i.published_on for i in items if i.published_on and i.published_on <= latest_ok]
+    changed = None
+    if seen:
+        first = min(seen.values())
+        run = as_of.isoformat()
+        later = [v for v in seen.values() if first < v <= run]
+        if any(i.url not in seen for i in items) and first < run:
+            later.append(run)
+        changed = date.fromisoformat(max(later)[:10]) if later else None
+    return HomeEvidence(reachable, max(dated) if dated else None, changed, len(dated))
+
+
+@dataclass(frozen=True)
+class SiteEvidence:
+    """Evidence beyond the columns' verdicts that the single-veto items read."""
+
+    home: HomeEvidence = field(default_factory=HomeEvidence)
+    availability: Availability | None = None
+    messages: dict[str, tuple[Message, ...]] = field(default_factory=dict)  # consultation column id → messages
+
+
+@dataclass(frozen=True)
+class LateMessage:
+    column_id: str
+    message: Message
+    waited_days: int  # from the message to its answer, or to the check when unanswered
 
 
 @dataclass(frozen=True)
@@ -34,41 +135,174 @@ class PortalVerdict:
     veto_class_columns: tuple[str, ...] = field(default=())
     stale_columns: tuple[str, ...] = field(default=())
     blank_columns: tuple[str, ...] = field(default=())
+    checks: tuple[Check, ...] = field(default=())
+    late_messages: tuple[LateMessage, ...] = field(default=())
+    availability: Availability | None = None
+
+    @property
+    def verdict(self) -> str:
+        """pass, fail, or unknown (no item fails, some could not be judged: never a pass)."""
+        outcomes = {c.outcome for c in self.checks}
+        return "fail" if "fail" in outcomes else "unknown" if "unknown" in outcomes else "pass"
 
 
-def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Ruleset, as_of: date,
-                   home_reachable: bool | None = None) -> PortalVerdict:
+def _named(ids: list[str]) -> str:
+    shown = "、".join(ids[:NAMED])
+    return shown + (f" 等{len(ids)}个" if len(ids) > NAMED else "")
+
+
+def availability_check(a: Availability | None, reachable_now: bool | None, as_of: date) -> Check:
+    """站点无法访问 over the probes of the week before ``as_of``."""
+    today = "" if reachable_now is not False else "；本次检查时首页亦无法打开"
+    if a is None or a.probes == 0:
+        return Check("site_unreachable", "unknown",
+                     f"检查前{AVAILABILITY_DAYS}天无首页监测记录（需运行 probe-homes，每天≥{MIN_PROBES_PER_DAY}次）{today}")
+    days = [as_of - timedelta(days=d) for d in range(AVAILABILITY_DAYS, 0, -1)]
+    thin = [d for d in days if a.per_day.get(d, 0) < MIN_PROBES_PER_DAY]
+    share = f"{a.failed}/{a.probes}次访问失败（{a.ratio:.1%}）"
+    if thin:
+        fewest = min(a.per_day.get(d, 0) for d in thin)
+        return Check("site_unreachable", "unknown",
+                     f"监测次数不足：{len(thin)}天少于每天{MIN_PROBES_PER_DAY}次（最少{fewest}次），{share}{today}")
+    if a.ratio >= AVAILABILITY_FAIL:
+        return Check("site_unreachable", "fail", f"一周内首页{share}，达到{AVAILABILITY_FAIL:.0%}")
+    if a.ratio >= AVAILABILITY_WARN:
+        return Check("site_unreachable", "warn", f"一周内首页{share}，达到预警线{AVAILABILITY_WARN:.0%}")
+    return Check("site_unreachable", "pass", f"一周内首页{share}")
+
+
+def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, ruleset: Ruleset, as_of: date) -> Check:
+    """首页不更新: the home page's own dated items and new links across runs, the columns
+    flagged ``home_page`` as a hint; a navigation-only home page is judged by its
+    second-level pages."""
+    limit = ruleset.home_page_days
+    seen: list[tuple[int, str]] = []
+    if home.newest is not None:
+        seen.append(((as_of - home.newest).days, f"首页最新信息发布于{home.newest.isoformat()}"))
+    if home.changed_on is not None:
+        seen.append(((as_of - home.changed_on).days, f"首页于{home.changed_on.isoformat()}出现新链接"))
+    flagged = [v for v in mine if cols[v.column_id].home_page and v.days_since_update is not None]
+    for v in flagged:
+        seen.append((v.days_since_update, f"首页栏目{v.column_id}最新信息发布于{v.last_published_on}"))
+    recent = [s for s in seen if s[0] <= limit]
+    if recent:
+        return Check("home_not_updated", "pass", min(recent)[1])
+    if seen:
+        days, what = min(seen)
+        return Check("home_not_updated", "fail", f"首页{limit}天内无更新（{what}，距检查{days}天）")
+    if home.reachable is False:
+        return Check("home_not_updated", "unknown", "首页无法打开，无法判断是否更新")
+    # a navigation entry: no dated item of its own; every second-level page not updated → veto
+    dated = [v for v in mine if v.days_since_update is not None]
+    second = [v for v in dated if v.days_since_update <= limit]
+    if second:
+        newest = min(second, key=lambda v: v.days_since_update)
+        return Check("home_not_updated", "pass",
+                     f"首页仅为导航入口，二级页面{newest.column_id}于{newest.last_published_on}更新")
+    if not dated:
+        return Check("home_not_updated", "unknown", "首页与二级页面均无可判断的发布日期")
+    return Check("home_not_updated", "fail", f"首页仅为导航入口，二级页面{limit}天内均未更新")
+
+
+def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -> tuple[list[Check], list, list, list]:
+    """栏目不更新 rules 1 and 2, and rule 3 (空白栏目) as its own line."""
     cols = {c.id: c for c in portal.columns}
-    mine = [v for v in verdicts if v.portal_id == portal.id]
-    veto, reasons = [], []
+    veto = []
     for v in mine:
         category = ruleset.infer_category(cols[v.column_id])
         limit = NATIONAL_VETO_DAYS.get(category)
         if category in FIRST_LEVEL_ONLY and len(cols[v.column_id].path) > 1:
             limit = None  # the rule counts first-level 通知公告/政策文件 columns only
-        if limit is not None and v.allowed_days is not None:
+        if limit is None or v.status not in ("fresh", "stale"):
+            continue
+        if v.allowed_days is not None:
             limit = max(limit, v.allowed_days)  # a quarterly column is not held to the 2-week news limit
-        if limit is not None and v.status in ("fresh", "stale") and v.days_since_update is not None \
-                and v.days_since_update > limit:
+        undated = v.status == "stale" and v.days_since_update is None  # 未注明发布时间的视为不更新
+        if undated or (v.days_since_update is not None and v.days_since_update > limit):
             veto.append(v.column_id)
     stale = [v.column_id for v in mine if v.status == "stale"]
     blank = [v.column_id for v in mine if v.status == "empty"]
-    home = [v for v in mine if cols[v.column_id].home_page]
-    home_updated = None
-    if home:
-        newest = [v.days_since_update for v in home if v.days_since_update is not None]
-        home_updated = bool(newest) and min(newest) <= ruleset.home_page_days
-    if home_reachable is False:
-        reasons.append("站点无法访问: the home page could not be opened")
-    if home_updated is False:
-        reasons.append(f"网站不更新: no home-page column updated within {ruleset.home_page_days} days")
+    checks = []
     if len(veto) >= VETO_CLASS_LIMIT:
-        reasons.append(f"栏目不更新: {len(veto)} columns past the national limits "
-                       f"(news 2 weeks, first-level notices/policies 6 months): {', '.join(veto)}")
+        checks.append(Check("columns_not_updated", "fail",
+                            f"动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计{len(veto)}个"
+                            f"（≥{VETO_CLASS_LIMIT}）：{_named(veto)}"))
     if len(stale) >= LONG_STALE_LIMIT:
-        reasons.append(f"栏目不更新: {len(stale)} columns that should be updated have long not been "
-                       f"(≥ {LONG_STALE_LIMIT}): {', '.join(stale)}")
+        checks.append(Check("columns_not_updated", "fail",
+                            f"应更新但长期未更新的栏目{len(stale)}个（≥{LONG_STALE_LIMIT}）：{_named(stale)}"))
+    if not checks:
+        warn = len(veto) == VETO_CLASS_LIMIT - 1 or len(stale) == LONG_STALE_LIMIT - 1
+        checks.append(Check("columns_not_updated", "warn" if warn else "pass",
+                            f"超期未更新的动态要闻、一级通知公告与政策文件类栏目{len(veto)}个（限{VETO_CLASS_LIMIT}），"
+                            f"应更新但长期未更新的栏目{len(stale)}个（限{LONG_STALE_LIMIT}）"))
+    checked = [v for v in mine if v.status not in ("unreachable", "error")]
     if len(blank) >= BLANK_LIMIT:
-        reasons.append(f"空白栏目: {len(blank)} blank columns (≥ {BLANK_LIMIT}): {', '.join(blank)}")
-    return PortalVerdict(portal.id, not reasons, tuple(reasons), home_reachable, home_updated,
-                         tuple(veto), tuple(stale), tuple(blank))
+        checks.append(Check("blank_columns", "fail", f"空白栏目{len(blank)}个（≥{BLANK_LIMIT}）：{_named(blank)}"))
+    elif not checked and mine:
+        checks.append(Check("blank_columns", "unknown", "栏目均无法读取"))
+    else:
+        checks.append(Check("blank_columns", "warn" if len(blank) == BLANK_LIMIT - 1 else "pass",
+                            f"空白栏目{len(blank)}个（限{BLANK_LIMIT}）" + (f"：{_named(blank)}" if blank else "")))
+    return checks, veto, stale, blank
+
+
+def late_messages(messages: dict[str, tuple[Message, ...]], as_of: date) -> list[LateMessage]:
+    """Messages of the year before ``as_of`` that waited more than 3 months for an answer
+    (answered late, or still unanswered)."""
+    since = as_of - timedelta(days=MESSAGE_WINDOW_DAYS)
+    late = []
+    for column_id, found in messages.items():
+        for m in found:
+            if m.asked_on is None or not since <= m.asked_on <= as_of:
+                continue
+            deadline = m.asked_on + relativedelta(months=ANSWER_MONTHS)
+            if m.answered_on is not None:
+                if m.answered_on > deadline:
+                    late.append(LateMessage(column_id, m, (m.answered_on - m.asked_on).days))
+            elif m.state != "answered" and as_of > deadline:
+                late.append(LateMessage(column_id, m, (as_of - m.asked_on).days))
+    return sorted(late, key=lambda x: -x.waited_days)
+
+
+def response_check(portal: Portal, mine: list[ColumnVerdict], messages: dict[str, tuple[Message, ...]],
+                   as_of: date) -> tuple[Check, list[LateMessage]]:
+    """互动回应差: a working 政务咨询 channel, and no message unanswered over 3 months."""
+    channels = [c for c in portal.columns if c.category == "consultation"]
+    if not channels:
+        return Check("poor_response", "unknown", "目录未列出政务咨询类栏目（category: consultation），无法判断"), []
+    states = {v.column_id: v.status for v in mine}
+    working = [c for c in channels if states.get(c.id) not in ("unreachable", "error", None)]
+    if not working:
+        if all(states.get(c.id) == "unreachable" for c in channels):
+            return Check("poor_response", "fail", f"政务咨询类栏目均无法访问：{_named([c.id for c in channels])}"), []
+        return Check("poor_response", "unknown", f"政务咨询类栏目无法读取：{_named([c.id for c in channels])}"), []
+    late = late_messages(messages, as_of)
+    if late:
+        named = "；".join(f"“{x.message.title}”（{x.message.asked_on}留言，"
+                         + (f"{x.message.answered_on}答复" if x.message.answered_on else "至今未答复")
+                         + f"，{x.waited_days}天）" for x in late[:NAMED])
+        return Check("poor_response", "fail",
+                     f"检查前1年内{len(late)}条留言超过{ANSWER_MONTHS}个月未答复：{named}"), late
+    total = sum(len(v) for v in messages.values())
+    return Check("poor_response", "pass", f"政务咨询渠道{len(working)}个，读到留言{total}条，无超过{ANSWER_MONTHS}个月未答复"), []
+
+
+def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Ruleset, as_of: date,
+                   home_reachable: bool | None = None, evidence: SiteEvidence | None = None) -> PortalVerdict:
+    """The portal's single-veto items. ``evidence`` carries the home page, the week's
+    probes and the consultation messages; without it only ``home_reachable`` is known."""
+    evidence = evidence or SiteEvidence(home=HomeEvidence(reachable=home_reachable))
+    home = evidence.home
+    cols = {c.id: c for c in portal.columns}
+    mine = [v for v in verdicts if v.portal_id == portal.id]
+    checks = [availability_check(evidence.availability, home.reachable, as_of),
+              home_check(home, mine, cols, ruleset, as_of)]
+    more, veto, stale, blank = column_checks(portal, mine, ruleset)
+    checks += more
+    response, late = response_check(portal, mine, evidence.messages, as_of)
+    checks.append(response)
+    home_updated = {"pass": True, "fail": False}.get(checks[1].outcome)
+    reasons = tuple(c.line for c in checks if c.outcome == "fail")
+    return PortalVerdict(portal.id, not reasons and all(c.outcome != "unknown" for c in checks), reasons,
+                         home.reachable, home_updated, tuple(veto), tuple(stale), tuple(blank), tuple(checks),
+                         tuple(late), evidence.availability)

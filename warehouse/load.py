@@ -16,11 +16,12 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, PageFetch
+from portal_audit.records import ColumnCrawl, Item as ItemRecord, PageFetch, Probe
 from validations.suite import Validation
 
-from .models import (AuditRun, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow, Evidence, ExpectationResult, Item,
-                     ItemTitleChange, PageFetchRow, Portal as Portal_, PortalRun, PortalVerdictRow)
+from .models import (AuditRun, AvailabilityProbe, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow,
+                     ConsultationMessage, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange, PageFetchRow,
+                     Portal as Portal_, PortalCheck, PortalRun, PortalVerdictRow)
 
 _BATCH = 5000
 
@@ -85,7 +86,7 @@ def store_evidence(engine: Engine, run_id: str, pages: list[PageFetch]) -> int:
 
 
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
-                home: PageFetch | None = None) -> None:
+                home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = ()) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
     visible afterwards or none of it (an earlier load of the same run stays intact)."""
     verdicts, outcomes = validation.verdicts, validation.outcomes
@@ -132,10 +133,18 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         for o in outcomes
     ]
     site_rows = [] if site is None else [dict(
-        run_id=run_id, portal_id=portal.id, verdict="pass" if site.passed else "fail", reasons="\n".join(site.reasons),
+        run_id=run_id, portal_id=portal.id, verdict=site.verdict, reasons="\n".join(site.reasons),
         home_reachable=site.home_reachable, home_updated=site.home_updated,
         veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
         blank_columns=len(site.blank_columns))]
+    checks = [] if site is None else [dict(run_id=run_id, portal_id=portal.id, item=c.item, outcome=c.outcome,
+                                           reason=c.reason) for c in site.checks]
+    links = {i.url: dict(portal_id=portal.id, url=i.url, title=i.title, published_on=i.published_on,
+                         first_seen_run=run_id, last_seen_run=run_id) for i in home_items}
+    messages = {(c.column_id, m.url): dict(portal_id=portal.id, column_id=c.column_id, url=m.url, title=m.title,
+                                           asked_on=m.asked_on, answered_on=m.answered_on, state=m.state,
+                                           first_seen_run=run_id, last_seen_run=run_id)
+                for c in crawl_by_col.values() for m in c.messages}
     # how each list was read, for the next night: an API known (used or learnt) is read directly
     paths = [dict(portal_id=portal.id, column_id=c.column_id, method="api" if c.source else c.method, source=c.source,
                   run_id=run_id)
@@ -146,7 +155,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                     for c in portal.columns]
 
     with engine.begin() as conn:
-        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalRun):
+        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         stmt = _insert(conn, Portal_.__table__).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
                                                        first_seen_run=run_id, last_seen_run=run_id)
@@ -161,7 +170,8 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]),
                      evidence)
         for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
-                            (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows)):
+                            (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows),
+                            (PortalCheck.__table__, checks)):
             _batches(conn, table.insert(), rows)
         if paths:
             stmt = _insert(conn, ColumnPathRow.__table__)
@@ -175,6 +185,14 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                   "pinned": stmt.excluded.pinned, "last_seen_run": stmt.excluded.last_seen_run},
         )
         _batches(conn, stmt, list(items.values()))
+        for model, rows, keys, kept in (
+                (HomeLink, links, ["portal_id", "url"], ("title", "published_on", "last_seen_run")),
+                (ConsultationMessage, messages, ["portal_id", "column_id", "url"],
+                 ("title", "asked_on", "answered_on", "state", "last_seen_run"))):
+            if rows:
+                stmt = _insert(conn, model.__table__)
+                _batches(conn, stmt.on_conflict_do_update(index_elements=keys, set_={
+                    k: getattr(stmt.excluded, k) for k in kept}), list(rows.values()))
         conn.execute(PortalRun.__table__.insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),
@@ -215,3 +233,13 @@ def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) ->
     with engine.begin() as conn:
         return conn.execute(delete(Evidence).where(Evidence.content_hash.not_in(recent),
                                                    Evidence.first_seen_run.not_in(running))).rowcount
+
+
+def load_probes(engine: Engine, probes: list[Probe]) -> int:
+    """Append availability probes (one transaction: a probe round is stored whole or not)."""
+    rows = [dict(portal_id=p.portal_id, url=p.url, probed_at=p.probed_at, ok=p.ok, elapsed_ms=p.elapsed_ms,
+                 http_status=p.status, error=p.error, ipv6_ok=p.ipv6_ok) for p in probes]
+    if rows:
+        with engine.begin() as conn:
+            _batches(conn, AvailabilityProbe.__table__.insert(), rows)
+    return len(rows)

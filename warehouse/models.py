@@ -221,4 +221,64 @@ class PortalVerdictRow(Base):
     blank_columns: Mapped[int] = mapped_column(Integer)
 
 
+class PortalCheck(Base):
+    """Each single-veto item judged for a portal on a run: outcome fail|warn|pass|unknown
+    and the reason in the national wording (``validations/verdicts.py``)."""
+
+    __tablename__ = "portal_checks"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    item: Mapped[str] = mapped_column(String(32), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AvailabilityProbe(Base):
+    """One probe of a portal's home page (flow ``probe-homes``, every 30 minutes)."""
+
+    __tablename__ = "availability_probes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal_id: Mapped[str] = mapped_column(String(128))
+    url: Mapped[str] = mapped_column(Text)
+    probed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    ok: Mapped[bool] = mapped_column()
+    elapsed_ms: Mapped[float] = mapped_column(Float)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    ipv6_ok: Mapped[bool | None] = mapped_column()
+
+
+class HomeLink(Base):
+    """Every content link ever seen on a portal's home page, with the runs that first and
+    last saw it: a link new since an earlier run is an update of the home page."""
+
+    __tablename__ = "home_links"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+    last_seen_run: Mapped[str] = mapped_column(String(32))
+
+
+class ConsultationMessage(Base):
+    """A message of a 政务咨询 column as last read: when asked and answered, its state."""
+
+    __tablename__ = "consultation_messages"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    asked_on: Mapped[date | None] = mapped_column(Date)
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16))
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+    last_seen_run: Mapped[str] = mapped_column(String(32))
+
+
 Index("ix_items_column", Item.portal_id, Item.column_id)
+Index("ix_probes_portal_time", AvailabilityProbe.portal_id, AvailabilityProbe.probed_at)

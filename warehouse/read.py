@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import zlib
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
 from portal_audit.records import ColumnPath, Previous
 
-from .models import AuditRun, ColumnAudit, ColumnPathRow, Evidence, Item, PageFetchRow, PortalVerdictRow
+from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, Evidence, HomeLink, Item, PageFetchRow,
+                     PortalVerdictRow)
+
+CHINA = timedelta(hours=8)  # days of the availability week are China's days (UTC+8, no DST)
 
 
 class NoRun(LookupError):
@@ -97,3 +100,28 @@ def column_paths(engine: Engine, portal_id: str) -> dict[str, ColumnPath]:
         rows = conn.execute(select(ColumnPathRow.column_id, ColumnPathRow.method, ColumnPathRow.source)
                             .where(ColumnPathRow.portal_id == portal_id))
         return {column_id: ColumnPath(method, source) for column_id, method, source in rows}
+
+
+def probe_counts(engine: Engine, portal_ids: list[str], as_of: date, days: int = 7
+                 ) -> dict[str, tuple[int, int, dict[date, int]]]:
+    """Per portal, the probes of the ``days`` whole China days before ``as_of``: (probes,
+    failed, probes per day)."""
+    start = datetime.combine(as_of - timedelta(days=days), datetime.min.time()) - CHINA
+    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    out: dict[str, tuple[int, int, dict[date, int]]] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(AvailabilityProbe.portal_id, AvailabilityProbe.probed_at, AvailabilityProbe.ok)
+                            .where(AvailabilityProbe.portal_id.in_(portal_ids), AvailabilityProbe.probed_at >= start,
+                                   AvailabilityProbe.probed_at < end))
+        for portal_id, probed_at, ok in rows:
+            total, failed, per_day = out.get(portal_id, (0, 0, {}))
+            day = (probed_at + CHINA).date()
+            per_day[day] = per_day.get(day, 0) + 1
+            out[portal_id] = (total + 1, failed + (not ok), per_day)
+    return out
+
+
+def home_link_history(engine: Engine, portal_id: str) -> dict[str, str]:
+    """URL → the run that first saw it on the portal's home page."""
+    with engine.connect() as conn:
+        return dict(conn.execute(select(HomeLink.url, HomeLink.first_seen_run).where(HomeLink.portal_id == portal_id)).all())

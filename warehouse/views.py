@@ -45,3 +45,19 @@ SELECT r.as_of, ca.run_id, ca.portal_id, ca.column_id, ca.path, ca.status, ca.da
 FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 WHERE r.status = 'complete'""",
 }
+
+# views of the single-veto checks (migration 0005; VIEWS above belong to 0002)
+CHECK_VIEWS = {
+    # every single-veto item of every complete run
+    "v_portal_checks": """
+SELECT r.as_of, pc.run_id, pc.portal_id, pc.item, pc.outcome, pc.reason
+FROM portal_checks pc JOIN audit_runs r ON r.run_id = pc.run_id
+WHERE r.status = 'complete'""",
+    # columns within 7 days of their allowance (即将超期), by responsible unit
+    "v_due_soon": """
+SELECT r.as_of, ca.run_id, ca.portal_id, COALESCE(ca.responsible, '') AS responsible, ca.column_id, ca.path,
+       ca.last_published_on, ca.days_since_update, ca.allowed_days, ca.allowed_days - ca.days_since_update AS days_left
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+WHERE r.status = 'complete' AND ca.status = 'fresh' AND ca.allowed_days IS NOT NULL
+  AND ca.days_since_update IS NOT NULL AND ca.allowed_days - ca.days_since_update <= 7""",
+}

@@ -1,0 +1,91 @@
+"""Availability probes: one visit of each portal's home page, timed the way inspectors
+time it — a visit fails when the page has not fully loaded within 15 s (国办秘函〔2019〕19号:
+站点无法访问, judged over a week of ≥ 20 visits a day). A probe is one GET (redirects
+followed, each hop guarded against private addresses), no retry, no robots.txt request: a
+probe is a visitor opening the home page, and thousands of portals must cost seconds.
+Where this machine has IPv6, the home page is also opened over IPv6, as information."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+import httpx
+
+from portal_audit.catalog import Portal
+from portal_audit.records import Probe
+
+from .fetch import FetchError, Fetcher, FetchPolicy
+
+PROBE_TIMEOUT = 15.0  # seconds for the whole home page, redirects included
+PROBES_AT_ONCE = 256
+
+
+def probe_policy(policy: FetchPolicy, timeout: float = PROBE_TIMEOUT) -> FetchPolicy:
+    """The crawl's policy made a visitor's: one try, the probe's deadline, no robots.txt."""
+    return replace(policy, retries=0, timeout=timeout, page_deadline=timeout, obey_robots=False, per_host_delay=0.0,
+                   max_in_flight=PROBES_AT_ONCE, browser=False)
+
+
+def has_ipv6_route() -> bool:
+    """Whether this machine can reach the IPv6 internet (a UDP connect sends nothing)."""
+    if not socket.has_ipv6:
+        return False
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as s:
+            s.connect(("2001:4860:4860::8888", 53))
+            return not s.getsockname()[0].startswith("::1")
+    except OSError:
+        return False
+
+
+async def _ipv6_ok(url: str, policy: FetchPolicy) -> bool | None:
+    """The home page opened over IPv6 (None: the host has no AAAA record)."""
+    parts = urlsplit(url)
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, parts.port or 443, family=socket.AF_INET6,
+                                                             type=socket.SOCK_STREAM)
+    except OSError:
+        return None
+    if not infos:
+        return None
+    transport = httpx.AsyncHTTPTransport(local_address="::")
+    async with httpx.AsyncClient(transport=transport, timeout=policy.timeout, follow_redirects=True,
+                                 headers={"User-Agent": policy.user_agent}) as client:
+        try:
+            resp = await asyncio.wait_for(client.get(url), policy.timeout)
+            return resp.status_code < 400
+        except (httpx.HTTPError, asyncio.TimeoutError, OSError):
+            return False
+
+
+async def probe_one(fetcher: Fetcher, portal: Portal, ipv6: bool = False) -> Probe:
+    """Open a portal's home page once; never raises for what the portal does."""
+    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    t = time.perf_counter()
+    status, error = None, None
+    try:
+        page = await asyncio.wait_for(fetcher.get(portal.base_url), fetcher.policy.page_deadline)
+        status = page.status
+    except asyncio.TimeoutError:
+        error = f"not loaded within {fetcher.policy.page_deadline:g} s"
+    except FetchError as exc:
+        status, error = exc.status, exc.message
+    elapsed = (time.perf_counter() - t) * 1000
+    if error is None and elapsed > fetcher.policy.page_deadline * 1000:
+        error = f"loaded in {elapsed / 1000:.1f} s, over {fetcher.policy.page_deadline:g} s"
+    v6 = await _ipv6_ok(portal.base_url, fetcher.policy) if ipv6 else None
+    return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, v6)
+
+
+async def probe_portals(portals: Sequence[Portal], policy: FetchPolicy, timeout: float = PROBE_TIMEOUT,
+                        ipv6: bool | None = None) -> list[Probe]:
+    """Probe every portal's home page at once (``PROBES_AT_ONCE`` requests open)."""
+    ipv6 = has_ipv6_route() if ipv6 is None else ipv6
+    async with Fetcher(probe_policy(policy, timeout)) as fetcher:
+        return list(await asyncio.gather(*(probe_one(fetcher, p, ipv6) for p in portals)))
