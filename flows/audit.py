@@ -243,6 +243,7 @@ def resolve_warehouse(warehouse: str | None) -> str:
 def _artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, str]) -> None:
     """The run's artifacts: a handful of API calls whatever the number of portals."""
     names = {(p.id, c.id): c.name for p in portals for c in p.columns}
+    units = {(p.id, c.id): c.responsible or "" for p in portals for c in p.columns}
     links = {(p.id, c.id): p.column_url(c) for p in portals for c in p.columns}
     create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
     rows = [{"portal": v.portal_id, "column": names[(v.portal_id, v.column_id)], "status": v.status,
@@ -252,6 +253,13 @@ def _artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, st
     shown = f"the {len(rows)} most urgent of " if summary.attention_total > len(rows) else ""
     create_table_artifact(rows, key="audit-non-fresh-columns",
                           description=f"{shown}{summary.attention_total} columns stale, empty, unreachable or in error")
+    if summary.due_soon:
+        due = sorted(summary.due_soon, key=lambda v: (units[(v.portal_id, v.column_id)], v.allowed_days - v.days_since_update))
+        create_table_artifact([{"负责科室": units[(v.portal_id, v.column_id)], "portal": v.portal_id,
+                                "column": names[(v.portal_id, v.column_id)], "last_published_on": str(v.last_published_on),
+                                "days_left": v.allowed_days - v.days_since_update,
+                                "page": links[(v.portal_id, v.column_id)] or ""} for v in due],
+                              key="audit-due-soon", description=f"{len(due)} columns 即将超期, by responsible unit")
     if not reports:
         return
     titles = {p.id: p.name for p in portals}
@@ -267,6 +275,23 @@ def _artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, st
             key = "report-" + re.sub(r"[^a-z0-9]+", "-", pid.lower()).strip("-")
             create_link_artifact(Path(path).as_uri(), link_text=f"{titles.get(pid, pid)} — audit {summary.run_id}",
                                  key=key)
+
+
+def send_notification(block: str, summary: RunSummary) -> bool:
+    """Send the run's alert through a Prefect notification block (``block-type/name``, e.g.
+    ``custom-webhook/wecom`` for a 企业微信/钉钉 robot, or an e-mail block) when something
+    vetoes, warns or falls due. A notification that fails is logged, never fails the run."""
+    text = summary.alert()
+    if not text:
+        return False
+    from prefect.blocks.core import Block
+
+    try:
+        Block.load(block).notify(text, subject=f"portal-audit {summary.run_id}")
+    except Exception as exc:  # the audit is stored either way
+        get_run_logger().error("notification through %s failed: %s: %s", block, type(exc).__name__, exc)
+        return False
+    return True
 
 
 def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture],
@@ -307,7 +332,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
               shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
-              shard_columns: int = SHARD_COLUMNS):
+              shard_columns: int = SHARD_COLUMNS, notify: str | None = None):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did."""
     log = get_run_logger()
@@ -381,6 +406,8 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
         raise
     _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
+    if notify and send_notification(notify, summary):
+        log.info("alert sent through %s", notify)
     if failed and len(failed) == len(selected):
         return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
     if failed:
@@ -394,23 +421,26 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
                   warehouse: str | None = None, ruleset: str = DEFAULT_RULESET,
                   data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
                   incremental: bool = True, shard_portals: int = SHARD_PORTALS,
-                  shards_at_once: int = SHARDS_AT_ONCE) -> RunSummary:
+                  shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results.
     ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
     ``incremental`` makes requests conditional on what earlier runs fetched;
     portals are crawled, validated and loaded in shards of ``shard_portals``,
-    ``shards_at_once`` at a time (memory follows these two, not the catalog's size)."""
+    ``shards_at_once`` at a time (memory follows these two, not the catalog's size);
+    ``notify`` names a Prefect notification block (``custom-webhook/wecom``) that gets the
+    run's vetoes, warnings and 即将超期 columns."""
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
-                     shard_portals=shard_portals, shards_at_once=shards_at_once)
+                     shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify)
 
 
 @flow(name="audit-portal", log_prints=True)
 def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None, as_of: date | None = None,
                  ruleset: str = DEFAULT_RULESET, warehouse: str | None = None,
-                 data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS) -> RunSummary:
+                 data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
+                 notify: str | None = None) -> RunSummary:
     """Audit one portal on demand, all its columns or the column ids given (the Prefect UI
     renders these parameters as a form)."""
-    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports)
+    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports, notify=notify)
 
 
 @flow(name="import-catalog", log_prints=True)

@@ -52,6 +52,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_probe(args: argparse.Namespace) -> int:
+    """One round of home-page probes without Prefect (cron, or a first look)."""
+    from .catalog import load_catalog
+
+    load_catalog(args.catalog).select(args.portal)
+    from flows.probes import run_probes
+
+    result, probes = run_probes(str(args.catalog), args.warehouse, args.portal or None, args.timeout)
+    for p in probes:
+        if not p.ok:
+            print(f"{p.portal_id}: {p.error} ({p.url})")
+    print(result.line())
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors.browser import Renderer
     from extractors.crawl import crawl_column, render_limits
@@ -189,6 +204,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo portal {portal.name} served at {base_url}")
     try:
         served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
+        from extractors.fetch import policy_for
+        from warehouse.db import make_engine, warehouse_url
+
+        from .demo.week import probe_week
+
+        probes = probe_week(make_engine(warehouse_url(args.warehouse)), served.portals[0], as_of, policy_for(served))
+        print(f"availability: {len(probes)} probes of the demo home page taken now, stamped every 30 minutes over "
+              f"the week before {as_of} (simulated week; probe-homes takes them as they come), "
+              f"{sum(not p.ok for p in probes)} failed")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
@@ -200,16 +224,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from warehouse.db import make_engine, warehouse_url
     from warehouse.read import column_audits
 
-    stored = column_audits(make_engine(warehouse_url(args.warehouse)), summary.run_id)  # what analysts will read
+    from urllib.parse import urlsplit
+
+    from warehouse.read import consultation_messages
+
+    from .report import late_frame
+
+    engine = make_engine(warehouse_url(args.warehouse))
+    stored = column_audits(engine, summary.run_id)  # what analysts will read
     agree = sum(1 for cid, status in zip(stored.column_id, stored.status) if site.truth.get(cid) == status)
+    late = {urlsplit(u).path for u in late_frame(consultation_messages(engine, summary.run_id), stored, as_of)["url"]}
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
-    print(f"ground truth: {agree}/{len(site.truth)} columns judged as the demo portal intends")
+    print(f"ground truth: {agree}/{len(site.truth)} columns judged as the demo portal intends; "
+          f"{len(late & set(site.late))}/{len(site.late)} late messages found"
+          + (f", {len(late - set(site.late))} wrongly" if late - set(site.late) else ""))
     print(read_by_line(stored))
     if summary.data_docs:
         print(f"Great Expectations Data Docs: {summary.data_docs}")
     print(f"run {summary.run_id} loaded into {summary.warehouse}")
-    return 0 if agree == len(site.truth) == len(stored) else 1
+    return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -227,6 +261,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
     p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("probe", help="probe every portal's home page once and store it (站点无法访问 reads a week of these)")
+    p.add_argument("catalog", type=Path)
+    p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
+    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
+    p.add_argument("--timeout", type=float, default=15.0, help="seconds a home page may take (national rule: 15)")
+    p.set_defaults(func=cmd_probe)
 
     p = sub.add_parser("extract", help="print the items of one column list (following pagination)")
     p.add_argument("url")
@@ -260,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write a run's report")
     p.add_argument("--warehouse")
     p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD), latest, or all (HTML index across runs)")
-    p.add_argument("--format", choices=["md", "csv", "xlsx", "html"], required=True)
+    p.add_argument("--format", choices=["md", "csv", "xlsx", "html", "docx"], required=True)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
     p.add_argument("--unit", action="append", metavar="UNIT", help="only this responsible unit (repeatable)")

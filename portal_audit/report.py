@@ -13,11 +13,18 @@ import pandas as pd
 from sqlalchemy import Engine, select, text
 
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
-from warehouse.read import run_info
+from warehouse.read import availability_week, consultation_messages, portal_checks, run_info
+
+from .records import Message
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
 _ORDER = {s: i for i, s in enumerate(["unreachable", "error", "empty", "stale", "fresh", "exempt"])}
+DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance are listed for their unit
+ITEM_NAMES = {"site_unreachable": "站点无法访问", "home_not_updated": "首页不更新", "columns_not_updated": "栏目不更新",
+              "blank_columns": "空白栏目", "poor_response": "互动回应差"}
+OUTCOME_NAMES = {"fail": "否决", "warn": "预警", "pass": "通过", "unknown": "无法判定"}
+VERDICT_NAMES = {"fail": "不合格", "pass": "合格", "unknown": "待判定"}
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
 
@@ -61,6 +68,41 @@ class ReportData:
     heatmap: pd.DataFrame  # rows: columns, cols: months, values: items published
     trend: pd.DataFrame
     evidence: dict[tuple[str, str], str]  # (portal, column) -> content hash of its first list page
+    checks: pd.DataFrame = None  # single-veto items per portal: portal_id, item, outcome, reason
+    due_soon: pd.DataFrame = None  # fresh columns within DUE_SOON_DAYS of their allowance (即将超期)
+    late: pd.DataFrame = None  # messages answered after more than 3 months, or not at all
+    availability: pd.DataFrame = None  # the week's probes per portal
+
+
+def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
+    """Fresh columns with at most ``days`` left before their allowance runs out, by unit."""
+    ok = cols[(cols["status"] == "fresh") & cols["allowed_days"].notna() & cols["days_since_update"].notna()]
+    ok = ok.assign(days_left=(ok["allowed_days"] - ok["days_since_update"]).astype(int))
+    ok = ok[ok["days_left"] <= days].assign(responsible=lambda d: d["responsible"].fillna(""))
+    return ok.sort_values(["responsible", "days_left"])[
+        ["responsible", "portal_id", "column_id", "path", "last_published_on", "days_since_update", "allowed_days",
+         "days_left", "url"]].reset_index(drop=True)
+
+
+def late_frame(messages: pd.DataFrame, cols: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The late messages of a run's consultation columns, with their unit."""
+    from validations.verdicts import late_messages
+
+    def day(v):
+        return None if v is None or (not isinstance(v, date) and pd.isna(v)) else pd.Timestamp(v).date()
+
+    units = {(p, c): u for p, c, u in cols[["portal_id", "column_id", "responsible"]].itertuples(index=False)}
+    rows = []
+    for (portal_id, column_id), g in messages.groupby(["portal_id", "column_id"]) if not messages.empty else []:
+        found = tuple(Message(m.title, m.url, day(m.asked_on), day(m.answered_on), m.state)
+                      for m in g.itertuples(index=False))
+        for x in late_messages({column_id: found}, as_of):
+            rows.append(dict(responsible=units.get((portal_id, column_id)) or "", portal_id=portal_id,
+                             column_id=column_id, title=x.message.title, asked_on=x.message.asked_on,
+                             answered_on=x.message.answered_on, state=x.message.state, waited_days=x.waited_days,
+                             url=x.message.url))
+    return pd.DataFrame(rows, columns=["responsible", "portal_id", "column_id", "title", "asked_on", "answered_on",
+                                       "state", "waited_days", "url"])
 
 
 def report_frame(engine: Engine, run_id: str, filters: Filters | None = None) -> pd.DataFrame:
@@ -73,7 +115,8 @@ def report_frame(engine: Engine, run_id: str, filters: Filters | None = None) ->
     return df[REPORT_COLUMNS].reset_index(drop=True)
 
 
-def load_report(engine: Engine, run_id: str, filters: Filters | None = None) -> ReportData:
+def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
+                warn_days: int = DUE_SOON_DAYS) -> ReportData:
     filters = filters or Filters()
     info = run_info(engine, run_id)
     cols = report_frame(engine, run_id, filters)
@@ -117,7 +160,11 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None) -> 
     heat.columns = [str(m) for m in months]
     heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False)]
     evidence = {(p, c): h for p, c, h in firsts}
-    return ReportData(info, cols, verdicts, units, heat, trend, evidence)
+    portal_ids = list(verdicts["portal_id"]) if filters.portals or filters.units else None
+    checks = filters.apply(portal_checks(engine, run_id, filters.portals))
+    late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
+    week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
+    return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week)
 
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
@@ -125,16 +172,35 @@ def _md_cell(v) -> str:
     return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).replace("|", "/").replace("\n", " ")
 
 
-def render_markdown(info: dict, df: pd.DataFrame) -> str:
+def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in df[cols].itertuples(index=False)]
+    return out
+
+
+def render_markdown(data: ReportData) -> str:
+    info, df = data.info, data.columns
     counts = df["status"].value_counts()
     out = [f"# Audit report — run {info['run_id']}", "",
            f"As of {info['as_of']}, ruleset {info['ruleset']}, status {info['status']}.", "",
            "| status | columns |", "|---|---|"]
     out += [f"| {s} | {int(counts[s])} |" for s in _ORDER if s in counts]
-    cols = ["portal_id", "path", "status", "last_published_on", "days_since_update", "allowed_days", "responsible", "detail"]
-    out += ["", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in df[cols].itertuples(index=False):
-        out.append("| " + " | ".join(_md_cell(v) for v in row) + " |")
+    if data.checks is not None and not data.checks.empty:
+        verdicts = dict(zip(data.verdicts["portal_id"], data.verdicts["verdict"]))
+        out += ["", "## 单项否决", ""]
+        for portal_id, g in data.checks.groupby("portal_id"):
+            v = verdicts.get(portal_id, "")
+            out += [f"### {portal_id}: {VERDICT_NAMES.get(v, v)} ({v})", "", "| 指标 | 结果 | 说明 |", "|---|---|---|"]
+            out += [f"| {ITEM_NAMES.get(r.item, r.item)} | {OUTCOME_NAMES.get(r.outcome, r.outcome)} ({r.outcome}) "
+                    f"| {_md_cell(r.reason)} |" for r in g.itertuples(index=False)]
+    if data.due_soon is not None and not data.due_soon.empty:
+        out += ["", f"## 即将超期栏目（{DUE_SOON_DAYS}天内）", ""]
+        out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])
+    if data.late is not None and not data.late.empty:
+        out += ["", "## 超过3个月未答复的留言", ""]
+        out += _md_table(data.late, ["responsible", "portal_id", "title", "asked_on", "answered_on", "waited_days", "url"])
+    out += [""] + _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update",
+                                 "allowed_days", "responsible", "detail"])
     return "\n".join(out) + "\n"
 
 
@@ -193,11 +259,7 @@ def render_html(data: ReportData, evidence_dir: str | None = None) -> str:
     counts = cols["status"].value_counts()
     tiles = "".join(f'<div class="tile" style="border-color:{_COLOURS[s]}"><b>{int(counts[s])}</b> {s}</div>'
                     for s in _ORDER if s in counts)
-    cards = []
-    for v in data.verdicts.itertuples(index=False):
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in (v.reasons or "").splitlines()) or "<li>no single-veto item</li>"
-        cards.append(f'<div class="card {v.verdict}" data-portal="{html.escape(v.portal_id)}"><h3>{html.escape(v.portal_id)}: '
-                     f'{"PASS" if v.verdict == "pass" else "FAIL"} <small>单项否决</small></h3><ul>{reasons}</ul></div>')
+    cards = _cards(data)
     bad = cols[cols["status"].isin(["stale", "empty", "unreachable", "error"])].reset_index(drop=True)
     links = {}
     for i, row in bad.iterrows():
@@ -219,7 +281,9 @@ body{{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;co
 h1{{margin-bottom:4px}} .sub{{color:#666;margin-top:0}}
 .tiles,.cards{{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}}
 .tile{{border-left:6px solid;padding:8px 14px;background:#fafafa;min-width:90px}} .tile b{{font-size:22px;display:block}}
-.card{{padding:10px 16px;border-radius:6px;min-width:320px;max-width:720px}} .card.pass{{background:#e8f5e9}} .card.fail{{background:#ffebee}}
+.card{{padding:10px 16px;border-radius:6px;min-width:320px;max-width:900px}} .card.pass{{background:#e8f5e9}} .card.fail{{background:#ffebee}}
+.card.unknown{{background:#fff8e1}} .o-fail{{color:#c62828;font-weight:bold}} .o-warn{{color:#ef6c00;font-weight:bold}}
+.o-pass{{color:#2e7d32}} .o-unknown{{color:#8d6e00}}
 .card h3{{margin:4px 0}} .card li{{margin:3px 0;font-size:13px}}
 table{{border-collapse:collapse;margin:8px 0 24px;font-size:12px}} td,th{{border:1px solid #ddd;padding:3px 6px;vertical-align:top}}
 th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
@@ -227,7 +291,12 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <h1>政府网站栏目更新检查 · Audit report</h1>
 <p class="sub">Run {html.escape(str(info['run_id']))} · as of {info['as_of']} · ruleset {html.escape(str(info['ruleset']))} · status {html.escape(str(info['status']))}</p>
 <div class="tiles" id="tiles">{tiles}</div>
-<section><h2>Portal verdicts</h2><div class="cards" id="verdicts">{''.join(cards)}</div></section>
+<section><h2>单项否决 · Portal verdicts</h2><div class="cards" id="verdicts">{cards}</div></section>
+<section id="availability"><h2>站点可用性（检查前一周首页监测）</h2>{_availability_table(data)}</section>
+<section id="due-soon"><h2>即将超期栏目（{DUE_SOON_DAYS}天内），按负责科室</h2>{_table(data.due_soon, "due-soon")
+    if data.due_soon is not None and not data.due_soon.empty else "<p>无。</p>"}</section>
+<section id="late-messages"><h2>超过3个月未答复的留言（互动回应差）</h2>{_table(data.late, "late")
+    if data.late is not None and not data.late.empty else "<p>无。</p>"}</section>
 <section><h2>Freshness heatmap</h2>{figures.get('heatmap', '<p>No items.</p>')}</section>
 <section><h2>Days since update</h2>{figures.get('bars', '')}</section>
 <section><h2>Stale, empty and unreachable columns</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
@@ -235,6 +304,34 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <section><h2>Trend</h2>{figures.get('trend', '<p>One run so far.</p>')}</section>
 <section><h2>All columns</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
 </body></html>"""
+
+
+def _cards(data: ReportData) -> str:
+    """One card per portal: its verdict and each single-veto item's outcome and reason."""
+    checks = data.checks if data.checks is not None else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"])
+    by_portal = {p: g for p, g in checks.groupby("portal_id")} if not checks.empty else {}
+    out = []
+    for v in data.verdicts.itertuples(index=False):
+        rows = by_portal.get(v.portal_id)
+        if rows is not None:
+            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">{OUTCOME_NAMES.get(r.outcome, r.outcome)}</span> '
+                            f'{html.escape(ITEM_NAMES.get(r.item, r.item))}：{html.escape(r.reason)}</li>'
+                            for r in rows.itertuples(index=False))
+        else:  # runs loaded before the items were stored one by one
+            items = "".join(f"<li>{html.escape(r)}</li>" for r in (v.reasons or "").splitlines()) or "<li>—</li>"
+        out.append(f'<div class="card {html.escape(v.verdict)}" data-portal="{html.escape(v.portal_id)}">'
+                   f'<h3>{html.escape(v.portal_id)}：{VERDICT_NAMES.get(v.verdict, v.verdict)} ({html.escape(v.verdict)}) '
+                   f'<small>单项否决</small></h3><ul>{items}</ul></div>')
+    return "".join(out)
+
+
+def _availability_table(data: ReportData) -> str:
+    week = data.availability
+    if week is None or week.empty:
+        return "<p>检查前一周无首页监测记录：请部署 probe-homes（每30分钟一次）。</p>"
+    shown = week.assign(failed_share=week["failed_share"].map(lambda x: f"{x:.1%}"),
+                        ipv6=[f"{ok}/{n}" if n else "—" for ok, n in zip(week["ipv6_ok"], week["ipv6_probes"])])
+    return _table(shown[["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6"]], "availability")
 
 
 def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
@@ -251,7 +348,7 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "md":
-        out.write_text(render_markdown(run_info(engine, run_id), report_frame(engine, run_id, filters)), encoding="utf-8")
+        out.write_text(render_markdown(load_report(engine, run_id, filters)), encoding="utf-8")
     elif fmt == "csv":
         report_frame(engine, run_id, filters).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
     elif fmt == "xlsx":
@@ -261,13 +358,21 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
             data.verdicts.to_excel(xl, sheet_name="portal verdicts", index=False)
             data.units.to_excel(xl, sheet_name="units", index=False)
             data.trend.to_excel(xl, sheet_name="trend", index=False)
+            data.checks.to_excel(xl, sheet_name="single-veto items", index=False)
+            data.due_soon.to_excel(xl, sheet_name="due soon", index=False)
+            data.late.to_excel(xl, sheet_name="late messages", index=False)
+            data.availability.to_excel(xl, sheet_name="availability", index=False)
+    elif fmt == "docx":
+        from .bulletin import write_bulletin
+
+        write_bulletin(load_report(engine, run_id, filters), out)
     elif fmt == "html":
         data = load_report(engine, run_id, filters)
         evidence_dir = out.stem + "_evidence"
         _write_evidence(engine, data, out.parent / evidence_dir)
         out.write_text(render_html(data, evidence_dir), encoding="utf-8")
     else:
-        raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx or html")
+        raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx, html or docx")
     return out
 
 

@@ -17,6 +17,8 @@ from .records import STATUSES, ColumnVerdict
 
 ATTENTION = ("unreachable", "error", "empty", "stale")  # worst first
 ATTENTION_ROWS = 2000
+DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance
+VERDICT_WORDS = {"pass": "pass", "fail": "FAIL", "unknown": "UNKNOWN (not every item could be judged)"}
 MARKDOWN_PORTALS = 200  # portal verdict rows in the markdown (failing portals first)
 
 
@@ -36,6 +38,7 @@ class RunSummary:
     attention: list[ColumnVerdict] = field(default_factory=list)  # most urgent first, at most ATTENTION_ROWS
     portals: list = field(default_factory=list)  # validations.verdicts.PortalVerdict, one per portal
     data_docs: str | None = None
+    due_soon: list[ColumnVerdict] = field(default_factory=list)  # fresh, at most DUE_SOON_DAYS left
 
     def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = ()) -> None:
         """Fold one batch's column and portal verdicts in."""
@@ -45,6 +48,9 @@ class RunSummary:
             counts[v.status] += 1
             if v.status in ATTENTION:
                 needy.append(v)
+            elif v.status == "fresh" and v.allowed_days is not None and v.days_since_update is not None \
+                    and v.allowed_days - v.days_since_update <= DUE_SOON_DAYS and len(self.due_soon) < ATTENTION_ROWS:
+                self.due_soon.append(v)
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
         self.portals.extend(portals)
@@ -62,9 +68,40 @@ class RunSummary:
         parts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
         return f"{self.total} columns: {parts}" if parts else "0 columns"
 
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        """(portal, line) of every item that warns or could not be judged."""
+        return [(p.portal_id, f"{'预警' if c.outcome == 'warn' else '无法判定'} {c.line}")
+                for p in self.portals for c in p.checks if c.outcome in ("warn", "unknown")]
+
+    @property
+    def vetoed(self) -> int:
+        return sum(1 for p in self.portals if p.verdict == "fail")
+
     def verdict_lines(self) -> list[str]:
-        return [f"{p.portal_id}: {'pass' if p.passed else 'FAIL'}" + "".join(f"\n  - {r}" for r in p.reasons)
-                for p in self.portals]
+        """Each portal's verdict and every single-veto item judged, worst first."""
+        words = {"fail": "否决", "warn": "预警", "unknown": "无法判定", "pass": "通过"}
+        rank = {o: i for i, o in enumerate(words)}
+        out = []
+        for p in self.portals:
+            lines = [f"{words.get(c.outcome, c.outcome)} {c.line}" for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
+            out.append(f"{p.portal_id}: {VERDICT_WORDS.get(p.verdict, p.verdict)}" + "".join(f"\n  - {x}" for x in lines))
+        if self.due_soon:
+            out.append(f"即将超期 (≤ {DUE_SOON_DAYS} days left): {len(self.due_soon)} columns — see the report's 即将超期 section")
+        return out
+
+    def alert(self, lines: int = 20) -> str:
+        """The notification a run sends (empty when nothing vetoes, warns or falls due)."""
+        warnings = [w for w in self.warnings if w[1].startswith("预警")]
+        if not (self.vetoed or warnings or self.due_soon):
+            return ""
+        out = [f"政府网站检查 {self.run_id}：{self.vetoed}个网站单项否决，{len(warnings)}项预警，"
+               f"{len(self.due_soon)}个栏目即将超期（{DUE_SOON_DAYS}天内）"]
+        out += [f"{p.portal_id} 否决 {r}" for p in self.portals for r in p.reasons]
+        out += [f"{pid} {line}" for pid, line in warnings]
+        if len(out) > lines + 1:
+            out = out[:lines + 1] + [f"… 另有{len(out) - lines - 1}条，见运行报告"]
+        return "\n".join(out)
 
     def markdown(self, names: dict[tuple[str, str], str] | None = None) -> str:
         names = names or {}
@@ -72,11 +109,13 @@ class RunSummary:
                "| status | columns |", "|---|---|"]
         out += [f"| {s} | {n} |" for s, n in self.counts.items()]
         if self.portals:
-            shown = sorted(self.portals, key=lambda p: p.passed)[:MARKDOWN_PORTALS]
-            failing = sum(1 for p in self.portals if not p.passed)
-            out += ["", f"## Portal verdicts (单项否决): {failing} of {len(self.portals)} fail", "",
-                    "| portal | verdict | reasons |", "|---|---|---|"]
-            out += [f"| {p.portal_id} | {'pass' if p.passed else '**fail**'} | {'<br>'.join(p.reasons)} |" for p in shown]
+            rank = {"fail": 0, "unknown": 1, "pass": 2}
+            shown = sorted(self.portals, key=lambda p: rank.get(p.verdict, 1))[:MARKDOWN_PORTALS]
+            out += ["", f"## Portal verdicts (单项否决): {self.vetoed} of {len(self.portals)} fail", "",
+                    "| portal | verdict | items |", "|---|---|---|"]
+            out += [f"| {p.portal_id} | {'**fail**' if p.verdict == 'fail' else p.verdict} | "
+                    + "<br>".join(f"{c.outcome}: {c.line}".replace("|", "/") for c in p.checks
+                                  if c.outcome != "pass") + " |" for p in shown]
             if len(self.portals) > len(shown):
                 out.append(f"\n… {len(self.portals) - len(shown)} more portals in the warehouse (portal_verdicts).")
         for status in ATTENTION[::-1]:  # stale first: the reason most columns are listed
@@ -92,6 +131,11 @@ class RunSummary:
         if self.attention_total > len(self.attention):
             out += ["", f"… {self.attention_total - len(self.attention)} more columns need attention: "
                         "see column_audits in the warehouse or `portal-audit report`."]
+        if self.due_soon:
+            out += ["", f"## 即将超期 (≤ {DUE_SOON_DAYS} days left): {len(self.due_soon)}", "",
+                    "| portal | column | last published | days | allowed |", "|---|---|---|---|---|"]
+            out += [f"| {v.portal_id} | {names.get((v.portal_id, v.column_id), v.column_id)} | {v.last_published_on} "
+                    f"| {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]
         if self.failed_portals:
             out += ["", "## portals that failed", ""] + [f"- {p}: {e}" for p, e in self.failed_portals.items()]
         return "\n".join(out) + "\n"

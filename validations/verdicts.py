@@ -222,15 +222,15 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
             veto.append(v.column_id)
     stale = [v.column_id for v in mine if v.status == "stale"]
     blank = [v.column_id for v in mine if v.status == "empty"]
-    checks = []
+    checks, failed = [], []
     if len(veto) >= VETO_CLASS_LIMIT:
-        checks.append(Check("columns_not_updated", "fail",
-                            f"动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计{len(veto)}个"
-                            f"（≥{VETO_CLASS_LIMIT}）：{_named(veto)}"))
+        failed.append(f"动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计{len(veto)}个"
+                      f"（≥{VETO_CLASS_LIMIT}）：{_named(veto)}")
     if len(stale) >= LONG_STALE_LIMIT:
-        checks.append(Check("columns_not_updated", "fail",
-                            f"应更新但长期未更新的栏目{len(stale)}个（≥{LONG_STALE_LIMIT}）：{_named(stale)}"))
-    if not checks:
+        failed.append(f"应更新但长期未更新的栏目{len(stale)}个（≥{LONG_STALE_LIMIT}）：{_named(stale)}")
+    if failed:  # one item, both rules' reasons
+        checks.append(Check("columns_not_updated", "fail", "；".join(failed)))
+    else:
         warn = len(veto) == VETO_CLASS_LIMIT - 1 or len(stale) == LONG_STALE_LIMIT - 1
         checks.append(Check("columns_not_updated", "warn" if warn else "pass",
                             f"超期未更新的动态要闻、一级通知公告与政策文件类栏目{len(veto)}个（限{VETO_CLASS_LIMIT}），"

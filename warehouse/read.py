@@ -10,8 +10,8 @@ from sqlalchemy import Engine, select
 
 from portal_audit.records import ColumnPath, Previous
 
-from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, Evidence, HomeLink, Item, PageFetchRow,
-                     PortalVerdictRow)
+from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, ConsultationMessage, Evidence, HomeLink,
+                     Item, PageFetchRow, PortalCheck, PortalVerdictRow)
 
 CHINA = timedelta(hours=8)  # days of the availability week are China's days (UTC+8, no DST)
 
@@ -125,3 +125,52 @@ def home_link_history(engine: Engine, portal_id: str) -> dict[str, str]:
     """URL → the run that first saw it on the portal's home page."""
     with engine.connect() as conn:
         return dict(conn.execute(select(HomeLink.url, HomeLink.first_seen_run).where(HomeLink.portal_id == portal_id)).all())
+
+
+def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date, days: int = 7) -> pd.DataFrame:
+    """Per portal, the home-page probes of the ``days`` China days before ``as_of``:
+    probes, failed, failure share, fewest probes in a day, and IPv6 (information only)."""
+    start = datetime.combine(as_of - timedelta(days=days), datetime.min.time()) - CHINA
+    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    query = select(AvailabilityProbe.portal_id, AvailabilityProbe.probed_at, AvailabilityProbe.ok,
+                   AvailabilityProbe.ipv6_ok).where(AvailabilityProbe.probed_at >= start, AvailabilityProbe.probed_at < end)
+    if portal_ids is not None:
+        query = query.where(AvailabilityProbe.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        df = pd.read_sql(query, conn)
+    columns = ["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6_probes", "ipv6_ok"]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    df["day"] = (pd.to_datetime(df["probed_at"]) + CHINA).dt.date
+    rows = []
+    window = [as_of - timedelta(days=d) for d in range(days, 0, -1)]
+    for portal_id, g in df.groupby("portal_id"):
+        per_day = g.groupby("day").size()
+        v6 = g["ipv6_ok"].dropna()
+        rows.append(dict(portal_id=portal_id, probes=len(g), failed=int((~g["ok"].astype(bool)).sum()),
+                         failed_share=float((~g["ok"].astype(bool)).mean()),
+                         fewest_per_day=int(min(per_day.get(d, 0) for d in window)),
+                         ipv6_probes=len(v6), ipv6_ok=int(v6.astype(bool).sum())))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def portal_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
+    query = select(PortalCheck).where(PortalCheck.run_id == run_id)
+    if portal_ids:
+        query = query.where(PortalCheck.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        df = pd.read_sql(query.order_by(PortalCheck.portal_id), conn)
+    from validations.verdicts import ITEMS
+
+    order = {item: i for i, item in enumerate(ITEMS)}  # the checklist's order
+    return df.assign(_o=df["item"].map(order)).sort_values(["portal_id", "_o"], kind="stable").drop(
+        columns="_o").reset_index(drop=True)
+
+
+def consultation_messages(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
+    """The messages a run read (its consultation columns' lists)."""
+    query = select(ConsultationMessage).where(ConsultationMessage.last_seen_run == run_id)
+    if portal_ids:
+        query = query.where(ConsultationMessage.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        return pd.read_sql(query, conn)

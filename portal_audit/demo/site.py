@@ -5,7 +5,10 @@ of every column, a site-wide "最新发布" sidebar with today's dates on every 
 classic trap), list pages paginated as ``index.html``, ``index_1.html`` … through a
 ``createPageHTML`` script, article pages carrying the national ``PubDate`` metadata.
 Some columns are table-shaped with "下一页" links, some are served in GBK, some carry a
-pinned (置顶) old item, some say "暂无信息", some are dead. Some are drawn by script, as on
+pinned (置顶) old item, some say "暂无信息", one explains why it has nothing (说明), some are
+dead. A 局长信箱 (``category: consultation``) lists messages answered in time, late and not
+at all, with detail pages; the home page carries its own dated 要闻 and 通知公告 blocks and
+fails one visit in ``flaky_home`` (a week of probes then warns, 3–5 %). Some are drawn by script, as on
 many real portals: a list a script fills from a JSON endpoint (only a browser sees it),
 a Hanweb JPaaS unit (read from its API), a list shipped inside an HTML comment. Dates are
 relative to the audit date, so the ground truth (``DemoSite.truth``) holds whatever day
@@ -28,7 +31,8 @@ from portal_audit.catalog import Column, Portal
 from validations.rules import Ruleset
 
 PER_PAGE = 15
-SHARES = {"unreachable": 5, "empty": 9, "stale": 20}  # the rest fresh (static columns: exempt)
+SHARES = {"unreachable": 5, "empty": 9, "noted": 1, "stale": 20}  # the rest fresh (static columns: exempt)
+FLAKY_HOME = 25  # every 25th visit of the home page fails: 4 % of a week of probes (a warning, not a veto)
 _TOPICS = ["工作会议召开", "专项检查情况通报", "政务公开工作推进会", "业务培训班举办", "调研座谈会", "年度考核结果公示",
            "资金分配方案公示", "实施方案印发", "意见征集公告", "办理情况答复", "典型经验交流", "服务指南更新"]
 
@@ -52,8 +56,18 @@ class DemoSite:
     articles: dict[str, Article] = field(default_factory=dict)
     api: dict[str, bytes] = field(default_factory=dict)  # canonical path?query → JSON
     shapes: dict[str, str] = field(default_factory=dict)  # column id → how its list is served
+    late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late (the mailbox's truth)
+    flaky_home: int | None = FLAKY_HOME
+    _home_visits: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def response(self, path: str) -> tuple[bytes, str, int]:
+        if path == "/" and self.flaky_home:
+            with self._lock:
+                self._home_visits += 1
+                down = self._home_visits % self.flaky_home == 0
+            if down:
+                return b"<html><body>502 Bad Gateway</body></html>", "text/html", 502
         if canonical(path) in self.api:
             return self.api[canonical(path)], "application/json; charset=utf-8", 200
         path = path.split("?", 1)[0].split("#", 1)[0]
@@ -89,7 +103,7 @@ def _col_dir(col: Column) -> str:
 
 def _plan(portal: Portal, ruleset: Ruleset, seed: int) -> dict[str, str]:
     rng = random.Random(seed)
-    ids = [c.id for c in portal.columns]
+    ids = [c.id for c in portal.columns if c.category != "consultation"]
     rng.shuffle(ids)
     plan, i = {}, 0
     for scenario, n in SHARES.items():
@@ -98,6 +112,9 @@ def _plan(portal: Portal, ruleset: Ruleset, seed: int) -> dict[str, str]:
         i += n
     for cid in ids[i:]:
         plan[cid] = "fresh"
+    for c in portal.columns:
+        if c.category == "consultation":
+            plan[c.id] = "mailbox"
     return plan
 
 
@@ -273,8 +290,13 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
     for col in portal.columns:
         category, allowed = ruleset.allowance(col, as_of)
         scenario = plan[col.id]
-        site.truth[col.id] = "exempt" if allowed is None and scenario in ("fresh", "stale") else scenario
-        if scenario in ("empty", "unreachable"):
+        site.truth[col.id] = "exempt" if (allowed is None and scenario in ("fresh", "stale")) \
+            or scenario in ("noted", "mailbox") else scenario
+        if scenario == "mailbox":
+            per_column[col.id] = []
+            _mailbox(site, col, as_of, rng)
+            continue
+        if scenario in ("empty", "unreachable", "noted"):
             per_column[col.id] = []
             continue
         n = rng.choice([3, 8, 14, 22, 37])
@@ -306,8 +328,15 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             if index % 2:  # a dead column: some 404, some broken server
                 site.pages[base + "index.html"] = (b"<html><body>Service Unavailable</body></html>", "text/html", 503)
             continue
+        if scenario == "mailbox":
+            continue
         arts = per_column[col.id]
         title = col.path[-1]
+        if scenario == "noted":
+            note = f'<div class="xxgk-list"><p class="note">说明：本机关{as_of.year}年未产生此类信息。</p></div>'
+            site.pages[base + "index.html"] = (_layout(portal, title, note, sidebar, "utf-8").encode(),
+                                               "text/html; charset=utf-8", 200)
+            continue
         shape = SCRIPT_SHAPES.get(index % 13)
         if shape in ("script", "jpaas"):  # drawn by script: the static page holds no list
             site.shapes[col.id] = shape
@@ -342,7 +371,7 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             name = "index.html" if p == 0 else f"index_{p}.html"
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
 
-    site.pages["/index.html"] = (_layout(portal, "首页", '<div class="banner">政务公开</div>', sidebar, "utf-8").encode(),
+    site.pages["/index.html"] = (_layout(portal, "首页", _home_body(portal, per_column), sidebar, "utf-8").encode(),
                                  "text/html; charset=utf-8", 200)
     for top in _channels(portal):
         href = _channel_href(portal, top)
@@ -350,6 +379,58 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             site.pages[href] = (_channel_page(portal, top, sidebar).encode(), "text/html; charset=utf-8", 200)
     site.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /admin/\n", "text/plain", 200)
     return site
+
+
+def _home_body(portal: Portal, per_column: dict[str, list[Article]]) -> str:
+    """The home page's own blocks: the newest items of its news and notice columns."""
+    def block(name: str, cls: str, words: tuple[str, ...]) -> str:
+        cols = [c for c in portal.columns if any(w in "".join(c.path) for w in words)]
+        arts = sorted((a for c in cols for a in per_column.get(c.id, [])), key=lambda a: a.published_on, reverse=True)[:7]
+        rows = "".join(f'<li><a href="{a.url}" title="{html.escape(a.title)}">{html.escape(a.title)}</a>'
+                       f'<span>{a.published_on:%Y-%m-%d}</span></li>' for a in arts)
+        return f'<div class="{cls}"><div class="hd"><b>{name}</b><a href="#">更多</a></div><ul>{rows}</ul></div>'
+
+    return ('<div class="banner">政务公开</div>' + block("工作动态", "gzdt", ("動態", "动态", "工作"))
+            + block("通知公告", "tzgg", ("通知", "公告", "公示")))
+
+
+_MAILBOX = [  # (title, days before the audit it was asked, days it took to answer: None unanswered, state shown)
+    ("咨询城乡低保申请条件", 6, 3, "已回复"),
+    ("关于高龄津贴发放时间的咨询", 20, 5, "已回复"),
+    ("养老机构床位补贴如何申领", 45, 12, None),  # the list shows no answer date: the detail page has it
+    ("反映社区养老服务站未开放", 70, None, "办理中"),  # not yet 3 months: not late
+    ("咨询婚姻登记预约办法", 130, 125, "已回复"),  # answered after more than 3 months: late
+    ("关于殡葬惠民政策的咨询", 150, None, "未回复"),  # unanswered for about 5 months: late
+    ("咨询社会组织年检材料", 200, 9, "已回复"),
+    ("关于临时救助标准的咨询", 420, None, "未回复"),  # over a year before the check: outside the rule
+]
+
+
+def _mailbox(site: DemoSite, col: Column, as_of: date, rng: random.Random) -> None:
+    """A 局长信箱: a table of messages with 留言时间/回复时间/办理状态, and detail pages."""
+    base = _col_dir(col)
+    rows = []
+    for n, (title, ago, took, shown) in enumerate(_MAILBOX, start=1):
+        asked = as_of - timedelta(days=ago)
+        answered = asked + timedelta(days=took) if took is not None else None
+        url = f"{base}letter/{n:04d}.html"
+        state = shown or "已回复"
+        list_answer = f"{answered:%Y-%m-%d}" if answered and shown else ""
+        rows.append(f'<tr><td>{n}</td><td class="bt"><a href="{url}" title="{title}">{title}</a></td>'
+                    f'<td>{asked:%Y-%m-%d}</td><td>{list_answer}</td><td>{state}</td></tr>')
+        reply = (f'<div class="reply"><p>答复单位：{html.escape(col.responsible or "办公室")}</p>'
+                 f'<p>答复时间：{answered:%Y-%m-%d}</p><p>答复内容：您好，来信收悉。……</p></div>') if answered else \
+            '<div class="reply"><p>办理状态：' + state + '</p></div>'
+        detail = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+                  f'<h1>{title}</h1><p>留言时间：{asked:%Y-%m-%d} 10:{rng.randint(10, 59)}</p><p>留言内容：……</p>'
+                  f'{reply}</body></html>')
+        site.pages[url] = (detail.encode(), "text/html; charset=utf-8", 200)
+        if ago <= 365 and ((answered and (answered - asked).days > 92) or (answered is None and ago > 92)):
+            site.late[url] = "answered late" if answered else "unanswered"
+    table = ('<table class="xxlb"><tr><th>序号</th><th>信件标题</th><th>留言时间</th><th>回复时间</th><th>办理状态</th></tr>'
+             + "".join(rows) + "</table>")
+    site.pages[base + "index.html"] = (_layout(site.portal, col.path[-1], table, "", "utf-8").encode(),
+                                       "text/html; charset=utf-8", 200)
 
 
 def column_url(col: Column) -> str:
