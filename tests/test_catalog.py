@@ -25,10 +25,10 @@ portals:
 """
 
 
-def test_demo_catalog_has_the_75_rows_of_seed_003():
+def test_demo_catalog_has_the_75_rows_of_seed_003_and_a_mailbox():
     cat = load_catalog(REPO / "catalogs" / "demo.yaml")
     cols = cat.portals[0].columns
-    assert len(cols) == 75
+    assert len(cols) == 76 and cols[75].category == "consultation"  # the 局長信箱 seed 003 does not list
     assert cols[0].path == ["政策法規", "部門文件"] and cols[0].responsible == "各科室"
     assert cols[1].path == ["政策法規", "規范性文件發布"]  # row 2 inherits its upper level
     assert [c.frequency_code for c in cols].count("quarterly") == 4

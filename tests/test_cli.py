@@ -72,11 +72,13 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
     assert csv[0].startswith("portal_id,column_id,path,status") and len(csv) == 3
     assert csv[1].split(",")[3] == "unreachable"  # worst first
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert '<b>1</b> fresh</div>' in page and 'class="card pass"' in page and "nan" not in page.split("</script>")[-1]
+    assert '<b>1</b> fresh</div>' in page and 'class="card unknown"' in page and "nan" not in page.split("</script>")[-1]
+    assert "无法判定</span> 站点无法访问" in page and "检查前一周无首页监测记录" in page  # no probes: not judged
     assert main(["report", "--warehouse", url, "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")]) == 0
     import openpyxl
 
-    assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == ["columns", "portal verdicts", "units", "trend"]
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == [
+        "columns", "portal verdicts", "units", "trend", "single-veto items", "due soon", "late messages", "availability"]
     assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh", "-o", str(tmp_path / "f.csv")]) == 0
     assert len((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()) == 2  # header + the fresh column
     assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2
@@ -89,7 +91,11 @@ def test_demo_command_end_to_end(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "portal_audit.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    assert "75 columns: " in proc.stdout and "ground truth: 75/75" in proc.stdout
+    assert "76 columns: " in proc.stdout and "ground truth: 76/76" in proc.stdout and "2/2 late messages found" in proc.stdout
+    # all five single-veto items judged: a simulated week of probes, the home page, columns, blanks, the mailbox
+    for line in ("预警 站点无法访问：一周内首页13/336次访问失败", "通过 首页不更新", "否决 栏目不更新", "否决 空白栏目",
+                 "否决 互动回应差"):
+        assert line in proc.stdout, proc.stdout[-2500:]
     # the script-drawn columns: lists in comments, JPaaS units read from their API, JSON-drawn lists rendered
     assert re.search(r"lists read: \d+ static, 5 island, 6 from api, 6 browser", proc.stdout), proc.stdout[-1500:]
     assert (tmp_path / "audit.db").exists()

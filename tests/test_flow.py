@@ -55,7 +55,7 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
                             data_docs=str(tmp_path / "docs"), reports=None)
     assert {v.column_id: v.status for v in summary.attention} == {
         c: s for c, s in site.truth.items() if s in ("stale", "empty", "unreachable", "error")}
-    assert summary.total == 75 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
+    assert summary.total == 76 and summary.counts["unreachable"] == 5 and summary.counts["empty"] == 9
     engine = make_engine(warehouse_url)
     with engine.connect() as conn:
         stored = dict(conn.execute(select(ColumnAudit.column_id, ColumnAudit.status)).all())
@@ -66,7 +66,8 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
 
     paths = {(cid, urlsplit(u).path) for cid, u in items}
     # every stored item belongs to its own column (nothing from the "最新发布" sidebar) …
-    assert all(path.startswith(f"/col/col{1000 + int(cid[1:])}/") and path in site.articles for cid, path in paths)
+    assert all(path.startswith(f"/col/col{1000 + int(cid[1:])}/") and (path in site.articles or path in site.pages)
+               for cid, path in paths)  # (the mailbox's letters are pages of their own)
     # … and every item of the last year was found, across pages
     recent = {a.url for a in site.articles.values() if a.column != "最新发布" and (AS_OF - a.published_on).days <= 366}
     assert recent <= {path for _, path in paths}
@@ -75,14 +76,14 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     from warehouse.read import portal_verdicts
 
     verdict = portal_verdicts(engine, "2025-06-30").iloc[0]
-    assert verdict.verdict == "fail" and "空白栏目: 9 blank columns" in verdict.reasons
+    assert verdict.verdict == "fail" and "空白栏目：空白栏目9个" in verdict.reasons
     assert bool(verdict.home_reachable) is True
     assert summary.data_docs and Path(summary.data_docs).exists()
 
     # the same day again: replaced, not duplicated
     nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=warehouse_url, data_docs=None, reports=None)
     with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 75
+        assert conn.execute(select(func.count()).select_from(ColumnAudit)).scalar() == 76
         assert conn.execute(select(func.count()).select_from(Item)).scalar() == n_items
 
 
@@ -110,9 +111,11 @@ portals:
     index = Path(summary.data_docs).read_text(encoding="utf-8")
     assert 'href="shard-001/index.html"' in index and 'href="shard-002/index.html"' in index
     assert (Path(summary.data_docs).parent / "shard-002" / "index.html").exists()
-    assert summary.total == 77 and summary.counts["unreachable"] == 7
+    assert summary.total == 78 and summary.counts["unreachable"] == 7
     dead_verdict = next(p for p in summary.portals if p.portal_id == "dead")
-    assert not dead_verdict.passed and dead_verdict.reasons[0].startswith("站点无法访问")
+    # one visit is not the rule's week of probes: not judged, and never a pass
+    availability = next(c for c in dead_verdict.checks if c.item == "site_unreachable")
+    assert dead_verdict.verdict == "unknown" and "本次检查时首页亦无法打开" in availability.reason
     by_portal = {}
     with make_engine(url).connect() as conn:
         for portal_id, column_id, status in conn.execute(select(ColumnAudit.portal_id, ColumnAudit.column_id,
@@ -136,7 +139,7 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
     summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
                            warehouse=f"sqlite:///{tmp_path / 'b.db'}", data_docs=str(tmp_path / "docs"),
                            reports=str(tmp_path / "reports"))
-    assert summary.total == 75
+    assert summary.total == 76
     from uuid import UUID
 
     from prefect.client.schemas.filters import ArtifactFilterFlowRunId
@@ -220,5 +223,81 @@ def test_second_night_on_an_unchanged_portal_fetches_little_and_judges_the_same(
 
     first, bytes1, _ = night()
     second, bytes2, n304 = night()
-    assert second == first and len(first) == 75
+    assert second == first and len(first) == 76
     assert bytes2 <= 0.10 * bytes1 and n304 >= 60
+
+
+class _Webhook:
+    """A 企业微信/钉钉-style robot on loopback: keeps every JSON body posted to it."""
+
+    def __init__(self):
+        import json
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        received = self.received = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server API
+                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/cgi-bin/webhook/send?key=test"
+
+
+def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
+    """A week of probes, the audit, the items stored one by one, the Word 通报 read back,
+    and the alert received by a webhook on loopback through a Prefect notification block."""
+    import docx
+    from prefect.blocks.notifications import CustomWebhookNotificationBlock
+
+    from extractors.fetch import policy_for
+    from flows.audit import nightly_audit
+    from portal_audit.demo.week import probe_week
+    from portal_audit.report import write_report
+    from warehouse.read import portal_checks
+
+    site, catalog = demo
+    url = f"sqlite:///{tmp_path / 'veto.db'}"
+    probes = probe_week(make_engine(url), catalog.portals[0], AS_OF, policy_for(catalog), per_day=20)
+    assert len(probes) == 140 and 5 <= sum(not p.ok for p in probes) <= 6  # one visit in 25 fails: 3.6–4.3 %
+    hook = _Webhook()
+    CustomWebhookNotificationBlock(name="wecom", url=hook.url, json_data={
+        "msgtype": "text", "text": {"content": "{{subject}}\n{{body}}"}}).save("wecom-test", overwrite=True)
+    try:
+        summary = nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=url, data_docs=None,
+                                reports=None, notify="custom-webhook/wecom-test")
+    finally:
+        hook.server.shutdown()
+    checks = {r.item: (r.outcome, r.reason) for r in portal_checks(make_engine(url), "2025-06-30").itertuples()}
+    assert {k: v[0] for k, v in checks.items()} == {
+        "site_unreachable": "warn", "home_not_updated": "pass", "columns_not_updated": "fail",
+        "blank_columns": "fail", "poor_response": "fail"}
+    assert "关于殡葬惠民政策的咨询" in checks["poor_response"][1] and "咨询婚姻登记预约办法" in checks["poor_response"][1]
+    assert "关于临时救助标准的咨询" not in checks["poor_response"][1]  # asked over a year before the check
+    verdict = summary.portals[0]
+    assert {x.message.url.rsplit("/col", 1)[-1] for x in verdict.late_messages} == {
+        u.rsplit("/col", 1)[-1] for u in site.late}
+    assert len(summary.due_soon) >= 1
+
+    [alert] = hook.received
+    text = alert["text"]["content"]
+    assert alert["msgtype"] == "text" and "portal-audit 2025-06-30" in text and "1个网站单项否决" in text
+    assert "互动回应差" in text and "预警 站点无法访问" in text
+
+    out = write_report(make_engine(url), "2025-06-30", "docx", tmp_path / "通报.docx")
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert paragraphs[0] == "政府网站检查情况通报" and "（检查日期：2025年6月30日）" in paragraphs
+    assert "二、单项否决情况" in paragraphs and "三、站点可用性（检查前一周首页监测）" in paragraphs
+    assert {"互动回应差", "否决", "预警", "关于殡葬惠民政策的咨询", "未答复", "辦公室"} <= cells
+    assert any(c.endswith("%") for c in cells) and "140" in cells  # the week's probes
+    assert any("空白栏目" in c for c in cells) and "超期未更新" in cells

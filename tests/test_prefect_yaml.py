@@ -10,7 +10,7 @@ from .conftest import REPO
 def test_deployments_point_at_flows_with_valid_parameters():
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     names = {d["name"] for d in spec["deployments"]}
-    assert names == {"nightly-audit", "audit-portal", "import-catalog"}
+    assert names == {"nightly-audit", "audit-portal", "import-catalog", "probe-homes"}
     for dep in spec["deployments"]:
         module, func = dep["entrypoint"].split(":")
         flow = getattr(importlib.import_module(module.removesuffix(".py").replace("/", ".")), func)
@@ -22,3 +22,5 @@ def test_deployments_point_at_flows_with_valid_parameters():
                 assert (REPO / dep["parameters"][key]).exists()
     nightly = next(d for d in spec["deployments"] if d["name"] == "nightly-audit")
     assert nightly["schedules"][0] == {"cron": "0 2 * * *", "timezone": "Asia/Shanghai", "active": True}
+    probes = next(d for d in spec["deployments"] if d["name"] == "probe-homes")
+    assert probes["schedules"][0]["cron"] == "*/30 * * * *"  # 48 a day: over the national 20

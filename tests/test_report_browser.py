@@ -50,7 +50,8 @@ def test_report_is_self_contained_with_evidence_links(report):
     assert "<script src=" not in page and "plotly.js v" in page  # plotly.js is inline, no CDN
     evidence = list((report.parent / "report_evidence").glob("*.html"))
     assert evidence and 'href="report_evidence/' in page
-    assert "空白栏目: 9 blank columns" in page and "Scorecard by responsible unit" in page
+    assert "空白栏目9个" in page and "Scorecard by responsible unit" in page
+    assert 'id="due-soon"' in page and 'id="late-messages"' in page and "关于殡葬惠民政策的咨询" in page
 
 
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (scripts/ensure-chromium.sh)")
@@ -60,7 +61,7 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
     dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", report.as_uri()],
                          capture_output=True, text=True, timeout=120).stdout
     # the verdict cards, the charts drawn by plotly.js, and the tables are in the rendered page
-    assert 'class="card fail"' in dom and "FAIL" in dom
+    assert 'class="card fail"' in dom and "不合格" in dom and "互动回应差" in dom
     for chart in ("heatmap", "bars", "trend"):
         block = dom.split(f'id="{chart}"', 1)[1][:20000]
         assert "main-svg" in block, f"{chart} was not drawn"

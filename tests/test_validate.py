@@ -72,7 +72,7 @@ def test_status_precedence_and_flags():
     v = {x.column_id: x for x in validate(crawls, [_portal(cols)], RULES, AS_OF).verdicts}
     assert {k: x.status for k, x in v.items()} == {
         "dead": "unreachable", "broken": "error", "blank": "empty", "blank_static": "empty", "static": "exempt",
-        "future": "stale", "dupes": "fresh", "undated": "error"}
+        "future": "stale", "dupes": "fresh", "undated": "stale"}  # 未注明发布时间的视为不更新
     # a future date is flagged and never counts as the newest item
     assert v["future"].last_published_on == AS_OF - timedelta(days=40) and "not_future" in v["future"].detail
     assert "unique_url" in v["dupes"].failed_expectations

@@ -12,8 +12,8 @@ from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run
-from warehouse.models import (AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalRun,
-                              PortalVerdictRow)
+from warehouse.models import (AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalCheck,
+                              PortalRun, PortalVerdictRow)
 from warehouse.read import NoRun, resolve_run
 
 AS_OF = date(2025, 6, 30)
@@ -61,7 +61,10 @@ def test_load_writes_the_contract_tables(warehouse_url):
     assert _count(engine, ExpectationResult) == 8
     with engine.connect() as conn:
         verdict = conn.execute(select(PortalVerdictRow.__table__)).one()
-    assert verdict.verdict == "pass" and verdict.blank_columns == 0
+        checks = dict(conn.execute(select(PortalCheck.item, PortalCheck.outcome)).all())
+    assert verdict.verdict == "unknown" and verdict.blank_columns == 0  # no week of probes: not a pass
+    assert checks == {"site_unreachable": "unknown", "home_not_updated": "pass", "columns_not_updated": "pass",
+                      "blank_columns": "pass", "poor_response": "unknown"}
     assert resolve_run(engine) == "2025-06-30"
 
 
