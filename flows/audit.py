@@ -368,7 +368,8 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
         shutil.rmtree(docs_root, ignore_errors=True)  # a re-run of the day replaces its docs
     several = len(shards) > 1
     labels = {id(s): f"shard-{i + 1:03d}" for i, s in enumerate(shards)}
-    summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label, warehouse=mask_url(url))
+    summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label, warehouse=mask_url(url),
+                         due_soon_days=rules.due_soon_days)
     failed: dict[str, str] = {}
     written: dict[str, str] = {}
     try:

@@ -154,7 +154,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     run_id = resolve_run(engine, args.run)
     filters = Filters(portals=args.portal, units=args.unit, statuses=args.status, since=args.since, until=args.until)
-    out = write_report(engine, run_id, args.format, args.output, filters=filters)
+    out = write_report(engine, run_id, args.format, args.output, filters=filters, warn_days=args.warn_days)
     print(f"report of run {run_id} written to {out}")
     return 0
 
@@ -308,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", choices=["fresh", "stale", "empty", "unreachable", "error", "exempt"])
     p.add_argument("--since", type=_date, help="trend from this date")
     p.add_argument("--until", type=_date, help="trend up to this date")
+    p.add_argument("--warn-days", type=int, default=7, help="即将超期: list fresh columns with this many days left or fewer")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("db", help="warehouse maintenance")

@@ -72,6 +72,7 @@ class ReportData:
     due_soon: pd.DataFrame = None  # fresh columns within DUE_SOON_DAYS of their allowance (即将超期)
     late: pd.DataFrame = None  # messages answered after more than 3 months, or not at all
     availability: pd.DataFrame = None  # the week's probes per portal
+    warn_days: int = DUE_SOON_DAYS
 
 
 def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
@@ -164,7 +165,8 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     checks = filters.apply(portal_checks(engine, run_id, filters.portals))
     late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
-    return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week)
+    return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
+                      warn_days)
 
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
@@ -194,7 +196,7 @@ def render_markdown(data: ReportData) -> str:
             out += [f"| {ITEM_NAMES.get(r.item, r.item)} | {OUTCOME_NAMES.get(r.outcome, r.outcome)} ({r.outcome}) "
                     f"| {_md_cell(r.reason)} |" for r in g.itertuples(index=False)]
     if data.due_soon is not None and not data.due_soon.empty:
-        out += ["", f"## 即将超期栏目（{DUE_SOON_DAYS}天内）", ""]
+        out += ["", f"## 即将超期栏目（{data.warn_days}天内）", ""]
         out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])
     if data.late is not None and not data.late.empty:
         out += ["", "## 超过3个月未答复的留言", ""]
@@ -293,7 +295,7 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <div class="tiles" id="tiles">{tiles}</div>
 <section><h2>单项否决 · Portal verdicts</h2><div class="cards" id="verdicts">{cards}</div></section>
 <section id="availability"><h2>站点可用性（检查前一周首页监测）</h2>{_availability_table(data)}</section>
-<section id="due-soon"><h2>即将超期栏目（{DUE_SOON_DAYS}天内），按负责科室</h2>{_table(data.due_soon, "due-soon")
+<section id="due-soon"><h2>即将超期栏目（{data.warn_days}天内），按负责科室</h2>{_table(data.due_soon, "due-soon")
     if data.due_soon is not None and not data.due_soon.empty else "<p>无。</p>"}</section>
 <section id="late-messages"><h2>超过3个月未答复的留言（互动回应差）</h2>{_table(data.late, "late")
     if data.late is not None and not data.late.empty else "<p>无。</p>"}</section>
@@ -344,15 +346,16 @@ def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
             (folder / f"{h}.html").write_bytes(zlib.decompress(blob))
 
 
-def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters: Filters | None = None) -> Path:
+def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters: Filters | None = None,
+                 warn_days: int = DUE_SOON_DAYS) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "md":
-        out.write_text(render_markdown(load_report(engine, run_id, filters)), encoding="utf-8")
+        out.write_text(render_markdown(load_report(engine, run_id, filters, warn_days)), encoding="utf-8")
     elif fmt == "csv":
         report_frame(engine, run_id, filters).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
     elif fmt == "xlsx":
-        data = load_report(engine, run_id, filters)
+        data = load_report(engine, run_id, filters, warn_days)
         with pd.ExcelWriter(out, engine="openpyxl") as xl:
             data.columns.to_excel(xl, sheet_name="columns", index=False)
             data.verdicts.to_excel(xl, sheet_name="portal verdicts", index=False)
@@ -365,9 +368,9 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
     elif fmt == "docx":
         from .bulletin import write_bulletin
 
-        write_bulletin(load_report(engine, run_id, filters), out)
+        write_bulletin(load_report(engine, run_id, filters, warn_days), out)
     elif fmt == "html":
-        data = load_report(engine, run_id, filters)
+        data = load_report(engine, run_id, filters, warn_days)
         evidence_dir = out.stem + "_evidence"
         _write_evidence(engine, data, out.parent / evidence_dir)
         out.write_text(render_html(data, evidence_dir), encoding="utf-8")

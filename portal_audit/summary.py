@@ -38,7 +38,8 @@ class RunSummary:
     attention: list[ColumnVerdict] = field(default_factory=list)  # most urgent first, at most ATTENTION_ROWS
     portals: list = field(default_factory=list)  # validations.verdicts.PortalVerdict, one per portal
     data_docs: str | None = None
-    due_soon: list[ColumnVerdict] = field(default_factory=list)  # fresh, at most DUE_SOON_DAYS left
+    due_soon: list[ColumnVerdict] = field(default_factory=list)  # fresh, at most due_soon_days left
+    due_soon_days: int = DUE_SOON_DAYS  # the ruleset's
 
     def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = ()) -> None:
         """Fold one batch's column and portal verdicts in."""
@@ -49,7 +50,7 @@ class RunSummary:
             if v.status in ATTENTION:
                 needy.append(v)
             elif v.status == "fresh" and v.allowed_days is not None and v.days_since_update is not None \
-                    and v.allowed_days - v.days_since_update <= DUE_SOON_DAYS and len(self.due_soon) < ATTENTION_ROWS:
+                    and v.allowed_days - v.days_since_update <= self.due_soon_days and len(self.due_soon) < ATTENTION_ROWS:
                 self.due_soon.append(v)
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
@@ -87,7 +88,7 @@ class RunSummary:
             lines = [f"{words.get(c.outcome, c.outcome)} {c.line}" for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
             out.append(f"{p.portal_id}: {VERDICT_WORDS.get(p.verdict, p.verdict)}" + "".join(f"\n  - {x}" for x in lines))
         if self.due_soon:
-            out.append(f"即将超期 (≤ {DUE_SOON_DAYS} days left): {len(self.due_soon)} columns — see the report's 即将超期 section")
+            out.append(f"即将超期 (≤ {self.due_soon_days} days left): {len(self.due_soon)} columns — see the report's 即将超期 section")
         return out
 
     def alert(self, lines: int = 20) -> str:
@@ -96,7 +97,7 @@ class RunSummary:
         if not (self.vetoed or warnings or self.due_soon):
             return ""
         out = [f"政府网站检查 {self.run_id}：{self.vetoed}个网站单项否决，{len(warnings)}项预警，"
-               f"{len(self.due_soon)}个栏目即将超期（{DUE_SOON_DAYS}天内）"]
+               f"{len(self.due_soon)}个栏目即将超期（{self.due_soon_days}天内）"]
         out += [f"{p.portal_id} 否决 {r}" for p in self.portals for r in p.reasons]
         out += [f"{pid} {line}" for pid, line in warnings]
         if len(out) > lines + 1:
@@ -132,7 +133,7 @@ class RunSummary:
             out += ["", f"… {self.attention_total - len(self.attention)} more columns need attention: "
                         "see column_audits in the warehouse or `portal-audit report`."]
         if self.due_soon:
-            out += ["", f"## 即将超期 (≤ {DUE_SOON_DAYS} days left): {len(self.due_soon)}", "",
+            out += ["", f"## 即将超期 (≤ {self.due_soon_days} days left): {len(self.due_soon)}", "",
                     "| portal | column | last published | days | allowed |", "|---|---|---|---|---|"]
             out += [f"| {v.portal_id} | {names.get((v.portal_id, v.column_id), v.column_id)} | {v.last_published_on} "
                     f"| {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]

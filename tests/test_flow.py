@@ -286,6 +286,13 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     assert {x.message.url.rsplit("/col", 1)[-1] for x in verdict.late_messages} == {
         u.rsplit("/col", 1)[-1] for u in site.late}
     assert len(summary.due_soon) >= 1
+    from warehouse.models import ConsultationMessage, HomeLink
+
+    with make_engine(url).connect() as conn:  # kept for the next nights: home links and messages
+        home = conn.execute(select(HomeLink.url, HomeLink.published_on, HomeLink.first_seen_run)).all()
+        letters = conn.execute(select(func.count()).select_from(ConsultationMessage)).scalar()
+    assert len(home) >= 10 and {r.first_seen_run for r in home} == {"2025-06-30"}
+    assert max(r.published_on for r in home if r.published_on) == AS_OF and letters == 8
 
     [alert] = hook.received
     text = alert["text"]["content"]

@@ -256,3 +256,22 @@ def test_a_portal_passes_only_when_every_item_passes():
     assert v.verdict == "pass" and v.passed and not v.reasons
     assert [c.item for c in v.checks] == ["site_unreachable", "home_not_updated", "columns_not_updated",
                                           "blank_columns", "poor_response"]
+
+
+def test_due_soon_is_seven_days_or_fewer_left_per_unit():
+    import pandas as pd
+
+    from portal_audit.report import due_soon
+    from portal_audit.summary import RunSummary
+
+    verdicts = [_verdict("a", "fresh", 7), _verdict("b", "fresh", 6), _verdict("c", "stale", 20), _verdict("d", "fresh", 14)]
+    summary = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://", due_soon_days=NATIONAL.due_soon_days)
+    summary.add(verdicts)
+    assert [v.column_id for v in summary.due_soon] == ["a", "d"]  # 7 and 0 days left; 8 left is not yet due
+    frame = pd.DataFrame([dict(portal_id="p", column_id=v.column_id, path=v.column_id, status=v.status,
+                               last_published_on=v.last_published_on, days_since_update=v.days_since_update,
+                               allowed_days=v.allowed_days, responsible=unit, url="")
+                          for v, unit in zip(verdicts, ["办公室", "办公室", "科室", None])])
+    due = due_soon(frame)
+    assert list(zip(due["responsible"], due["column_id"], due["days_left"])) == [("", "d", 0), ("办公室", "a", 7)]
+    assert list(due_soon(frame, 8)["column_id"]) == ["d", "a", "b"]

@@ -105,3 +105,39 @@ def test_probes_time_each_home_page_once():
     assert not probes["timeout"].ok and "1 s" in probes["timeout"].error  # not loaded within the limit
     assert not probes["drip"].ok and probes["drip"].elapsed_ms < 3000
     assert all(p.ipv6_ok is None for p in probes.values())
+
+
+def test_ipv6_reachability_is_recorded_as_information():
+    import socket
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from portal_audit.demo.site import _Handler
+    from portal_audit.localpg import free_port
+    from tests.conftest import Pages
+
+    class V6Server(ThreadingHTTPServer):
+        address_family = socket.AF_INET6
+
+    pages = Pages()
+    pages.add("/", "<html><body>首页</body></html>")
+    try:
+        server = V6Server(("::1", 0), type("H", (_Handler,), {"site": pages}))
+    except OSError:
+        import pytest
+
+        pytest.skip("no IPv6 loopback on this machine")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    v6 = f"http://[::1]:{server.server_address[1]}/"
+    portals = [Portal(id="v6", name="v6", base_url=v6, columns=[Column(id="c", path=["x"], url="/", frequency="每月")]),
+               Portal(id="v6-dead", name="d", base_url=f"http://[::1]:{free_port()}/",
+                      columns=[Column(id="c", path=["x"], url="/", frequency="每月")]),
+               Portal(id="v4", name="v4", base_url=f"http://127.0.0.1:{server.server_address[1]}/",
+                      columns=[Column(id="c", path=["x"], url="/", frequency="每月")])]
+    try:
+        probes = {p.portal_id: p for p in asyncio.run(probe_portals(portals, POLICY, timeout=2.0, ipv6=True))}
+    finally:
+        server.shutdown()
+    assert probes["v6"].ok and probes["v6"].ipv6_ok is True
+    assert not probes["v6-dead"].ok and probes["v6-dead"].ipv6_ok is False
+    assert probes["v4"].ipv6_ok is None  # an IPv4-only host: nothing to say about IPv6

@@ -37,6 +37,7 @@ class Ruleset:
     default_category: str
     category_keywords: dict[str, list[str]]
     home_page_days: int = 14
+    due_soon_days: int = 7  # 即将超期: fresh columns this close to their allowance are flagged for their unit
     holidays: frozenset[date] = field(default_factory=frozenset)
     workdays: frozenset[date] = field(default_factory=frozenset)  # weekend days worked (调休)
 
@@ -123,6 +124,7 @@ def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
         default_category=data.get("default_category", "notice"),
         category_keywords={k: list(v) for k, v in (data.get("category_keywords") or {}).items()},
         home_page_days=int(data.get("home_page_days", 14)),
+        due_soon_days=int(data.get("due_soon_days", 7)),
         holidays=frozenset(date.fromisoformat(str(d)) for d in data.get("holidays") or []),
         workdays=frozenset(date.fromisoformat(str(d)) for d in data.get("workdays") or []),
     )
