@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl bench-memory bench-national bench-render clean
+.PHONY: demo test setup bench bench-crawl bench-memory bench-national bench-render bench-probes clean
 
 # --compile-bytecode: this kind of machine sets PYTHONDONTWRITEBYTECODE, so without .pyc
 # files every command compiles Prefect, Great Expectations … from source (5 s of CPU a run)
@@ -45,6 +45,9 @@ bench-memory: $(STAMP)
 
 bench-national: $(STAMP)
 	$(BIN)/python bench/national.py
+
+bench-probes: $(STAMP)
+	$(BIN)/python bench/probe_bench.py
 
 clean:
 	rm -rf $(VENV) audit.db audit.db-wal audit.db-shm .pytest_cache

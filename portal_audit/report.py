@@ -195,6 +195,10 @@ def render_markdown(data: ReportData) -> str:
             out += [f"### {portal_id}: {VERDICT_NAMES.get(v, v)} ({v})", "", "| 指标 | 结果 | 说明 |", "|---|---|---|"]
             out += [f"| {ITEM_NAMES.get(r.item, r.item)} | {OUTCOME_NAMES.get(r.outcome, r.outcome)} ({r.outcome}) "
                     f"| {_md_cell(r.reason)} |" for r in g.itertuples(index=False)]
+    if data.availability is not None and not data.availability.empty:
+        out += ["", "## 站点可用性（检查前一周首页监测）", ""]
+        out += _md_table(data.availability.assign(failed_share=data.availability["failed_share"].map("{:.1%}".format)),
+                         ["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6_probes", "ipv6_ok"])
     if data.due_soon is not None and not data.due_soon.empty:
         out += ["", f"## 即将超期栏目（{data.warn_days}天内）", ""]
         out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])

@@ -292,7 +292,7 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
         home = conn.execute(select(HomeLink.url, HomeLink.published_on, HomeLink.first_seen_run)).all()
         letters = conn.execute(select(func.count()).select_from(ConsultationMessage)).scalar()
     assert len(home) >= 10 and {r.first_seen_run for r in home} == {"2025-06-30"}
-    assert max(r.published_on for r in home if r.published_on) == AS_OF and letters == 8
+    assert max(r.published_on for r in home if r.published_on and r.published_on <= AS_OF) == AS_OF and letters == 8
 
     [alert] = hook.received
     text = alert["text"]["content"]
@@ -308,3 +308,19 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     assert {"互动回应差", "否决", "预警", "关于殡葬惠民政策的咨询", "未答复", "辦公室"} <= cells
     assert any(c.endswith("%") for c in cells) and "140" in cells  # the week's probes
     assert any("空白栏目" in c for c in cells) and "超期未更新" in cells
+
+
+def test_probe_homes_flow_stores_one_probe_per_portal(demo, tmp_path):
+    from flows.probes import probe_homes
+    from warehouse.models import AvailabilityProbe
+
+    site, catalog = demo
+    url = f"sqlite:///{tmp_path / 'probes.db'}"
+    first = probe_homes(catalog=_write(tmp_path, catalog), warehouse=url)
+    second = probe_homes(catalog=_write(tmp_path, catalog), warehouse=url)
+    with make_engine(url).connect() as conn:
+        rows = conn.execute(select(AvailabilityProbe.portal_id, AvailabilityProbe.ok, AvailabilityProbe.elapsed_ms,
+                                   AvailabilityProbe.probed_at)).all()
+    assert first.probes == second.probes == 1 and len(rows) == 2  # a round appends, one probe a portal
+    assert {r.portal_id for r in rows} == {"xcmz-demo"} and sum(not r.ok for r in rows) == first.failed + second.failed
+    assert rows[0].probed_at < rows[1].probed_at and all(r.elapsed_ms < 15_000 for r in rows)
