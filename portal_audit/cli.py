@@ -54,10 +54,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_probe(args: argparse.Namespace) -> int:
     """One round of home-page probes without Prefect (cron, or a first look)."""
-    from .catalog import load_catalog
-
-    load_catalog(args.catalog).select(args.portal)
-    from flows.probes import run_probes
+    from flows.probes import run_probes  # no Prefect server here: the catalog is read (and checked) once
 
     result, probes = run_probes(str(args.catalog), args.warehouse, args.portal or None, args.timeout)
     for p in probes:
