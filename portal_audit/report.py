@@ -79,7 +79,9 @@ def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
     """Fresh columns with at most ``days`` left before their allowance runs out, by unit."""
     ok = cols[(cols["status"] == "fresh") & cols["allowed_days"].notna() & cols["days_since_update"].notna()]
     ok = ok.assign(days_left=(ok["allowed_days"] - ok["days_since_update"]).astype(int))
-    ok = ok[ok["days_left"] <= days].assign(responsible=lambda d: d["responsible"].fillna(""))
+    ok = ok[ok["days_left"] <= days].assign(responsible=lambda d: d["responsible"].fillna(""),
+                                            days_since_update=lambda d: d["days_since_update"].astype(int),
+                                            allowed_days=lambda d: d["allowed_days"].astype(int))
     return ok.sort_values(["responsible", "days_left"])[
         ["responsible", "portal_id", "column_id", "path", "last_published_on", "days_since_update", "allowed_days",
          "days_left", "url"]].reset_index(drop=True)
