@@ -15,12 +15,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, ColumnPath, Item, Message, PageFetch, PortalCrawl, Previous
+from typing import Protocol
+
+from portal_audit.records import (ColumnCrawl, ColumnPath, Finding, Item, Link, Message, PageFetch, PortalCrawl,
+                                  Previous)
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderLimits, strip_fragment
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
-from .listpage import Hints, article_date, home_links, parse_list_page, site_wide_links
+from .linkcheck import LinkCache, check_links
+from .listpage import Hints, ListPage, article_date, home_links, page_blocks, page_doc, page_links, parse_list_page, site_wide_links
 from .messages import message_detail, parse_messages
 from .profiles import Profile, get_profile
 
@@ -28,6 +32,18 @@ ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
 MESSAGE_DETAILS = 40  # detail pages read per consultation column to learn when a message was answered
 ANSWER_WAIT = timedelta(days=89)  # messages younger than this cannot be late yet: no detail page needed
+
+
+class PageObserver(Protocol):
+    """Reads every page a portal's crawl reads (its text blocks and links), for checks
+    beyond freshness: wording, personal data, links (``validations.content.PageScan``)."""
+
+    def page(self, page_url: str, column_id: str | None, blocks: list[tuple[str, str]],
+             links: list[tuple[str, str, str]]) -> None: ...
+
+    def links(self) -> list[Link]: ...
+
+    def findings(self) -> list[Finding]: ...
 
 
 async def crawl_column(
@@ -46,6 +62,7 @@ async def crawl_column(
     first: Fetched | FetchError | None = None,
     path: ColumnPath | None = None,
     messages: bool = False,
+    observer: PageObserver | None = None,
 ) -> ColumnCrawl:
     """Crawl one column's list pages; never raises for what the portal does.
 
@@ -68,7 +85,7 @@ async def crawl_column(
         return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
                   get_profile(profile), previous or {}, set() if messages else known or set(), site_wide, first=first,
-                  messages=[] if messages else None)
+                  messages=[] if messages else None, observer=observer)
     del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
     result = await _read_column(job, renderer, path)
     if job.messages is None or result.fetch_state != "ok":
@@ -142,10 +159,20 @@ class _Column:
     first: Fetched | FetchError | None = None  # the first page, when the portal's crawl fetched it
 
     messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
+    observer: PageObserver | None = None
 
     def read_messages(self, text: str, url: str) -> None:
         if self.messages is not None:
             self.messages.extend(parse_messages(text, url, self.as_of))
+
+    def observe(self, url: str, lp: ListPage | None = None, items: list[Item] | None = None) -> None:
+        """Hand a page read to the observer: its text and links (an API page: its titles)."""
+        if self.observer is None:
+            return
+        if lp is not None and lp.doc is not None:
+            self.observer.page(url, self.column_id, page_blocks(lp.doc), page_links(lp.doc, url))
+        elif items:
+            self.observer.page(url, self.column_id, [("li", i.title) for i in items], [])
 
     def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
                empty: bool = False, note: str | None = None) -> ColumnCrawl:
@@ -201,6 +228,7 @@ class _Column:
             visited.add(fetched.url)
             lp = parse_list_page(fetched.text, fetched.url, self.as_of, self.profile, hints)
             self.read_messages(fetched.text, fetched.url)
+            self.observe(fetched.url, lp)
             if head is None:
                 head = fetched
                 if not lp.list_found and not lp.empty_marker:
@@ -242,8 +270,11 @@ class _Column:
                     return None
                 break
             found = page.items
+            if page.html is None:
+                self.observe(url, items=found)
             if page.html is not None:  # the API hands over markup: read it as a list page
                 lp = parse_list_page(page.html, self.url, self.as_of, self.profile, hints)
+                self.observe(url, lp)
                 if not lp.list_found and not lp.empty_marker:
                     if not answered:
                         return None
@@ -283,6 +314,7 @@ class _Column:
             self.pages.extend(out.fetches)
             lp = parse_list_page(out.html, strip_fragment(url), self.as_of, self.profile, hints)
             self.read_messages(out.html, strip_fragment(url))
+            self.observe(strip_fragment(url), lp)
             if n == 0:
                 if not lp.list_found and not lp.empty_marker:
                     why = lp.reason or "no dated list"
@@ -380,6 +412,8 @@ class PortalInputs:
     known: Mapping[str, set[str]] = field(default_factory=dict)
     paths: Mapping[str, ColumnPath] = field(default_factory=dict)
     context: Sequence[str] = ()
+    observer: PageObserver | None = None  # reads every page (wording, personal data, links)
+    link_cache: LinkCache | None = None  # set: the observer's links are checked, once per URL and run
 
 
 async def crawl_portal_async(
@@ -387,6 +421,7 @@ async def crawl_portal_async(
     previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
     paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
+    observer: PageObserver | None = None, link_cache: LinkCache | None = None,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -399,7 +434,7 @@ async def crawl_portal_async(
     if fetcher is None:
         async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
-                                            fetcher=own, renderer=rendering)
+                                            fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -412,14 +447,24 @@ async def crawl_portal_async(
         *(_first_page(fetcher, url, previous) for url in context or []))
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
-    on_home = tuple(home_links(home.text, home.url, as_of)) if isinstance(home, Fetched) else ()
+    on_home: tuple[Item, ...] = ()
+    if isinstance(home, Fetched):
+        doc = page_doc(home.text)
+        on_home = tuple(home_links(doc, home.url, as_of))
+        if observer is not None:
+            observer.page(home.url, None, page_blocks(doc), page_links(doc, home.url))
+        del doc
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
                            site_wide=site_wide, first=first, path=paths.get(col.id),
-                           messages=col.category == "consultation")
+                           messages=col.category == "consultation", observer=observer)
               for col, first in zip(portal.columns, firsts)]
     del home, firsts  # each column's crawl holds its first page only until it has read it
-    return PortalCrawl(portal.id, home_fetch, tuple(await asyncio.gather(*crawls)), on_home)
+    columns = tuple(await asyncio.gather(*crawls))
+    if observer is None:
+        return PortalCrawl(portal.id, home_fetch, columns, on_home)
+    links = await check_links(fetcher, observer.links(), portal.base_url, link_cache) if link_cache is not None else []
+    return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()))
 
 
 async def crawl_portals(
@@ -438,7 +483,8 @@ async def crawl_portals(
         async def one(portal: Portal) -> PortalCrawl:
             given = await asyncio.to_thread(inputs, portal) if inputs else PortalInputs()
             return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
-                                            given.paths, given.context, fetcher=fetcher, renderer=renderer)
+                                            given.paths, given.context, fetcher=fetcher, renderer=renderer,
+                                            observer=given.observer, link_cache=given.link_cache)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

@@ -85,6 +85,7 @@ class ListPage:
     blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: str | None = None  # why no list was found
+    doc: etree._Element | None = None  # the parsed page (scripts dropped), for a content observer to read
 
 
 @dataclass(slots=True)
@@ -524,7 +525,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
         groups = _groups(doc, url, as_of)
         if not groups:
             groups = defaultdict(list, _undated_records(doc, url))
-        page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True)
+        page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True, doc=doc)
         if groups:
             page.items = _items(groups, _best(groups, url)[0])
         return page
@@ -534,7 +535,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     islands = _islands(doc)
     for el in list(doc.iter("script", "style", "noscript", "textarea", "xmp")):
         _drop(el)
-    page = ListPage(next_url=_find_next(doc, scripts, url))
+    page = ListPage(next_url=_find_next(doc, scripts, url), doc=doc)
     if profile and profile.next:
         link = next((a for a in _selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
@@ -633,14 +634,12 @@ _ARTICLE_PATH = re.compile(r"(?:\.s?html?|\.jhtml|\.jsp|\.php|\.aspx?)$|/art/|/c
 HOME_LINKS = 400  # links kept from one home page
 
 
-def home_links(html: str, url: str, as_of: date | None = None) -> list[Item]:
+def home_links(html: str | etree._Element, url: str, as_of: date | None = None) -> list[Item]:
     """The home page's own content links: every dated link (its 要闻, 通知公告 and
     最新发布 blocks, which on the home page are its content) and the article-like links
     without a date (a title of six characters or more, a URL that looks like an article,
     not a column index), so that runs can tell which links are new."""
-    doc = parse_html(html)
-    for el in list(doc.iter("script", "style", "noscript", "textarea", "xmp")):
-        _drop(el)
+    doc = page_doc(html) if isinstance(html, (str, bytes)) else html
     out: dict[str, Item] = {}
     for rec in _dated_records(doc, url, as_of):
         out.setdefault(rec.url, Item(rec.title, rec.url, rec.published_on))
@@ -656,3 +655,47 @@ def home_links(html: str, url: str, as_of: date | None = None) -> list[Item]:
         if len(out) >= HOME_LINKS:
             break
     return list(out.values())
+
+
+def page_doc(html: str | bytes) -> etree._Element:
+    """A page parsed, its scripts, styles and hidden text dropped: what a visitor reads."""
+    doc = parse_html(html)
+    for el in list(doc.iter("script", "style", "noscript", "textarea", "xmp")):
+        _drop(el)
+    return doc
+
+
+BLOCK_TAGS = ("title", "h1", "h2", "h3", "h4", "p", "li", "td", "th", "dd", "dt", "span", "em", "strong", "font")
+LIST_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
+
+
+def page_blocks(doc: etree._Element) -> list[tuple[str, str]]:
+    """The readable text of a page as (tag, text) blocks, innermost first and without
+    repeats, for lexicon and personal-data scans (a tag says whether text sits in a list
+    or table)."""
+    out, seen = [], set()
+    for el in doc.iter(*BLOCK_TAGS):
+        if any(child.tag in BLOCK_TAGS for child in el if isinstance(child.tag, str)) and el.tag not in LIST_TAGS:
+            continue  # a wrapper: its blocks speak for it
+        text = _text(el)
+        if len(text) >= 4 and text not in seen:
+            seen.add(text)
+            out.append((el.tag, text))
+    return out
+
+
+def page_links(doc: etree._Element, url: str) -> list[tuple[str, str, str]]:
+    """Every link and image of a page: (absolute URL, its text or alt or title, tag)."""
+    join = _joiner(url)
+    out = []
+    for el in doc.iter("a", "img"):
+        ref = (el.get("href") if el.tag == "a" else el.get("src")) or ""
+        ref = ref.strip()
+        if not ref or ref.startswith(_SKIP_HREF) or ref.startswith("data:"):
+            continue
+        label = _title(el) if el.tag == "a" else " ".join((el.get("alt") or el.get("title") or "").split())
+        if el.tag == "a" and not label:
+            img = next(el.iter("img"), None)
+            label = " ".join(((img.get("alt") or img.get("title") or "") if img is not None else "").split())
+        out.append((join(ref).split("#", 1)[0], label, el.tag))
+    return out

@@ -38,16 +38,19 @@ from prefect.states import Completed, Failed
 
 from extractors.crawl import PortalInputs, crawl_portals
 from extractors.fetch import FetchPolicy, policy_for
-from portal_audit.catalog import Portal, dump_catalog, load_catalog
+from extractors.linkcheck import LinkCache
+from portal_audit.catalog import Checks, Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
+from validations.content import PageScan, load_lexicon
 from validations.suite import validate, warm_up
 from validations.verdicts import Availability, PortalVerdict, SiteEvidence, home_evidence
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run, store_evidence
-from warehouse.read import column_paths, home_link_history, item_dates, known_items, previous_pages, probe_counts
+from warehouse.read import (column_paths, home_link_history, item_dates, known_items, previous_pages, probe_counts,
+                            recently_working_links)
 
 from .hosts import ensure_limits, holding, host_limit_name, plan_shards
 
@@ -79,26 +82,28 @@ class ShardOutcome:
 @task(name="audit-shard", cache_policy=NO_CACHE, task_run_name="audit-{label}")
 def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str,
                      incremental: bool, run_id: str, ruleset: str, docs_dir: str | None, reports: str | None,
-                     context: dict[str, list[str]]) -> ShardOutcome:
+                     context: dict[str, list[str]], checks: Checks | None = None) -> ShardOutcome:
     """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
     log = get_run_logger()
     engine = make_engine(url)
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     crawls, failed = _detached(lambda: _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id,
-                                                            context))
+                                                            context, checks or Checks()))
     seconds["crawl"] = time.perf_counter() - t
     t = time.perf_counter()
     history = item_dates(engine, [p.id for p in portals], as_of - timedelta(days=HISTORY_DAYS))
     validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(ruleset), as_of,
-                          evidence=site_evidence(engine, portals, crawls, as_of), history=history,
+                          evidence=site_evidence(engine, portals, crawls, as_of, (checks or Checks()).content),
+                          history=history,
                           docs_dir=docs_dir, run_name=run_id)
     seconds["validate"] = time.perf_counter() - t
     t = time.perf_counter()
     for p in portals:
         try:
             _retrying(lambda: load_portal(engine, run_id, p, list(crawls[p.id].columns), validation,
-                                          crawls[p.id].home, crawls[p.id].home_items))
+                                          crawls[p.id].home, crawls[p.id].home_items, crawls[p.id].links,
+                                          crawls[p.id].findings))
         except Exception as exc:
             log.error("loading portal %s failed: %s", p.id, exc)
             failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
@@ -118,7 +123,8 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
     return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
 
 
-def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl], as_of: date) -> dict[str, SiteEvidence]:
+def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl], as_of: date,
+                  content: bool = True) -> dict[str, SiteEvidence]:
     """What the single-veto items read besides the columns: the home page against what
     earlier runs saw on it, the week's availability probes, the consultation messages."""
     probes = probe_counts(engine, [p.id for p in portals], as_of)
@@ -129,18 +135,27 @@ def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl],
         out[p.id] = SiteEvidence(
             home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of),
             availability=Availability(*counted) if counted else None,
-            messages={c.column_id: c.messages for c in crawl.columns if c.messages})
+            messages={c.column_id: c.messages for c in crawl.columns if c.messages},
+            findings=crawl.findings if content else None)
     return out
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
-                         run_id: str, context: dict[str, list[str]]) -> tuple[dict[str, PortalCrawl], dict[str, str]]:
+                         run_id: str, context: dict[str, list[str]],
+                         checks: Checks) -> tuple[dict[str, PortalCrawl], dict[str, str]]:
     """Crawl a shard's portals concurrently while holding their hosts. Each portal's page
     bodies go to the evidence store as it finishes; what is kept is the crawl without them."""
+    links = checks.links != "none" and checks.links_per_portal > 0
+    cache = _link_cache(run_id, checks) if links else None
 
     def inputs(p: Portal) -> PortalInputs:  # what earlier nights left, read as the portal starts
         previous, known = (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental else ({}, {})
-        return PortalInputs(previous, known, column_paths(engine, p.id), context.get(p.id, ()))
+        observer = None
+        if links or checks.content:
+            observer = PageScan(load_lexicon(), checks.links_per_portal if links else 0, checks.content)
+        if cache is not None and checks.recheck_days:
+            cache.fresh |= recently_working_links(engine, p.id, as_of - timedelta(days=checks.recheck_days))
+        return PortalInputs(previous, known, column_paths(engine, p.id), context.get(p.id, ()), observer, cache)
 
     async def crawl() -> tuple[dict[str, PortalCrawl], dict[str, str]]:
         crawls: dict[str, PortalCrawl] = {}
@@ -159,6 +174,14 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
 
     with holding([host_limit_name(p) for p in portals]):
         return asyncio.run_coroutine_threadsafe(crawl(), _crawler_loop()).result()
+
+
+_LINK_CACHES: dict[str, LinkCache] = {}  # run id → its checked links: a URL is checked once per run
+
+
+def _link_cache(run_id: str, checks: Checks) -> LinkCache:
+    with _LOOP_LOCK:
+        return _LINK_CACHES.setdefault(run_id, LinkCache(only_site=checks.links == "site"))
 
 
 _LOOP: asyncio.AbstractEventLoop | None = None
@@ -381,7 +404,8 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
             label = labels[id(shard)]
             docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
             return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
-                                           reports, {p.id: context[p.id] for p in shard if p.id in context})
+                                           reports, {p.id: context[p.id] for p in shard if p.id in context},
+                                           cat.checks)
 
         for shard, outcome in _as_finished(shards, submit, shards_at_once):
             if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
@@ -405,6 +429,8 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
     except BaseException as exc:
         finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
         raise
+    finally:
+        _LINK_CACHES.pop(run_id, None)
     _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):

@@ -1,7 +1,8 @@
 """The 检查情况通报: a run's findings as the Word document inspection offices circulate —
 overall results, the portals that failed and why (单项否决), availability over the week,
 stale and blank columns and late messages per responsible unit (负责科室), columns about
-to fall due (即将超期), and the request to correct them (整改要求)."""
+to fall due (即将超期), wording errors and personal-data leaks, broken links, and the
+request to correct them (整改要求)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import ITEM_NAMES, OUTCOME_NAMES, VERDICT_NAMES, ReportData
+from .report import ITEM_NAMES, OUTCOME_NAMES, VERDICT_NAMES, ReportData, findings_frame
 
 BODY_FONT = "仿宋"  # official documents: 仿宋 body, 黑体 headings (the 党政机关公文格式 convention)
 HEADING_FONT = "黑体"
@@ -140,9 +141,25 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
                [[r.responsible or "未明确", r.portal_id, r.path, r.last_published_on, r.days_left]
                 for r in due.itertuples(index=False)])
 
-    _heading(doc, "七、整改要求")
+    _heading(doc, "七、严重表述错误与个人信息泄露")
+    frame = findings_frame(data)
+    if frame.empty:
+        _para(doc, "未发现严重表述错误和个人信息泄露。")
+    else:
+        _table(doc, ["网站", "类型", "程度", "发现", "应为", "所在句子"],
+               [[r[0], r[1], r[2], r[3], r[4], r[5]] for r in frame.itertuples(index=False)])
+
+    _heading(doc, "八、不可用链接")
+    _para(doc, data.link_summary())
+    broken = data.broken_links()
+    if not broken.empty:
+        _table(doc, ["网站", "链接", "所在页面", "链接文字", "范围", "类型", "连续失效天数"],
+               [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken] for r in broken.itertuples(index=False)])
+
+    _heading(doc, "九、整改要求")
     _para(doc, "请各负责科室对照上述问题逐项整改：超期未更新栏目及时更新，确无信息的栏目在栏目内注明原因（说明），"
-               "空白栏目予以充实或按程序调整，留言按时答复；即将超期栏目请提前安排更新。")
+               "空白栏目予以充实或按程序调整，留言按时答复，严重表述错误立即更正，涉及个人信息的内容立即删除或脱敏，"
+               "不可用链接及时修复或删除；即将超期栏目请提前安排更新。")
     out.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(out))
     return out

@@ -127,11 +127,25 @@ class Politeness(BaseModel):
     browser_timeout: float = Field(30.0, gt=0, description="seconds for one rendered page")
 
 
+class Checks(BaseModel):
+    """Checks beyond freshness on the pages a run fetches: links (不可用链接), wording
+    errors (严重表述错误) and personal-data leaks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    links: Literal["all", "site", "none"] = Field(
+        "all", description="links checked: all, only the portal's own host (site: e.g. a catalog run offline), none")
+    links_per_portal: int = Field(200, ge=0, le=10_000, description="distinct links checked per portal and run")
+    recheck_days: int = Field(7, ge=0, description="a link found working is fetched again after this many days")
+    content: bool = Field(True, description="scan the pages' text for wording errors and personal data")
+
+
 class Catalog(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     allow_private_networks: bool = False
     politeness: Politeness = Politeness()
+    checks: Checks = Checks()
     portals: list[Portal] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -231,16 +231,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     stored = column_audits(engine, summary.run_id)  # what analysts will read
     agree = sum(1 for cid, status in zip(stored.column_id, stored.status) if site.truth.get(cid) == status)
     late = {urlsplit(u).path for u in late_frame(consultation_messages(engine, summary.run_id), stored, as_of)["url"]}
+    from warehouse.read import content_findings, link_checks
+
+    links = link_checks(engine, summary.run_id)
+    broken = {urlsplit(u).path for u in links.loc[links["status"] == "broken", "url"]}
+    terms = set(content_findings(engine, summary.run_id)["term"])
+    content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(f"ground truth: {agree}/{len(site.truth)} columns judged as the demo portal intends; "
           f"{len(late & set(site.late))}/{len(site.late)} late messages found"
           + (f", {len(late - set(site.late))} wrongly" if late - set(site.late) else ""))
+    print(f"links: {len(links)} checked ({(links['status'] == 'skipped').sum()} outside the site not checked, offline), "
+          f"{len(broken & set(site.broken))}/{len(site.broken)} broken ones found"
+          + (f", {len(broken - set(site.broken))} wrongly" if broken - set(site.broken) else "")
+          + f"; content: {len(terms)} findings, the planted wording error and leaks "
+          + ("found" if set(site.findings.values()) <= terms else "MISSED"))
     print(read_by_line(stored))
     if summary.data_docs:
         print(f"Great Expectations Data Docs: {summary.data_docs}")
     print(f"run {summary.run_id} loaded into {summary.warehouse}")
-    return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) else 1
+    return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,6 +39,51 @@ class Message:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image seen on a page of the run: where it points, where it sits, its text."""
+
+    url: str
+    page_url: str
+    text: str
+    tag: str  # a | img
+
+
+RECENTLY_WORKING = "working when checked in the last days"  # a link not fetched again this run
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCheck:
+    """What checking a link found. ``status``: ok, broken, unverifiable (403, 429, an
+    anti-bot challenge: link checkers' known false positives) or skipped (refused by
+    robots.txt or the private-network guard, over the cap)."""
+
+    link: Link
+    scope: str  # 站内 (same site) | 域内 (same registered gov domain) | 域外 (elsewhere)
+    kind: str  # 网页 | 图片 | 附件
+    blank_title: bool
+    status: str
+    http_status: int | None = None
+    error: str | None = None
+    title: str | None = None  # an external page's <title>, to notice it turning into something else (毒链)
+    text_sample: str | None = None  # the start of its visible text, for the same
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A serious wording error (严重表述错误) or a personal-data leak seen on a page:
+    ``severity`` serious (严重, certain) or suspected (疑似); leaks are stored masked."""
+
+    kind: str  # wording | leak
+    rule: str  # phrase | leader | division | id_card | mobile
+    severity: str  # serious | suspected
+    term: str  # what was matched (masked for leaks)
+    expected: str  # the correct form, or what the leak is
+    sentence: str  # the sentence it sits in (masked for leaks)
+    page_url: str
+    column_id: str | None = None  # None: the home page
+
+
+@dataclass(frozen=True, slots=True)
 class Probe:
     """One availability probe of a portal's home page (站点无法访问 is judged over a week
     of them): ``ok`` when the page loaded within the probe's time limit."""
@@ -126,6 +171,8 @@ class PortalCrawl:
     home: PageFetch | None
     columns: tuple[ColumnCrawl, ...]
     home_items: tuple[Item, ...] = ()  # the home page's own links (dated or article-like)
+    links: tuple[LinkCheck, ...] = ()  # links and images of its pages, checked
+    findings: tuple[Finding, ...] = ()  # wording errors and personal-data leaks on its pages
 
     @property
     def home_reachable(self) -> bool | None:
@@ -142,7 +189,8 @@ class PortalCrawl:
             return None if p is None else replace(p, content=None)
 
         return PortalCrawl(self.portal_id, strip(self.home), tuple(
-            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items)
+            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items, self.links,
+            self.findings)
 
 
 @dataclass(frozen=True, slots=True)

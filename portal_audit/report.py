@@ -13,7 +13,8 @@ import pandas as pd
 from sqlalchemy import Engine, select, text
 
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
-from warehouse.read import availability_week, consultation_messages, portal_checks, run_info
+from warehouse.read import (availability_week, consultation_messages, content_findings, link_checks, portal_checks,
+                            run_info)
 
 from .records import Message
 
@@ -21,6 +22,8 @@ REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
 _ORDER = {s: i for i, s in enumerate(["unreachable", "error", "empty", "stale", "fresh", "exempt"])}
 DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance are listed for their unit
+BROKEN_NIGHTS = 2  # a link is reported broken once it has been broken this many runs running (one night's blip is not)
+SEVERITY_NAMES = {"serious": "严重", "suspected": "疑似"}
 ITEM_NAMES = {"site_unreachable": "站点无法访问", "home_not_updated": "首页不更新", "columns_not_updated": "栏目不更新",
               "blank_columns": "空白栏目", "poor_response": "互动回应差"}
 OUTCOME_NAMES = {"fail": "否决", "warn": "预警", "pass": "通过", "unknown": "无法判定"}
@@ -73,6 +76,29 @@ class ReportData:
     late: pd.DataFrame = None  # messages answered after more than 3 months, or not at all
     availability: pd.DataFrame = None  # the week's probes per portal
     warn_days: int = DUE_SOON_DAYS
+    links: pd.DataFrame = None  # every link checked on the run
+    findings: pd.DataFrame = None  # wording errors and personal-data leaks (masked)
+    broken_nights: int = BROKEN_NIGHTS
+
+    def broken_links(self) -> pd.DataFrame:
+        """Links broken at least ``broken_nights`` runs running, with the days since first found broken."""
+        if self.links is None or self.links.empty:
+            return pd.DataFrame(columns=["portal_id", "url", "page_url", "text", "scope", "kind", "http_status",
+                                         "error", "nights_broken", "days_broken"])
+        as_of = self.info["as_of"] if isinstance(self.info["as_of"], date) else date.fromisoformat(str(self.info["as_of"]))
+        bad = self.links[(self.links["status"] == "broken") & (self.links["nights_broken"] >= self.broken_nights)]
+        bad = bad.assign(days_broken=[(as_of - date.fromisoformat(str(f)[:10])).days + 1 for f in bad["first_broken_run"]])
+        return bad[["portal_id", "url", "page_url", "text", "scope", "kind", "http_status", "error", "nights_broken",
+                    "days_broken"]].reset_index(drop=True)
+
+    def link_summary(self) -> str:
+        if self.links is None or self.links.empty:
+            return "本次未检查链接。"
+        counts = self.links["status"].value_counts()
+        return (f"检查链接{len(self.links)}个：可用{counts.get('ok', 0)}个，本次不可用{counts.get('broken', 0)}个"
+                f"（连续{self.broken_nights}次及以上{len(self.broken_links())}个，列于下表），无法验证{counts.get('unverifiable', 0)}个"
+                f"（403/429/防火墙，非失效），未检查{counts.get('skipped', 0)}个；空标题链接{int(self.links['blank_title'].sum())}个，"
+                f"疑似被劫持的外链{int(self.links['hijacked'].sum())}个。")
 
 
 def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
@@ -167,8 +193,9 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     checks = filters.apply(portal_checks(engine, run_id, filters.portals))
     late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
+    ids = portal_ids if portal_ids is not None else None
     return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
-                      warn_days)
+                      warn_days, link_checks(engine, run_id, ids), content_findings(engine, run_id, ids))
 
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
@@ -207,6 +234,14 @@ def render_markdown(data: ReportData) -> str:
     if data.late is not None and not data.late.empty:
         out += ["", "## 超过3个月未答复的留言", ""]
         out += _md_table(data.late, ["responsible", "portal_id", "title", "asked_on", "answered_on", "waited_days", "url"])
+    frame = findings_frame(data)
+    if not frame.empty:
+        out += ["", "## 严重表述错误与个人信息泄露", ""] + _md_table(frame, list(frame.columns))
+    if data.links is not None and not data.links.empty:
+        out += ["", f"## 不可用链接（连续{data.broken_nights}次及以上）", "", data.link_summary()]
+        broken = data.broken_links()
+        if not broken.empty:
+            out += [""] + _md_table(broken, ["portal_id", "url", "page_url", "text", "scope", "kind", "days_broken"])
     out += [""] + _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update",
                                  "allowed_days", "responsible", "detail"])
     return "\n".join(out) + "\n"
@@ -305,6 +340,9 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
     if data.due_soon is not None and not data.due_soon.empty else "<p>无。</p>"}</section>
 <section id="late-messages"><h2>超过3个月未答复的留言（互动回应差）</h2>{_table(data.late, "late")
     if data.late is not None and not data.late.empty else "<p>无。</p>"}</section>
+<section id="findings"><h2>严重表述错误与个人信息泄露</h2>{_findings_table(data)}</section>
+<section id="links"><h2>不可用链接（连续{data.broken_nights}次及以上）</h2><p>{html.escape(data.link_summary())}</p>{
+    _table(data.broken_links(), "broken") if not data.broken_links().empty else ""}{_hijacked(data)}</section>
 <section><h2>Freshness heatmap</h2>{figures.get('heatmap', '<p>No items.</p>')}</section>
 <section><h2>Days since update</h2>{figures.get('bars', '')}</section>
 <section><h2>Stale, empty and unreachable columns</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
@@ -331,6 +369,28 @@ def _cards(data: ReportData) -> str:
                    f'<h3>{html.escape(v.portal_id)}：{VERDICT_NAMES.get(v.verdict, v.verdict)} ({html.escape(v.verdict)}) '
                    f'<small>单项否决</small></h3><ul>{items}</ul></div>')
     return "".join(out)
+
+
+def findings_frame(data: ReportData) -> pd.DataFrame:
+    f = data.findings
+    if f is None or f.empty:
+        return pd.DataFrame(columns=["portal_id", "类型", "程度", "发现", "应为", "所在句子", "page_url"])
+    return pd.DataFrame({"portal_id": f["portal_id"], "类型": f["rule"].map(
+        {"phrase": "规范表述", "leader": "领导人姓名职务", "division": "行政区划/机构名称", "id_card": "身份证号",
+         "mobile": "手机号码"}), "程度": f["severity"].map(SEVERITY_NAMES), "发现": f["term"], "应为": f["expected"],
+        "所在句子": f["sentence"], "page_url": f["page_url"]})
+
+
+def _findings_table(data: ReportData) -> str:
+    frame = findings_frame(data)
+    return _table(frame, "findings") if not frame.empty else "<p>未发现。</p>"
+
+
+def _hijacked(data: ReportData) -> str:
+    if data.links is None or data.links.empty or not data.links["hijacked"].any():
+        return ""
+    rows = data.links[data.links["hijacked"]][["portal_id", "url", "page_url", "text"]]
+    return "<h3>疑似被劫持的外链（毒链）：页面标题与内容已与首次发现时完全不同</h3>" + _table(rows, "hijacked")
 
 
 def _availability_table(data: ReportData) -> str:
@@ -371,6 +431,8 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
             data.due_soon.to_excel(xl, sheet_name="due soon", index=False)
             data.late.to_excel(xl, sheet_name="late messages", index=False)
             data.availability.to_excel(xl, sheet_name="availability", index=False)
+            findings_frame(data).to_excel(xl, sheet_name="findings", index=False)
+            data.broken_links().to_excel(xl, sheet_name="broken links", index=False)
     elif fmt == "docx":
         from .bulletin import write_bulletin
 

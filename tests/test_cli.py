@@ -94,7 +94,8 @@ def test_demo_command_end_to_end(tmp_path):
     assert "76 columns: " in proc.stdout and "ground truth: 76/76" in proc.stdout and "2/2 late messages found" in proc.stdout
     # all five single-veto items judged: a simulated week of probes, the home page, columns, blanks, the mailbox
     for line in ("预警 站点无法访问：一周内首页13/336次访问失败", "通过 首页不更新", "否决 栏目不更新", "否决 空白栏目",
-                 "否决 互动回应差"):
+                 "否决 互动回应差", "否决 严重表述错误：1处严重：“党十九大”（应为党的十九大）", "否决 个人信息泄露",
+                 "3/3 broken ones found", "the planted wording error and leaks found"):
         assert line in proc.stdout, proc.stdout[-2500:]
     # the script-drawn columns: lists in comments, JPaaS units read from their API, JSON-drawn lists rendered
     assert re.search(r"lists read: \d+ static, 5 island, 6 from api, 6 browser", proc.stdout), proc.stdout[-1500:]

@@ -279,7 +279,7 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     checks = {r.item: (r.outcome, r.reason) for r in portal_checks(make_engine(url), "2025-06-30").itertuples()}
     assert {k: v[0] for k, v in checks.items()} == {
         "site_unreachable": "warn", "home_not_updated": "pass", "columns_not_updated": "fail",
-        "blank_columns": "fail", "poor_response": "fail"}
+        "blank_columns": "fail", "poor_response": "fail", "serious_errors": "fail", "personal_data": "fail"}
     assert "关于殡葬惠民政策的咨询" in checks["poor_response"][1] and "咨询婚姻登记预约办法" in checks["poor_response"][1]
     assert "关于临时救助标准的咨询" not in checks["poor_response"][1]  # asked over a year before the check
     verdict = summary.portals[0]
@@ -308,6 +308,13 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     assert {"互动回应差", "否决", "预警", "关于殡葬惠民政策的咨询", "未答复", "辦公室"} <= cells
     assert any(c.endswith("%") for c in cells) and "140" in cells  # the week's probes
     assert any("空白栏目" in c for c in cells) and "超期未更新" in cells
+    assert {"党十九大", "党的十九大", "342501********4215"} <= cells and "七、严重表述错误与个人信息泄露" in paragraphs
+    assert "342501198803154215" not in "".join(paragraphs) + "".join(cells)  # leaks stay masked
+    from warehouse.read import link_checks
+
+    checked = link_checks(make_engine(url), "2025-06-30")
+    broken = {u.split("/", 3)[-1] for u in checked.loc[checked["status"] == "broken", "url"]}
+    assert broken == {p.lstrip("/") for p in site.broken} and (checked["status"] == "skipped").sum() == 1
 
 
 def test_probe_homes_flow_stores_one_probe_per_portal(demo, tmp_path):

@@ -1,5 +1,6 @@
 """The national single-veto items (国办秘函〔2019〕19号), each at its boundary."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -251,11 +252,13 @@ def test_a_portal_passes_only_when_every_item_passes():
     answered = Message("咨询", "u", date(2025, 5, 1), date(2025, 5, 3), "answered")
     cols = [_news(0), Column(id="mail", path=["局长信箱"], url="/m", frequency="及时更新", category="consultation")]
     verdicts = [_verdict("n0", "fresh", 1), _verdict("mail", "exempt", None, None, "consultation")]
-    evidence = SiteEvidence(HomeEvidence(True, AS_OF), _probes(0), {"mail": (answered,)})
+    evidence = SiteEvidence(HomeEvidence(True, AS_OF), _probes(0), {"mail": (answered,)}, findings=())
     v = portal_verdict(_portal(cols), verdicts, NATIONAL, AS_OF, evidence=evidence)
     assert v.verdict == "pass" and v.passed and not v.reasons
     assert [c.item for c in v.checks] == ["site_unreachable", "home_not_updated", "columns_not_updated",
-                                          "blank_columns", "poor_response"]
+                                          "blank_columns", "poor_response", "serious_errors", "personal_data"]
+    unscanned = portal_verdict(_portal(cols), verdicts, NATIONAL, AS_OF, evidence=replace(evidence, findings=None))
+    assert unscanned.verdict == "unknown"  # text not scanned: 严重表述错误 not judged, never a pass
 
 
 def test_due_soon_is_seven_days_or_fewer_left_per_unit():

@@ -64,7 +64,8 @@ def test_load_writes_the_contract_tables(warehouse_url):
         checks = dict(conn.execute(select(PortalCheck.item, PortalCheck.outcome)).all())
     assert verdict.verdict == "unknown" and verdict.blank_columns == 0  # no week of probes: not a pass
     assert checks == {"site_unreachable": "unknown", "home_not_updated": "pass", "columns_not_updated": "pass",
-                      "blank_columns": "pass", "poor_response": "unknown"}
+                      "blank_columns": "pass", "poor_response": "unknown", "serious_errors": "unknown",
+                      "personal_data": "unknown"}
     assert resolve_run(engine) == "2025-06-30"
 
 

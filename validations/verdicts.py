@@ -17,6 +17,8 @@ fails and none is unknown: missing evidence never passes by default.
   reports do). An item with no visible publish date counts as not updated.
 - 互动回应差: no working 政务咨询 channel, or within the year before the check a message
   left unanswered for more than 3 months.
+- 严重表述错误 and 个人信息泄露 (安全、泄密事故等严重问题): the lexicons' certain errors and ID
+  numbers fail, suspected errors and mobile numbers in lists warn.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnVerdict, Item, Message
+from portal_audit.records import ColumnVerdict, Finding, Item, Message
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
 
@@ -49,6 +51,8 @@ ITEMS = {  # code → the national wording of the single-veto item
     "columns_not_updated": "栏目不更新",
     "blank_columns": "空白栏目",
     "poor_response": "互动回应差",
+    "serious_errors": "严重表述错误",
+    "personal_data": "个人信息泄露",
 }
 OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
 
@@ -116,6 +120,7 @@ class SiteEvidence:
     home: HomeEvidence = field(default_factory=HomeEvidence)
     availability: Availability | None = None
     messages: dict[str, tuple[Message, ...]] = field(default_factory=dict)  # consultation column id → messages
+    findings: tuple[Finding, ...] | None = None  # wording errors and leaks; None: the pages' text was not scanned
 
 
 @dataclass(frozen=True)
@@ -287,6 +292,29 @@ def response_check(portal: Portal, mine: list[ColumnVerdict], messages: dict[str
     return Check("poor_response", "pass", f"政务咨询渠道{len(working)}个，读到留言{total}条，无超过{ANSWER_MONTHS}个月未答复"), []
 
 
+def content_checks(findings: tuple[Finding, ...] | None) -> list[Check]:
+    """严重表述错误 (part of 安全、泄密事故等严重问题): a certain error fails, a suspected one
+    warns (a person confirms it); 个人信息泄露: an ID number with a valid check digit fails,
+    a mobile number in a list warns."""
+    if findings is None:
+        why = "未扫描页面文字（checks.content: false）"
+        return [Check("serious_errors", "unknown", why), Check("personal_data", "unknown", why)]
+    out = []
+    for item, kind in (("serious_errors", "wording"), ("personal_data", "leak")):
+        mine = [f for f in findings if f.kind == kind]
+        serious = [f for f in mine if f.severity == "serious"]
+        named = "；".join(f"“{f.term}”（应为{f.expected}）" if kind == "wording" else f"{f.expected}{f.term}"
+                         for f in (serious or mine)[:NAMED])
+        if serious:
+            out.append(Check(item, "fail", f"{len(serious)}处严重：{named}" + (f"；另{len(mine) - len(serious)}处疑似"
+                                                                           if len(mine) > len(serious) else "")))
+        elif mine:
+            out.append(Check(item, "warn", f"{len(mine)}处疑似，待人工确认：{named}"))
+        else:
+            out.append(Check(item, "pass", "未发现" + ("严重表述错误" if kind == "wording" else "个人信息泄露")))
+    return out
+
+
 def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Ruleset, as_of: date,
                    home_reachable: bool | None = None, evidence: SiteEvidence | None = None) -> PortalVerdict:
     """The portal's single-veto items. ``evidence`` carries the home page, the week's
@@ -301,6 +329,7 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
     checks += more
     response, late = response_check(portal, mine, evidence.messages, as_of)
     checks.append(response)
+    checks += content_checks(evidence.findings)
     home_updated = {"pass": True, "fail": False}.get(checks[1].outcome)
     reasons = tuple(c.line for c in checks if c.outcome == "fail")
     return PortalVerdict(portal.id, not reasons and all(c.outcome != "unknown" for c in checks), reasons,

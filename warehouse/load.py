@@ -12,16 +12,17 @@ import hashlib
 import json
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
-from portal_audit.records import ColumnCrawl, Item as ItemRecord, PageFetch, Probe
+from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, Finding, Item as ItemRecord, LinkCheck, PageFetch, Probe
 from validations.suite import Validation
 
 from .models import (AuditRun, AvailabilityProbe, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow,
-                     ConsultationMessage, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange, PageFetchRow,
-                     Portal as Portal_, PortalCheck, PortalRun, PortalVerdictRow)
+                     ConsultationMessage, ContentFinding, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange,
+                     LinkCheckRow, LinkFingerprint, PageFetchRow, Portal as Portal_, PortalCheck, PortalRun,
+                     PortalVerdictRow)
 
 _BATCH = 5000
 
@@ -86,7 +87,8 @@ def store_evidence(engine: Engine, run_id: str, pages: list[PageFetch]) -> int:
 
 
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
-                home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = ()) -> None:
+                home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = (),
+                links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = ()) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
     visible afterwards or none of it (an earlier load of the same run stays intact)."""
     verdicts, outcomes = validation.verdicts, validation.outcomes
@@ -139,7 +141,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         blank_columns=len(site.blank_columns))]
     checks = [] if site is None else [dict(run_id=run_id, portal_id=portal.id, item=c.item, outcome=c.outcome,
                                            reason=c.reason) for c in site.checks]
-    links = {i.url: dict(portal_id=portal.id, url=i.url, title=i.title, published_on=i.published_on,
+    on_home = {i.url: dict(portal_id=portal.id, url=i.url, title=i.title, published_on=i.published_on,
                          first_seen_run=run_id, last_seen_run=run_id) for i in home_items}
     messages = {(c.column_id, m.url): dict(portal_id=portal.id, column_id=c.column_id, url=m.url, title=m.title,
                                            asked_on=m.asked_on, answered_on=m.answered_on, state=m.state,
@@ -155,7 +157,8 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                     for c in portal.columns]
 
     with engine.begin() as conn:
-        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, PortalRun):
+        for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, LinkCheckRow,
+                      ContentFinding, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         stmt = _insert(conn, Portal_.__table__).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
                                                        first_seen_run=run_id, last_seen_run=run_id)
@@ -186,17 +189,73 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         )
         _batches(conn, stmt, list(items.values()))
         for model, rows, keys, kept in (
-                (HomeLink, links, ["portal_id", "url"], ("title", "published_on", "last_seen_run")),
+                (HomeLink, on_home, ["portal_id", "url"], ("title", "published_on", "last_seen_run")),
                 (ConsultationMessage, messages, ["portal_id", "column_id", "url"],
                  ("title", "asked_on", "answered_on", "state", "last_seen_run"))):
             if rows:
                 stmt = _insert(conn, model.__table__)
                 _batches(conn, stmt.on_conflict_do_update(index_elements=keys, set_={
                     k: getattr(stmt.excluded, k) for k in kept}), list(rows.values()))
+        _load_links(conn, run_id, portal.id, links)
+        _batches(conn, ContentFinding.__table__.insert(), [
+            dict(run_id=run_id, portal_id=portal.id, seq=i, kind=f.kind, rule=f.rule, severity=f.severity, term=f.term,
+                 expected=f.expected, sentence=f.sentence, page_url=f.page_url, column_id=f.column_id)
+            for i, f in enumerate(findings)])
         conn.execute(PortalRun.__table__.insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),
             bytes_fetched=sum(f["nbytes"] for f in fetches)))
+
+
+HIJACK_SIMILARITY = 0.15  # title and text this unlike what the external page first showed: a suspected 毒链
+
+
+def _bigrams(text: str) -> set[str]:
+    text = "".join(text.split())
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' character bigrams (0 unrelated … 1 the same)."""
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _load_links(conn, run_id: str, portal_id: str, links: tuple[LinkCheck, ...]) -> None:
+    """A portal's checked links, with how many runs running each has been broken (from the
+    portal's previous run) and external pages compared with what they first showed."""
+    if not links:
+        return
+    before = conn.execute(select(func.max(LinkCheckRow.run_id)).where(LinkCheckRow.portal_id == portal_id,
+                                                                      LinkCheckRow.run_id < run_id)).scalar()
+    previous = {} if before is None else {u: (st, n, first) for u, st, n, first in conn.execute(
+        select(LinkCheckRow.url, LinkCheckRow.status, LinkCheckRow.nights_broken, LinkCheckRow.first_broken_run)
+        .where(LinkCheckRow.portal_id == portal_id, LinkCheckRow.run_id == before))}
+    seen = [c for c in links if c.title]
+    prints = {u: (t, x) for u, t, x in conn.execute(select(LinkFingerprint.url, LinkFingerprint.title,
+                                                           LinkFingerprint.text_sample)
+                                                    .where(LinkFingerprint.url.in_([c.link.url for c in seen])))} \
+        if seen else {}
+    rows = []
+    for c in links:
+        nights, first = 0, None
+        if c.status == "broken":
+            status, n, first_before = previous.get(c.link.url, (None, 0, None))
+            nights, first = (n + 1, first_before) if status == "broken" else (1, run_id)
+        hijacked = False
+        if c.title and c.link.url in prints:
+            title, text = prints[c.link.url]
+            hijacked = similarity(title, c.title) < HIJACK_SIMILARITY and \
+                similarity(text, c.text_sample or "") < HIJACK_SIMILARITY
+        rows.append(dict(run_id=run_id, portal_id=portal_id, url=c.link.url, page_url=c.link.page_url,
+                         text=c.link.text, scope=c.scope, kind=c.kind, blank_title=c.blank_title, status=c.status,
+                         checked=c.error != RECENTLY_WORKING, http_status=c.http_status,
+                         error=c.error, nights_broken=nights, first_broken_run=first, hijacked=hijacked))
+    _batches(conn, LinkCheckRow.__table__.insert(), rows)
+    new = [dict(url=c.link.url, title=c.title, text_sample=c.text_sample or "", first_seen_run=run_id)
+           for c in seen if c.link.url not in prints]
+    if new:
+        _batches(conn, _insert(conn, LinkFingerprint.__table__).on_conflict_do_nothing(index_elements=["url"]), new)
 
 
 def _record_title_changes(conn, run_id: str, portal_id: str, items: dict) -> None:

@@ -280,5 +280,58 @@ class ConsultationMessage(Base):
     last_seen_run: Mapped[str] = mapped_column(String(32))
 
 
+class LinkCheckRow(Base):
+    """A link or image of a portal's pages, checked on a run (不可用链接)."""
+
+    __tablename__ = "link_checks"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    page_url: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(String(8))  # 站内 | 域内 | 域外
+    kind: Mapped[str] = mapped_column(String(8))  # 网页 | 图片 | 附件
+    blank_title: Mapped[bool] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16))  # ok | broken | unverifiable | skipped
+    checked: Mapped[bool] = mapped_column()  # fetched on this run (False: working when checked in the last days)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    nights_broken: Mapped[int] = mapped_column(Integer, default=0)  # consecutive runs it has been broken
+    first_broken_run: Mapped[str | None] = mapped_column(String(32))
+    hijacked: Mapped[bool] = mapped_column(default=False)  # an external page now unrelated to what it was (毒链)
+
+
+class LinkFingerprint(Base):
+    """An external page as first seen: its title and the start of its text, to notice the
+    domain serving something else later (a hijacked link, 毒链)."""
+
+    __tablename__ = "link_fingerprints"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    text_sample: Mapped[str] = mapped_column(Text)
+    first_seen_run: Mapped[str] = mapped_column(String(32))
+
+
+class ContentFinding(Base):
+    """A serious wording error or a personal-data leak on a run's pages (stored masked)."""
+
+    __tablename__ = "content_findings"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # wording | leak
+    rule: Mapped[str] = mapped_column(String(16))  # phrase | leader | division | id_card | mobile
+    severity: Mapped[str] = mapped_column(String(16))  # serious (严重) | suspected (疑似)
+    term: Mapped[str] = mapped_column(Text)
+    expected: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    page_url: Mapped[str] = mapped_column(Text)
+    column_id: Mapped[str | None] = mapped_column(String(128))
+
+
 Index("ix_items_column", Item.portal_id, Item.column_id)
+Index("ix_link_checks_portal", LinkCheckRow.portal_id, LinkCheckRow.run_id)
 Index("ix_probes_portal_time", AvailabilityProbe.portal_id, AvailabilityProbe.probed_at)

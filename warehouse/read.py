@@ -10,8 +10,8 @@ from sqlalchemy import Engine, select
 
 from portal_audit.records import ColumnPath, Previous
 
-from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, ConsultationMessage, Evidence, HomeLink,
-                     Item, PageFetchRow, PortalCheck, PortalVerdictRow)
+from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, ConsultationMessage, ContentFinding,
+                     Evidence, HomeLink, Item, LinkCheckRow, PageFetchRow, PortalCheck, PortalVerdictRow)
 
 CHINA = timedelta(hours=8)  # days of the availability week are China's days (UTC+8, no DST)
 
@@ -174,3 +174,28 @@ def consultation_messages(engine: Engine, run_id: str, portal_ids: list[str] | N
         query = query.where(ConsultationMessage.portal_id.in_(portal_ids))
     with engine.connect() as conn:
         return pd.read_sql(query, conn)
+
+
+def recently_working_links(engine: Engine, portal_id: str, since: date) -> set[str]:
+    """Links of the portal fetched and found working on a run since ``since``: not fetched
+    again tonight (broken and unverifiable ones are, every night)."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(LinkCheckRow.url).where(
+            LinkCheckRow.portal_id == portal_id, LinkCheckRow.run_id >= since.isoformat(),
+            LinkCheckRow.status == "ok", LinkCheckRow.checked.is_(True))).scalars())
+
+
+def link_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
+    query = select(LinkCheckRow).where(LinkCheckRow.run_id == run_id)
+    if portal_ids:
+        query = query.where(LinkCheckRow.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        return pd.read_sql(query.order_by(LinkCheckRow.portal_id, LinkCheckRow.url), conn)
+
+
+def content_findings(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
+    query = select(ContentFinding).where(ContentFinding.run_id == run_id)
+    if portal_ids:
+        query = query.where(ContentFinding.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        return pd.read_sql(query.order_by(ContentFinding.portal_id, ContentFinding.seq), conn)

@@ -61,3 +61,12 @@ FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 WHERE r.status = 'complete' AND ca.status = 'fresh' AND ca.allowed_days IS NOT NULL
   AND ca.days_since_update IS NOT NULL AND ca.allowed_days - ca.days_since_update <= 7""",
 }
+
+# migration 0006: links checked on complete runs, broken two nights running or more
+LINK_VIEWS = {
+    "v_broken_links": """
+SELECT r.as_of, lc.run_id, lc.portal_id, lc.url, lc.page_url, lc.text, lc.scope, lc.kind, lc.blank_title,
+       lc.http_status, lc.error, lc.nights_broken, lc.first_broken_run, lc.hijacked
+FROM link_checks lc JOIN audit_runs r ON r.run_id = lc.run_id
+WHERE r.status = 'complete' AND lc.status = 'broken' AND lc.nights_broken >= 2""",
+}

@@ -57,6 +57,8 @@ class DemoSite:
     api: dict[str, bytes] = field(default_factory=dict)  # canonical path?query → JSON
     shapes: dict[str, str] = field(default_factory=dict)  # column id → how its list is served
     late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late (the mailbox's truth)
+    broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken (the link check's truth)
+    findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
     flaky_home: int | None = FLAKY_HOME
     _home_visits: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -310,6 +312,9 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             site.articles[url] = arts[-1]
         per_column[col.id] = arts
 
+    news = next(c for c in portal.columns if plan[c.id] == "fresh" and per_column.get(c.id)
+                and ruleset.infer_category(c) == "news")
+    per_column[news.id][0].title = "深入学习贯彻党十九大精神暨" + per_column[news.id][0].title  # 党的十九大: 严重表述错误
     everything = sorted(site.articles.values(), key=lambda a: a.published_on, reverse=True)
     latest = [a for a in everything if a.published_on == as_of] or everything[:8]
     while len(latest) < 8:  # the sidebar always shows "today": the trap it sets is the point
@@ -373,6 +378,13 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
 
     site.pages["/index.html"] = (_layout(portal, "首页", _home_body(portal, per_column), sidebar, "utf-8").encode(),
                                  "text/html; charset=utf-8", 200)
+    site.pages["/zt/old.html"] = (_SOFT_404.encode(), "text/html; charset=utf-8", 200)
+    site.pages["/zt/rank.html"] = (_layout(portal, "排行", "<p>访问排行</p>", "", "utf-8").encode(), "text/html; charset=utf-8", 200)
+    site.pages["/images/icon-rank.png"] = (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png", 200)
+    site.pages["/uploads/2025/guide.pdf"] = (b"%PDF-1.4\n%demo\n", "application/pdf", 200)
+    site.broken = {"/zt/2019/index.html": "HTTP 404", "/zt/old.html": "soft 404", "/images/banner-2019.jpg": "HTTP 404"}
+    site.findings = {"phrase": "党十九大", "id_card": DEMO_ID[:6] + "*" * 8 + DEMO_ID[-4:],
+                     "mobile": DEMO_MOBILE[:3] + "****" + DEMO_MOBILE[-4:]}
     for top in _channels(portal):
         href = _channel_href(portal, top)
         if href.startswith("/channel/"):
@@ -391,7 +403,25 @@ def _home_body(portal: Portal, per_column: dict[str, list[Article]]) -> str:
         return f'<div class="{cls}"><div class="hd"><b>{name}</b><a href="#">更多</a></div><ul>{rows}</ul></div>'
 
     return ('<div class="banner">政务公开</div>' + block("工作动态", "gzdt", ("動態", "动态", "工作"))
-            + block("通知公告", "tzgg", ("通知", "公告", "公示")))
+            + block("通知公告", "tzgg", ("通知", "公告", "公示")) + _HOME_EXTRAS)
+
+
+# the home page's special-topic block and a 公示 table, with what a monitoring platform would
+# catch: a dead topic page, a page that says it is gone (soft 404), a missing image, an
+# attachment that works, an icon link without a title, an ID number and a mobile number
+DEMO_ID = "342501198803154215"  # a valid check digit (GB 11643): a real-looking leak
+DEMO_MOBILE = "13905631234"
+_HOME_EXTRAS = (
+    '<div class="ztzl"><div class="hd"><b>专题专栏</b></div><ul>'
+    '<li><a href="/zt/2019/index.html">不忘初心 牢记使命主题教育</a></li>'
+    '<li><a href="/zt/old.html">第七次全国人口普查</a></li>'
+    '<li><a href="/uploads/2025/guide.pdf">政务服务事项办事指南（PDF）</a></li>'
+    '<li><a href="/zt/rank.html"><img src="/images/icon-rank.png" alt=""></a></li></ul>'
+    '<img class="banner" src="/images/banner-2019.jpg" alt="主题宣传"></div>'
+    '<div class="gsgg"><div class="hd"><b>公示</b></div><table class="gs"><tr><th>姓名</th><th>身份证号</th><th>联系电话</th></tr>'
+    f'<tr><td>张某某</td><td>{DEMO_ID}</td><td>{DEMO_MOBILE}</td></tr></table></div>')
+_SOFT_404 = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>提示信息</title></head><body>'
+             '<div class="error"><p>对不起，您访问的页面不存在或已删除！</p><a href="/">返回首页</a></div></body></html>')
 
 
 _MAILBOX = [  # (title, days before the audit it was asked, days it took to answer: None unanswered, state shown)

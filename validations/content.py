@@ -1,0 +1,188 @@
+"""Content checks on the pages a run fetched: serious wording errors (严重表述错误) against
+curated lexicons kept as data files (``validations/lexicons/``), and personal-data leaks
+(身份证号 with a valid check digit, mobile numbers in lists and tables), found in the text
+of home and list pages and the items' titles. A finding keeps the sentence it sits in;
+leaks are stored masked.
+
+``PageScan`` is what a crawl hands each page it reads: it scans the text, and collects the
+page's links (capped per portal) for the link check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from portal_audit.records import Finding, Link
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+LINKS_PER_PORTAL = 200  # distinct links checked per portal and night
+SENTENCE = 120  # characters of context kept around a finding
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])"
+                      r"(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+LIST_CONTEXT = frozenset({"li", "td", "th", "dd", "dt"})
+
+
+def id_checksum_ok(number: str) -> bool:
+    """GB 11643-1999: the 18th character is the check digit of the first 17."""
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
+def mask_id(number: str) -> str:
+    return number[:6] + "*" * 8 + number[-4:]
+
+
+def mask_mobile(number: str) -> str:
+    return number[:3] + "****" + number[-4:]
+
+
+def masked(text: str) -> str:
+    """``text`` with every ID number and mobile number in it masked."""
+    text = _ID_CARD.sub(lambda m: mask_id(m.group(1)), text)
+    return _MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The wrong forms to look for: literal wrong form → (rule, correct form, severity),
+    and the leaders with their titles."""
+
+    literals: dict[str, tuple[str, str, str]]
+    leaders: dict[str, tuple[frozenset[str], frozenset[str]]]  # name → (titles, former titles)
+    literal_re: re.Pattern | None
+    leader_re: re.Pattern | None
+    full_titles: frozenset[str]  # titles only national leaders hold (国务院总理, 总书记; not 主席)
+
+
+def _read(name: str, directory: Path) -> dict:
+    path = directory / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a lexicon is a mapping")
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """The lexicons of ``directory`` (default: the bundled ones): phrases.yaml,
+    leaders.yaml, divisions.yaml."""
+    where = Path(directory) if directory else LEXICON_DIR
+    literals: dict[str, tuple[str, str, str]] = {}
+    for name, sections in (("phrases", ("phrases",)), ("divisions", ("divisions", "organisations"))):
+        data = _read(name, where)
+        for section in sections:
+            for i, entry in enumerate(data.get(section) or []):
+                if not isinstance(entry, dict) or "correct" not in entry or not entry.get("wrong"):
+                    raise ValueError(f"{where / name}.yaml: {section}[{i}]: needs `correct` and a `wrong` list")
+                severity = entry.get("severity", "serious")
+                if severity not in ("serious", "suspected"):
+                    raise ValueError(f"{where / name}.yaml: {section}[{i}]: severity is serious or suspected")
+                rule = "phrase" if name == "phrases" else "division"
+                for wrong in entry["wrong"]:
+                    literals[str(wrong)] = (rule, str(entry["correct"]), severity)
+    leaders = {}
+    for i, entry in enumerate(_read("leaders", where).get("leaders") or []):
+        if not isinstance(entry, dict) or "name" not in entry:
+            raise ValueError(f"{where}/leaders.yaml: leaders[{i}]: needs a `name`")
+        leaders[str(entry["name"])] = (frozenset(entry.get("titles") or []), frozenset(entry.get("former") or []))
+        for wrong in entry.get("wrong_names") or []:
+            literals[str(wrong)] = ("leader", str(entry["name"]), "serious")
+    titles = {t for current, former in leaders.values() for t in current | former}
+    literal_re = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))) if literals else None
+    leader_re = None
+    if leaders:
+        names = "|".join(map(re.escape, sorted(leaders, key=len, reverse=True)))
+        title = "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) or "(?!)"
+        leader_re = re.compile(rf"(?P<before>{title})?(?P<name>{names})(?:同志)?(?P<after>{title})?")
+    ambiguous = set(_read("leaders", where).get("ambiguous_titles") or [])
+    return Lexicon(literals, leaders, literal_re, leader_re, frozenset(titles - ambiguous))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    sentence = text[left:right.end() if right else len(text)].strip()
+    if len(sentence) > SENTENCE:
+        centre = start - left
+        sentence = sentence[max(0, centre - SENTENCE // 2):max(0, centre - SENTENCE // 2) + SENTENCE]
+    return masked(sentence)
+
+
+def wording_errors(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, str, str]]:
+    """(rule, severity, wrong, correct, sentence) for each serious wording error in ``text``."""
+    out = []
+    if lexicon.literal_re is not None:
+        for m in lexicon.literal_re.finditer(text):
+            rule, correct, severity = lexicon.literals[m.group(0)]
+            out.append((rule, severity, m.group(0), correct, _sentence(text, m.start(), m.end())))
+    if lexicon.leader_re is not None:
+        for m in lexicon.leader_re.finditer(text):
+            current, former = lexicon.leaders[m.group("name")]
+            for side in ("before", "after"):
+                title = m.group(side)
+                if not title or title in current:
+                    continue
+                if side == "before" and title not in lexicon.full_titles:
+                    continue  # "县政协主席李强": an ambiguous title before a name is a local official's
+                severity = "serious" if title in lexicon.full_titles and title not in former else "suspected"
+                expected = "、".join(sorted(current)) or "（已离任）"
+                out.append(("leader", severity, f"{title}{m.group('name')}" if side == "before" else
+                            f"{m.group('name')}{title}", f"{m.group('name')}：{expected}",
+                            _sentence(text, m.start(), m.end())))
+    return out
+
+
+def leaks(tag: str, text: str) -> list[tuple[str, str, str, str]]:
+    """(rule, severity, masked term, sentence) for each personal-data leak in a block: an ID
+    number with a valid check digit anywhere, a mobile number in a list or table."""
+    out = []
+    for m in _ID_CARD.finditer(text):
+        if id_checksum_ok(m.group(1)):
+            out.append(("id_card", "serious", mask_id(m.group(1)), _sentence(text, m.start(), m.end())))
+    if tag in LIST_CONTEXT:
+        for m in _MOBILE.finditer(text):
+            out.append(("mobile", "suspected", mask_mobile(m.group(1)), _sentence(text, m.start(), m.end())))
+    return out
+
+
+_LEAK_NAMES = {"id_card": "身份证号", "mobile": "手机号码"}
+
+
+class PageScan:
+    """A portal's content check as its crawl goes: each page's text scanned, its links
+    collected (the first page a link is seen on, at most ``max_links`` distinct)."""
+
+    def __init__(self, lexicon: Lexicon | None = None, max_links: int = LINKS_PER_PORTAL, content: bool = True):
+        self.lexicon = lexicon or load_lexicon()
+        self.max_links = max_links
+        self.content = content  # False: collect links only
+        self._links: dict[str, Link] = {}
+        self._findings: dict[tuple[str, str, str], Finding] = {}
+
+    def page(self, page_url: str, column_id: str | None, blocks: list[tuple[str, str]],
+             links: list[tuple[str, str, str]]) -> None:
+        for tag, text in blocks if self.content else ():
+            for rule, severity, term, correct, sentence in wording_errors(text, self.lexicon):
+                self._add(Finding("wording", rule, severity, term, correct, sentence, page_url, column_id))
+            for rule, severity, term, sentence in leaks(tag, text):
+                self._add(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, page_url, column_id))
+        for url, text, tag in links:
+            if url not in self._links and len(self._links) < self.max_links:
+                self._links[url] = Link(url, page_url, text, tag)
+
+    def _add(self, f: Finding) -> None:
+        self._findings.setdefault((f.rule, f.term, f.page_url), f)
+
+    def links(self) -> list[Link]:
+        return list(self._links.values())
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings.values())
