@@ -97,7 +97,8 @@ def page(k: int, path: str) -> bytes | None:
 
 def catalog(portals: int, columns: int, port: int, first: int = 0, politeness: dict | None = None) -> dict:
     """A catalog of ``portals`` synthetic portals (from number ``first``) × ``columns``."""
-    return {"allow_private_networks": True, "politeness": {"max_pages_per_column": PAGES, **(politeness or {})},
+    return {"allow_private_networks": True, "checks": {"links": "site"},  # offline: friend links are not followed
+            "politeness": {"max_pages_per_column": PAGES, **(politeness or {})},
             "portals": [{"id": f"p{k}", "name": f"门户{k}", "base_url": f"http://{address(k)}:{port}/",
                          "columns": [{"id": f"c{j}", "path": ["工作动态", f"栏目{j}"], "url": f"/col/c{j}/index.html",
                                       "frequency": "每月更新"} for j in range(columns)]}

@@ -78,7 +78,8 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
     import openpyxl
 
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == [
-        "columns", "portal verdicts", "units", "trend", "single-veto items", "due soon", "late messages", "availability"]
+        "columns", "portal verdicts", "units", "trend", "single-veto items", "due soon", "late messages", "availability",
+        "findings", "broken links"]
     assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh", "-o", str(tmp_path / "f.csv")]) == 0
     assert len((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()) == 2  # header + the fresh column
     assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2

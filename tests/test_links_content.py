@@ -91,7 +91,7 @@ def _portal_with_links(engine, as_of, checks):
     return run_id
 
 
-def test_a_link_broken_two_nights_running_is_reported_and_a_changed_external_page_flagged(warehouse_url):
+def test_a_link_broken_two_nights_running_is_reported_and_a_changed_external_page_flagged(warehouse_url, tmp_path):
     engine = make_engine(warehouse_url)
     dead = Link("http://x.gov.cn/dead.html", "http://x.gov.cn/", "旧专题", "a")
     blip = Link("http://x.gov.cn/blip.html", "http://x.gov.cn/", "偶发", "a")
@@ -111,6 +111,11 @@ def test_a_link_broken_two_nights_running_is_reported_and_a_changed_external_pag
     assert rows[dead.url].nights_broken == 2 and rows[dead.url].first_broken_run == "2025-06-29"
     assert rows[blip.url].nights_broken == 0 and not rows[ext.url].hijacked
     assert view == [(dead.url, 2)]  # broken one night only (blip) is not reported
+    from portal_audit.report import write_report
+
+    page = write_report(engine, "2025-06-30", "html", tmp_path / "r.html").read_text(encoding="utf-8")
+    section = page.split('id="links"')[1].split("</section>")[0]
+    assert dead.url in section and blip.url not in section and "<td>2</td>" in section  # 2 days broken
     night(date(2025, 7, 1), "ok", "澳门线上娱乐场 注册送彩金", "真人荷官 在线投注 优惠活动" * 5)
     with engine.connect() as conn:
         hijacked = conn.execute(select(LinkCheckRow.url).where(LinkCheckRow.run_id == "2025-07-01",
