@@ -460,10 +460,23 @@ async def crawl_portal_async(
                            messages=col.category == "consultation", observer=observer)
               for col, first in zip(portal.columns, firsts)]
     del home, firsts  # each column's crawl holds its first page only until it has read it
-    columns = tuple(await asyncio.gather(*crawls))
+    early: asyncio.Future | None = None
+    if observer is not None and link_cache is not None:  # the home page's links are checked while the columns crawl
+        on_first = observer.links()
+        early = asyncio.ensure_future(check_links(fetcher, on_first, portal.base_url, link_cache))
+    try:
+        columns = tuple(await asyncio.gather(*crawls))
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
     if observer is None:
         return PortalCrawl(portal.id, home_fetch, columns, on_home)
-    links = await check_links(fetcher, observer.links(), portal.base_url, link_cache) if link_cache is not None else []
+    links = []
+    if early is not None:
+        seen = {link.url for link in on_first}
+        links = await early + await check_links(fetcher, [k for k in observer.links() if k.url not in seen],
+                                                portal.base_url, link_cache)
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()))
 
 
