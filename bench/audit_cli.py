@@ -34,16 +34,20 @@ def whole_process(cmd: list[str], cwd: str | Path) -> tuple[str, str, dict]:
                             "peak_rss_mb": usage.ru_maxrss / 1024}
 
 
-def run_audit_cli(catalog: Path, as_of: str, *extra: str) -> dict:
-    """Run the audit; returns wall, cpu, peak RSS and the (portal, column) → status stored."""
+def run_audit_cli(catalog: Path, as_of: str, *extra: str, warehouse: str | None = None) -> dict:
+    """Run the audit (into a fresh warehouse, or ``warehouse``: a later night); returns wall,
+    cpu, peak RSS, the (portal, column) → status stored and the links the night checked."""
     with tempfile.TemporaryDirectory() as tmp:
-        db = f"sqlite:///{tmp}/audit.db"
+        db = warehouse or f"sqlite:///{tmp}/audit.db"
         stdout, _, figures = whole_process(
             [str(VENV_BIN / "portal-audit"), "audit", str(catalog), "--as-of", as_of, "--warehouse", db,
              "--data-docs", f"{tmp}/docs", "--reports", f"{tmp}/reports", *extra], cwd=tmp)
         with create_engine(db).connect() as conn:
             statuses = {(p, c): s for p, c, s in conn.execute(text(
-                "select portal_id, column_id, status from column_audits"))}
-            pages = conn.execute(text("select count(*) from page_fetches")).scalar()
-    return {**figures, "statuses": statuses, "columns": len(statuses), "pages": pages,
+                "select portal_id, column_id, status from column_audits where run_id = :r"), {"r": as_of})}
+            pages = conn.execute(text("select count(*) from page_fetches where run_id = :r"), {"r": as_of}).scalar()
+            links = conn.execute(text("select count(*), coalesce(sum(checked), 0) from link_checks where run_id = :r"),
+                                 {"r": as_of}).one()
+    return {**figures, "statuses": statuses, "columns": len(statuses), "pages": pages, "links": links[0],
+            "links_fetched": links[1],
             "summary": stdout.splitlines()[0] if stdout else ""}

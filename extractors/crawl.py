@@ -24,7 +24,8 @@ from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderLimits, strip_fragment
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
 from .linkcheck import LinkCache, check_links
-from .listpage import Hints, ListPage, article_date, home_links, page_blocks, page_doc, page_links, parse_list_page, site_wide_links
+from .listpage import (Hints, ListPage, article_date, home_links, page_blocks, page_doc, page_links, parse_list_page,
+                       site_wide_links, text_of)
 from .messages import message_detail, parse_messages
 from .profiles import Profile, get_profile
 
@@ -38,8 +39,10 @@ class PageObserver(Protocol):
     """Reads every page a portal's crawl reads (its text blocks and links), for checks
     beyond freshness: wording, personal data, links (``validations.content.PageScan``)."""
 
-    def page(self, page_url: str, column_id: str | None, blocks: list[tuple[str, str]],
-             links: list[tuple[str, str, str]]) -> None: ...
+    def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
+             links: Callable[[], list[tuple[str, str, str]]]) -> None:
+        """A page read: its visible text, and (asked for only when needed: they cost a
+        walk of the page) its text blocks and its links."""
 
     def links(self) -> list[Link]: ...
 
@@ -170,9 +173,11 @@ class _Column:
         if self.observer is None:
             return
         if lp is not None and lp.doc is not None:
-            self.observer.page(url, self.column_id, page_blocks(lp.doc), page_links(lp.doc, url))
+            doc = lp.doc
+            self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url))
         elif items:
-            self.observer.page(url, self.column_id, [("li", i.title) for i in items], [])
+            self.observer.page(url, self.column_id, "。".join(i.title for i in items),
+                               lambda: [("li", i.title) for i in items], list)
 
     def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
                empty: bool = False, note: str | None = None) -> ColumnCrawl:
@@ -452,7 +457,9 @@ async def crawl_portal_async(
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
         if observer is not None:
-            observer.page(home.url, None, page_blocks(doc), page_links(doc, home.url))
+            body = doc.find("body")
+            observer.page(home.url, None, text_of(body if body is not None else doc), lambda: page_blocks(doc),
+                          lambda: page_links(doc, home.url))
         del doc
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,

@@ -86,6 +86,7 @@ class ListPage:
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: str | None = None  # why no list was found
     doc: etree._Element | None = None  # the parsed page (scripts dropped), for a content observer to read
+    text: str = ""  # the page's visible text, whitespace folded
 
 
 @dataclass(slots=True)
@@ -525,7 +526,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
         groups = _groups(doc, url, as_of)
         if not groups:
             groups = defaultdict(list, _undated_records(doc, url))
-        page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True, doc=doc)
+        page = ListPage(next_url=_hanweb_next(html, url, len(hanweb)), list_found=True, doc=doc, text=_text(doc))
         if groups:
             page.items = _items(groups, _best(groups, url)[0])
         return page
@@ -540,7 +541,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
         link = next((a for a in _selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
     body = doc.find("body")
-    text = _text(body if body is not None else doc)
+    text = page.text = _text(body if body is not None else doc)
     page.note = explanatory_note(text)
     page.empty_marker = page.note is not None or bool(_EMPTY.search(text))
 

@@ -135,7 +135,7 @@ class Checks(BaseModel):
 
     links: Literal["all", "site", "none"] = Field(
         "all", description="links checked: all, only the portal's own host (site: e.g. a catalog run offline), none")
-    links_per_portal: int = Field(200, ge=0, le=10_000, description="distinct links checked per portal and run")
+    links_per_portal: int = Field(100, ge=0, le=10_000, description="distinct links checked per portal and run")
     recheck_days: int = Field(7, ge=0, description="a link found working is fetched again after this many days")
     content: bool = Field(True, description="scan the pages' text for wording errors and personal data")
 

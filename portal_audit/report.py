@@ -79,6 +79,7 @@ class ReportData:
     links: pd.DataFrame = None  # every link checked on the run
     findings: pd.DataFrame = None  # wording errors and personal-data leaks (masked)
     broken_nights: int = BROKEN_NIGHTS
+    page_evidence: dict[str, str] = None  # page URL → content hash of what the run fetched there (findings' evidence)
 
     def broken_links(self) -> pd.DataFrame:
         """Links broken at least ``broken_nights`` runs running, with the days since first found broken."""
@@ -194,8 +195,15 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
     ids = portal_ids if portal_ids is not None else None
+    found = content_findings(engine, run_id, ids)
+    pages = {}
+    if not found.empty:
+        with engine.connect() as conn:
+            pages = dict(conn.execute(select(PageFetchRow.url, PageFetchRow.content_hash).where(
+                PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
+                PageFetchRow.content_hash.is_not(None))).all())
     return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
-                      warn_days, link_checks(engine, run_id, ids), content_findings(engine, run_id, ids))
+                      warn_days, link_checks(engine, run_id, ids), found, BROKEN_NIGHTS, pages)
 
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
@@ -340,7 +348,7 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
     if data.due_soon is not None and not data.due_soon.empty else "<p>无。</p>"}</section>
 <section id="late-messages"><h2>超过3个月未答复的留言（互动回应差）</h2>{_table(data.late, "late")
     if data.late is not None and not data.late.empty else "<p>无。</p>"}</section>
-<section id="findings"><h2>严重表述错误与个人信息泄露</h2>{_findings_table(data)}</section>
+<section id="findings"><h2>严重表述错误与个人信息泄露</h2>{_findings_table(data, evidence_dir)}</section>
 <section id="links"><h2>不可用链接（连续{data.broken_nights}次及以上）</h2><p>{html.escape(data.link_summary())}</p>{
     _table(data.broken_links(), "broken") if not data.broken_links().empty else ""}{_hijacked(data)}</section>
 <section><h2>Freshness heatmap</h2>{figures.get('heatmap', '<p>No items.</p>')}</section>
@@ -381,9 +389,18 @@ def findings_frame(data: ReportData) -> pd.DataFrame:
         "所在句子": f["sentence"], "page_url": f["page_url"]})
 
 
-def _findings_table(data: ReportData) -> str:
+def _findings_table(data: ReportData, evidence_dir: str | None = None) -> str:
     frame = findings_frame(data)
-    return _table(frame, "findings") if not frame.empty else "<p>未发现。</p>"
+    if frame.empty:
+        return "<p>未发现。</p>"
+    links = {}
+    for i, url in enumerate(frame["page_url"]):
+        parts = [f'<a href="{html.escape(url)}">page</a>']
+        h = (data.page_evidence or {}).get(url)
+        if h and evidence_dir:
+            parts.append(f'<a href="{html.escape(evidence_dir)}/{h}.html">evidence</a>')
+        links[i] = " · ".join(parts)
+    return _table(frame.drop(columns=["page_url"]), "findings", links)
 
 
 def _hijacked(data: ReportData) -> str:
@@ -403,7 +420,7 @@ def _availability_table(data: ReportData) -> str:
 
 
 def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
-    hashes = set(data.evidence.values())
+    hashes = set(data.evidence.values()) | set((data.page_evidence or {}).values())
     if not hashes:
         return
     folder.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,9 @@ def test_report_is_self_contained_with_evidence_links(report):
     assert evidence and 'href="report_evidence/' in page
     assert "空白栏目9个" in page and "Scorecard by responsible unit" in page
     assert 'id="due-soon"' in page and 'id="late-messages"' in page and "关于殡葬惠民政策的咨询" in page
+    findings = page.split('id="findings"')[1].split("</section>")[0]
+    assert "党十九大" in findings and "342501********4215" in findings and 'href="report_evidence/' in findings
+    assert "342501198803154215" not in page  # leaks stay masked
 
 
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (scripts/ensure-chromium.sh)")
