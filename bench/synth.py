@@ -78,6 +78,8 @@ def page(k: int, path: str) -> bytes | None:
         return (f'<html><head><meta charset="utf-8"><title>门户{k}</title></head><body><div class="nav"><ul>{cols}'
                 f"</ul></div><p>首页</p></body></html>").encode()
     parts = path.strip("/").split("/")
+    if parts[0] == "channel" and path.endswith(".html"):  # the menus' channel pages
+        return f'<html><head><meta charset="utf-8"><title>频道</title></head><body><p>频道{parts[-1]}</p></body></html>'.encode()
     if parts[0] == "col" and path.endswith(".html") and not parts[-1].startswith("index"):  # an article
         return (f'<html><head><meta charset="utf-8"><title>信息{_h("art", k, path) % 9999}</title></head>'
                 f'<body><h1>信息</h1><p>正文。</p></body></html>').encode()
