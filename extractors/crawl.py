@@ -169,11 +169,15 @@ class _Column:
             self.messages.extend(parse_messages(text, url, self.as_of))
 
     def observe(self, url: str, lp: ListPage | None = None, items: list[Item] | None = None) -> None:
-        """Hand a page read to the observer: its text and links (an API page: its titles)."""
+        """Hand a page read to the observer: its text and links (an API page: its titles).
+        The page's parsed tree is dropped here either way: a column waiting for its next
+        page (politeness) must not hold the last one's tree — thousands of columns wait."""
+        doc = lp.doc if lp is not None else None
+        if lp is not None:
+            lp.doc = None
         if self.observer is None:
             return
-        if lp is not None and lp.doc is not None:
-            doc = lp.doc
+        if doc is not None:
             self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url))
         elif items:
             self.observer.page(url, self.column_id, "。".join(i.title for i in items),
