@@ -155,11 +155,7 @@ def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date,
 
 
 def portal_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
-    query = select(PortalCheck).where(PortalCheck.run_id == run_id)
-    if portal_ids:
-        query = query.where(PortalCheck.portal_id.in_(portal_ids))
-    with engine.connect() as conn:
-        df = pd.read_sql(query.order_by(PortalCheck.portal_id), conn)
+    df = _of_run(engine, PortalCheck, run_id, portal_ids, PortalCheck.portal_id)
     from validations.verdicts import ITEMS
 
     order = {item: i for i, item in enumerate(ITEMS)}  # the checklist's order
@@ -185,17 +181,18 @@ def recently_working_links(engine: Engine, portal_id: str, since: date) -> set[s
             LinkCheckRow.status == "ok", LinkCheckRow.checked.is_(True))).scalars())
 
 
-def link_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
-    query = select(LinkCheckRow).where(LinkCheckRow.run_id == run_id)
+def _of_run(engine: Engine, model, run_id: str, portal_ids: list[str] | None, *order) -> pd.DataFrame:
+    """A run's rows of ``model`` (optionally some portals'), as a frame."""
+    query = select(model).where(model.run_id == run_id)
     if portal_ids:
-        query = query.where(LinkCheckRow.portal_id.in_(portal_ids))
+        query = query.where(model.portal_id.in_(portal_ids))
     with engine.connect() as conn:
-        return pd.read_sql(query.order_by(LinkCheckRow.portal_id, LinkCheckRow.url), conn)
+        return pd.read_sql(query.order_by(*order), conn)
+
+
+def link_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
+    return _of_run(engine, LinkCheckRow, run_id, portal_ids, LinkCheckRow.portal_id, LinkCheckRow.url)
 
 
 def content_findings(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
-    query = select(ContentFinding).where(ContentFinding.run_id == run_id)
-    if portal_ids:
-        query = query.where(ContentFinding.portal_id.in_(portal_ids))
-    with engine.connect() as conn:
-        return pd.read_sql(query.order_by(ContentFinding.portal_id, ContentFinding.seq), conn)
+    return _of_run(engine, ContentFinding, run_id, portal_ids, ContentFinding.portal_id, ContentFinding.seq)
