@@ -224,6 +224,11 @@ def test_a_page_scan_reads_blocks_and_collects_links_capped():
     text = " ".join(doc.find("body").itertext())
     scan.page("http://x.gov.cn/", None, text, lambda: page_blocks(doc), lambda: page_links(doc, "http://x.gov.cn/"))
     scan.page("http://x.gov.cn/p2", "c", text, lambda: page_blocks(doc), lambda: page_links(doc, "http://x.gov.cn/p2"))
+    glued = PageScan(LEXICON)  # the page's text runs table cells together: "张三342501…13905631234"
+    from extractors.listpage import text_of
+
+    glued.page("http://x.gov.cn/p4", None, text_of(doc.find("body")), lambda: page_blocks(doc), list)
+    assert {(f.rule, f.term) for f in glued.findings()} >= {("id_card", "342501********4215"), ("mobile", "139****1234")}
     plain = PageScan(LEXICON)
     plain.page("http://x.gov.cn/p3", None, "咨询电话13905631234，地址：某某路1号。", lambda: [("p", "咨询电话13905631234")], list)
     assert plain.findings() == []  # a mobile number in running text, not a list
