@@ -80,8 +80,9 @@ def _page_outcome(status: int, body: bytes, charset: str | None, external: bool)
     title = _TITLE.search(text)
     title = " ".join(title.group(1).split()) if title else ""
     visible = " ".join(_TAGS.sub(" ", text).split())
-    if len(visible) <= SOFT_404_TEXT and (SOFT_404.search(title) or SOFT_404.search(visible)):
-        return Outcome("broken", status, f"soft 404: the page says “{(SOFT_404.search(title) or SOFT_404.search(visible)).group(0)}”")
+    gone = SOFT_404.search(title) or SOFT_404.search(visible) if len(visible) <= SOFT_404_TEXT else None
+    if gone:
+        return Outcome("broken", status, f"soft 404: the page says “{gone.group(0)}”")
     return Outcome("ok", status, None, title if external else None, visible[:SAMPLE] if external else None)
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 from portal_audit.records import Message
 
 from .dates import find_dates
-from .listpage import _SKIP_HREF, _drop, _text, _title, parse_html
+from .listpage import _SKIP_HREF, _text, _title, page_doc
 
 _ASKED = re.compile(r"留言时间|留言日期|提问时间|来信时间|来信日期|咨询时间|提交时间|写信时间|投诉时间|发信时间|提问日期"
                     r"|留言時間|來信時間|諮詢時間")
@@ -121,9 +121,7 @@ def _from_rows(doc: etree._Element, url: str, as_of: date | None, taken: set[str
 
 def parse_messages(html: str, url: str, as_of: date | None = None) -> list[Message]:
     """The messages a consultation column's list page shows, in page order."""
-    doc = parse_html(html)
-    for el in list(doc.iter("script", "style", "noscript", "textarea")):
-        _drop(el)
+    doc = page_doc(html)
     found = _from_tables(doc, url, as_of)
     taken = {m.url for m in found}
     return found + _from_rows(doc, url, as_of, taken)
@@ -132,9 +130,7 @@ def parse_messages(html: str, url: str, as_of: date | None = None) -> list[Messa
 def message_detail(html: str, as_of: date | None = None) -> tuple[date | None, date | None, str]:
     """(asked, answered, state) from a message's detail page: labelled dates ("留言时间：",
     "答复时间："), else the date after a 回复/答复 heading, and the state it shows."""
-    doc = parse_html(html)
-    for el in list(doc.iter("script", "style", "noscript")):
-        _drop(el)
+    doc = page_doc(html)
     body = doc.find("body")
     text = _text(body if body is not None else doc)
     asked, answered = _labelled(text, _ASKED, as_of), _labelled(text, _ANSWERED, as_of)

@@ -12,22 +12,19 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, select, text
 
+from validations.verdicts import ITEMS as ITEM_NAMES, OUTCOME_NAMES, VERDICT_NAMES, late_messages
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import (availability_week, consultation_messages, content_findings, link_checks, portal_checks,
                             run_info)
 
 from .records import Message
+from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
 _ORDER = {s: i for i, s in enumerate(["unreachable", "error", "empty", "stale", "fresh", "exempt"])}
-DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance are listed for their unit
 BROKEN_NIGHTS = 2  # a link is reported broken once it has been broken this many runs running (one night's blip is not)
 SEVERITY_NAMES = {"serious": "严重", "suspected": "疑似"}
-ITEM_NAMES = {"site_unreachable": "站点无法访问", "home_not_updated": "首页不更新", "columns_not_updated": "栏目不更新",
-              "blank_columns": "空白栏目", "poor_response": "互动回应差"}
-OUTCOME_NAMES = {"fail": "否决", "warn": "预警", "pass": "通过", "unknown": "无法判定"}
-VERDICT_NAMES = {"fail": "不合格", "pass": "合格", "unknown": "待判定"}
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
 
@@ -116,8 +113,6 @@ def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
 
 def late_frame(messages: pd.DataFrame, cols: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """The late messages of a run's consultation columns, with their unit."""
-    from validations.verdicts import late_messages
-
     def day(v):
         return None if v is None or (not isinstance(v, date) and pd.isna(v)) else pd.Timestamp(v).date()
 
@@ -194,8 +189,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     checks = filters.apply(portal_checks(engine, run_id, filters.portals))
     late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
-    ids = portal_ids if portal_ids is not None else None
-    found = content_findings(engine, run_id, ids)
+    found = content_findings(engine, run_id, portal_ids)
     pages = {}
     if not found.empty:
         with engine.connect() as conn:
@@ -203,7 +197,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
                 PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
                 PageFetchRow.content_hash.is_not(None))).all())
     return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
-                      warn_days, link_checks(engine, run_id, ids), found, BROKEN_NIGHTS, pages)
+                      warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages)
 
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------

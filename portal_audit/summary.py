@@ -81,11 +81,13 @@ class RunSummary:
 
     def verdict_lines(self) -> list[str]:
         """Each portal's verdict and every single-veto item judged, worst first."""
-        words = {"fail": "否决", "warn": "预警", "unknown": "无法判定", "pass": "通过"}
-        rank = {o: i for i, o in enumerate(words)}
+        from validations.verdicts import OUTCOME_NAMES
+
+        rank = {o: i for i, o in enumerate(("fail", "warn", "unknown", "pass"))}
         out = []
         for p in self.portals:
-            lines = [f"{words.get(c.outcome, c.outcome)} {c.line}" for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
+            lines = [f"{OUTCOME_NAMES.get(c.outcome, c.outcome)} {c.line}"
+                     for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
             out.append(f"{p.portal_id}: {VERDICT_WORDS.get(p.verdict, p.verdict)}" + "".join(f"\n  - {x}" for x in lines))
         if self.due_soon:
             out.append(f"即将超期 (≤ {self.due_soon_days} days left): {len(self.due_soon)} columns — see the report's 即将超期 section")

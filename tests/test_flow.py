@@ -309,6 +309,7 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     assert any(c.endswith("%") for c in cells) and "140" in cells  # the week's probes
     assert any("空白栏目" in c for c in cells) and "超期未更新" in cells
     assert {"党十九大", "党的十九大", "342501********4215"} <= cells and "七、严重表述错误与个人信息泄露" in paragraphs
+    assert {"严重表述错误", "个人信息泄露"} <= cells and "serious_errors" not in cells  # items by their national names
     assert "342501198803154215" not in "".join(paragraphs) + "".join(cells)  # leaks stay masked
     from warehouse.read import link_checks
 

@@ -55,6 +55,8 @@ ITEMS = {  # code → the national wording of the single-veto item
     "personal_data": "个人信息泄露",
 }
 OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
+OUTCOME_NAMES = {"fail": "否决", "warn": "预警", "pass": "通过", "unknown": "无法判定"}
+VERDICT_NAMES = {"fail": "不合格", "pass": "合格", "unknown": "待判定"}
 
 
 @dataclass(frozen=True)

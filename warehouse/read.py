@@ -102,12 +102,17 @@ def column_paths(engine: Engine, portal_id: str) -> dict[str, ColumnPath]:
         return {column_id: ColumnPath(method, source) for column_id, method, source in rows}
 
 
+def probe_window(as_of: date, days: int = 7) -> tuple[datetime, datetime]:
+    """The ``days`` whole China days before ``as_of``, as naive UTC bounds [start, end)."""
+    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    return end - timedelta(days=days), end
+
+
 def probe_counts(engine: Engine, portal_ids: list[str], as_of: date, days: int = 7
                  ) -> dict[str, tuple[int, int, dict[date, int]]]:
     """Per portal, the probes of the ``days`` whole China days before ``as_of``: (probes,
     failed, probes per day)."""
-    start = datetime.combine(as_of - timedelta(days=days), datetime.min.time()) - CHINA
-    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    start, end = probe_window(as_of, days)
     out: dict[str, tuple[int, int, dict[date, int]]] = {}
     with engine.connect() as conn:
         rows = conn.execute(select(AvailabilityProbe.portal_id, AvailabilityProbe.probed_at, AvailabilityProbe.ok)
@@ -130,8 +135,7 @@ def home_link_history(engine: Engine, portal_id: str) -> dict[str, str]:
 def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date, days: int = 7) -> pd.DataFrame:
     """Per portal, the home-page probes of the ``days`` China days before ``as_of``:
     probes, failed, failure share, fewest probes in a day, and IPv6 (information only)."""
-    start = datetime.combine(as_of - timedelta(days=days), datetime.min.time()) - CHINA
-    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    start, end = probe_window(as_of, days)
     query = select(AvailabilityProbe.portal_id, AvailabilityProbe.probed_at, AvailabilityProbe.ok,
                    AvailabilityProbe.ipv6_ok).where(AvailabilityProbe.probed_at >= start, AvailabilityProbe.probed_at < end)
     if portal_ids is not None:

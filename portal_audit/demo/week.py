@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import Engine, delete
 
@@ -17,7 +17,7 @@ from portal_audit.catalog import Portal
 from portal_audit.records import Probe
 from warehouse.load import load_probes
 from warehouse.models import AvailabilityProbe
-from warehouse.read import CHINA
+from warehouse.read import probe_window
 
 PER_DAY = 48  # every 30 minutes, as the probe-homes deployment runs
 
@@ -27,8 +27,7 @@ def probe_week(engine: Engine, portal: Portal, as_of: date, policy: FetchPolicy,
     """Probe ``portal``'s home page ``per_day × days`` times and store the probes stamped
     every 24 h / ``per_day`` over the ``days`` China days before ``as_of``, replacing any
     stored for that window (so re-running the demo stays idempotent)."""
-    start = datetime.combine(as_of - timedelta(days=days), datetime.min.time()) - CHINA
-    end = datetime.combine(as_of, datetime.min.time()) - CHINA
+    start, end = probe_window(as_of, days)
     step = timedelta(days=1) / per_day
     probes = []
     for batch in range(days):  # a day's probes at a time: the portal sees 48 visits at once at most
