@@ -38,6 +38,9 @@ class Ruleset:
     category_keywords: dict[str, list[str]]
     home_page_days: int = 14
     due_soon_days: int = 7  # 即将超期: fresh columns this close to their allowance are flagged for their unit
+    # the national wording's column classes for 栏目不更新 rule 1, narrower than the allowance
+    # categories: 动态要闻类 (本地要闻、部门动态、工作进展), 通知公告、政策文件类
+    veto_class_keywords: dict[str, list[str]] = field(default_factory=dict)
     holidays: frozenset[date] = field(default_factory=frozenset)
     workdays: frozenset[date] = field(default_factory=frozenset)  # weekend days worked (调休)
 
@@ -55,6 +58,20 @@ class Ruleset:
                 if any(w in key for w in words):
                     return category
         return self.default_category
+
+    def veto_class(self, column: Column) -> str | None:
+        """news, notice or policy when a column is of 栏目不更新 rule 1's classes as the
+        national wording names them — the catalog's category, else its path (deepest
+        level first) — or None. Narrower than ``infer_category`` on purpose: a veto is not
+        decided on a keyword as broad as 信息 or 清单."""
+        if column.category:
+            return column.category if column.category in NATIONAL_VETO_DAYS else None
+        for level in reversed(column.path):
+            key = fold(level)
+            for category, words in self.veto_class_keywords.items():
+                if any(w in key for w in words):
+                    return category
+        return None
 
     def is_workday(self, day: date) -> bool:
         return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
@@ -93,7 +110,7 @@ def _read(name_or_path: str) -> tuple[Path, dict]:
     parent = data.get("extends")
     if parent:
         _, base = _read(parent)
-        for key in ("frequencies", "categories", "category_keywords"):
+        for key in ("frequencies", "categories", "category_keywords", "veto_class_keywords"):
             data[key] = {**base.get(key, {}), **(data.get(key) or {})}
         for key, value in base.items():
             data.setdefault(key, value)
@@ -123,6 +140,7 @@ def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
         categories={k: _check(path, f"categories.{k}", v) for k, v in data["categories"].items()},
         default_category=data.get("default_category", "notice"),
         category_keywords={k: list(v) for k, v in (data.get("category_keywords") or {}).items()},
+        veto_class_keywords={k: list(v) for k, v in (data.get("veto_class_keywords") or {}).items()},
         home_page_days=int(data.get("home_page_days", 14)),
         due_soon_days=int(data.get("due_soon_days", 7)),
         holidays=frozenset(date.fromisoformat(str(d)) for d in data.get("holidays") or []),

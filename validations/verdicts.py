@@ -216,7 +216,7 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
     cols = {c.id: c for c in portal.columns}
     veto = []
     for v in mine:
-        category = ruleset.infer_category(cols[v.column_id])
+        category = ruleset.veto_class(cols[v.column_id])
         limit = NATIONAL_VETO_DAYS.get(category)
         if category in FIRST_LEVEL_ONLY and len(cols[v.column_id].path) > 1:
             limit = None  # the rule counts first-level 通知公告/政策文件 columns only
