@@ -38,7 +38,7 @@ def synth(n_columns: int, per_column: int, per_portal: int = 1000):
                           for i in range(per_column))
             crawls.append(ColumnCrawl(pid, f"c{c}", f"http://{pid}.gov.cn/col/{c}/", "ok", items,
                                       (PageFetch(f"http://{pid}.gov.cn/col/{c}/", 200, 30000, 12.0),)))
-            verdicts.append(ColumnVerdict(pid, f"c{c}", "fresh", "timely", "news", 14, AS_OF, 0, per_column, "ok"))
+            verdicts.append(ColumnVerdict(pid, f"c{c}", "fresh", "timely", "news", 14, AS_OF, 0, per_column))
         out.append((portal, crawls, Validation(verdicts, [], [])))
     return out
 

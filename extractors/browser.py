@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from portal_audit.i18n import Msg, msg
 from portal_audit.records import PageFetch
 
 from .fetch import FetchError, Fetcher, decode_html
@@ -56,7 +57,7 @@ class Rendered:
     fetches: list[PageFetch] = field(default_factory=list)
     responses: list[tuple[str, str]] = field(default_factory=list)
     elapsed_ms: float = 0.0
-    note: str | None = None  # a limit the page hit (it is rendered as far as it got)
+    note: Msg | None = None  # a limit the page hit (it is rendered as far as it got)
 
 
 class BrowserUnavailable(RuntimeError):
@@ -159,7 +160,7 @@ class Renderer:
                 except Exception as exc:  # a page that never settles is read as far as it got
                     if failure:
                         raise failure[0] from None
-                    out.note = f"rendering stopped: {type(exc).__name__}"
+                    out.note = msg("browser.stopped", error=type(exc).__name__)
                 if failure and not out.fetches[:1]:
                     raise failure[0]
                 out.html = await page.content()
@@ -167,7 +168,7 @@ class Renderer:
                 await context.close()
             out.elapsed_ms = _ms_since(start)
             if budget["requests"] > self.limits.max_requests or budget["bytes"] > self.limits.max_bytes:
-                out.note = (out.note + "; " if out.note else "") + "request or byte cap reached"
+                out.note = msg("both", first=out.note, second=msg("browser.cap")) if out.note else msg("browser.cap")
             body = out.html.encode("utf-8")
             out.fetches.append(PageFetch.of_body(strip_fragment(url) + "#rendered", 200, body, out.elapsed_ms))
             self.rendered += 1

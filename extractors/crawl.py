@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import Msg, msg
 from typing import Protocol
 
 from portal_audit.records import (ColumnCrawl, ColumnPath, Finding, Item, Link, Message, PageFetch, PortalCrawl,
@@ -85,7 +86,7 @@ async def crawl_column(
     their detail pages where the list does not say when one was answered; its pages are
     read over the whole window, not stopped at known items (an old message's state counts)."""
     if not url:
-        return ColumnCrawl(portal_id, column_id, None, "error", error="no list URL in the catalog")
+        return ColumnCrawl(portal_id, column_id, None, "error", error=msg("crawl.no_url"))
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
                   get_profile(profile), previous or {}, set() if messages else known or set(), site_wide, first=first,
                   messages=[] if messages else None, observer=observer)
@@ -116,7 +117,7 @@ async def _read_column(job: "_Column", renderer: Renderer | None, path: ColumnPa
             return result
     if renderer is not None:
         return await job.rendered(renderer, reason)
-    return job.finish("error", f"list not found (drawn by script?): {reason}; no browser to render it")
+    return job.finish("error", msg("crawl.no_list_no_browser", why=reason))
 
 
 @dataclass(slots=True)
@@ -158,7 +159,7 @@ class _Column:
     site_wide: frozenset[str]
     pages: list[PageFetch] = field(default_factory=list)
     items: dict[str, Item] = field(default_factory=dict)
-    partial: str | None = None
+    partial: Msg | None = None
     first: Fetched | FetchError | None = None  # the first page, when the portal's crawl fetched it
 
     messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
@@ -183,7 +184,7 @@ class _Column:
             self.observer.page(url, self.column_id, "。".join(i.title for i in items),
                                lambda: [("li", i.title) for i in items], list)
 
-    def finish(self, state: str, error: str | None = None, method: str | None = None, source: str | None = None,
+    def finish(self, state: str, error: Msg | None = None, method: str | None = None, source: str | None = None,
                empty: bool = False, note: str | None = None) -> ColumnCrawl:
         empty = empty and not self.items
         return ColumnCrawl(self.portal_id, self.column_id, self.url, state, tuple(self.items.values()),
@@ -207,7 +208,7 @@ class _Column:
 
     def room(self) -> bool:
         if len(self.pages) >= self.fetcher.policy.max_pages_per_column:
-            self.partial = f"stopped at the {self.fetcher.policy.max_pages_per_column}-page cap"
+            self.partial = msg("crawl.page_cap", n=self.fetcher.policy.max_pages_per_column)
             return False
         return True
 
@@ -230,8 +231,8 @@ class _Column:
             except FetchError as exc:
                 self.pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.message))
                 if head is None:  # the column's own first page failed: nothing to judge
-                    return self.finish(exc.state, exc.message), Fetched(self.pages[-1], next_url, ""), exc.message
-                self.partial = f"page {len(self.pages)} failed: {exc.message}"
+                    return self.finish(exc.state, exc.msg), Fetched(self.pages[-1], next_url, ""), exc.msg
+                self.partial = msg("crawl.page_failed", n=len(self.pages), error=exc.msg)
                 break
             self.pages.append(fetched.record)
             visited.add(fetched.url)
@@ -241,7 +242,7 @@ class _Column:
             if head is None:
                 head = fetched
                 if not lp.list_found and not lp.empty_marker:
-                    return None, head, lp.reason or "no dated list on the page"
+                    return None, head, lp.reason or msg("list.no_dated_list")
                 head = Fetched(fetched.record, fetched.url, "")  # its list is read: the text is not needed again
                 empty_marker, note = lp.empty_marker, lp.note
                 method = lp.source
@@ -270,7 +271,7 @@ class _Column:
                 self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
                 if not answered:
                     return None
-                self.partial = f"API request {url} failed after {len(visited) - 1} page(s): {exc.message}"
+                self.partial = msg("crawl.api_failed", url=url, pages=len(visited) - 1, error=exc.msg)
                 break
             self.pages.append(fetched.record)
             page = read_page(source, fetched.text, fetched.url, self.as_of)
@@ -299,7 +300,7 @@ class _Column:
             url = page.next_url
         return self.finish("ok", self.partial, "api", source.as_text(), empty=empty, note=note)
 
-    async def rendered(self, renderer: Renderer, reason: str | None = None) -> ColumnCrawl:
+    async def rendered(self, renderer: Renderer, reason: Msg | None = None) -> ColumnCrawl:
         """Render the list pages in headless Chromium and read the DOM they end with."""
         url: str | None = self.url
         visited: set[str] = set()
@@ -313,12 +314,12 @@ class _Column:
             try:
                 out = await renderer.render(url)
             except BrowserUnavailable as exc:
-                return self.finish("error", f"list not found (drawn by script?): {reason or 'no dated list'}; {exc}")
+                return self.finish("error", msg("crawl.no_browser", why=reason or msg("list.no_dated_list"), error=str(exc)))
             except FetchError as exc:
                 self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
                 if n == 0:
-                    return self.finish(exc.state, exc.message)
-                self.partial = f"rendered page {n + 1} failed: {exc.message}"
+                    return self.finish(exc.state, exc.msg)
+                self.partial = msg("crawl.rendered_failed", n=n + 1, error=exc.msg)
                 break
             self.pages.extend(out.fetches)
             lp = parse_list_page(out.html, strip_fragment(url), self.as_of, self.profile, hints)
@@ -326,9 +327,9 @@ class _Column:
             self.observe(strip_fragment(url), lp)
             if n == 0:
                 if not lp.list_found and not lp.empty_marker:
-                    why = lp.reason or "no dated list"
-                    return self.finish("error", f"list not found (drawn by script?): {why}, even rendered in Chromium"
-                                       + (f" ({out.note})" if out.note else ""), "browser")
+                    why = lp.reason or msg("list.no_dated_list")
+                    return self.finish("error", msg("crawl.no_list_rendered", why=why, note=out.note or msg("empty")),
+                                       "browser")
                 empty, note = lp.empty_marker, lp.note
                 learnt = learn(out.responses, lp.items, self.as_of)
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)

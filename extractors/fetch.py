@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
+from portal_audit.i18n import Msg, msg
+
 USER_AGENT = "portal-audit/0.1 (government website timeliness audit)"
 
 
@@ -53,10 +55,11 @@ class FetchError(Exception):
 
     state = "unreachable"
 
-    def __init__(self, url: str, message: str, status: int | None = None):
-        super().__init__(f"{message} ({url})")
+    def __init__(self, url: str, message: Msg | str, status: int | None = None):
+        self.msg = message if isinstance(message, Msg) else Msg("text", {"text": message})
+        self.message = self.msg.render("en")  # logs and tracebacks; users read ``msg`` in their language
+        super().__init__(f"{self.message} ({url})")
         self.url = url
-        self.message = message
         self.status = status
 
 
@@ -184,9 +187,9 @@ class Fetcher:
         try:
             parts.port  # noqa: B018 - raises on a port out of range
         except ValueError:
-            raise Refused(url, "invalid port in URL") from None
+            raise Refused(url, msg("fetch.bad_port")) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise Refused(url, "only http(s) URLs with a host are fetched")
+            raise Refused(url, msg("fetch.bad_scheme"))
         if self.policy.allow_private_networks or parts.hostname in self.policy.trusted_hosts:
             return
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -199,15 +202,11 @@ class Fetcher:
                 try:
                     infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
                 except OSError as exc:
-                    raise Unreachable(url, f"DNS lookup failed: {exc}") from None
+                    raise Unreachable(url, msg("fetch.dns", error=str(exc))) from None
                 addrs = [info[4][0] for info in infos]
             self._resolved[key] = bool(addrs) and all(_is_public(a) for a in addrs)
         if not self._resolved[key]:
-            raise Refused(
-                url,
-                f"refused: {parts.hostname} is a private, loopback or link-local address "
-                "(set allow_private_networks: true in the catalog to audit an intranet portal)",
-            )
+            raise Refused(url, msg("fetch.private", host=parts.hostname))
 
     async def _allowed_by_robots(self, url: str) -> bool:
         if not self.policy.obey_robots:
@@ -252,7 +251,6 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
-            tries = f"{attempt} tr{'y' if attempt == 1 else 'ies'}"
             wait = self.policy.backoff * 2 ** (attempt - 1)
             try:
                 async with self._host_sem[host]:
@@ -261,17 +259,18 @@ class Fetcher:
                         resp = await asyncio.wait_for(self._read_capped(url, headers, method, content),
                                                       self.policy.page_deadline)
             except (httpx.TimeoutException, asyncio.TimeoutError):
-                err: FetchError = Unreachable(url, f"timeout after {tries}")
+                err: FetchError = Unreachable(url, msg("fetch.timeout", tries=attempt))
             except httpx.TransportError as exc:
-                err = Unreachable(url, f"connection failed after {tries}: {type(exc).__name__}")
+                err = Unreachable(url, msg("fetch.connect", tries=attempt, error=type(exc).__name__))
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp
-                err = Unreachable(url, f"HTTP {resp.status_code} after {tries}", resp.status_code)
+                err = Unreachable(url, msg("fetch.http_tries", status=resp.status_code, tries=attempt), resp.status_code)
                 after = resp.headers.get("retry-after", "")
                 if after.isdigit():
                     if int(after) > self.policy.max_retry_after:
-                        raise Unreachable(url, f"HTTP {resp.status_code}, Retry-After {after} s is too long", resp.status_code)
+                        raise Unreachable(url, msg("fetch.retry_after", status=resp.status_code, seconds=int(after)),
+                                          resp.status_code)
                     wait = float(after)
             if attempt > retries:
                 raise err
@@ -283,12 +282,12 @@ class Fetcher:
         async with self._client(urlsplit(url).netloc).stream(method, url, headers=headers, content=content) as resp:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
-                raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap ({int(declared)} bytes declared)")
+                raise TooLarge(url, msg("fetch.too_large_declared", mb=cap // (1024 * 1024), declared=int(declared)))
             chunks, total = [], 0
             async for chunk in resp.aiter_bytes():  # decoded bytes: a gzip bomb hits the cap too
                 total += len(chunk)
                 if total > cap:
-                    raise TooLarge(url, f"page over {cap // (1024 * 1024)} MB cap")
+                    raise TooLarge(url, msg("fetch.too_large", mb=cap // (1024 * 1024)))
                 chunks.append(chunk)
             resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
             return resp
@@ -307,7 +306,7 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             await self.check_url(current)
             if not await self._allowed_by_robots(current):
-                raise Refused(current, "disallowed by robots.txt")
+                raise Refused(current, msg("fetch.robots"))
             resp = await self._request(current, headers=request_headers or None, method=method, content=content)
             if resp.is_redirect and "location" in resp.headers:
                 current = urljoin(current, resp.headers["location"])
@@ -318,13 +317,13 @@ class Fetcher:
                 return Page(url=str(resp.url), status=304, text="", nbytes=0, elapsed_ms=elapsed, body=b"",
                             etag=etag, last_modified=last_modified, not_modified=True)
             if resp.status_code >= 400:
-                raise Unreachable(current, f"HTTP {resp.status_code}", resp.status_code)
+                raise Unreachable(current, msg("fetch.http", status=resp.status_code), resp.status_code)
             text = decode_html(resp.content, resp.charset_encoding)
             return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
                         elapsed_ms=elapsed, body=resp.content, etag=resp.headers.get("etag"),
                         last_modified=resp.headers.get("last-modified"), content_type=resp.headers.get("content-type"),
                         charset=resp.charset_encoding)
-        raise Unreachable(url, f"more than {self.policy.max_redirects} redirects")
+        raise Unreachable(url, msg("fetch.redirects", n=self.policy.max_redirects))
 
 
 def policy_for(catalog) -> FetchPolicy:

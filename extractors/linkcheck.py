@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from portal_audit.i18n import Msg, msg
 from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck
 
 from .fetch import FetchError, Fetcher, Refused, TooLarge, decode_html
@@ -57,7 +58,7 @@ def classify(url: str, tag: str, portal_url: str) -> tuple[str, str]:
 class Outcome:
     status: str  # ok | broken | unverifiable | skipped
     http_status: int | None = None
-    error: str | None = None
+    error: Msg | None = None
     title: str | None = None
     text_sample: str | None = None
 
@@ -76,13 +77,13 @@ class LinkCache:
 def _page_outcome(status: int, body: bytes, charset: str | None, external: bool) -> Outcome:
     text = decode_html(body[:200_000], charset)
     if CHALLENGE.search(text[:20_000]):
-        return Outcome("unverifiable", status, "anti-bot challenge page")
+        return Outcome("unverifiable", status, msg("link.challenge"))
     title = _TITLE.search(text)
     title = " ".join(title.group(1).split()) if title else ""
     visible = " ".join(_TAGS.sub(" ", text).split())
     gone = SOFT_404.search(title) or SOFT_404.search(visible) if len(visible) <= SOFT_404_TEXT else None
     if gone:
-        return Outcome("broken", status, f"soft 404: the page says “{gone.group(0)}”")
+        return Outcome("broken", status, msg("link.soft_404", says=gone.group(0)))
     return Outcome("ok", status, None, title if external else None, visible[:SAMPLE] if external else None)
 
 
@@ -101,13 +102,13 @@ async def _check(fetcher: Fetcher, url: str, kind: str, external: bool) -> Outco
             return Outcome("ok", page.status)
         return _page_outcome(page.status, page.body, page.charset, external)
     except TooLarge:
-        return Outcome("ok", None, "over the size cap (it exists)")
+        return Outcome("ok", None, msg("link.over_cap"))
     except Refused as exc:
-        return Outcome("skipped", None, exc.message)
+        return Outcome("skipped", None, exc.msg)
     except FetchError as exc:
         if exc.status in (401, 403, 412, 429, 521):
-            return Outcome("unverifiable", exc.status, exc.message)
-        return Outcome("broken", exc.status, exc.message)
+            return Outcome("unverifiable", exc.status, exc.msg)
+        return Outcome("broken", exc.status, exc.msg)
 
 
 async def check_links(fetcher: Fetcher, links: Sequence[Link], portal_url: str, cache: LinkCache) -> list[LinkCheck]:
@@ -117,7 +118,7 @@ async def check_links(fetcher: Fetcher, links: Sequence[Link], portal_url: str, 
         scope, kind = classify(link.url, link.tag, portal_url)
         blank = link.tag == "a" and not link.text.strip()
         if cache.only_site and scope != "站内":
-            return LinkCheck(link, scope, kind, blank, "skipped", None, "not checked: the catalog checks its sites' own links only")
+            return LinkCheck(link, scope, kind, blank, "skipped", None, msg("link.site_only"))
         if link.url in cache.fresh:
             return LinkCheck(link, scope, kind, blank, "ok", None, RECENTLY_WORKING)
         future = cache.results.get(link.url)

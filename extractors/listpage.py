@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from portal_audit.i18n import Msg, msg
 from portal_audit.records import Item
 from portal_audit.text import fold, strip_pinyin_notes
 
@@ -84,7 +85,7 @@ class ListPage:
     container: Signature | None = None  # where the list was found (fixes later pages)
     blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
-    reason: str | None = None  # why no list was found
+    reason: Msg | None = None  # why no list was found
     doc: etree._Element | None = None  # the parsed page (scripts dropped), for a content observer to read
     text: str = ""  # the page's visible text, whitespace folded
 
@@ -560,7 +561,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
             page.source = "island"
             return page
     if not page.empty_marker and not page.reason:
-        page.reason = "no dated list on the page"
+        page.reason = msg("list.no_dated_list")
     return page
 
 
@@ -583,7 +584,7 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
     if undated:
         return bool(_found(page, undated, _best(undated, url)[0], blocks))
     if groups:
-        page.reason = "only sidebars and site-wide blocks carry dates"
+        page.reason = msg("list.only_site_wide")
     return False
 
 

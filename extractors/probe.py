@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import msg
 from portal_audit.records import Probe
 
 from .fetch import FetchError, Fetcher, FetchPolicy
@@ -73,12 +74,12 @@ async def probe_one(fetcher: Fetcher, portal: Portal, ipv6: bool = False) -> Pro
         page = await asyncio.wait_for(fetcher.get(portal.base_url), fetcher.policy.page_deadline)
         status = page.status
     except asyncio.TimeoutError:
-        error = f"not loaded within {fetcher.policy.page_deadline:g} s"
+        error = msg("probe.timeout", seconds=f"{fetcher.policy.page_deadline:g}")
     except FetchError as exc:
-        status, error = exc.status, exc.message
+        status, error = exc.status, exc.msg
     elapsed = (time.perf_counter() - t) * 1000
     if error is None and elapsed > fetcher.policy.page_deadline * 1000:
-        error = f"loaded in {elapsed / 1000:.1f} s, over {fetcher.policy.page_deadline:g} s"
+        error = msg("probe.slow", seconds=f"{elapsed / 1000:.1f}", limit=f"{fetcher.policy.page_deadline:g}")
     v6 = await _ipv6_ok(portal.base_url, fetcher.policy) if ipv6 else None
     return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, v6)
 

@@ -41,6 +41,7 @@ from extractors.fetch import FetchPolicy, policy_for
 from extractors.linkcheck import LinkCache
 from portal_audit.catalog import Checks, Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
+from portal_audit.i18n import china_today, fmt_date, language, status_label, t, using
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
@@ -82,8 +83,16 @@ class ShardOutcome:
 @task(name="audit-shard", cache_policy=NO_CACHE, task_run_name="audit-{label}")
 def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str,
                      incremental: bool, run_id: str, ruleset: str, docs_dir: str | None, reports: str | None,
-                     context: dict[str, list[str]], checks: Checks | None = None) -> ShardOutcome:
+                     context: dict[str, list[str]], checks: Checks | None = None, lang: str | None = None) -> ShardOutcome:
     """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
+    with using(lang):  # the portal reports it writes are in the run's language
+        return _audit_shard(portals, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir, reports, context,
+                            checks)
+
+
+def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
+                 run_id: str, ruleset: str, docs_dir: str | None, reports: str | None, context: dict[str, list[str]],
+                 checks: Checks | None) -> ShardOutcome:
     log = get_run_logger()
     engine = make_engine(url)
     seconds: dict[str, float] = {}
@@ -269,34 +278,40 @@ def _artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, st
     units = {(p.id, c.id): c.responsible or "" for p in portals for c in p.columns}
     links = {(p.id, c.id): p.column_url(c) for p in portals for c in p.columns}
     create_markdown_artifact(summary.markdown(names), key="audit-summary", description=summary.line())
-    rows = [{"portal": v.portal_id, "column": names[(v.portal_id, v.column_id)], "status": v.status,
-             "last_published_on": str(v.last_published_on or ""), "days": v.days_since_update,
-             "allowed": v.allowed_days, "page": links[(v.portal_id, v.column_id)] or "", "detail": v.detail}
+    col = {k: t(f"col.{k}") for k in ("responsible", "portal_id", "path", "status", "last_published_on",
+                                      "days_since_update", "allowed_days", "days_left", "url", "detail")}
+    rows = [{col["portal_id"]: v.portal_id, col["path"]: names[(v.portal_id, v.column_id)],
+             col["status"]: status_label(v.status), col["last_published_on"]: fmt_date(v.last_published_on),
+             col["days_since_update"]: v.days_since_update, col["allowed_days"]: v.allowed_days,
+             col["url"]: links[(v.portal_id, v.column_id)] or "", col["detail"]: v.detail}
             for v in summary.attention]
-    shown = f"the {len(rows)} most urgent of " if summary.attention_total > len(rows) else ""
     create_table_artifact(rows, key="audit-non-fresh-columns",
-                          description=f"{shown}{summary.attention_total} columns stale, empty, unreachable or in error")
+                          description=t("artifact.attention_some" if summary.attention_total > len(rows)
+                                        else "artifact.attention", shown=len(rows), n=summary.attention_total))
     if summary.due_soon:
         due = sorted(summary.due_soon, key=lambda v: (units[(v.portal_id, v.column_id)], v.allowed_days - v.days_since_update))
-        create_table_artifact([{"负责科室": units[(v.portal_id, v.column_id)], "portal": v.portal_id,
-                                "column": names[(v.portal_id, v.column_id)], "last_published_on": str(v.last_published_on),
-                                "days_left": v.allowed_days - v.days_since_update,
-                                "page": links[(v.portal_id, v.column_id)] or ""} for v in due],
-                              key="audit-due-soon", description=f"{len(due)} columns 即将超期, by responsible unit")
+        create_table_artifact([{col["responsible"]: units[(v.portal_id, v.column_id)], col["portal_id"]: v.portal_id,
+                                col["path"]: names[(v.portal_id, v.column_id)],
+                                col["last_published_on"]: fmt_date(v.last_published_on),
+                                col["days_left"]: v.allowed_days - v.days_since_update,
+                                col["url"]: links[(v.portal_id, v.column_id)] or ""} for v in due],
+                              key="audit-due-soon", description=t("artifact.due_soon", n=len(due)))
     if not reports:
         return
     titles = {p.id: p.name for p in portals}
     index = Path(next(iter(reports.values()))).parent / "index.html"
     items = "".join(f'<li><a href="{html.escape(Path(path).name)}">{html.escape(titles.get(pid, pid))}</a></li>'
                     for pid, path in reports.items())
-    index.write_text(f"<!doctype html><meta charset=utf-8><title>audit {summary.run_id}</title>"
-                     f"<h1>Audit {html.escape(summary.run_id)}: portal reports</h1><ul>{items}</ul>", encoding="utf-8")
-    create_link_artifact(index.resolve().as_uri(), link_text=f"portal reports — audit {summary.run_id}",
+    heading = html.escape(t("artifact.reports", run=summary.run_id))
+    index.write_text(f'<!doctype html><html lang="{language()}"><meta charset=utf-8><title>{heading}</title>'
+                     f"<h1>{heading}</h1><ul>{items}</ul>", encoding="utf-8")
+    create_link_artifact(index.resolve().as_uri(), link_text=t("artifact.reports", run=summary.run_id),
                          key="audit-reports")
     if len(reports) <= LINK_ARTIFACTS:
         for pid, path in reports.items():
             key = "report-" + re.sub(r"[^a-z0-9]+", "-", pid.lower()).strip("-")
-            create_link_artifact(Path(path).as_uri(), link_text=f"{titles.get(pid, pid)} — audit {summary.run_id}",
+            create_link_artifact(Path(path).as_uri(), link_text=t("artifact.report", portal=titles.get(pid, pid),
+                                                                  run=summary.run_id),
                                  key=key)
 
 
@@ -355,11 +370,20 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
               shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
-              shard_columns: int = SHARD_COLUMNS, notify: str | None = None):
+              shard_columns: int = SHARD_COLUMNS, notify: str | None = None, lang: str | None = None):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
-    wrapped in a Completed state that says which portals failed when some did."""
+    wrapped in a Completed state that says which portals failed when some did. ``lang``:
+    the language of its reports, artifacts and alert (default $PORTAL_AUDIT_LANG, else Chinese)."""
+    with using(lang) as lang:
+        return _run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, columns, reports, incremental,
+                          shard_portals, shards_at_once, shard_columns, notify, lang)
+
+
+def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
+               data_docs: str | None, columns: list[str] | None, reports: str | None, incremental: bool,
+               shard_portals: int, shards_at_once: int, shard_columns: int, notify: str | None, lang: str):
     log = get_run_logger()
-    as_of = as_of or date.today()
+    as_of = as_of or china_today()
     cat = load_catalog(catalog)
     selected = cat.select(portals)
     context: dict[str, list[str]] = {}
@@ -405,7 +429,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
             docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
             return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
                                            reports, {p.id: context[p.id] for p in shard if p.id in context},
-                                           cat.checks)
+                                           cat.checks, lang)
 
         for shard, outcome in _as_finished(shards, submit, shards_at_once):
             if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
@@ -448,26 +472,29 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
                   warehouse: str | None = None, ruleset: str = DEFAULT_RULESET,
                   data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
                   incremental: bool = True, shard_portals: int = SHARD_PORTALS,
-                  shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None) -> RunSummary:
+                  shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None,
+                  lang: str | None = None) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results.
     ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
     ``incremental`` makes requests conditional on what earlier runs fetched;
     portals are crawled, validated and loaded in shards of ``shard_portals``,
     ``shards_at_once`` at a time (memory follows these two, not the catalog's size);
     ``notify`` names a Prefect notification block (``custom-webhook/wecom``) that gets the
-    run's vetoes, warnings and 即将超期 columns."""
+    run's vetoes, warnings and 即将超期 columns; ``lang`` the language of the reports,
+    artifacts and alert (zh or en; default $PORTAL_AUDIT_LANG, else zh)."""
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
-                     shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify)
+                     shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify, lang=lang)
 
 
 @flow(name="audit-portal", log_prints=True)
 def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None, as_of: date | None = None,
                  ruleset: str = DEFAULT_RULESET, warehouse: str | None = None,
                  data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
-                 notify: str | None = None) -> RunSummary:
+                 notify: str | None = None, lang: str | None = None) -> RunSummary:
     """Audit one portal on demand, all its columns or the column ids given (the Prefect UI
-    renders these parameters as a form)."""
-    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports, notify=notify)
+    renders these parameters as a form); ``lang`` as for ``nightly-audit``."""
+    return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports, notify=notify,
+                     lang=lang)
 
 
 @flow(name="import-catalog", log_prints=True)
@@ -482,6 +509,7 @@ def import_catalog(table: str, output: str, portal_id: str = "portal", name: str
         log.warning(w)
     Path(output).write_text(dump_catalog(result.catalog), encoding="utf-8")
     n = sum(len(p.columns) for p in result.catalog.portals)
-    create_markdown_artifact(f"Imported **{n} columns** from `{table}` into `{output}`.\n\n"
-                             + "\n".join(f"- warning: {w}" for w in result.warnings), key="catalog-import")
+    create_markdown_artifact(t("artifact.imported", n=n, table=table, output=output) + "\n\n"
+                             + "\n".join(f"- {t('artifact.warning', warning=w)}" for w in result.warnings),
+                             key="catalog-import")
     return n

@@ -17,6 +17,7 @@ from prefect.artifacts import create_table_artifact
 from extractors.fetch import policy_for
 from extractors.probe import PROBE_TIMEOUT, probe_portals
 from portal_audit.catalog import load_catalog
+from portal_audit.i18n import render, t, using
 from portal_audit.records import Probe
 from warehouse.db import make_engine, mask_url
 from warehouse.load import load_probes
@@ -33,7 +34,7 @@ class ProbeRound:
     warehouse: str
 
     def line(self) -> str:
-        return f"{self.probes} home pages probed, {self.failed} failed; stored in {self.warehouse}"
+        return t("probe.round", probes=self.probes, failed=self.failed, warehouse=self.warehouse)
 
 
 def run_probes(catalog: str, warehouse: str | None = None, portals: list[str] | None = None,
@@ -50,14 +51,17 @@ def run_probes(catalog: str, warehouse: str | None = None, portals: list[str] | 
 
 @flow(name="probe-homes", log_prints=True)
 def probe_homes(catalog: str = "catalogs/demo.yaml", warehouse: str | None = None, portals: list[str] | None = None,
-                timeout: float = PROBE_TIMEOUT) -> ProbeRound:
+                timeout: float = PROBE_TIMEOUT, lang: str | None = None) -> ProbeRound:
     """Probe every portal's home page once (a probe fails when the page has not loaded
-    within ``timeout`` seconds) and store the probes in ``availability_probes``."""
+    within ``timeout`` seconds) and store the probes in ``availability_probes``; ``lang``
+    the language of its artifact (default $PORTAL_AUDIT_LANG, else zh)."""
     result, probes = run_probes(catalog, warehouse, portals, timeout)
     failed = [p for p in probes if not p.ok]
-    if failed:
-        create_table_artifact([{"portal": p.portal_id, "url": p.url, "error": p.error or "", "ms": p.elapsed_ms}
-                               for p in failed[:FAILED_ROWS]], key="probe-homes-failed",
-                              description=f"{len(failed)} of {len(probes)} home pages did not load")
-    get_run_logger().info(result.line())
+    with using(lang):
+        if failed:
+            create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url, t("probe.why"): render(p.error),
+                                    t("probe.ms"): p.elapsed_ms} for p in failed[:FAILED_ROWS]],
+                                  key="probe-homes-failed", description=t("probe.failed", failed=len(failed),
+                                                                          probes=len(probes)))
+        get_run_logger().info(result.line())
     return result

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import CatalogError
+from .i18n import ENV, china_today, coded, language, languages, msg, render, t, using
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -43,12 +44,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with prefect_api(api):
         summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
                                 warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
-                                reports=args.reports)
+                                reports=args.reports, lang=language())
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     if summary.data_docs:
-        print(f"Great Expectations Data Docs: {summary.data_docs}")
-    print(f"run {summary.run_id} loaded into {summary.warehouse}")
+        print(t("cli.data_docs", path=summary.data_docs))
+    print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
     return 0
 
 
@@ -59,7 +60,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     result, probes = run_probes(str(args.catalog), args.warehouse, args.portal or None, args.timeout)
     for p in probes:
         if not p.ok:
-            print(f"{p.portal_id}: {p.error} ({p.url})")
+            print(f"{p.portal_id}: {render(p.error)} ({p.url})")
     print(result.line())
     return 0
 
@@ -74,22 +75,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     async def run():
         async with Fetcher(policy) as fetcher, Renderer(fetcher, render_limits(policy)) as renderer:
-            return await crawl_column(fetcher, "-", "-", args.url, args.as_of or date.today(), window_days=args.window,
+            return await crawl_column(fetcher, "-", "-", args.url, args.as_of or china_today(), window_days=args.window,
                                       profile="browser" if args.browser else None,
                                       renderer=renderer if policy.browser else None)
 
     crawl = asyncio.run(run())
     if args.json:
         print(json.dumps({
-            "url": args.url, "state": crawl.fetch_state, "error": crawl.error, "empty": crawl.empty_marker,
+            "url": args.url, "state": crawl.fetch_state, "error": str(crawl.error) if crawl.error else None, "empty": crawl.empty_marker,
             "method": crawl.method, "api": crawl.source,
             "pages": [p.url for p in crawl.pages], "newest": crawl.newest.isoformat() if crawl.newest else None,
             "items": [{"title": i.title, "url": i.url, "published_on": i.published_on.isoformat() if i.published_on else None,
                        "pinned": i.pinned} for i in crawl.items],
         }, ensure_ascii=False, indent=2))
     else:
-        print(f"{args.url}: {crawl.fetch_state}, {len(crawl.items)} items over {len(crawl.pages)} page(s), newest {crawl.newest}"
-              + (f", read {crawl.method}" if crawl.method else "") + (f" ({crawl.error})" if crawl.error else ""))
+        print(t("cli.extracted", url=args.url, state=coded("fetch_state", crawl.fetch_state), items=len(crawl.items), pages=len(crawl.pages),
+                newest=crawl.newest or "-", method=msg("cli.read_as", method=crawl.method) if crawl.method else msg("empty"),
+                why=msg("cli.why", error=crawl.error) if crawl.error else msg("empty")))
         for i in crawl.items:
             print(f"{i.published_on or '          '}  {'[置顶] ' if i.pinned else ''}{i.title}  {i.url}")
     return 0 if crawl.fetch_state == "ok" else 1
@@ -102,10 +104,10 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url,
                          simplified=args.simplified)
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(t("artifact.warning", warning=w), file=sys.stderr)
     Path(args.output).write_text(dump_catalog(result.catalog), encoding="utf-8")
     n = sum(len(p.columns) for p in result.catalog.portals)
-    print(f"{n} columns written to {args.output} (fill in each column's url:)")
+    print(t("cli.imported", n=n, path=args.output))
     return 0
 
 
@@ -124,13 +126,13 @@ def cmd_catalog_discover(args: argparse.Namespace) -> int:
         for col in portal.columns:
             p = proposals[col.id]
             keep = bool(col.url) and not args.replace
-            mark = "kept" if keep else ("filled" if p.url and p.confidence >= args.min_confidence else "not filled")
-            print(f"{portal.id}/{col.id}\t{col.name}\t{p.confidence:.2f}\t{p.how}\t{p.url or '-'}\t{mark}")
+            mark = "kept" if keep else ("filled" if p.url and p.confidence >= args.min_confidence else "not_filled")
+            print(f"{portal.id}/{col.id}\t{col.name}\t{p.confidence:.2f}\t{p.how}\t{p.url or '-'}\t{t(f'cli.{mark}')}")
             cols.append(col if mark != "filled" else col.model_copy(update={"url": p.url}))
         portals.append(portal.model_copy(update={"columns": cols}))
     out = Path(args.output or args.catalog)
     out.write_text(dump_catalog(catalog.model_copy(update={"portals": portals})), encoding="utf-8")
-    print(f"catalog written to {out}")
+    print(t("cli.catalog_written", path=out))
     return 0
 
 
@@ -147,12 +149,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         if args.format != "html":
             raise ValueError("--run all writes an HTML index across runs: use --format html")
         out = write_index(engine, args.output, Filters(portals=args.portal, units=args.unit, statuses=args.status))
-        print(f"index of all runs written to {out}")
+        print(t("cli.index_written", path=out))
         return 0
     run_id = resolve_run(engine, args.run)
     filters = Filters(portals=args.portal, units=args.unit, statuses=args.status, since=args.since, until=args.until)
-    out = write_report(engine, run_id, args.format, args.output, filters=filters, warn_days=args.warn_days)
-    print(f"report of run {run_id} written to {out}")
+    out = write_report(engine, run_id, args.format, args.output, filters=filters, warn_days=args.warn_days,
+                       codes=args.codes)
+    print(t("cli.report_written", run=run_id, path=out))
     return 0
 
 
@@ -163,7 +166,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = make_engine(args.warehouse, create=False)
     before = current_revision(engine)
     upgrade(engine)
-    print(f"{mask_url(warehouse_url(args.warehouse))}: schema {before or 'none'} → {head_revision()}")
+    print(t("cli.upgraded", warehouse=mask_url(warehouse_url(args.warehouse)), before=before or "-", head=head_revision()))
     return 0
 
 
@@ -172,15 +175,15 @@ def cmd_db_prune(args: argparse.Namespace) -> int:
     from warehouse.load import prune_evidence
 
     dropped = prune_evidence(make_engine(args.warehouse), args.keep_days)
-    print(f"dropped {dropped} stored page bodies not fetched in the last {args.keep_days} days")
+    print(t("cli.pruned", n=dropped, days=args.keep_days))
     return 0
 
 
 def read_by_line(audits) -> str:
     """How the run read the columns' lists: "lists read: 52 static, 5 island, …"."""
-    counts = audits["extraction"].fillna("not read").value_counts()
-    order = ["static", "island", "api", "browser", "not read"]
-    return "lists read: " + ", ".join(f"{counts[k]} {'from ' + k if k in ('api',) else k}" for k in order if k in counts)
+    counts = audits["extraction"].fillna("none").value_counts()
+    order = ["static", "island", "api", "browser", "none"]
+    return t("cli.read_by", ways=[t(f"cli.read_{k}", n=counts[k]) for k in order if k in counts])
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -193,12 +196,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .catalog import dump_catalog, load_catalog
     from .demo import build_site, serve
 
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or china_today()
     catalog = load_catalog(DEMO_CATALOG)
     portal = catalog.portals[0]
     site = build_site(portal, load_ruleset(args.ruleset), as_of)
     server, base_url = serve(site, port=args.port)
-    print(f"demo portal {portal.name} served at {base_url}")
+    print(t("cli.demo_served", name=portal.name, url=base_url))
     try:
         served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
         from extractors.fetch import policy_for
@@ -207,15 +210,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from .demo.week import probe_week
 
         probes = probe_week(make_engine(warehouse_url(args.warehouse)), served.portals[0], as_of, policy_for(served))
-        print(f"availability: {len(probes)} probes of the demo home page taken now, stamped every 30 minutes over "
-              f"the week before {as_of} (simulated week; probe-homes takes them as they come), "
-              f"{sum(not p.ok for p in probes)} failed")
+        print(t("cli.demo_week", probes=len(probes), as_of=as_of, failed=sum(not p.ok for p in probes)))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
             with prefect_api(api):
                 summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
-                                        ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports)
+                                        ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
+                                        lang=language())
     finally:
         server.shutdown()
     from warehouse.db import make_engine, warehouse_url
@@ -239,18 +241,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
-    print(f"ground truth: {agree}/{len(site.truth)} columns judged as the demo portal intends; "
-          f"{len(late & set(site.late))}/{len(site.late)} late messages found"
-          + (f", {len(late - set(site.late))} wrongly" if late - set(site.late) else ""))
-    print(f"links: {len(links)} checked ({(links['status'] == 'skipped').sum()} outside the site not checked, offline), "
-          f"{len(broken & set(site.broken))}/{len(site.broken)} broken ones found"
-          + (f", {len(broken - set(site.broken))} wrongly" if broken - set(site.broken) else "")
-          + f"; content: {len(terms)} findings, the planted wording error and leaks "
-          + ("found" if set(site.findings.values()) <= terms else "MISSED"))
+    print(t("cli.demo_truth", agree=agree, columns=len(site.truth), late=len(late & set(site.late)),
+            planted=len(site.late), wrong=msg("cli.wrongly", n=len(late - set(site.late))) if late - set(site.late)
+            else msg("empty")))
+    print(t("cli.demo_links", links=len(links), skipped=(links["status"] == "skipped").sum(),
+            found=len(broken & set(site.broken)), planted=len(site.broken),
+            wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
+            findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed")))
     print(read_by_line(stored))
     if summary.data_docs:
-        print(f"Great Expectations Data Docs: {summary.data_docs}")
-    print(f"run {summary.run_id} loaded into {summary.warehouse}")
+        print(t("cli.data_docs", path=summary.data_docs))
+    print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
     return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok else 1
 
 
@@ -258,11 +259,18 @@ def build_parser() -> argparse.ArgumentParser:
     from validations.rules import DEFAULT_RULESET
 
     parser = argparse.ArgumentParser(prog="portal-audit", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=languages(),
+                        help=f"language of what it writes (default ${ENV}, else zh: Chinese; en: English)")
+    parser.add_argument("--lang", choices=languages(), dest="top_lang", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("audit", help="audit the portals of a catalog and load the results")
+    def command(group, name: str, **kw) -> argparse.ArgumentParser:
+        return group.add_parser(name, parents=[common], **kw)  # every command takes --lang
+
+    p = command(sub, "audit", help="audit the portals of a catalog and load the results")
     p.add_argument("catalog", type=Path)
-    p.add_argument("--as-of", type=_date, help="audit date (default today)")
+    p.add_argument("--as-of", type=_date, help="audit date (default today in China)")
     p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
     p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
@@ -270,14 +278,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("probe", help="probe every portal's home page once and store it (站点无法访问 reads a week of these)")
+    p = command(sub, "probe", help="probe every portal's home page once and store it (站点无法访问 reads a week of these)")
     p.add_argument("catalog", type=Path)
     p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
     p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
     p.add_argument("--timeout", type=float, default=15.0, help="seconds a home page may take (national rule: 15)")
     p.set_defaults(func=cmd_probe)
 
-    p = sub.add_parser("extract", help="print the items of one column list (following pagination)")
+    p = command(sub, "extract", help="print the items of one column list (following pagination)")
     p.add_argument("url")
     p.add_argument("--json", action="store_true")
     p.add_argument("--as-of", type=_date)
@@ -291,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("catalog", help="catalog tools")
     csub = p.add_subparsers(dest="catalog_command", required=True)
-    pi = csub.add_parser("import", help="import a published column table (栏目分工) as a catalog")
+    pi = command(csub, "import", help="import a published column table (栏目分工) as a catalog")
     pi.add_argument("file", type=Path)
     pi.add_argument("-o", "--output", required=True)
     pi.add_argument("--portal-id", default="portal")
@@ -299,14 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("--base-url", default="http://example.gov.cn/")
     pi.add_argument("--simplified", action="store_true", help="convert traditional script to simplified")
     pi.set_defaults(func=cmd_catalog_import)
-    pd_ = csub.add_parser("discover", help="propose list URLs by crawling the portal's navigation")
+    pd_ = command(csub, "discover", help="propose list URLs by crawling the portal's navigation")
     pd_.add_argument("catalog", type=Path)
     pd_.add_argument("-o", "--output", help="where to write the catalog (default: in place)")
     pd_.add_argument("--min-confidence", type=float, default=0.9, help="fill only proposals at least this sure")
     pd_.add_argument("--replace", action="store_true", help="also replace URLs the catalog already has")
     pd_.set_defaults(func=cmd_catalog_discover)
 
-    p = sub.add_parser("report", help="write a run's report")
+    p = command(sub, "report", help="write a run's report")
     p.add_argument("--warehouse")
     p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD), latest, or all (HTML index across runs)")
     p.add_argument("--format", choices=["md", "csv", "xlsx", "html", "docx"], required=True)
@@ -317,19 +325,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_date, help="trend from this date")
     p.add_argument("--until", type=_date, help="trend up to this date")
     p.add_argument("--warn-days", type=int, default=7, help="即将超期: list fresh columns with this many days left or fewer")
+    p.add_argument("--codes", action="store_true",
+                   help="CSV/XLSX as stored, for scripts: English column names, status codes, ISO dates (any --lang)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("db", help="warehouse maintenance")
     dsub = p.add_subparsers(dest="db_command", required=True)
-    pu = dsub.add_parser("upgrade", help="migrate the warehouse schema to this version (Alembic)")
+    pu = command(dsub, "upgrade", help="migrate the warehouse schema to this version (Alembic)")
     pu.add_argument("--warehouse")
     pu.set_defaults(func=cmd_db_upgrade)
-    pp = dsub.add_parser("prune", help="retention: drop stored page bodies older than N days")
+    pp = command(dsub, "prune", help="retention: drop stored page bodies older than N days")
     pp.add_argument("--warehouse")
     pp.add_argument("--keep-days", type=int, required=True)
     pp.set_defaults(func=cmd_db_prune)
 
-    p = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
+    p = command(sub, "demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
     p.add_argument("--as-of", type=_date)
     p.add_argument("--warehouse")
     p.add_argument("--port", type=int, default=0)
@@ -343,7 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with using(getattr(args, "lang", None) or args.top_lang):
+            return args.func(args)
     except CatalogError as exc:
         print(f"portal-audit: {exc}", file=sys.stderr)
         return 2

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
+from .i18n import Msg, render
+
 FetchState = Literal["ok", "unreachable", "error"]
 STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
 
@@ -48,7 +50,7 @@ class Link:
     tag: str  # a | img
 
 
-RECENTLY_WORKING = "working when checked in the last days"  # a link not fetched again this run
+RECENTLY_WORKING = Msg("link.recently_working")  # a link not fetched again this run
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ class LinkCheck:
     blank_title: bool
     status: str
     http_status: int | None = None
-    error: str | None = None
+    error: Msg | None = None
     title: str | None = None  # an external page's <title>, to notice it turning into something else (毒链)
     text_sample: str | None = None  # the start of its visible text, for the same
 
@@ -94,7 +96,7 @@ class Probe:
     ok: bool
     elapsed_ms: float
     status: int | None = None
-    error: str | None = None
+    error: Msg | None = None  # why the probe failed
     ipv6_ok: bool | None = None  # information only: None where the machine or the host has no IPv6
 
 
@@ -150,7 +152,7 @@ class ColumnCrawl:
     items: tuple[Item, ...] = ()
     pages: tuple[PageFetch, ...] = ()
     empty_marker: bool = False  # the column shows a placeholder ("暂无信息") or an explanatory note
-    error: str | None = None
+    error: Msg | None = None  # why it could not be read, or what was left unread
     note: str | None = None  # the explanatory note (说明/备注) saying why it has nothing: not blank
     method: str | None = None  # how the list was read: static, island, api or browser
     source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
@@ -206,7 +208,15 @@ class ColumnVerdict:
     last_published_on: date | None
     days_since_update: int | None
     item_count: int
-    detail: str = ""
+    notes: tuple[Msg, ...] = ()  # why this status (catalogue messages; ``detail`` renders them)
     failed_expectations: tuple[str, ...] = field(default=())
     missed_periods: int | None = None
     periods_checked: int | None = None
+
+    @property
+    def detail(self) -> str:
+        """The notes in the reader's language."""
+        return render(self.notes)
+
+    def detail_in(self, lang: str) -> str:
+        return render(self.notes, lang)

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, select, text
 
-from validations.verdicts import ITEMS as ITEM_NAMES, OUTCOME_NAMES, VERDICT_NAMES, late_messages
+from validations.verdicts import late_messages
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import (availability_week, consultation_messages, content_findings, link_checks, portal_checks,
                             run_info)
 
+from .i18n import coded, fmt_date, fmt_time, has, label, language, render, status_label, t
 from .records import Message
 from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 
@@ -24,7 +26,6 @@ REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
 _ORDER = {s: i for i, s in enumerate(["unreachable", "error", "empty", "stale", "fresh", "exempt"])}
 BROKEN_NIGHTS = 2  # a link is reported broken once it has been broken this many runs running (one night's blip is not)
-SEVERITY_NAMES = {"serious": "严重", "suspected": "疑似"}
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
 
@@ -91,12 +92,12 @@ class ReportData:
 
     def link_summary(self) -> str:
         if self.links is None or self.links.empty:
-            return "本次未检查链接。"
+            return t("report.links_none")
         counts = self.links["status"].value_counts()
-        return (f"检查链接{len(self.links)}个：可用{counts.get('ok', 0)}个，本次不可用{counts.get('broken', 0)}个"
-                f"（连续{self.broken_nights}次及以上{len(self.broken_links())}个，列于下表），无法验证{counts.get('unverifiable', 0)}个"
-                f"（403/429/防火墙，非失效），未检查{counts.get('skipped', 0)}个；空标题链接{int(self.links['blank_title'].sum())}个，"
-                f"疑似被劫持的外链{int(self.links['hijacked'].sum())}个。")
+        return t("report.links_summary", checked=len(self.links), ok=counts.get("ok", 0), broken=counts.get("broken", 0),
+                 nights=self.broken_nights, listed=len(self.broken_links()), unverifiable=counts.get("unverifiable", 0),
+                 skipped=counts.get("skipped", 0), blank=int(self.links["blank_title"].sum()),
+                 hijacked=int(self.links["hijacked"].sum()))
 
 
 def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
@@ -200,53 +201,108 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
                       warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages)
 
 
+# -- presentation: codes to the reader's words ---------------------------------------------------
+_LABELS = {"status": status_label, "outcome": lambda v: label("outcome", v), "verdict": lambda v: label("verdict", v),
+           "item": lambda v: label("item", v), "category": lambda v: label("category", v),
+           "state": lambda v: label("message_state", v), "link_status": lambda v: label("link_status", v),
+           "rule": lambda v: label("finding_rule", v), "severity": lambda v: label("severity", v),
+           "run_status": lambda v: label("run_status", v)}
+_MESSAGES = ("detail", "reason", "reasons", "link_error")  # stored as message keys and arguments
+_DATES = ("as_of", "last_published_on", "asked_on", "answered_on", "first_broken_run", "published_on")
+_SHARES = ("share_fresh", "failed_share")
+
+
+def present(df: pd.DataFrame, codes: bool = False) -> pd.DataFrame:
+    """A table as its reader sees it: column names, statuses, outcomes, categories and
+    reasons in the language in force, dates the users' way. ``codes``: as stored, for
+    scripts (stable English column names and codes, ISO dates)."""
+    if codes or df is None:
+        return df
+    out = df.copy()
+    for c in out.columns:
+        values = out[c]
+        if c in _MESSAGES:
+            out[c] = values.map(lambda v: render(v) if isinstance(v, str) else v)
+        elif c in _DATES:
+            out[c] = values.map(fmt_date)
+        elif c in _SHARES:
+            out[c] = values.map(lambda x: "" if x is None or pd.isna(x) else f"{x:.1%}")
+        elif c in _LABELS:
+            out[c] = values.map(_LABELS[c])
+        elif values.dtype.kind == "f" and values.dropna().map(float.is_integer).all():
+            out[c] = values.astype("Int64")  # days and counts: 183, not 183.0
+        elif values.map(lambda v: isinstance(v, (bool, np.bool_))).any():
+            out[c] = values.map(lambda v: label("bool", str(bool(v)).lower()) if isinstance(v, (bool, np.bool_)) else v)
+    return out.rename(columns=lambda c: t(f"col.{c}") if has(f"col.{c}") else c)
+
+
+def _links_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A link table: its ``status`` and ``error`` are a link's, not a column's."""
+    return df.rename(columns={"status": "link_status", "error": "link_error"})
+
+
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
 def _md_cell(v) -> str:
-    return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).replace("|", "/").replace("\n", " ")
+    missing = v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
+    return "" if missing else str(v).replace("|", "/").replace("\n", " ")
 
 
 def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
-    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in df[cols].itertuples(index=False)]
+    shown = present(df[cols])
+    out = ["| " + " | ".join(str(c) for c in shown.columns) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
     return out
+
+
+def _subtitle(info: dict) -> str:
+    return t("report.subtitle", run=info["run_id"], as_of=info["as_of"], ruleset=info["ruleset"],
+             status=label("run_status", info["status"]), generated=fmt_time())
 
 
 def render_markdown(data: ReportData) -> str:
     info, df = data.info, data.columns
     counts = df["status"].value_counts()
-    out = [f"# Audit report — run {info['run_id']}", "",
-           f"As of {info['as_of']}, ruleset {info['ruleset']}, status {info['status']}.", "",
-           "| status | columns |", "|---|---|"]
-    out += [f"| {s} | {int(counts[s])} |" for s in _ORDER if s in counts]
+    out = [f"# {t('report.title')}", "", _subtitle(info), "",
+           f"| {t('col.status')} | {t('col.columns')} |", "|---|---|"]
+    out += [f"| {status_label(s)} | {int(counts[s])} |" for s in _ORDER if s in counts]
     if data.checks is not None and not data.checks.empty:
         verdicts = dict(zip(data.verdicts["portal_id"], data.verdicts["verdict"]))
-        out += ["", "## 单项否决", ""]
+        out += ["", f"## {t('report.h_verdicts')}", ""]
         for portal_id, g in data.checks.groupby("portal_id"):
             v = verdicts.get(portal_id, "")
-            out += [f"### {portal_id}: {VERDICT_NAMES.get(v, v)} ({v})", "", "| 指标 | 结果 | 说明 |", "|---|---|---|"]
-            out += [f"| {ITEM_NAMES.get(r.item, r.item)} | {OUTCOME_NAMES.get(r.outcome, r.outcome)} ({r.outcome}) "
-                    f"| {_md_cell(r.reason)} |" for r in g.itertuples(index=False)]
+            out += [f"### {t('verdict.heading', portal=portal_id, verdict=coded('verdict', v))}", "",
+                    f"| {t('col.item')} | {t('col.outcome')} | {t('col.reason')} |", "|---|---|---|"]
+            out += [f"| {label('item', r.item)} | {coded('outcome', r.outcome)} "
+                    f"| {_md_cell(render(r.reason))} |" for r in g.itertuples(index=False)]
     if data.availability is not None and not data.availability.empty:
-        out += ["", "## 站点可用性（检查前一周首页监测）", ""]
-        out += _md_table(data.availability.assign(failed_share=data.availability["failed_share"].map("{:.1%}".format)),
-                         ["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6_probes", "ipv6_ok"])
+        out += ["", f"## {t('report.h_availability')}", ""]
+        out += _md_table(data.availability, ["portal_id", "probes", "failed", "failed_share", "fewest_per_day",
+                                             "ipv6_probes", "ipv6_ok"])
     if data.due_soon is not None and not data.due_soon.empty:
-        out += ["", f"## 即将超期栏目（{data.warn_days}天内）", ""]
+        out += ["", f"## {t('report.h_due_soon', days=data.warn_days)}", ""]
         out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])
     if data.late is not None and not data.late.empty:
-        out += ["", "## 超过3个月未答复的留言", ""]
+        out += ["", f"## {t('report.h_late')}", ""]
         out += _md_table(data.late, ["responsible", "portal_id", "title", "asked_on", "answered_on", "waited_days", "url"])
     frame = findings_frame(data)
     if not frame.empty:
-        out += ["", "## 严重表述错误与个人信息泄露", ""] + _md_table(frame, list(frame.columns))
+        out += ["", f"## {t('report.h_findings')}", ""] + _md_table(frame, list(frame.columns))
     if data.links is not None and not data.links.empty:
-        out += ["", f"## 不可用链接（连续{data.broken_nights}次及以上）", "", data.link_summary()]
+        out += ["", f"## {t('report.h_links', nights=data.broken_nights)}", "", data.link_summary()]
         broken = data.broken_links()
         if not broken.empty:
             out += [""] + _md_table(broken, ["portal_id", "url", "page_url", "text", "scope", "kind", "days_broken"])
-    out += [""] + _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update",
-                                 "allowed_days", "responsible", "detail"])
+    out += ["", f"## {t('report.h_all')}", ""]
+    out += _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update", "allowed_days",
+                          "responsible", "detail"])
     return "\n".join(out) + "\n"
+
+
+def _sheets(data: ReportData) -> dict[str, pd.DataFrame]:
+    """The XLSX workbook: one sheet per table of the report (keys: catalogue names)."""
+    return {"columns": data.columns, "verdicts": data.verdicts, "checks": data.checks, "units": data.units,
+            "trend": data.trend, "due_soon": data.due_soon, "late": data.late, "availability": data.availability,
+            "findings": findings_frame(data), "broken_links": _links_frame(data.broken_links())}
 
 
 # -- HTML ------------------------------------------------------------------------------------------
@@ -261,40 +317,52 @@ def _figures(data: ReportData) -> dict[str, str]:
     heat = data.heatmap
     if not heat.empty:
         fig = go.Figure(go.Heatmap(z=heat.values, x=list(heat.columns), y=list(heat.index), colorscale="Greens",
-                                   hovertemplate="%{y}<br>%{x}: %{z} items<extra></extra>", xgap=1, ygap=1))
-        fig.update_layout(title="Items published per month (last 12 months)", height=max(300, 16 * len(heat) + 100),
+                                   hovertemplate=t("chart.heatmap_hover") + "<extra></extra>", xgap=1, ygap=1))
+        fig.update_layout(title=t("chart.heatmap"), height=max(300, 16 * len(heat) + 100),
                           yaxis=dict(autorange="reversed"))
         out["heatmap"] = div(fig, "heatmap")
     cols = data.columns[data.columns["days_since_update"].notna()]
     if not cols.empty:
         labels = [f"{p}/{c} {path}"[:48] for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
         fig = go.Figure([
-            go.Bar(y=labels, x=cols["days_since_update"], orientation="h", name="days since update",
-                   marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]]),
-            go.Scatter(y=labels, x=cols["allowed_days"], mode="markers", name="allowed", marker=dict(symbol="line-ns-open", size=14, color="black")),
+            go.Bar(y=labels, x=cols["days_since_update"], orientation="h", name=t("chart.days_since"),
+                   marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]],
+                   customdata=[status_label(s) for s in cols["status"]],
+                   hovertemplate="%{y}<br>" + t("chart.days_since") + "：%{x}<br>%{customdata}<extra></extra>"),
+            go.Scatter(y=labels, x=cols["allowed_days"], mode="markers", name=t("chart.allowed"),
+                       marker=dict(symbol="line-ns-open", size=14, color="black"),
+                       hovertemplate="%{y}<br>" + t("chart.allowed") + "：%{x}<extra></extra>"),
         ])
-        fig.update_layout(title="Days since the newest item, against each column's allowance", barmode="overlay",
-                          height=max(300, 16 * len(cols) + 100), yaxis=dict(autorange="reversed"), xaxis_type="log")
+        fig.update_layout(title=t("chart.bars"), barmode="overlay", height=max(300, 16 * len(cols) + 100),
+                          yaxis=dict(autorange="reversed"), xaxis_type="log")
         out["bars"] = div(fig, "bars")
     trend = data.trend
     if not trend.empty:
-        fig = go.Figure([go.Scatter(x=g["as_of"], y=g["share_fresh"], mode="lines+markers", name=p)
+        fig = go.Figure([go.Scatter(x=[fmt_date(d) for d in g["as_of"]], y=g["share_fresh"], mode="lines+markers", name=p)
                          for p, g in trend.groupby("portal_id")])
-        fig.update_layout(title="Share of fresh columns across runs", yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
+        fig.update_layout(title=t("chart.trend"), yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
         out["trend"] = div(fig, "trend")
     return out
 
 
 def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    shown = present(df)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
-    for i, row in enumerate(df.itertuples(index=False)):
+    for i, row in enumerate(shown.itertuples(index=False)):
         cells = "".join(f"<td>{html.escape(_md_cell(v))}</td>" for v in row)
         if links and i in links:
             cells += f"<td>{links[i]}</td>"
         rows.append(f"<tr>{cells}</tr>")
-    extra = "<th>links</th>" if links else ""
+    extra = f"<th>{t('report.links_col')}</th>" if links else ""
     return f'<table class="{cls}"><thead><tr>{head}{extra}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _anchors(url: str | None, evidence: str | None, evidence_dir: str | None) -> str:
+    parts = [f'<a href="{html.escape(url)}">{t("report.page")}</a>'] if url else []
+    if evidence and evidence_dir:
+        parts.append(f'<a href="{html.escape(evidence_dir)}/{evidence}.html">{t("report.evidence")}</a>')
+    return " · ".join(parts)
 
 
 def render_html(data: ReportData, evidence_dir: str | None = None) -> str:
@@ -302,24 +370,18 @@ def render_html(data: ReportData, evidence_dir: str | None = None) -> str:
 
     info, cols = data.info, data.columns
     counts = cols["status"].value_counts()
-    tiles = "".join(f'<div class="tile" style="border-color:{_COLOURS[s]}"><b>{int(counts[s])}</b> {s}</div>'
-                    for s in _ORDER if s in counts)
+    tiles = "".join(f'<div class="tile" style="border-color:{_COLOURS[s]}"><b>{int(counts[s])}</b> '
+                    f'{html.escape(status_label(s))}</div>' for s in _ORDER if s in counts)
     cards = _cards(data)
     bad = cols[cols["status"].isin(["stale", "empty", "unreachable", "error"])].reset_index(drop=True)
-    links = {}
-    for i, row in bad.iterrows():
-        parts = [f'<a href="{html.escape(row["url"])}">page</a>'] if row["url"] else []
-        h = data.evidence.get((row["portal_id"], row["column_id"]))
-        if h and evidence_dir:
-            parts.append(f'<a href="{html.escape(evidence_dir)}/{h}.html">evidence</a>')
-        links[i] = " · ".join(parts)
+    links = {i: _anchors(row["url"], data.evidence.get((row["portal_id"], row["column_id"])), evidence_dir)
+             for i, row in bad.iterrows()}
     figures = _figures(data)
     unit_cols = ["portal_id", "responsible", "columns", "fresh", "stale", "empty", "unreachable", "error", "exempt", "share_fresh"]
     units = data.units[unit_cols].sort_values("share_fresh") if not data.units.empty else data.units
-    if not units.empty:
-        units = units.assign(share_fresh=units["share_fresh"].map(lambda x: "" if pd.isna(x) else f"{x:.0%}"))
-    return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
-<title>Audit {html.escape(str(info['run_id']))}</title>
+    none = f"<p>{t('report.none')}</p>"
+    return f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">
+<title>{html.escape(t('report.title'))} {html.escape(str(info['run_id']))}</title>
 <script>{get_plotlyjs()}</script>
 <style>
 body{{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}}
@@ -333,24 +395,24 @@ h1{{margin-bottom:4px}} .sub{{color:#666;margin-top:0}}
 table{{border-collapse:collapse;margin:8px 0 24px;font-size:12px}} td,th{{border:1px solid #ddd;padding:3px 6px;vertical-align:top}}
 th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 </style></head><body>
-<h1>政府网站栏目更新检查 · Audit report</h1>
-<p class="sub">Run {html.escape(str(info['run_id']))} · as of {info['as_of']} · ruleset {html.escape(str(info['ruleset']))} · status {html.escape(str(info['status']))}</p>
+<h1>{html.escape(t('report.title'))}</h1>
+<p class="sub">{html.escape(_subtitle(info))}</p>
 <div class="tiles" id="tiles">{tiles}</div>
-<section><h2>单项否决 · Portal verdicts</h2><div class="cards" id="verdicts">{cards}</div></section>
-<section id="availability"><h2>站点可用性（检查前一周首页监测）</h2>{_availability_table(data)}</section>
-<section id="due-soon"><h2>即将超期栏目（{data.warn_days}天内），按负责科室</h2>{_table(data.due_soon, "due-soon")
-    if data.due_soon is not None and not data.due_soon.empty else "<p>无。</p>"}</section>
-<section id="late-messages"><h2>超过3个月未答复的留言（互动回应差）</h2>{_table(data.late, "late")
-    if data.late is not None and not data.late.empty else "<p>无。</p>"}</section>
-<section id="findings"><h2>严重表述错误与个人信息泄露</h2>{_findings_table(data, evidence_dir)}</section>
-<section id="links"><h2>不可用链接（连续{data.broken_nights}次及以上）</h2><p>{html.escape(data.link_summary())}</p>{
-    _table(data.broken_links(), "broken") if not data.broken_links().empty else ""}{_hijacked(data)}</section>
-<section><h2>Freshness heatmap</h2>{figures.get('heatmap', '<p>No items.</p>')}</section>
-<section><h2>Days since update</h2>{figures.get('bars', '')}</section>
-<section><h2>Stale, empty and unreachable columns</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
-<section><h2>Scorecard by responsible unit (负责科室)</h2>{_table(units, "units")}</section>
-<section><h2>Trend</h2>{figures.get('trend', '<p>One run so far.</p>')}</section>
-<section><h2>All columns</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
+<section><h2>{t('report.h_verdicts')}</h2><div class="cards" id="verdicts">{cards}</div></section>
+<section id="availability"><h2>{t('report.h_availability')}</h2>{_availability_table(data)}</section>
+<section id="due-soon"><h2>{t('report.h_due_soon_units', days=data.warn_days)}</h2>{_table(data.due_soon, "due-soon")
+    if data.due_soon is not None and not data.due_soon.empty else none}</section>
+<section id="late-messages"><h2>{t('report.h_late_veto')}</h2>{_table(data.late, "late")
+    if data.late is not None and not data.late.empty else none}</section>
+<section id="findings"><h2>{t('report.h_findings')}</h2>{_findings_table(data, evidence_dir)}</section>
+<section id="links"><h2>{t('report.h_links', nights=data.broken_nights)}</h2><p>{html.escape(data.link_summary())}</p>{
+    _table(_links_frame(data.broken_links()), "broken") if not data.broken_links().empty else ""}{_hijacked(data)}</section>
+<section><h2>{t('report.h_heatmap')}</h2>{figures.get('heatmap', f"<p>{t('report.no_items')}</p>")}</section>
+<section><h2>{t('report.h_days')}</h2>{figures.get('bars', '')}</section>
+<section><h2>{t('report.h_problems')}</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
+<section><h2>{t('report.h_units')}</h2>{_table(units, "units")}</section>
+<section><h2>{t('report.h_trend')}</h2>{figures.get('trend', f"<p>{t('report.one_run')}</p>")}</section>
+<section><h2>{t('report.h_all')}</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
 </body></html>"""
 
 
@@ -362,38 +424,40 @@ def _cards(data: ReportData) -> str:
     for v in data.verdicts.itertuples(index=False):
         rows = by_portal.get(v.portal_id)
         if rows is not None:
-            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">{OUTCOME_NAMES.get(r.outcome, r.outcome)}</span> '
-                            f'{html.escape(ITEM_NAMES.get(r.item, r.item))}：{html.escape(r.reason)}</li>'
+            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">{html.escape(label("outcome", r.outcome))}</span> '
+                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=render(r.reason)))}</li>'
                             for r in rows.itertuples(index=False))
         else:  # runs loaded before the items were stored one by one
-            items = "".join(f"<li>{html.escape(r)}</li>" for r in (v.reasons or "").splitlines()) or "<li>—</li>"
+            items = "".join(f"<li>{html.escape(r.render())}</li>" for r in _reasons(v.reasons)) or "<li>—</li>"
         out.append(f'<div class="card {html.escape(v.verdict)}" data-portal="{html.escape(v.portal_id)}">'
-                   f'<h3>{html.escape(v.portal_id)}：{VERDICT_NAMES.get(v.verdict, v.verdict)} ({html.escape(v.verdict)}) '
-                   f'<small>单项否决</small></h3><ul>{items}</ul></div>')
+                   f'<h3>{html.escape(t("verdict.heading", portal=v.portal_id, verdict=coded("verdict", v.verdict)))} '
+                   f'<small>{t("report.single_veto")}</small></h3><ul>{items}</ul></div>')
     return "".join(out)
 
 
+def _reasons(stored: str | None) -> list:
+    """A portal's stored reasons: messages, or the lines an older run wrote."""
+    from .i18n import Msg, loads
+
+    found = loads(stored)
+    if len(found) == 1 and found[0].key == "text":
+        return [Msg("text", {"text": line}) for line in found[0].args["text"].splitlines()]
+    return found
+
+
 def findings_frame(data: ReportData) -> pd.DataFrame:
+    cols = ["portal_id", "rule", "severity", "term", "expected", "sentence", "page_url"]
     f = data.findings
     if f is None or f.empty:
-        return pd.DataFrame(columns=["portal_id", "类型", "程度", "发现", "应为", "所在句子", "page_url"])
-    return pd.DataFrame({"portal_id": f["portal_id"], "类型": f["rule"].map(
-        {"phrase": "规范表述", "leader": "领导人姓名职务", "division": "行政区划/机构名称", "id_card": "身份证号",
-         "mobile": "手机号码"}), "程度": f["severity"].map(SEVERITY_NAMES), "发现": f["term"], "应为": f["expected"],
-        "所在句子": f["sentence"], "page_url": f["page_url"]})
+        return pd.DataFrame(columns=cols)
+    return f[cols].reset_index(drop=True)
 
 
 def _findings_table(data: ReportData, evidence_dir: str | None = None) -> str:
     frame = findings_frame(data)
     if frame.empty:
-        return "<p>未发现。</p>"
-    links = {}
-    for i, url in enumerate(frame["page_url"]):
-        parts = [f'<a href="{html.escape(url)}">page</a>']
-        h = (data.page_evidence or {}).get(url)
-        if h and evidence_dir:
-            parts.append(f'<a href="{html.escape(evidence_dir)}/{h}.html">evidence</a>')
-        links[i] = " · ".join(parts)
+        return f"<p>{t('report.not_found')}</p>"
+    links = {i: _anchors(url, (data.page_evidence or {}).get(url), evidence_dir) for i, url in enumerate(frame["page_url"])}
     return _table(frame.drop(columns=["page_url"]), "findings", links)
 
 
@@ -401,15 +465,14 @@ def _hijacked(data: ReportData) -> str:
     if data.links is None or data.links.empty or not data.links["hijacked"].any():
         return ""
     rows = data.links[data.links["hijacked"]][["portal_id", "url", "page_url", "text"]]
-    return "<h3>疑似被劫持的外链（毒链）：页面标题与内容已与首次发现时完全不同</h3>" + _table(rows, "hijacked")
+    return f"<h3>{t('report.h_hijacked')}</h3>" + _table(rows, "hijacked")
 
 
 def _availability_table(data: ReportData) -> str:
     week = data.availability
     if week is None or week.empty:
-        return "<p>检查前一周无首页监测记录：请部署 probe-homes（每30分钟一次）。</p>"
-    shown = week.assign(failed_share=week["failed_share"].map(lambda x: f"{x:.1%}"),
-                        ipv6=[f"{ok}/{n}" if n else "—" for ok, n in zip(week["ipv6_ok"], week["ipv6_probes"])])
+        return f"<p>{t('report.no_probes')}</p>"
+    shown = week.assign(ipv6=[f"{ok}/{n}" if n else "—" for ok, n in zip(week["ipv6_ok"], week["ipv6_probes"])])
     return _table(shown[["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6"]], "availability")
 
 
@@ -424,26 +487,22 @@ def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
 
 
 def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters: Filters | None = None,
-                 warn_days: int = DUE_SOON_DAYS) -> Path:
+                 warn_days: int = DUE_SOON_DAYS, codes: bool = False) -> Path:
+    """Write a run's report. CSV and XLSX name their columns in the reader's language;
+    ``codes`` writes them as stored instead (English column names, status codes, ISO dates),
+    a header scripts can rely on whatever the language."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "md":
         out.write_text(render_markdown(load_report(engine, run_id, filters, warn_days)), encoding="utf-8")
     elif fmt == "csv":
-        report_frame(engine, run_id, filters).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
+        frame = report_frame(engine, run_id, filters)
+        present(frame, codes).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
     elif fmt == "xlsx":
         data = load_report(engine, run_id, filters, warn_days)
         with pd.ExcelWriter(out, engine="openpyxl") as xl:
-            data.columns.to_excel(xl, sheet_name="columns", index=False)
-            data.verdicts.to_excel(xl, sheet_name="portal verdicts", index=False)
-            data.units.to_excel(xl, sheet_name="units", index=False)
-            data.trend.to_excel(xl, sheet_name="trend", index=False)
-            data.checks.to_excel(xl, sheet_name="single-veto items", index=False)
-            data.due_soon.to_excel(xl, sheet_name="due soon", index=False)
-            data.late.to_excel(xl, sheet_name="late messages", index=False)
-            data.availability.to_excel(xl, sheet_name="availability", index=False)
-            findings_frame(data).to_excel(xl, sheet_name="findings", index=False)
-            data.broken_links().to_excel(xl, sheet_name="broken links", index=False)
+            for name, frame in _sheets(data).items():
+                present(frame, codes).to_excel(xl, sheet_name=name if codes else t(f"sheet.{name}"), index=False)
     elif fmt == "docx":
         from .bulletin import write_bulletin
 
@@ -479,18 +538,23 @@ def write_index(engine: Engine, out: str | Path, filters: Filters | None = None)
         if r.status == "complete":
             name = f"{out.stem}-{r.run_id}.html"
             write_report(engine, r.run_id, "html", out.parent / name, filters=filters)
-            link = f'<a href="{name}">report</a>'
-        counts = " · ".join(f"{int(getattr(r, s))} {s}" for s in _ORDER if not pd.isna(getattr(r, s)) and getattr(r, s))
-        rows.append(f"<tr><td>{html.escape(str(r.run_id))}</td><td>{html.escape(str(r.ruleset))}</td>"
-                    f"<td>{html.escape(str(r.status))}</td><td>{r.portals}</td><td>{counts}</td><td>{link}</td></tr>")
+            link = f'<a href="{name}">{t("report.report")}</a>'
+        counts = " · ".join(f"{status_label(s)} {int(getattr(r, s))}" for s in _ORDER
+                            if not pd.isna(getattr(r, s)) and getattr(r, s))
+        rows.append(f"<tr><td>{html.escape(str(r.run_id))}</td><td>{fmt_date(r.as_of)}</td><td>{html.escape(str(r.ruleset))}</td>"
+                    f"<td>{html.escape(label('run_status', r.status))}</td><td>{r.portals}</td><td>{html.escape(counts)}</td>"
+                    f"<td>{link}</td></tr>")
     done = runs[runs["status"] == "complete"].sort_values("as_of")
     judged = done[["fresh", "stale", "empty"]].sum(axis=1).replace(0, float("nan"))
-    fig = go.Figure(go.Scatter(x=done["as_of"], y=done["fresh"] / judged, mode="lines+markers"))
-    fig.update_layout(title="Share of fresh columns per run", yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
+    fig = go.Figure(go.Scatter(x=[fmt_date(d) for d in done["as_of"]], y=done["fresh"] / judged, mode="lines+markers",
+                               name=t("chart.trend_runs")))
+    fig.update_layout(title=t("chart.trend_runs"), yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
     chart = fig.to_html(full_html=False, include_plotlyjs=False, div_id="trend")
-    out.write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Audit runs</title>
+    head = "".join(f"<th>{t(k)}</th>" for k in ("col.run_id", "col.as_of", "col.ruleset", "col.run_status", "col.portals",
+                                                  "col.columns")) + "<th></th>"
+    out.write_text(f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8"><title>{t('report.runs')}</title>
 <script>{get_plotlyjs()}</script><style>body{{font-family:"Noto Sans CJK SC",sans-serif;margin:24px}}
 table{{border-collapse:collapse}} td,th{{border:1px solid #ddd;padding:4px 8px}}</style></head><body>
-<h1>Audit runs</h1>{chart}<table><thead><tr><th>run</th><th>ruleset</th><th>status</th><th>portals</th><th>columns</th><th></th></tr></thead>
-<tbody>{''.join(rows)}</tbody></table></body></html>""", encoding="utf-8")
+<h1>{t('report.runs')}</h1><p class="sub">{t('report.generated', generated=fmt_time())}</p>{chart}
+<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></body></html>""", encoding="utf-8")
     return out

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .i18n import coded, fmt_date, label, status_label, t
 from .records import STATUSES, ColumnVerdict
 
 ATTENTION = ("unreachable", "error", "empty", "stale")  # worst first
 ATTENTION_ROWS = 2000
 DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance
-VERDICT_WORDS = {"pass": "pass", "fail": "FAIL", "unknown": "UNKNOWN (not every item could be judged)"}
 MARKDOWN_PORTALS = 200  # portal verdict rows in the markdown (failing portals first)
 
 
@@ -66,14 +66,14 @@ class RunSummary:
         return sum(self.counts.get(s, 0) for s in ATTENTION)
 
     def line(self) -> str:
-        parts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
-        return f"{self.total} columns: {parts}" if parts else "0 columns"
+        parts = [t("summary.count", n=n, status=status_label(s)) for s, n in self.counts.items()]
+        return t("summary.line", total=self.total, parts=parts) if parts else t("summary.none")
 
     @property
     def warnings(self) -> list[tuple[str, str]]:
-        """(portal, line) of every item that warns or could not be judged."""
-        return [(p.portal_id, f"{'预警' if c.outcome == 'warn' else '无法判定'} {c.line}")
-                for p in self.portals for c in p.checks if c.outcome in ("warn", "unknown")]
+        """(portal, line) of every item that warns (预警)."""
+        return [(p.portal_id, f"{label('outcome', c.outcome)} {c.line}") for p in self.portals for c in p.checks
+                if c.outcome == "warn"]
 
     @property
     def vetoed(self) -> int:
@@ -81,64 +81,70 @@ class RunSummary:
 
     def verdict_lines(self) -> list[str]:
         """Each portal's verdict and every single-veto item judged, worst first."""
-        from validations.verdicts import OUTCOME_NAMES
-
         rank = {o: i for i, o in enumerate(("fail", "warn", "unknown", "pass"))}
         out = []
         for p in self.portals:
-            lines = [f"{OUTCOME_NAMES.get(c.outcome, c.outcome)} {c.line}"
-                     for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
-            out.append(f"{p.portal_id}: {VERDICT_WORDS.get(p.verdict, p.verdict)}" + "".join(f"\n  - {x}" for x in lines))
+            lines = [f"{label('outcome', c.outcome)} {c.line}" for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
+            out.append(t("verdict.heading", portal=p.portal_id, verdict=coded("verdict", p.verdict))
+                       + "".join(f"\n  - {x}" for x in lines))
         if self.due_soon:
-            out.append(f"即将超期 (≤ {self.due_soon_days} days left): {len(self.due_soon)} columns — see the report's 即将超期 section")
+            out.append(t("summary.due_soon_line", days=self.due_soon_days, n=len(self.due_soon)))
         return out
 
     def alert(self, lines: int = 20) -> str:
         """The notification a run sends (empty when nothing vetoes, warns or falls due)."""
-        warnings = [w for w in self.warnings if w[1].startswith("预警")]
+        warnings = self.warnings
         if not (self.vetoed or warnings or self.due_soon):
             return ""
-        out = [f"政府网站检查 {self.run_id}：{self.vetoed}个网站单项否决，{len(warnings)}项预警，"
-               f"{len(self.due_soon)}个栏目即将超期（{self.due_soon_days}天内）"]
-        out += [f"{p.portal_id} 否决 {r}" for p in self.portals for r in p.reasons]
+        out = [t("summary.alert_head", run=self.run_id, vetoed=self.vetoed, warnings=len(warnings), due=len(self.due_soon),
+                 days=self.due_soon_days)]
+        out += [f"{p.portal_id} {label('outcome', 'fail')} {r}" for p in self.portals for r in p.reasons]
         out += [f"{pid} {line}" for pid, line in warnings]
         if len(out) > lines + 1:
-            out = out[:lines + 1] + [f"… 另有{len(out) - lines - 1}条，见运行报告"]
+            out = out[:lines + 1] + [t("summary.alert_more", n=len(out) - lines - 1)]
         return "\n".join(out)
 
     def markdown(self, names: dict[tuple[str, str], str] | None = None) -> str:
         names = names or {}
-        out = [f"# Audit {self.run_id} ({self.ruleset})", "", f"**{self.line()}**", "",
-               "| status | columns |", "|---|---|"]
-        out += [f"| {s} | {n} |" for s, n in self.counts.items()]
+        out = [f"# {t('summary.md_title', run=self.run_id, ruleset=self.ruleset)}", "", f"**{self.line()}**", "",
+               f"| {t('col.status')} | {t('col.columns')} |", "|---|---|"]
+        out += [f"| {status_label(s)} | {n} |" for s, n in self.counts.items()]
         if self.portals:
             rank = {"fail": 0, "unknown": 1, "pass": 2}
             shown = sorted(self.portals, key=lambda p: rank.get(p.verdict, 1))[:MARKDOWN_PORTALS]
-            out += ["", f"## Portal verdicts (单项否决): {self.vetoed} of {len(self.portals)} fail", "",
-                    "| portal | verdict | items |", "|---|---|---|"]
-            out += [f"| {p.portal_id} | {'**fail**' if p.verdict == 'fail' else p.verdict} | "
-                    + "<br>".join(f"{c.outcome}: {c.line}".replace("|", "/") for c in p.checks
+            out += ["", f"## {t('summary.md_verdicts', vetoed=self.vetoed, portals=len(self.portals))}", "",
+                    f"| {t('col.portal_id')} | {t('col.verdict')} | {t('summary.md_items')} |", "|---|---|---|"]
+            out += [f"| {p.portal_id} | {self._verdict_cell(p.verdict)} | "
+                    + "<br>".join(f"{label('outcome', c.outcome)}：{c.line}".replace("|", "/") for c in p.checks
                                   if c.outcome != "pass") + " |" for p in shown]
             if len(self.portals) > len(shown):
-                out.append(f"\n… {len(self.portals) - len(shown)} more portals in the warehouse (portal_verdicts).")
+                out.append("\n" + t("summary.md_more_portals", n=len(self.portals) - len(shown)))
+        head = " | ".join(t(k) for k in ("col.portal_id", "col.path", "col.last_published_on", "col.days_since_update",
+                                          "col.allowed_days", "col.detail"))
         for status in ATTENTION[::-1]:  # stale first: the reason most columns are listed
             rows = [v for v in self.attention if v.status == status]
             if not rows:
                 continue
-            out += ["", f"## {status} ({self.counts.get(status, 0)})", "",
-                    "| portal | column | last published | days | allowed | detail |", "|---|---|---|---|---|---|"]
+            out += ["", f"## {status_label(status)} ({self.counts.get(status, 0)})", "", f"| {head} |", "|---|---|---|---|---|---|"]
             for v in rows:
                 name = names.get((v.portal_id, v.column_id), v.column_id)
-                out.append(f"| {v.portal_id} | {name} | {v.last_published_on or ''} | {v.days_since_update if v.days_since_update is not None else ''} "
+                out.append(f"| {v.portal_id} | {name} | {fmt_date(v.last_published_on)} | "
+                           f"{v.days_since_update if v.days_since_update is not None else ''} "
                            f"| {v.allowed_days if v.allowed_days is not None else ''} | {v.detail.replace('|', '/')} |")
         if self.attention_total > len(self.attention):
-            out += ["", f"… {self.attention_total - len(self.attention)} more columns need attention: "
-                        "see column_audits in the warehouse or `portal-audit report`."]
+            out += ["", t("summary.md_more_columns", n=self.attention_total - len(self.attention))]
         if self.due_soon:
-            out += ["", f"## 即将超期 (≤ {self.due_soon_days} days left): {len(self.due_soon)}", "",
-                    "| portal | column | last published | days | allowed |", "|---|---|---|---|---|"]
-            out += [f"| {v.portal_id} | {names.get((v.portal_id, v.column_id), v.column_id)} | {v.last_published_on} "
+            out += ["", f"## {t('summary.md_due_soon', days=self.due_soon_days, n=len(self.due_soon))}", "",
+                    "| " + " | ".join(t(k) for k in ("col.portal_id", "col.path", "col.last_published_on",
+                                                    "col.days_since_update", "col.allowed_days")) + " |",
+                    "|---|---|---|---|---|"]
+            out += [f"| {v.portal_id} | {names.get((v.portal_id, v.column_id), v.column_id)} | {fmt_date(v.last_published_on)} "
                     f"| {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]
         if self.failed_portals:
-            out += ["", "## portals that failed", ""] + [f"- {p}: {e}" for p, e in self.failed_portals.items()]
+            out += ["", f"## {t('summary.md_failed_portals')}", ""] + [f"- {p}: {e}" for p, e in self.failed_portals.items()]
         return "\n".join(out) + "\n"
+
+    @staticmethod
+    def _verdict_cell(verdict: str) -> str:
+        name = coded("verdict", verdict)
+        return f"**{name}**" if verdict == "fail" else name

@@ -20,7 +20,7 @@ def test_catalog_import_of_seed_003(tmp_path, capsys):
     out = tmp_path / "c.yaml"
     assert main(["catalog", "import", str(DATA / "seed003_xcmz_2024.txt"), "-o", str(out), "--portal-id", "xcmz"]) == 0
     captured = capsys.readouterr()
-    assert "75 columns" in captured.out and "row 60" in captured.err  # the garbled row is pointed out
+    assert "75个栏目" in captured.out and "row 60" in captured.err  # the garbled row is pointed out
     cols = load_catalog(out).portals[0].columns
     assert len(cols) == 75
     assert [c.path for c in cols[:2]] == [["政策法規", "部門文件"], ["政策法規", "規范性文件發布"]]
@@ -67,19 +67,29 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
         out = tmp_path / f"r.{fmt}"
         assert main(["report", "--warehouse", url, "--run", "latest", "--format", fmt, "-o", str(out)]) == 0
     md = (tmp_path / "r.md").read_text(encoding="utf-8")
-    assert "| fresh | 1 |" in md and "| unreachable | 1 |" in md and "工作动态" in md
+    assert "| 已更新(fresh) | 1 |" in md and "| 无法访问(unreachable) | 1 |" in md and "工作动态" in md
     csv = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert csv[0].startswith("portal_id,column_id,path,status") and len(csv) == 3
-    assert csv[1].split(",")[3] == "unreachable"  # worst first
+    assert csv[0].startswith("网站,栏目代码,栏目,状态,最近更新") and len(csv) == 3
+    assert csv[1].split(",")[3] == "无法访问(unreachable)"  # worst first
+    assert csv[2].split(",")[4] == "2025年6月20日" and csv[1].split(",")[-1] == "HTTP 404"
+    # --codes: the stable header scripts read, whatever the language
+    assert main(["report", "--warehouse", url, "--format", "csv", "--codes", "-o", str(tmp_path / "c.csv")]) == 0
+    codes = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert codes[0].startswith("portal_id,column_id,path,status,last_published_on") and codes[1].split(",")[3] == "unreachable"
+    assert codes[2].split(",")[4] == "2025-06-20"
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert '<b>1</b> fresh</div>' in page and 'class="card unknown"' in page and "nan" not in page.split("</script>")[-1]
+    assert '<b>1</b> 已更新(fresh)</div>' in page and 'class="card unknown"' in page and "nan" not in page.split("</script>")[-1]
     assert "无法判定</span> 站点无法访问" in page and "检查前一周无首页监测记录" in page  # no probes: not judged
     assert main(["report", "--warehouse", url, "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")]) == 0
     import openpyxl
 
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == [
-        "columns", "portal verdicts", "units", "trend", "single-veto items", "due soon", "late messages", "availability",
-        "findings", "broken links"]
+        "栏目检查结果", "单项否决结论", "单项否决指标", "负责科室统计", "趋势", "即将超期", "超期未答复留言", "站点可用性",
+        "表述错误与信息泄露", "不可用链接"]
+    assert main(["report", "--warehouse", url, "--format", "xlsx", "--codes", "-o", str(tmp_path / "c.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    assert book.sheetnames[:3] == ["columns", "verdicts", "checks"]
+    assert [c.value for c in book["columns"][1]][:4] == ["portal_id", "column_id", "path", "status"]
     assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh", "-o", str(tmp_path / "f.csv")]) == 0
     assert len((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()) == 2  # header + the fresh column
     assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2
@@ -92,14 +102,14 @@ def test_demo_command_end_to_end(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "portal_audit.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    assert "76 columns: " in proc.stdout and "ground truth: 76/76" in proc.stdout and "2/2 late messages found" in proc.stdout
+    assert "共76个栏目：" in proc.stdout and "核对预设结果：76/76" in proc.stdout and "超期未答复留言找到2/2条" in proc.stdout
     # all five single-veto items judged: a simulated week of probes, the home page, columns, blanks, the mailbox
     for line in ("预警 站点无法访问：一周内首页13/336次访问失败", "通过 首页不更新", "否决 栏目不更新", "否决 空白栏目",
                  "否决 互动回应差", "否决 严重表述错误：1处严重：“党十九大”（应为党的十九大）", "否决 个人信息泄露",
-                 "3/3 broken ones found", "the planted wording error and leaks found"):
+                 "预设不可用链接找到3/3个", "预设的表述错误与信息泄露均已发现"):
         assert line in proc.stdout, proc.stdout[-2500:]
     # the script-drawn columns: lists in comments, JPaaS units read from their API, JSON-drawn lists rendered
-    assert re.search(r"lists read: \d+ static, 5 island, 6 from api, 6 browser", proc.stdout), proc.stdout[-1500:]
+    assert re.search(r"列表读取方式：静态页面\d+个、页面内嵌数据5个、平台接口6个、浏览器渲染6个", proc.stdout), proc.stdout[-1500:]
     assert (tmp_path / "audit.db").exists()
 
 

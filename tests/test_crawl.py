@@ -38,7 +38,7 @@ def test_page_cap_is_reported(site):
     for p in range(8):
         pages.add(f"/col/b/{'index' if p == 0 else f'index_{p}'}.html", trs_page([AS_OF - timedelta(days=p)], p, 8))
     result = crawl(base + "col/b/index.html")
-    assert len(result.pages) == 5 and "5-page cap" in result.error
+    assert len(result.pages) == 5 and "5-page cap" in result.error.render("en")
     assert result.fetch_state == "ok" and len(result.items) == 5
 
 
@@ -56,7 +56,7 @@ def test_dead_first_page_is_unreachable_and_later_page_failure_keeps_items(site)
     assert crawl(base + "col/none/index.html").fetch_state == "unreachable"
     pages.add("/col/d/index.html", trs_page([AS_OF], 0, 3))
     result = crawl(base + "col/d/index.html")
-    assert result.fetch_state == "ok" and len(result.items) == 1 and "page 2 failed" in result.error
+    assert result.fetch_state == "ok" and len(result.items) == 1 and "page 2 failed" in result.error.render("en")
 
 
 def test_no_list_on_page_is_an_error_and_placeholder_is_empty(site):
@@ -64,7 +64,7 @@ def test_no_list_on_page_is_an_error_and_placeholder_is_empty(site):
     pages.add("/col/e/index.html", "<html><body><p>机构职能介绍页面</p></body></html>")
     pages.add("/col/f/index.html", "<html><body><div>暂无信息</div></body></html>")
     e, f = crawl(base + "col/e/index.html"), crawl(base + "col/f/index.html")
-    assert e.fetch_state == "error" and "list not found" in e.error
+    assert e.fetch_state == "error" and "list not found" in e.error.render("en")
     assert f.fetch_state == "ok" and f.empty_marker and f.items == ()
 
 

@@ -63,7 +63,7 @@ def test_fault_gets_a_precise_status(audited, fault):
     verdicts, _ = audited
     status, text = FAULTS[fault]
     v = verdicts[fault.replace("/", "_")]
-    assert (v.status, text in v.detail) == (status, True), v.detail
+    assert (v.status, text in v.detail_in("en")) == (status, True), v.detail_in("en")
 
 
 def test_other_columns_are_audited_normally(audited):

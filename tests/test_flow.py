@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import threading
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
 from portal_audit.demo import build_site, serve
+from portal_audit.i18n import render
 from portal_audit.localpg import free_port
 from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
@@ -76,7 +78,7 @@ def test_nightly_audit_matches_the_demo_ground_truth(demo, tmp_path, warehouse_u
     from warehouse.read import portal_verdicts
 
     verdict = portal_verdicts(engine, "2025-06-30").iloc[0]
-    assert verdict.verdict == "fail" and "空白栏目：空白栏目9个" in verdict.reasons
+    assert verdict.verdict == "fail" and "空白栏目：空白栏目9个" in render(verdict.reasons)
     assert bool(verdict.home_reachable) is True
     assert summary.data_docs and Path(summary.data_docs).exists()
 
@@ -155,10 +157,13 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
             return arts[0] if arts else None
         md, table, link = latest("audit-summary"), latest("audit-non-fresh-columns"), latest("report-xcmz-demo")
         limit = client.read_global_concurrency_limit_by_name(host_limit_name(catalog.portals[0]))
-    assert summary.line() in md.data and "## stale" in md.data and "单项否决" in md.data
+    assert summary.line() in md.data and "## 超期未更新(stale)" in md.data and "单项否决" in md.data
     needy = sum(1 for s in site.truth.values() if s in ("stale", "empty", "unreachable", "error"))
     assert summary.attention_total == len(summary.attention) == needy == 31
     assert table.type == "table" and str(table.data).count("xcmz-demo") == needy
+    rows = json.loads(table.data)  # artifacts speak Chinese: headers, statuses, reasons
+    assert {"网站", "栏目", "状态", "最近更新", "说明"} <= set(rows[0]) and "超期未更新(stale)" in {r["状态"] for r in rows}
+    assert md.description == summary.line() and md.description.startswith("共76个栏目：")
     report = tmp_path / "reports" / "2025-06-30" / "xcmz-demo.html"
     assert report.exists() and report.as_uri() in link.data
     assert limit.limit == 1  # the host's crawl slot, shared by every flow run

@@ -165,4 +165,4 @@ def test_import_cli_leaves_urls_to_fill_and_discover_finds_the_demo_urls(tmp_pat
     filled = {c.id: c.url for c in found.columns if c.url}
     assert all(url == base.rstrip("/") + truth[cid] for cid, url in filled.items())
     assert len(filled) >= 74 and "c60" not in filled
-    assert "not filled" in report
+    assert "未填入" in report

@@ -73,7 +73,7 @@ def test_links_checked_on_loopback(site):
         "/ok.html": "ok", "/soft.html": "broken", "/long.html": "ok", "/a.pdf": "ok", "/pic.png": "ok",
         "/gone.png": "broken", "/missing.html": "broken", "/waf.html": "unverifiable",
         "ext:/429": "unverifiable", "ext:/403": "unverifiable", "ext:/500": "broken", "ext:/ok/x": "ok"}
-    assert "soft 404" in got["/soft.html"].error and got["/missing.html"].http_status == 404
+    assert "soft 404" in got["/soft.html"].error.render("en") and got["/missing.html"].http_status == 404
     assert (got["/a.pdf"].scope, got["/a.pdf"].kind) == ("站内", "附件") and got["/gone.png"].kind == "图片"
     assert got["ext:/ok/x"].scope == "域外" and got["ext:/ok/x"].title is not None  # kept to notice a 毒链
     assert got["/missing.html"].blank_title and not got["/ok.html"].blank_title

@@ -146,7 +146,7 @@ def test_a_block_of_site_wide_links_is_never_the_list():
     assert parse_list_page(html, url, date(2025, 6, 30)).list_found  # alone, it looks like a list
     site_wide = frozenset(f"http://x.gov.cn/ywdt/{i}.html" for i in range(6))
     page = parse_list_page(html, url, date(2025, 6, 30), hints=Hints(site_wide=site_wide))
-    assert not page.list_found and not page.items and "site-wide" in page.reason
+    assert not page.list_found and not page.items and page.reason.key == "list.only_site_wide"
 
 
 def test_later_pages_read_the_container_page_one_chose():

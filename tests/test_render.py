@@ -81,7 +81,7 @@ def test_without_a_browser_a_script_drawn_list_is_an_error_never_fresh(site):
         async with Fetcher(POLICY) as fetcher:
             return await crawl_column(fetcher, "p", "c", url, AS_OF)
     crawl = asyncio.run(run())
-    assert crawl.fetch_state == "error" and "list not found (drawn by script?)" in crawl.error and not crawl.items
+    assert crawl.fetch_state == "error" and "list not found (drawn by script?)" in crawl.error.render("en") and not crawl.items
 
 
 def test_the_browser_requests_pass_the_private_network_guard(site):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from datetime import timedelta
@@ -50,7 +51,7 @@ def test_report_is_self_contained_with_evidence_links(report):
     assert "<script src=" not in page and "plotly.js v" in page  # plotly.js is inline, no CDN
     evidence = list((report.parent / "report_evidence").glob("*.html"))
     assert evidence and 'href="report_evidence/' in page
-    assert "空白栏目9个" in page and "Scorecard by responsible unit" in page
+    assert "空白栏目9个" in page and "按负责科室统计" in page
     assert 'id="due-soon"' in page and 'id="late-messages"' in page and "关于殡葬惠民政策的咨询" in page
     findings = page.split('id="findings"')[1].split("</section>")[0]
     assert "党十九大" in findings and "342501********4215" in findings and 'href="report_evidence/' in findings
@@ -84,5 +85,96 @@ def test_index_across_runs(report):
     url = f"sqlite:///{report.parent / 'audit.db'}"
     assert main(["report", "--warehouse", url, "--run", "all", "--format", "html", "-o", str(report.parent / "index.html")]) == 0
     index = (report.parent / "index.html").read_text(encoding="utf-8")
-    assert index.count('">report</a>') == 2 and "2025-05-31" in index and "2025-06-30" in index
+    assert index.count('">报告</a>') == 2 and "2025-05-31" in index and "2025-06-30" in index
     assert (report.parent / "index-2025-05-31.html").exists()
+
+
+# -- language: the rendered outputs a user reads --------------------------------------------------
+CODES = r"\((?:fresh|stale|empty|unreachable|error|exempt|fail|warn|pass|unknown)\)"  # 超期未更新(stale): names keep codes
+TERMS = {"HTTP", "IPv6", "probe-homes"}  # technical names Chinese users write as they are
+
+
+def _visible_text(path) -> str:
+    """What a reader sees of a rendered report: text, table cells, sheet names, chart titles,
+    legends and hover labels (plotly's own %{…} placeholders and markup excepted)."""
+    import json
+
+    import docx
+    import openpyxl
+    from bs4 import BeautifulSoup
+
+    if path.suffix == ".html":
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        charts = []
+        for script in soup.find_all("script"):
+            if "Plotly.newPlot" in (script.string or ""):
+                charts += [json.loads(f'"{s}"') for s in re.findall(r'"(?:text|name|hovertemplate)":"((?:[^"\\]|\\.)*)"',
+                                                                     script.string)]
+            script.decompose()
+        for style in soup.find_all("style"):
+            style.decompose()
+        chart_text = re.sub(r"%\{[^}]*\}|<[^>]+>", " ", "\n".join(charts))
+        return soup.get_text("\n") + "\n" + chart_text + "\n" + soup.title.get_text()
+    if path.suffix == ".xlsx":
+        book = openpyxl.load_workbook(path)
+        return "\n".join([ws.title for ws in book.worksheets] + [str(v) for ws in book.worksheets
+                                                                  for row in ws.iter_rows(values_only=True)
+                                                                  for v in row if v is not None])
+    if path.suffix == ".docx":
+        document = docx.Document(str(path))
+        return "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for row in t.rows
+                                                                  for c in row.cells])
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _english_words(text: str, identifiers: set[str]) -> set[str]:
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(CODES, " ", text)
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9_.@-]*[A-Za-z0-9]", text))
+    return {w for w in words if w not in identifiers and w not in TERMS}
+
+
+@pytest.fixture(scope="module")
+def identifiers(report) -> set[str]:
+    """The data's own codes: portal and column ids, the ruleset label, the run ids."""
+    from sqlalchemy import text
+
+    with make_engine(f"sqlite:///{report.parent / 'audit.db'}").connect() as conn:
+        ids = {r[0] for r in conn.execute(text("SELECT DISTINCT portal_id FROM column_audits UNION "
+                                               "SELECT DISTINCT column_id FROM column_audits UNION "
+                                               "SELECT DISTINCT ruleset FROM audit_runs UNION SELECT run_id FROM audit_runs"))}
+    return ids
+
+
+def test_a_demo_run_reads_in_chinese_in_every_format(report, identifiers):
+    """No English a user reads in the HTML, Word, XLSX, markdown and CSV of a demo run:
+    codes beside their Chinese names, URLs, numbers and the data's own ids only."""
+    engine = make_engine(f"sqlite:///{report.parent / 'audit.db'}")
+    outputs = [report] + [write_report(engine, AS_OF.isoformat(), fmt, report.parent / f"zh.{fmt}")
+                          for fmt in ("docx", "xlsx", "md", "csv")]
+    for out in outputs:
+        text = _visible_text(out)
+        assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 500, out.name
+        assert not _english_words(text, identifiers), (out.name, sorted(_english_words(text, identifiers))[:40])
+    html_text = _visible_text(report)
+    for heading in ("单项否决", "信息发布热力图", "距最近更新天数", "按负责科室统计", "全部栏目", "超期未更新(stale)",
+                    "近12个月每月发布信息条数", "2025年6月30日"):
+        assert heading in html_text, heading
+
+
+def test_lang_en_gives_the_english_report(report, identifiers):
+    from portal_audit.cli import main
+
+    url = f"sqlite:///{report.parent / 'audit.db'}"
+    for fmt in ("html", "md", "docx", "xlsx"):
+        assert main(["report", "--lang", "en", "--warehouse", url, "--format", fmt, "-o",
+                     str(report.parent / f"en.{fmt}")]) == 0
+    page = _visible_text(report.parent / "en.html")
+    for heading in ("Portal verdicts", "Freshness heatmap", "Days since update", "Scorecard by responsible unit",
+                    "All columns", "Items published per month", "days since the newest item", "as of 2025-06-30"):
+        assert heading in page, heading
+    assert "全部栏目" not in page and "超期未更新(stale)" not in page and "已更新" not in page
+    assert "Government website inspection bulletin" in _visible_text(report.parent / "en.docx")
+    assert "## Portal verdicts" in (report.parent / "en.md").read_text(encoding="utf-8")
+    # the same run in Chinese afterwards: the warehouse kept codes, not the English text
+    assert "单项否决" in _visible_text(write_report(make_engine(url), AS_OF.isoformat(), "md", report.parent / "again.md"))

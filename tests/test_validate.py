@@ -74,7 +74,7 @@ def test_status_precedence_and_flags():
         "dead": "unreachable", "broken": "error", "blank": "empty", "blank_static": "empty", "static": "exempt",
         "future": "stale", "dupes": "fresh", "undated": "stale"}  # 未注明发布时间的视为不更新
     # a future date is flagged and never counts as the newest item
-    assert v["future"].last_published_on == AS_OF - timedelta(days=40) and "not_future" in v["future"].detail
+    assert v["future"].last_published_on == AS_OF - timedelta(days=40) and "expectation.not_future" in str(v["future"].notes)
     assert "unique_url" in v["dupes"].failed_expectations
     assert "dated" in v["undated"].failed_expectations
 

@@ -116,7 +116,7 @@ def test_items_without_a_visible_date_count_as_not_updated():
     portal = _portal(cols)
     verdicts = validate(crawls, [portal], NATIONAL, AS_OF).verdicts
     assert {v.status for v in verdicts} == {"stale"}
-    assert "counts as not updated" in verdicts[0].detail and verdicts[0].days_since_update is None
+    assert "column.undated" in {m.key for m in verdicts[0].notes} and verdicts[0].days_since_update is None
     v = portal_verdict(portal, verdicts, NATIONAL, AS_OF, True)
     assert check(v, "columns_not_updated").outcome == "fail" and len(v.veto_class_columns) == 5
 
@@ -128,7 +128,7 @@ def test_an_explanatory_note_is_not_blank_a_bare_placeholder_is():
               ColumnCrawl("p", "bare", "u", "ok", (), empty_marker=True)]
     verdicts = {v.column_id: v for v in validate(crawls, [_portal(cols)], NATIONAL, AS_OF).verdicts}
     assert verdicts["note"].status == "exempt" and "本机关无此类信息" in verdicts["note"].detail
-    assert verdicts["bare"].status == "empty" and "placeholder" in verdicts["bare"].detail
+    assert verdicts["bare"].status == "empty" and "column.placeholder" in {m.key for m in verdicts["bare"].notes}
 
 
 # -- 站点无法访问 ---------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def test_home_page_links_new_since_an_earlier_run_are_an_update():
     assert home_evidence(True, items, same_day, AS_OF).changed_on is None  # re-running the first day
     stale = home_evidence(True, items, later, AS_OF)  # new link 20 days ago, nothing dated: not updated
     v = portal_verdict(_portal([_news(0)]), [_verdict("n0", "fresh", 1)], NATIONAL, AS_OF, evidence=SiteEvidence(stale))
-    assert check(v, "home_not_updated").outcome == "fail" and "2025-06-10" in check(v, "home_not_updated").reason
+    assert check(v, "home_not_updated").outcome == "fail" and "2025年6月10日" in check(v, "home_not_updated").reason
 
 
 def test_navigation_only_home_page_is_judged_by_its_second_level_pages():
@@ -227,7 +227,7 @@ def test_a_message_answered_exactly_three_months_later_is_in_time():
     assert check(_mailbox([on_time]), "poor_response").outcome == "pass"
     v = _mailbox([on_time, late])
     c = check(v, "poor_response")
-    assert c.outcome == "fail" and "咨询二" in c.reason and "2025-01-15" in c.reason and "2025-04-16" in c.reason
+    assert c.outcome == "fail" and "咨询二" in c.reason and "2025年1月15日" in c.reason and "2025年4月16日" in c.reason
     assert [x.message.url for x in v.late_messages] == ["u2"]
 
 

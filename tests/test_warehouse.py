@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal_audit.catalog import Column, Portal
+from portal_audit.i18n import loads, msg
 from portal_audit.records import ColumnCrawl, Item, PageFetch
 from validations.rules import load_ruleset
 from validations.suite import validate
@@ -29,7 +30,7 @@ def _crawls(titles=("甲", "乙")):
                     (Item(titles[0], "http://x.gov.cn/news/1.html", date(2025, 6, 20)),
                      Item(titles[1], "http://x.gov.cn/news/2.html", date(2025, 5, 1))),
                     (PageFetch("http://x.gov.cn/news/", 200, 1234, 5.0),)),
-        ColumnCrawl("p", "notice", "http://x.gov.cn/notice/", "unreachable", error="HTTP 404",
+        ColumnCrawl("p", "notice", "http://x.gov.cn/notice/", "unreachable", error=msg("fetch.http", status=404),
                     pages=(PageFetch("http://x.gov.cn/notice/", 404, 0, 1.0, "HTTP 404"),)),
     ]
 
@@ -55,7 +56,7 @@ def test_load_writes_the_contract_tables(warehouse_url):
         run = conn.execute(select(AuditRun.__table__)).one()
     assert rows["news"].status == "fresh" and rows["news"].last_published_on == date(2025, 6, 20)
     assert rows["news"].allowed_days == 14 and rows["news"].days_since_update == 10 and rows["news"].responsible == "办公室"
-    assert rows["notice"].status == "unreachable" and rows["notice"].detail == "HTTP 404"
+    assert rows["notice"].status == "unreachable" and loads(rows["notice"].detail) == [msg("fetch.http", status=404)]  # codes, not text
     assert run.status == "complete" and run.columns == 2 and run.portals == 1 and run.run_id == "2025-06-30"
     assert _count(engine, ItemRow) == 2 and _count(engine, PageFetchRow) == 2
     assert _count(engine, ExpectationResult) == 8

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import Msg, as_msg, msg
 from portal_audit.records import ColumnCrawl, ColumnVerdict
 
 from .history import missed_periods
@@ -182,38 +183,36 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
         allowed = None if pd.isna(row.allowed_days) else int(row.allowed_days)
         days = None if pd.isna(row.days_since_update) else int(row.days_since_update)
         newest = None if pd.isna(row.last_published_on) else row.last_published_on
-        error = row.error if isinstance(row.error, str) and row.error else None  # pandas turns None into NaN
+        error = as_msg(row.error if isinstance(row.error, (Msg, str)) else None)  # pandas turns None into NaN
         if "reachable" in fails:
-            status, detail = "unreachable", error or "page could not be fetched"
+            status, notes = "unreachable", [error or msg("column.unfetched")]
         elif "extracted" in fails:
-            status, detail = "error", error or "page could not be read"
+            status, notes = "error", [error or msg("column.unread")]
         elif "not_empty" in fails:
-            status, detail = "empty", ("only a bare placeholder, no explanatory note: blank (空白栏目)" if row.placeholder
-                                       else "no item published (空白栏目)")
+            status, notes = "empty", [msg("column.placeholder" if row.placeholder else "column.no_items")]
         elif isinstance(row.note, str):
-            status, detail = "exempt", f"no item, with an explanatory note, so not blank: “{row.note}”"
+            status, notes = "exempt", [msg("column.noted", note=row.note)]
         elif allowed is None:
-            status, detail = "exempt", ("政务咨询 column: judged by its answers (互动回应差), not by freshness"
-                                        if row.category == "consultation" else "static column: exempt from staleness")
+            status, notes = "exempt", [msg("column.consultation" if row.category == "consultation" else "column.static")]
         elif "timely" in fails:
-            status, detail = "stale", f"{days} days since the newest item, {allowed} allowed"
+            status, notes = "stale", [msg("column.days", days=days, allowed=allowed)]
         elif newest is None:  # 未注明信息发布时间的视为不更新
-            status, detail = "stale", "no item shows its publish date (list or article page): counts as not updated"
+            status, notes = "stale", [msg("column.undated")]
         else:
-            status, detail = "fresh", f"{days} days since the newest item, {allowed} allowed"
+            status, notes = "fresh", [msg("column.days", days=days, allowed=allowed)]
         missed = None if pd.isna(row.missed_periods) else int(row.missed_periods)
         checked = None if pd.isna(row.periods_checked) else int(row.periods_checked)
         if missed:
-            detail += f"; missed {missed} of the last {checked} periods"
+            notes.append(msg("column.missed", missed=missed, checked=checked))
         extra = [f for f in fails if f in ("not_future", "unique_url", "dated")]
         if extra:
-            detail += "; items failed: " + ", ".join(sorted(set(extra)))
+            notes.append(msg("column.items_failed", checks=[msg(f"expectation.{f}") for f in sorted(set(extra))]))
         if status in ("fresh", "stale") and error:
-            detail += f"; {error}"
+            notes.append(error)
         verdicts.append(ColumnVerdict(
             portal_id=row.portal_id, column_id=row.column_id, status=status, frequency_code=row.frequency_code,
             category=row.category, allowed_days=allowed, last_published_on=newest, days_since_update=days,
-            item_count=0 if pd.isna(row.item_count) else int(row.item_count), detail=detail,
+            item_count=0 if pd.isna(row.item_count) else int(row.item_count), notes=tuple(notes),
             failed_expectations=tuple(sorted(set(fails))), missed_periods=missed, periods_checked=checked,
         ))
     return verdicts

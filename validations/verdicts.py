@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import Msg, msg
 from portal_audit.records import ColumnVerdict, Finding, Item, Message
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
@@ -45,31 +46,31 @@ ANSWER_MONTHS = 3
 MESSAGE_WINDOW_DAYS = 365
 NAMED = 8  # offending columns/messages named in a reason; the warehouse keeps all
 
-ITEMS = {  # code → the national wording of the single-veto item
-    "site_unreachable": "站点无法访问",
-    "home_not_updated": "首页不更新",
-    "columns_not_updated": "栏目不更新",
-    "blank_columns": "空白栏目",
-    "poor_response": "互动回应差",
-    "serious_errors": "严重表述错误",
-    "personal_data": "个人信息泄露",
-}
+ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_columns", "poor_response",
+         "serious_errors", "personal_data")  # named in the catalogue (item.*) in the national wording
 OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
-OUTCOME_NAMES = {"fail": "否决", "warn": "预警", "pass": "通过", "unknown": "无法判定"}
-VERDICT_NAMES = {"fail": "不合格", "pass": "合格", "unknown": "待判定"}
 
 
 @dataclass(frozen=True)
 class Check:
-    """One single-veto item judged for a portal: ``item`` a code of ``ITEMS``."""
+    """One single-veto item judged for a portal: ``item`` one of ``ITEMS``, ``message`` why
+    (a catalogue message, rendered in the reader's language)."""
 
     item: str
     outcome: str  # fail | warn | pass | unknown
-    reason: str
+    message: Msg
+
+    @property
+    def reason(self) -> str:
+        return self.message.render()
+
+    @property
+    def line_msg(self) -> Msg:
+        return msg("verdict.line", item=msg(f"item.{self.item}"), reason=self.message)
 
     @property
     def line(self) -> str:
-        return f"{ITEMS[self.item]}：{self.reason}"
+        return self.line_msg.render()
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,6 @@ class LateMessage:
 class PortalVerdict:
     portal_id: str
     passed: bool
-    reasons: tuple[str, ...]
     home_reachable: bool | None
     home_updated: bool | None
     veto_class_columns: tuple[str, ...] = field(default=())
@@ -147,35 +147,40 @@ class PortalVerdict:
     availability: Availability | None = None
 
     @property
+    def reasons(self) -> tuple[str, ...]:
+        """The failing items' lines, in the reader's language."""
+        return tuple(c.line for c in self.checks if c.outcome == "fail")
+
+    @property
     def verdict(self) -> str:
         """pass, fail, or unknown (no item fails, some could not be judged: never a pass)."""
         outcomes = {c.outcome for c in self.checks}
         return "fail" if "fail" in outcomes else "unknown" if "unknown" in outcomes else "pass"
 
 
-def _named(ids: list[str]) -> str:
-    shown = "、".join(ids[:NAMED])
-    return shown + (f" 等{len(ids)}个" if len(ids) > NAMED else "")
+def _named(ids: list[str]) -> Msg:
+    """The first ``NAMED`` of ``ids``, and how many there are when more."""
+    return msg("named.more" if len(ids) > NAMED else "named.all", ids=list(ids[:NAMED]), n=len(ids))
 
 
 def availability_check(a: Availability | None, reachable_now: bool | None, as_of: date) -> Check:
     """站点无法访问 over the probes of the week before ``as_of``."""
-    today = "" if reachable_now is not False else "；本次检查时首页亦无法打开"
+    today = msg("availability.down_now" if reachable_now is False else "empty")
     if a is None or a.probes == 0:
-        return Check("site_unreachable", "unknown",
-                     f"检查前{AVAILABILITY_DAYS}天无首页监测记录（需运行 probe-homes，每天≥{MIN_PROBES_PER_DAY}次）{today}")
+        return Check("site_unreachable", "unknown", msg("availability.no_probes", days=AVAILABILITY_DAYS,
+                                                        per_day=MIN_PROBES_PER_DAY, now=today))
     days = [as_of - timedelta(days=d) for d in range(AVAILABILITY_DAYS, 0, -1)]
     thin = [d for d in days if a.per_day.get(d, 0) < MIN_PROBES_PER_DAY]
-    share = f"{a.failed}/{a.probes}次访问失败（{a.ratio:.1%}）"
+    share = msg("availability.share", failed=a.failed, probes=a.probes, ratio=f"{a.ratio:.1%}")
     if thin:
         fewest = min(a.per_day.get(d, 0) for d in thin)
-        return Check("site_unreachable", "unknown",
-                     f"监测次数不足：{len(thin)}天少于每天{MIN_PROBES_PER_DAY}次（最少{fewest}次），{share}{today}")
+        return Check("site_unreachable", "unknown", msg("availability.thin", days=len(thin), per_day=MIN_PROBES_PER_DAY,
+                                                        fewest=fewest, share=share, now=today))
     if a.ratio >= AVAILABILITY_FAIL:
-        return Check("site_unreachable", "fail", f"一周内首页{share}，达到{AVAILABILITY_FAIL:.0%}")
+        return Check("site_unreachable", "fail", msg("availability.fail", share=share, limit=f"{AVAILABILITY_FAIL:.0%}"))
     if a.ratio >= AVAILABILITY_WARN:
-        return Check("site_unreachable", "warn", f"一周内首页{share}，达到预警线{AVAILABILITY_WARN:.0%}")
-    return Check("site_unreachable", "pass", f"一周内首页{share}")
+        return Check("site_unreachable", "warn", msg("availability.warn", share=share, limit=f"{AVAILABILITY_WARN:.0%}"))
+    return Check("site_unreachable", "pass", msg("availability.pass", share=share))
 
 
 def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, ruleset: Ruleset, as_of: date) -> Check:
@@ -183,32 +188,33 @@ def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, rulese
     flagged ``home_page`` as a hint; a navigation-only home page is judged by its
     second-level pages."""
     limit = ruleset.home_page_days
-    seen: list[tuple[int, str]] = []
+    seen: list[tuple[int, str, Msg]] = []
     if home.newest is not None:
-        seen.append(((as_of - home.newest).days, f"首页最新信息发布于{home.newest.isoformat()}"))
+        seen.append(((as_of - home.newest).days, "a", msg("home.newest", on=home.newest)))
     if home.changed_on is not None:
-        seen.append(((as_of - home.changed_on).days, f"首页于{home.changed_on.isoformat()}出现新链接"))
+        seen.append(((as_of - home.changed_on).days, "b", msg("home.new_link", on=home.changed_on)))
     flagged = [v for v in mine if cols[v.column_id].home_page and v.days_since_update is not None]
     for v in flagged:
-        seen.append((v.days_since_update, f"首页栏目{v.column_id}最新信息发布于{v.last_published_on}"))
+        seen.append((v.days_since_update, "c" + v.column_id,
+                     msg("home.column", column=v.column_id, on=v.last_published_on)))
     recent = [s for s in seen if s[0] <= limit]
     if recent:
-        return Check("home_not_updated", "pass", min(recent)[1])
+        return Check("home_not_updated", "pass", min(recent)[2])
     if seen:
-        days, what = min(seen)
-        return Check("home_not_updated", "fail", f"首页{limit}天内无更新（{what}，距检查{days}天）")
+        days, _, what = min(seen)
+        return Check("home_not_updated", "fail", msg("home.fail", limit=limit, what=what, days=days))
     if home.reachable is False:
-        return Check("home_not_updated", "unknown", "首页无法打开，无法判断是否更新")
+        return Check("home_not_updated", "unknown", msg("home.unreachable"))
     # a navigation entry: no dated item of its own; every second-level page not updated → veto
     dated = [v for v in mine if v.days_since_update is not None]
     second = [v for v in dated if v.days_since_update <= limit]
     if second:
         newest = min(second, key=lambda v: v.days_since_update)
         return Check("home_not_updated", "pass",
-                     f"首页仅为导航入口，二级页面{newest.column_id}于{newest.last_published_on}更新")
+                     msg("home.navigation_pass", column=newest.column_id, on=newest.last_published_on))
     if not dated:
-        return Check("home_not_updated", "unknown", "首页与二级页面均无可判断的发布日期")
-    return Check("home_not_updated", "fail", f"首页仅为导航入口，二级页面{limit}天内均未更新")
+        return Check("home_not_updated", "unknown", msg("home.no_dates"))
+    return Check("home_not_updated", "fail", msg("home.navigation_fail", limit=limit))
 
 
 def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -> tuple[list[Check], list, list, list]:
@@ -231,25 +237,26 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
     blank = [v.column_id for v in mine if v.status == "empty"]
     checks, failed = [], []
     if len(veto) >= VETO_CLASS_LIMIT:
-        failed.append(f"动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计{len(veto)}个"
-                      f"（≥{VETO_CLASS_LIMIT}）：{_named(veto)}")
+        failed.append(msg("columns.rule1_fail", n=len(veto), limit=VETO_CLASS_LIMIT, named=_named(veto)))
     if len(stale) >= LONG_STALE_LIMIT:
-        failed.append(f"应更新但长期未更新的栏目{len(stale)}个（≥{LONG_STALE_LIMIT}）：{_named(stale)}")
+        failed.append(msg("columns.rule2_fail", n=len(stale), limit=LONG_STALE_LIMIT, named=_named(stale)))
     if failed:  # one item, both rules' reasons
-        checks.append(Check("columns_not_updated", "fail", "；".join(failed)))
+        checks.append(Check("columns_not_updated", "fail",
+                            failed[0] if len(failed) == 1 else msg("both", first=failed[0], second=failed[1])))
     else:
         warn = len(veto) == VETO_CLASS_LIMIT - 1 or len(stale) == LONG_STALE_LIMIT - 1
         checks.append(Check("columns_not_updated", "warn" if warn else "pass",
-                            f"超期未更新的动态要闻、一级通知公告与政策文件类栏目{len(veto)}个（限{VETO_CLASS_LIMIT}），"
-                            f"应更新但长期未更新的栏目{len(stale)}个（限{LONG_STALE_LIMIT}）"))
+                            msg("columns.counts", veto=len(veto), veto_limit=VETO_CLASS_LIMIT, stale=len(stale),
+                                stale_limit=LONG_STALE_LIMIT)))
     checked = [v for v in mine if v.status not in ("unreachable", "error")]
     if len(blank) >= BLANK_LIMIT:
-        checks.append(Check("blank_columns", "fail", f"空白栏目{len(blank)}个（≥{BLANK_LIMIT}）：{_named(blank)}"))
+        checks.append(Check("blank_columns", "fail", msg("blank.fail", n=len(blank), limit=BLANK_LIMIT, named=_named(blank))))
     elif not checked and mine:
-        checks.append(Check("blank_columns", "unknown", "栏目均无法读取"))
+        checks.append(Check("blank_columns", "unknown", msg("blank.unreadable")))
     else:
         checks.append(Check("blank_columns", "warn" if len(blank) == BLANK_LIMIT - 1 else "pass",
-                            f"空白栏目{len(blank)}个（限{BLANK_LIMIT}）" + (f"：{_named(blank)}" if blank else "")))
+                            msg("blank.some" if blank else "blank.none", n=len(blank), limit=BLANK_LIMIT,
+                                named=_named(blank))))
     return checks, veto, stale, blank
 
 
@@ -276,22 +283,23 @@ def response_check(portal: Portal, mine: list[ColumnVerdict], messages: dict[str
     """互动回应差: a working 政务咨询 channel, and no message unanswered over 3 months."""
     channels = [c for c in portal.columns if c.category == "consultation"]
     if not channels:
-        return Check("poor_response", "unknown", "目录未列出政务咨询类栏目（category: consultation），无法判断"), []
+        return Check("poor_response", "unknown", msg("response.no_channel")), []
     states = {v.column_id: v.status for v in mine}
     working = [c for c in channels if states.get(c.id) not in ("unreachable", "error", None)]
     if not working:
         if all(states.get(c.id) == "unreachable" for c in channels):
-            return Check("poor_response", "fail", f"政务咨询类栏目均无法访问：{_named([c.id for c in channels])}"), []
-        return Check("poor_response", "unknown", f"政务咨询类栏目无法读取：{_named([c.id for c in channels])}"), []
+            return Check("poor_response", "fail", msg("response.all_down", named=_named([c.id for c in channels]))), []
+        return Check("poor_response", "unknown", msg("response.unreadable", named=_named([c.id for c in channels]))), []
     late = late_messages(messages, as_of)
     if late:
-        named = "；".join(f"“{x.message.title}”（{x.message.asked_on}留言，"
-                         + (f"{x.message.answered_on}答复" if x.message.answered_on else "至今未答复")
-                         + f"，{x.waited_days}天）" for x in late[:NAMED])
-        return Check("poor_response", "fail",
-                     f"检查前1年内{len(late)}条留言超过{ANSWER_MONTHS}个月未答复：{named}"), late
+        named = [msg("response.late_answered" if x.message.answered_on else "response.late_open",
+                     title=x.message.title, asked=x.message.asked_on, answered=x.message.answered_on,
+                     days=x.waited_days) for x in late[:NAMED]]
+        return Check("poor_response", "fail", msg("response.fail", n=len(late), months=ANSWER_MONTHS,
+                                                  named=named)), late
     total = sum(len(v) for v in messages.values())
-    return Check("poor_response", "pass", f"政务咨询渠道{len(working)}个，读到留言{total}条，无超过{ANSWER_MONTHS}个月未答复"), []
+    return Check("poor_response", "pass", msg("response.pass", channels=len(working), messages=total,
+                                              months=ANSWER_MONTHS)), []
 
 
 def content_checks(findings: tuple[Finding, ...] | None) -> list[Check]:
@@ -299,21 +307,22 @@ def content_checks(findings: tuple[Finding, ...] | None) -> list[Check]:
     warns (a person confirms it); 个人信息泄露: an ID number with a valid check digit fails,
     a mobile number in a list warns."""
     if findings is None:
-        why = "未扫描页面文字（checks.content: false）"
+        why = msg("content.not_scanned")
         return [Check("serious_errors", "unknown", why), Check("personal_data", "unknown", why)]
     out = []
     for item, kind in (("serious_errors", "wording"), ("personal_data", "leak")):
         mine = [f for f in findings if f.kind == kind]
         serious = [f for f in mine if f.severity == "serious"]
-        named = "；".join(f"“{f.term}”（应为{f.expected}）" if kind == "wording" else f"{f.expected}{f.term}"
-                         for f in (serious or mine)[:NAMED])
+        named = [msg("content.wording_hit" if kind == "wording" else "content.leak_hit", term=f.term,
+                     expected=f.expected) for f in (serious or mine)[:NAMED]]
         if serious:
-            out.append(Check(item, "fail", f"{len(serious)}处严重：{named}" + (f"；另{len(mine) - len(serious)}处疑似"
-                                                                           if len(mine) > len(serious) else "")))
+            more = len(mine) - len(serious)
+            out.append(Check(item, "fail", msg("content.serious_more" if more else "content.serious", n=len(serious),
+                                               named=named, suspected=more)))
         elif mine:
-            out.append(Check(item, "warn", f"{len(mine)}处疑似，待人工确认：{named}"))
+            out.append(Check(item, "warn", msg("content.suspected", n=len(mine), named=named)))
         else:
-            out.append(Check(item, "pass", "未发现" + ("严重表述错误" if kind == "wording" else "个人信息泄露")))
+            out.append(Check(item, "pass", msg(f"content.none_{kind}")))
     return out
 
 
@@ -333,7 +342,5 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
     checks.append(response)
     checks += content_checks(evidence.findings)
     home_updated = {"pass": True, "fail": False}.get(checks[1].outcome)
-    reasons = tuple(c.line for c in checks if c.outcome == "fail")
-    return PortalVerdict(portal.id, not reasons and all(c.outcome != "unknown" for c in checks), reasons,
-                         home.reachable, home_updated, tuple(veto), tuple(stale), tuple(blank), tuple(checks),
-                         tuple(late), evidence.availability)
+    return PortalVerdict(portal.id, all(c.outcome in ("pass", "warn") for c in checks), home.reachable, home_updated,
+                         tuple(veto), tuple(stale), tuple(blank), tuple(checks), tuple(late), evidence.availability)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import dumps
 from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, Finding, Item as ItemRecord, LinkCheck, PageFetch, Probe
 from validations.suite import Validation
 
@@ -107,7 +108,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             days_since_update=v.days_since_update, path=" › ".join(col.path), url=portal.column_url(col),
             frequency=col.frequency, frequency_code=v.frequency_code, category=v.category,
             responsible=col.responsible, item_count=v.item_count,
-            pages_fetched=len(crawl.pages) if crawl else 0, detail=v.detail,
+            pages_fetched=len(crawl.pages) if crawl else 0, detail=dumps(v.notes),
             failed_expectations=",".join(v.failed_expectations),
             missed_periods=v.missed_periods, periods_checked=v.periods_checked,
             extraction=crawl.method if crawl else None,
@@ -135,12 +136,13 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         for o in outcomes
     ]
     site_rows = [] if site is None else [dict(
-        run_id=run_id, portal_id=portal.id, verdict=site.verdict, reasons="\n".join(site.reasons),
+        run_id=run_id, portal_id=portal.id, verdict=site.verdict,
+        reasons=dumps(c.line_msg for c in site.checks if c.outcome == "fail"),
         home_reachable=site.home_reachable, home_updated=site.home_updated,
         veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
         blank_columns=len(site.blank_columns))]
     checks = [] if site is None else [dict(run_id=run_id, portal_id=portal.id, item=c.item, outcome=c.outcome,
-                                           reason=c.reason) for c in site.checks]
+                                           reason=dumps(c.message)) for c in site.checks]
     on_home = {i.url: dict(portal_id=portal.id, url=i.url, title=i.title, published_on=i.published_on,
                          first_seen_run=run_id, last_seen_run=run_id) for i in home_items}
     messages = {(c.column_id, m.url): dict(portal_id=portal.id, column_id=c.column_id, url=m.url, title=m.title,
@@ -250,7 +252,8 @@ def _load_links(conn, run_id: str, portal_id: str, links: tuple[LinkCheck, ...])
         rows.append(dict(run_id=run_id, portal_id=portal_id, url=c.link.url, page_url=c.link.page_url,
                          text=c.link.text, scope=c.scope, kind=c.kind, blank_title=c.blank_title, status=c.status,
                          checked=c.error != RECENTLY_WORKING, http_status=c.http_status,
-                         error=c.error, nights_broken=nights, first_broken_run=first, hijacked=hijacked))
+                         error=dumps(c.error) if c.error else None, nights_broken=nights, first_broken_run=first,
+                         hijacked=hijacked))
     _batches(conn, LinkCheckRow.__table__.insert(), rows)
     new = [dict(url=c.link.url, title=c.title, text_sample=c.text_sample or "", first_seen_run=run_id)
            for c in seen if c.link.url not in prints]
@@ -297,7 +300,7 @@ def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) ->
 def load_probes(engine: Engine, probes: list[Probe]) -> int:
     """Append availability probes (one transaction: a probe round is stored whole or not)."""
     rows = [dict(portal_id=p.portal_id, url=p.url, probed_at=p.probed_at, ok=p.ok, elapsed_ms=p.elapsed_ms,
-                 http_status=p.status, error=p.error, ipv6_ok=p.ipv6_ok) for p in probes]
+                 http_status=p.status, error=dumps(p.error) if p.error else None, ipv6_ok=p.ipv6_ok) for p in probes]
     if rows:
         with engine.begin() as conn:
             _batches(conn, AvailabilityProbe.__table__.insert(), rows)

@@ -69,7 +69,7 @@ class ColumnAudit(Base):
     responsible: Mapped[str | None] = mapped_column(Text)
     item_count: Mapped[int] = mapped_column(Integer)
     pages_fetched: Mapped[int] = mapped_column(Integer)
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")  # why: messages as keys and arguments (portal_audit.i18n)
     failed_expectations: Mapped[str] = mapped_column(Text, default="")
     missed_periods: Mapped[int | None] = mapped_column(Integer)
     periods_checked: Mapped[int | None] = mapped_column(Integer)
@@ -213,7 +213,7 @@ class PortalVerdictRow(Base):
     run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     verdict: Mapped[str] = mapped_column(String(8))  # pass | fail
-    reasons: Mapped[str] = mapped_column(Text, default="")  # one per line
+    reasons: Mapped[str] = mapped_column(Text, default="")  # the failing items: messages as keys and arguments
     home_reachable: Mapped[bool | None] = mapped_column()
     home_updated: Mapped[bool | None] = mapped_column()
     veto_class_columns: Mapped[int] = mapped_column(Integer)
@@ -231,7 +231,7 @@ class PortalCheck(Base):
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     item: Mapped[str] = mapped_column(String(32), primary_key=True)
     outcome: Mapped[str] = mapped_column(String(8))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # message key and arguments (JSON), rendered by reports
 
 
 class AvailabilityProbe(Base):
