@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import html
+import logging
 import re
 import shutil
 import threading
@@ -44,27 +45,26 @@ from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
 from portal_audit.i18n import china_today, fmt_date, language, status_label, t, using
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
-from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.content import PageScan, load_lexicon
-from validations.suite import validate, warm_up
-from validations.verdicts import Availability, PortalVerdict, SiteEvidence, home_evidence
-from warehouse.db import make_engine, mask_url, warehouse_url
-from warehouse.load import finish_run, load_portal, start_run, store_evidence
-from warehouse.read import (column_paths, home_link_history, item_dates, known_items, previous_pages, probe_counts,
-                            recently_working_links)
+from validations.rules import DEFAULT_RULESET, load_ruleset
+from validations.suite import warm_up
+from validations.verdicts import PortalVerdict
+from warehouse.db import cause, is_outage, make_engine, mask_url, open_warehouse, warehouse_url
+from warehouse.load import finish_run, start_run, store_evidence
+from warehouse.read import column_paths, known_items, previous_pages, recently_working_links
 
+from .commit import RETRY_FOR, RunSpec, commit, load_spool, spool_finish, wait_out
 from .hosts import ensure_limits, holding, host_limit_name, plan_shards
 
 T = TypeVar("T")
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
-HISTORY_DAYS = 400  # stored item dates read back for the missed-period count
+DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.pkl
 SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
 SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
-LOAD_TRIES = 3  # a portal's load is retried (the warehouse may blink); the others go on
 LINK_ARTIFACTS = 10  # runs of at most this many portals get a link artifact per portal report
 
 
@@ -78,75 +78,63 @@ class ShardOutcome:
     data_docs: str | None = None
     reports: dict[str, str] = field(default_factory=dict)  # portal id → its HTML report
     seconds: dict[str, float] = field(default_factory=dict)  # crawl, validate, load, report
+    spooled: list[str] = field(default_factory=list)  # portals the warehouse could not take: in the spool
+
+
+@dataclass(frozen=True)
+class Loading:
+    """How a run loads: how long it waits out a warehouse outage, and where what the
+    warehouse still cannot take then goes (None: the run fails instead)."""
+
+    retry_for: float = RETRY_FOR
+    spool: str | None = DEFAULT_SPOOL
 
 
 @task(name="audit-shard", cache_policy=NO_CACHE, task_run_name="audit-{label}")
 def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str,
                      incremental: bool, run_id: str, ruleset: str, docs_dir: str | None, reports: str | None,
-                     context: dict[str, list[str]], checks: Checks | None = None, lang: str | None = None) -> ShardOutcome:
+                     context: dict[str, list[str]], checks: Checks | None = None, lang: str | None = None,
+                     loading: Loading = Loading()) -> ShardOutcome:
     """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
     with using(lang):  # the portal reports it writes are in the run's language
         return _audit_shard(portals, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir, reports, context,
-                            checks)
+                            checks or Checks(), loading)
 
 
 def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
                  run_id: str, ruleset: str, docs_dir: str | None, reports: str | None, context: dict[str, list[str]],
-                 checks: Checks | None) -> ShardOutcome:
+                 checks: Checks, loading: Loading) -> ShardOutcome:
     log = get_run_logger()
-    engine = make_engine(url)
+    engine = make_engine(url, create=False)  # checked as the run began; it may be out now, and come back
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     crawls, failed = _detached(lambda: _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id,
-                                                            context, checks or Checks()))
+                                                            context, checks))
     seconds["crawl"] = time.perf_counter() - t
     t = time.perf_counter()
-    history = item_dates(engine, [p.id for p in portals], as_of - timedelta(days=HISTORY_DAYS))
-    validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(ruleset), as_of,
-                          evidence=site_evidence(engine, portals, crawls, as_of, (checks or Checks()).content),
-                          history=history,
-                          docs_dir=docs_dir, run_name=run_id)
-    seconds["validate"] = time.perf_counter() - t
-    t = time.perf_counter()
-    for p in portals:
-        try:
-            _retrying(lambda: load_portal(engine, run_id, p, list(crawls[p.id].columns), validation,
-                                          crawls[p.id].home, crawls[p.id].home_items, crawls[p.id].links,
-                                          crawls[p.id].findings))
-        except Exception as exc:
-            log.error("loading portal %s failed: %s", p.id, exc)
-            failed[p.id] = f"load failed: {type(exc).__name__}: {exc}"
-    seconds["load"] = time.perf_counter() - t
+    done = commit(engine, url, RunSpec(run_id, as_of, ruleset, checks.content), portals, crawls,
+                  retry_for=loading.retry_for, spool=loading.spool, docs_dir=docs_dir, log=log)
+    failed.update(done.failed)
+    seconds["validate and load"] = time.perf_counter() - t
     t = time.perf_counter()
     written: dict[str, str] = {}
     if reports:
         for p in portals:
-            if p.id not in failed:
+            if p.id in done.loaded and p.id not in failed:
                 out = Path(reports) / run_id / f"{p.id}.html"
                 written[p.id] = str(write_report(engine, run_id, "html", out, Filters(portals=[p.id])).resolve())
     seconds["report"] = time.perf_counter() - t
     del crawls
     _give_back_memory()
-    log.info("%s: %d portals, %d columns; crawl %.1f s, validate %.1f s, load %.1f s, reports %.1f s; "
-             "resident memory %s", label, len(portals), len(validation.verdicts), *seconds.values(), _resident())
-    return ShardOutcome(validation.verdicts, validation.portals, failed, validation.data_docs, written, seconds)
-
-
-def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl], as_of: date,
-                  content: bool = True) -> dict[str, SiteEvidence]:
-    """What the single-veto items read besides the columns: the home page against what
-    earlier runs saw on it, the week's availability probes, the consultation messages."""
-    probes = probe_counts(engine, [p.id for p in portals], as_of)
-    out = {}
-    for p in portals:
-        crawl = crawls[p.id]
-        counted = probes.get(p.id)
-        out[p.id] = SiteEvidence(
-            home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of),
-            availability=Availability(*counted) if counted else None,
-            messages={c.column_id: c.messages for c in crawl.columns if c.messages},
-            findings=crawl.findings if content else None)
-    return out
+    validation = done.validation
+    log.info("%s: %d portals, %d columns; crawl %.1f s, validate and load %.1f s, reports %.1f s; resident memory %s",
+             label, len(portals), len(validation.verdicts) if validation else 0, *seconds.values(), _resident())
+    if validation is None:
+        return ShardOutcome([], [], failed, None, written, seconds, done.spooled)
+    loaded = set(done.loaded)
+    return ShardOutcome([v for v in validation.verdicts if v.portal_id in loaded],
+                        [v for v in validation.portals if v.portal_id in loaded], failed, validation.data_docs, written,
+                        seconds, done.spooled)
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
@@ -158,13 +146,16 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
     cache = _link_cache(run_id, checks) if links else None
 
     def inputs(p: Portal) -> PortalInputs:  # what earlier nights left, read as the portal starts
-        previous, known = (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental else ({}, {})
+        previous, known = _hint(lambda: (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental
+                                else ({}, {}), ({}, {}))
         observer = None
         if links or checks.content:
             observer = PageScan(load_lexicon(), checks.links_per_portal if links else 0, checks.content)
         if cache is not None and checks.recheck_days:
-            cache.fresh |= recently_working_links(engine, p.id, as_of - timedelta(days=checks.recheck_days))
-        return PortalInputs(previous, known, column_paths(engine, p.id), context.get(p.id, ()), observer, cache)
+            cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, as_of - timedelta(days=checks.recheck_days)),
+                                 set())
+        paths = _hint(lambda: column_paths(engine, p.id), {})
+        return PortalInputs(previous, known, paths, context.get(p.id, ()), observer, cache)
 
     async def crawl() -> tuple[dict[str, PortalCrawl], dict[str, str]]:
         crawls: dict[str, PortalCrawl] = {}
@@ -176,9 +167,13 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                 continue
             try:
                 await asyncio.to_thread(store_evidence, engine, run_id, got.pages())
-            except Exception as exc:  # the crawl still counts; its bodies are not kept
-                failed[p.id] = f"evidence store failed: {type(exc).__name__}: {exc}"
-            crawls[p.id] = got.without_bodies()
+                got = got.without_bodies()
+            except Exception as exc:
+                if not is_outage(exc):  # the crawl still counts; its bodies are not kept
+                    failed[p.id] = f"evidence store failed: {type(exc).__name__}: {exc}"
+                    got = got.without_bodies()
+                # the warehouse is out: the bodies stay with the crawl, stored when it loads (or spooled)
+            crawls[p.id] = got
         return crawls, failed
 
     with holding([host_limit_name(p) for p in portals]):
@@ -231,15 +226,17 @@ def _give_back_memory() -> None:
         pass
 
 
-def _retrying(fn: Callable[[], T], tries: int = LOAD_TRIES, wait: float = 2.0) -> T:
-    for attempt in range(1, tries + 1):
-        try:
-            return fn()
-        except Exception:
-            if attempt == tries:
-                raise
-            time.sleep(wait * attempt)
-    raise AssertionError("unreachable")
+def _hint(read: Callable[[], T], without: T) -> T:
+    """What earlier nights left (validators, known items, list paths, working links) only
+    saves requests: with the warehouse out the crawl goes on without it."""
+    try:
+        return read()
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        logging.getLogger("portal_audit.audit").warning("warehouse unavailable, crawling without its hints: %s",
+                                                         cause(exc))
+        return without
 
 
 def _detached(fn: Callable[[], T]) -> T:
@@ -370,18 +367,20 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
               shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
-              shard_columns: int = SHARD_COLUMNS, notify: str | None = None, lang: str | None = None):
+              shard_columns: int = SHARD_COLUMNS, notify: str | None = None, lang: str | None = None,
+              loading: Loading = Loading()):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did. ``lang``:
     the language of its reports, artifacts and alert (default $PORTAL_AUDIT_LANG, else Chinese)."""
     with using(lang) as lang:
         return _run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, columns, reports, incremental,
-                          shard_portals, shards_at_once, shard_columns, notify, lang)
+                          shard_portals, shards_at_once, shard_columns, notify, lang, loading)
 
 
 def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
                data_docs: str | None, columns: list[str] | None, reports: str | None, incremental: bool,
-               shard_portals: int, shards_at_once: int, shard_columns: int, notify: str | None, lang: str):
+               shard_portals: int, shards_at_once: int, shard_columns: int, notify: str | None, lang: str,
+               loading: Loading):
     log = get_run_logger()
     as_of = as_of or china_today()
     cat = load_catalog(catalog)
@@ -399,7 +398,11 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                     for p in selected if any(c.id in wanted for c in p.columns)]
     rules = load_ruleset(ruleset)
     url = resolve_warehouse(warehouse)
-    engine = make_engine(url)
+    engine = open_warehouse(url)  # one clear line, before any crawling, when it cannot take the run
+    if loading.spool:  # what an earlier run could not load goes in first: nights stay in order
+        earlier = load_spool(engine, url, loading.spool, loading.retry_for, log)
+        if earlier.runs:
+            log.info("loaded the spool of run(s) %s: %d portals", ", ".join(earlier.runs), earlier.portals)
     try:
         from prefect.runtime import flow_run
 
@@ -409,7 +412,8 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     shards = plan_shards(selected, shard_portals, shard_columns)
     log.info("auditing %d portal(s) in %d shard(s), %d at once, as of %s into %s with %s", len(selected),
              len(shards), shards_at_once, as_of, mask_url(url), rules.label)
-    run_id = start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id)
+    run_id = wait_out(lambda: start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id),
+                      time.monotonic() + loading.retry_for, "opening the run", log)
     docs_root = Path(data_docs) / run_id if data_docs else None
     if docs_root:
         shutil.rmtree(docs_root, ignore_errors=True)  # a re-run of the day replaces its docs
@@ -419,6 +423,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                          due_soon_days=rules.due_soon_days)
     failed: dict[str, str] = {}
     written: dict[str, str] = {}
+    spooled: list[str] = []
     try:
         threading.Thread(target=warm_up, name="import-great-expectations", daemon=True).start()
         ensure_limits(sorted({host_limit_name(p) for p in selected}))
@@ -429,7 +434,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
             docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
             return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
                                            reports, {p.id: context[p.id] for p in shard if p.id in context},
-                                           cat.checks, lang)
+                                           cat.checks, lang, loading)
 
         for shard, outcome in _as_finished(shards, submit, shards_at_once):
             if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
@@ -439,6 +444,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                 continue
             summary.add(outcome.verdicts, outcome.portals)
             failed.update(outcome.failed)
+            spooled += outcome.spooled
             written.update(outcome.reports)
             if outcome.data_docs and not several:
                 summary.data_docs = outcome.data_docs
@@ -448,13 +454,31 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         order = {p.id: i for i, p in enumerate(selected)}
         summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
         summary.failed_portals = failed
-        finish_run(engine, run_id, ok=len(failed) < len(selected) or not selected,
-                   message="; ".join(f"{k}: {v}" for k, v in failed.items()) or None, data_docs=summary.data_docs)
+        ok = len(failed) < len(selected) or not selected
+        message = "; ".join(f"{k}: {v}" for k, v in failed.items()) or None
+        if spooled:  # its portals load later: the run is closed then, as it ends now
+            spool_finish(loading.spool, url, run_id, ok, message)
+        else:
+            try:
+                wait_out(lambda: finish_run(engine, run_id, ok=ok, message=message, data_docs=summary.data_docs),
+                         time.monotonic() + loading.retry_for, "closing the run", log)
+            except Exception as exc:
+                if not (is_outage(exc) and loading.spool):
+                    raise
+                spool_finish(loading.spool, url, run_id, ok, message)
+                spooled = ["(the run's closing)"]
     except BaseException as exc:
-        finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
+        try:
+            finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
+        except Exception as closing:  # the warehouse is out too: the run stays 'running', re-run the day
+            log.error("could not mark run %s failed: %s", run_id, cause(closing))
         raise
     finally:
         _LINK_CACHES.pop(run_id, None)
+    if spooled:
+        log.error("warehouse %s unavailable: %d portals kept in %s", mask_url(url), len(spooled), loading.spool)
+        return Failed(message=t("run.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool,
+                                run=run_id, minutes=f"{loading.retry_for / 60:g}"), data=summary)
     _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):
@@ -473,7 +497,8 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
                   data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
                   incremental: bool = True, shard_portals: int = SHARD_PORTALS,
                   shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None,
-                  lang: str | None = None) -> RunSummary:
+                  lang: str | None = None, spool: str | None = DEFAULT_SPOOL,
+                  load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results.
     ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
     ``incremental`` makes requests conditional on what earlier runs fetched;
@@ -481,20 +506,25 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
     ``shards_at_once`` at a time (memory follows these two, not the catalog's size);
     ``notify`` names a Prefect notification block (``custom-webhook/wecom``) that gets the
     run's vetoes, warnings and 即将超期 columns; ``lang`` the language of the reports,
-    artifacts and alert (zh or en; default $PORTAL_AUDIT_LANG, else zh)."""
+    artifacts and alert (zh or en; default $PORTAL_AUDIT_LANG, else zh). A warehouse outage is
+    waited out for ``load_retry_minutes``; what it still cannot take then goes to ``spool``
+    and the run fails saying so (``portal-audit db load-spool``, or the next run, loads it)."""
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
-                     shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify, lang=lang)
+                     shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify, lang=lang,
+                     loading=Loading(load_retry_minutes * 60, spool))
 
 
 @flow(name="audit-portal", log_prints=True)
 def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None, as_of: date | None = None,
                  ruleset: str = DEFAULT_RULESET, warehouse: str | None = None,
                  data_docs: str | None = DEFAULT_DATA_DOCS, reports: str | None = DEFAULT_REPORTS,
-                 notify: str | None = None, lang: str | None = None) -> RunSummary:
+                 notify: str | None = None, lang: str | None = None, spool: str | None = DEFAULT_SPOOL,
+                 load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
     """Audit one portal on demand, all its columns or the column ids given (the Prefect UI
-    renders these parameters as a form); ``lang`` as for ``nightly-audit``."""
+    renders these parameters as a form); ``lang``, ``spool`` and ``load_retry_minutes`` as
+    for ``nightly-audit``."""
     return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports, notify=notify,
-                     lang=lang)
+                     lang=lang, loading=Loading(load_retry_minutes * 60, spool))
 
 
 @flow(name="import-catalog", log_prints=True)

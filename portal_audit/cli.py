@@ -36,15 +36,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
     load_ruleset(args.ruleset)
+    from warehouse.db import open_warehouse
+
+    open_warehouse(args.warehouse)  # so does a warehouse that cannot take the run
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the flow's modules load
     from flows.audit import nightly_audit
 
     with prefect_api(api):
-        summary = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
-                                warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
-                                reports=args.reports, lang=language())
+        state = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
+                              warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
+                              reports=args.reports, lang=language(), spool=args.spool or None,
+                              load_retry_minutes=args.load_retry, return_state=True)
+    if state.is_failed():  # the run says why in one line (a warehouse outage: where its crawl is kept)
+        print(f"portal-audit: {state.message}", file=sys.stderr)
+        return 1
+    summary = state.result()
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     if summary.data_docs:
@@ -56,6 +64,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_probe(args: argparse.Namespace) -> int:
     """One round of home-page probes without Prefect (cron, or a first look)."""
     from flows.probes import run_probes  # no Prefect server here: the catalog is read (and checked) once
+    from warehouse.db import open_warehouse
+
+    open_warehouse(args.warehouse)
 
     result, probes = run_probes(str(args.catalog), args.warehouse, args.portal or None, args.timeout)
     for p in probes:
@@ -137,14 +148,14 @@ def cmd_catalog_discover(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from warehouse.db import make_engine
+    from warehouse.db import open_warehouse
     from warehouse.read import resolve_run
 
     from .report import write_report
 
     from .report import Filters, write_index
 
-    engine = make_engine(args.warehouse)
+    engine = open_warehouse(args.warehouse)
     if args.run == "all":
         if args.format != "html":
             raise ValueError("--run all writes an HTML index across runs: use --format html")
@@ -160,21 +171,31 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from warehouse.db import make_engine, mask_url, warehouse_url
+    from warehouse.db import mask_url, open_warehouse, warehouse_url
     from warehouse.schema import current_revision, head_revision, upgrade
 
-    engine = make_engine(args.warehouse, create=False)
+    engine = open_warehouse(args.warehouse, schema=False)
     before = current_revision(engine)
     upgrade(engine)
     print(t("cli.upgraded", warehouse=mask_url(warehouse_url(args.warehouse)), before=before or "-", head=head_revision()))
     return 0
 
 
+def cmd_db_load_spool(args: argparse.Namespace) -> int:
+    """Load what runs kept in the spool while the warehouse was out (validated now, crawled then)."""
+    from flows.commit import load_spool
+    from warehouse.db import open_warehouse, warehouse_url
+
+    loaded = load_spool(open_warehouse(args.warehouse), warehouse_url(args.warehouse), args.spool)
+    print(t("run.spool_loaded", runs=loaded.runs or "-", n=loaded.portals, spool=args.spool))
+    return 0
+
+
 def cmd_db_prune(args: argparse.Namespace) -> int:
-    from warehouse.db import make_engine
+    from warehouse.db import open_warehouse
     from warehouse.load import prune_evidence
 
-    dropped = prune_evidence(make_engine(args.warehouse), args.keep_days)
+    dropped = prune_evidence(open_warehouse(args.warehouse), args.keep_days)
     print(t("cli.pruned", n=dropped, days=args.keep_days))
     return 0
 
@@ -187,6 +208,9 @@ def read_by_line(audits) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from warehouse.db import open_warehouse
+
+    open_warehouse(args.warehouse)  # before the Prefect server: a warehouse that cannot take the run says so first
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
@@ -215,11 +239,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             path = Path(tmp) / "demo.yaml"
             path.write_text(dump_catalog(served), encoding="utf-8")
             with prefect_api(api):
-                summary = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
-                                        ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
-                                        lang=language())
+                state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
+                                      ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
+                                      lang=language(), return_state=True)
     finally:
         server.shutdown()
+    if state.is_failed():
+        print(f"portal-audit: {state.message}", file=sys.stderr)
+        return 1
+    summary = state.result()
     from warehouse.db import make_engine, warehouse_url
     from warehouse.read import column_audits
 
@@ -276,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
     p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
     p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
+    p.add_argument("--spool", default="spool", help="where what the warehouse cannot take waits ('' for none: fail)")
+    p.add_argument("--load-retry", type=float, default=30.0, metavar="MINUTES",
+                   help="how long a warehouse outage is waited out before spooling (default 30)")
     p.set_defaults(func=cmd_audit)
 
     p = command(sub, "probe", help="probe every portal's home page once and store it (站点无法访问 reads a week of these)")
@@ -334,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     pu = command(dsub, "upgrade", help="migrate the warehouse schema to this version (Alembic)")
     pu.add_argument("--warehouse")
     pu.set_defaults(func=cmd_db_upgrade)
+    pl = command(dsub, "load-spool", help="load what runs kept in the spool while the warehouse was out")
+    pl.add_argument("--warehouse")
+    pl.add_argument("--spool", default="spool")
+    pl.set_defaults(func=cmd_db_load_spool)
     pp = command(dsub, "prune", help="retention: drop stored page bodies older than N days")
     pp.add_argument("--warehouse")
     pp.add_argument("--keep-days", type=int, required=True)

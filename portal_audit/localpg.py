@@ -29,24 +29,47 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class LocalPostgres:
+    """A throw-away server that can be stopped and started again (the warehouse fault tests
+    take it down mid-run); its data directory outlives a stop."""
+
+    def __init__(self) -> None:
+        bindir = server_bin()
+        if bindir is None:
+            raise FileNotFoundError("PostgreSQL server binaries not found (run scripts/ensure-postgres.sh)")
+        self.bindir, self.tmp = bindir, Path(tempfile.mkdtemp(prefix="portal-audit-pg-"))
+        self.data, self.port = self.tmp / "data", free_port()
+        self.run_as: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.tmp, "postgres")
+            self.run_as = ["runuser", "-u", "postgres", "--"]
+        subprocess.run(self.run_as + [str(bindir / "initdb"), "-D", str(self.data), "-U", "audit", "--auth=trust",
+                                      "-E", "UTF8", "--locale=C"], check=True, capture_output=True)
+        self.url = f"postgresql+psycopg://audit@127.0.0.1:{self.port}/postgres"
+
+    def _ctl(self, *args: str, check: bool = True) -> None:
+        subprocess.run(self.run_as + [str(self.bindir / "pg_ctl"), "-D", str(self.data), *args], check=check,
+                       capture_output=True)
+
+    def start(self) -> None:
+        self._ctl("-l", str(self.tmp / "log"), "-w", "-o", f"-h 127.0.0.1 -p {self.port} -k {self.tmp} -c fsync=off",
+                  "start")
+
+    def stop(self, mode: str = "immediate") -> None:
+        """``immediate``: as a crash or a power cut would (open connections are cut)."""
+        self._ctl("-m", mode, "-w", "stop", check=False)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 @contextmanager
 def local_postgres() -> Iterator[str]:
     """Yield a SQLAlchemy URL of a fresh server; stop and delete it afterwards."""
-    bindir = server_bin()
-    if bindir is None:
-        raise FileNotFoundError("PostgreSQL server binaries not found (run scripts/ensure-postgres.sh)")
-    tmp = Path(tempfile.mkdtemp(prefix="portal-audit-pg-"))
-    data, port = tmp / "data", free_port()
-    run_as: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(tmp, "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "audit", "--auth=trust", "-E", "UTF8",
-                             "--locale=C"], check=True, capture_output=True)
-    subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(tmp / "log"), "-w", "-o",
-                             f"-h 127.0.0.1 -p {port} -k {tmp} -c fsync=off", "start"], check=True, capture_output=True)
+    server = LocalPostgres()
+    server.start()
     try:
-        yield f"postgresql+psycopg://audit@127.0.0.1:{port}/postgres"
+        yield server.url
     finally:
-        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(tmp, ignore_errors=True)
+        server.remove()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import threading
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc as sa_exc
 from sqlalchemy.engine import make_url
 
+from .errors import WarehouseError
+
 DEFAULT_WAREHOUSE = "sqlite:///audit.db"
+DRIVERS = {"psycopg": "postgres", "psycopg2": "postgres"}  # DBAPI module → the extra that installs it
 ENV_VAR = "PORTAL_AUDIT_WAREHOUSE"
 
 
@@ -37,6 +40,8 @@ def _create(url: str) -> Engine:
     if not url.startswith("sqlite") or parsed.database not in (None, "", ":memory:"):
         # a run's crawl and load tasks share this pool: room for all of them, waiting not failing
         kwargs.update(pool_size=8, max_overflow=64, pool_timeout=600)
+    if not url.startswith("sqlite"):
+        kwargs["pool_pre_ping"] = True  # a server restarted meanwhile: stale connections are replaced, not failed
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
 
@@ -66,4 +71,50 @@ def make_engine(url: str | None = None, create: bool = True) -> Engine:
         from .schema import ensure_schema
 
         ensure_schema(engine, mask_url(url))
+    return engine
+
+
+def is_outage(error: BaseException) -> bool:
+    """Whether ``error`` is the warehouse being unavailable (down, unreachable, connection
+    dropped, disk full, read-only), as opposed to a bug: worth waiting out, never a verdict."""
+    return isinstance(error, (sa_exc.OperationalError, sa_exc.InterfaceError)) or \
+        (isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated)
+
+
+def cause(error: BaseException, url: str | None = None) -> str:
+    """The driver's own first line of ``error``, without SQLAlchemy's wrapping (and any password)."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    line = next((x.strip() for x in text.splitlines() if x.strip()), type(error).__name__)
+    line = line.removeprefix("connection failed: ")
+    password = make_url(url).password if url else None
+    return line.replace(password, "***") if password else line
+
+
+def open_warehouse(url: str | None = None, schema: bool = True) -> Engine:
+    """The warehouse, checked before anything else runs: the driver is installed, the server
+    answers, the schema is this code's (created when the warehouse is new). Anything else is a
+    ``WarehouseError`` with the URL masked, the cause and the fix. ``schema=False``: only the
+    connection and a schema ahead of the code are checked (``db upgrade`` brings one behind)."""
+    url = warehouse_url(url)
+    shown = mask_url(url)
+    try:
+        engine = make_engine(url, create=False)
+    except ModuleNotFoundError as error:
+        extra = DRIVERS.get((error.name or "").split(".")[0])
+        fix = f"pip install 'portal-audit[{extra}]'" if extra else f"pip install {error.name}"
+        raise WarehouseError(f"the warehouse {shown} needs the {error.name} driver: {fix}") from None
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError) as error:
+        raise WarehouseError(f"not a warehouse URL: {shown} ({error}); e.g. sqlite:///audit.db or "
+                             "postgresql+psycopg://user:password@host/db") from None
+    from .schema import current_revision, ensure_schema, refuse_ahead
+
+    try:
+        if schema:
+            ensure_schema(engine, shown)
+        else:
+            refuse_ahead(current_revision(engine), shown)
+    except sa_exc.DBAPIError as error:
+        hint = "is the server running? check --warehouse or $PORTAL_AUDIT_WAREHOUSE" if not url.startswith("sqlite") \
+            else "is the folder there and writable?"
+        raise WarehouseError(f"cannot reach warehouse {shown}: {cause(error, url)} ({hint})") from None
     return engine

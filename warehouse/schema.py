@@ -12,11 +12,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from .errors import WarehouseError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class SchemaBehind(RuntimeError):
+class SchemaBehind(WarehouseError):
     """The warehouse's schema is older than this code."""
+
+
+class SchemaAhead(WarehouseError):
+    """The warehouse's schema is newer than this code (a newer portal-audit migrated it)."""
 
 
 def _config() -> Config:
@@ -50,14 +56,29 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(cfg, revision)
 
 
+def is_known(revision: str) -> bool:
+    """Whether this code's migrations know ``revision`` (a newer code's revision is not)."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for unknown or partial ids
+        return False
+
+
+def refuse_ahead(current: str | None, shown_url: str) -> None:
+    if current is not None and not is_known(current):
+        raise SchemaAhead(f"the warehouse {shown_url} has schema {current}, newer than this portal-audit "
+                          f"(which knows up to {head_revision()}): upgrade portal-audit, never the other way round")
+
+
 def ensure_schema(engine: Engine, shown_url: str) -> None:
-    """Create an empty warehouse at head; refuse one whose schema is behind."""
+    """Create an empty warehouse at head; refuse one whose schema is behind or ahead."""
     current, head = current_revision(engine), head_revision()
     if current == head:
         return
     if current is None and not inspect(engine).get_table_names():
         upgrade(engine)
         return
+    refuse_ahead(current, shown_url)
     raise SchemaBehind(
         f"the warehouse {shown_url} has schema {current or 'without a version'}, this portal-audit needs {head}: "
         f"run `portal-audit db upgrade --warehouse {shown_url}`")

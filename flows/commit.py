@@ -1,0 +1,210 @@
+"""Validate and load a shard's crawls, waiting out a warehouse outage. What the warehouse
+still cannot take when the wait is over goes to a local spool — the portal's crawl with
+its page bodies, written atomically — and ``load_spool`` validates and loads it later
+(``portal-audit db load-spool``, or the next run before it starts). Nothing crawled is lost
+and nothing is crawled twice. Plain functions: the flows call them, so does the CLI."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from portal_audit.catalog import Portal
+from portal_audit.records import PortalCrawl
+from validations.rules import load_ruleset
+from validations.suite import Validation, validate
+from validations.verdicts import Availability, SiteEvidence, home_evidence
+from warehouse.db import cause, is_outage, mask_url
+from warehouse.errors import WarehouseError
+from warehouse.load import finish_run, load_portal, store_evidence
+from warehouse.read import home_link_history, item_dates, probe_counts
+
+T = TypeVar("T")
+RETRY_FOR = 30 * 60.0  # seconds a run waits for its warehouse before spooling
+HISTORY_DAYS = 400  # stored publish dates read back for the missed-period history
+SPOOL_VERSION = 1
+_log = logging.getLogger("portal_audit.commit")
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What validating a run's crawls needs besides the crawls."""
+
+    run_id: str
+    as_of: date
+    ruleset: str
+    content: bool = True  # whether the pages' text was scanned (checks.content)
+
+
+@dataclass
+class Committed:
+    validation: Validation | None = None
+    loaded: list[str] = field(default_factory=list)
+    spooled: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # portal → why (a bug, not an outage)
+
+
+def wait_out(fn: Callable[[], T], deadline: float, what: str, log: logging.Logger | logging.LoggerAdapter = _log) -> T:
+    """``fn()``, retried with backoff (1 s doubling to 60 s) while the warehouse is out,
+    until ``deadline`` (``time.monotonic()``); other errors and the last outage propagate."""
+    wait = 1.0
+    while True:
+        try:
+            return fn()
+        except Exception as error:
+            if not is_outage(error) or time.monotonic() + wait > deadline:
+                raise
+            log.warning("warehouse unavailable while %s (%s): retrying in %.0f s", what, cause(error), wait)
+            time.sleep(wait)
+            wait = min(wait * 2, 60.0)
+
+
+def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl], as_of: date,
+                  content: bool = True) -> dict[str, SiteEvidence]:
+    """What the single-veto items read besides the columns: the home page against what
+    earlier runs saw on it, the week's availability probes, the consultation messages."""
+    probes = probe_counts(engine, [p.id for p in portals], as_of)
+    out = {}
+    for p in portals:
+        crawl = crawls[p.id]
+        counted = probes.get(p.id)
+        out[p.id] = SiteEvidence(
+            home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of),
+            availability=Availability(*counted) if counted else None,
+            messages={c.column_id: c.messages for c in crawl.columns if c.messages},
+            findings=crawl.findings if content else None)
+    return out
+
+
+def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[str, PortalCrawl], *,
+           retry_for: float = RETRY_FOR, spool: str | Path | None = None, docs_dir: str | None = None,
+           log: logging.Logger | logging.LoggerAdapter = _log) -> Committed:
+    """Validate and load ``portals`` (each in its own transaction), waiting out an outage for
+    ``retry_for`` seconds in all; then the portals not loaded go to ``spool`` (without a
+    spool the outage propagates). Crawls still holding page bodies have them stored first."""
+    deadline = time.monotonic() + retry_for
+    done = Committed()
+    try:
+        for p in portals:
+            if crawls[p.id].pages() and any(page.content is not None for page in crawls[p.id].pages()):
+                wait_out(lambda: store_evidence(engine, run.run_id, crawls[p.id].pages()), deadline, "storing pages", log)
+                crawls[p.id] = crawls[p.id].without_bodies()
+        history = wait_out(lambda: item_dates(engine, [p.id for p in portals], run.as_of - timedelta(days=HISTORY_DAYS)),
+                           deadline, "reading history", log)
+        evidence = wait_out(lambda: site_evidence(engine, portals, crawls, run.as_of, run.content), deadline,
+                            "reading evidence", log)
+    except Exception as error:
+        if spool is None or not is_outage(error):
+            raise
+        log.error("warehouse still unavailable (%s): spooling %d portals", cause(error, url), len(portals))
+        done.spooled = [spool_portal(spool, url, run, p, crawls[p.id]).stem for p in portals]
+        return done
+    done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(run.ruleset),
+                               run.as_of, evidence=evidence, history=history, docs_dir=docs_dir, run_name=run.run_id)
+    for p in portals:
+        c = crawls[p.id]
+        try:
+            wait_out(lambda: load_portal(engine, run.run_id, p, list(c.columns), done.validation, c.home, c.home_items,
+                                         c.links, c.findings), deadline, f"loading {p.id}", log)
+            done.loaded.append(p.id)
+        except Exception as error:
+            if spool is not None and is_outage(error):
+                log.error("warehouse still unavailable (%s): %s spooled", cause(error, url), p.id)
+                spool_portal(spool, url, run, p, c)
+                done.spooled.append(p.id)
+            else:
+                log.error("loading portal %s failed: %s", p.id, error)
+                done.failed[p.id] = f"load failed: {type(error).__name__}: {error}"
+    return done
+
+
+# -- the spool ------------------------------------------------------------------------------------
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write all of ``data`` or nothing: a crash mid-write leaves the old file or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def spool_portal(root: str | Path, url: str, run: RunSpec, portal: Portal, crawl: PortalCrawl) -> Path:
+    """Keep a portal's crawl (page bodies included) for a later load: ``root/run_id/portal.pkl``."""
+    path = Path(root) / run.run_id / f"{portal.id}.pkl"
+    _atomic_write(path, pickle.dumps({"version": SPOOL_VERSION, "warehouse": mask_url(url), "run": run,
+                                      "portal": portal, "crawl": crawl}, protocol=pickle.HIGHEST_PROTOCOL))
+    return path
+
+
+def spool_finish(root: str | Path, url: str, run_id: str, ok: bool, message: str | None) -> Path:
+    """Mark a run's spool complete: the run ended, these portals are all it left to load,
+    and how to close the run once they are loaded."""
+    path = Path(root) / run_id / "run.json"
+    _atomic_write(path, json.dumps({"warehouse": mask_url(url), "ok": ok, "message": message}).encode())
+    return path
+
+
+@dataclass
+class SpoolLoad:
+    runs: list[str] = field(default_factory=list)
+    portals: int = 0
+
+
+def pending(root: str | Path, url: str) -> dict[str, list[Path]]:
+    """Runs whose spool is complete (they ended) for this warehouse: run id → portal files."""
+    out = {}
+    for marker in sorted(Path(root).glob("*/run.json")):
+        if json.loads(marker.read_text())["warehouse"] == mask_url(url):
+            out[marker.parent.name] = sorted(marker.parent.glob("*.pkl"))
+    return out
+
+
+def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
+               log: logging.Logger | logging.LoggerAdapter = _log) -> SpoolLoad:
+    """Validate and load every complete spool of this warehouse, close its run as it ended,
+    and remove it. Idempotent: a portal's rows of a run are replaced, never duplicated. A
+    warehouse still out raises ``WarehouseError`` and leaves the spool as it was."""
+    result = SpoolLoad()
+    for run_id, files in pending(root, url).items():
+        marker = Path(root) / run_id / "run.json"
+        ended = json.loads(marker.read_text())
+        records = [pickle.loads(f.read_bytes()) for f in files]
+        deadline = time.monotonic() + retry_for
+        try:
+            if records:
+                done = commit(engine, url, records[0]["run"], [r["portal"] for r in records],
+                              {r["portal"].id: r["crawl"] for r in records}, retry_for=retry_for, log=log)
+                if done.failed:
+                    raise WarehouseError(f"spool of run {run_id}: "
+                                         + "; ".join(f"{k}: {v}" for k, v in done.failed.items()))
+                result.portals += len(done.loaded)
+            wait_out(lambda: finish_run(engine, run_id, ended["ok"], ended["message"]), deadline, "closing the run", log)
+        except Exception as error:
+            if is_outage(error):
+                raise WarehouseError(f"cannot load the spool of run {run_id} ({len(files)} portals, {root}): "
+                                     f"warehouse {mask_url(url)} unreachable: {cause(error, url)}") from None
+            raise
+        for f in files:
+            f.unlink()
+        marker.unlink()
+        try:
+            marker.parent.rmdir()
+        except OSError:  # something else lives there
+            pass
+        result.runs.append(run_id)
+        log.info("spool of run %s loaded: %d portals", run_id, len(records))
+    return result
