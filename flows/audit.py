@@ -475,14 +475,14 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         raise
     finally:
         _LINK_CACHES.pop(run_id, None)
-    if spooled:
-        log.error("warehouse %s unavailable: %d portals kept in %s", mask_url(url), len(spooled), loading.spool)
-        return Failed(message=t("run.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool,
-                                run=run_id, minutes=f"{loading.retry_for / 60:g}"), data=summary)
     _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):
         log.info("alert sent through %s", notify)
+    if spooled:  # what was loaded is summarised above; the rest waits in the spool
+        log.error("warehouse %s unavailable: %d portals kept in %s", mask_url(url), len(spooled), loading.spool)
+        return Failed(message=t("run.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool,
+                                run=run_id, minutes=f"{loading.retry_for / 60:g}"), data=summary)
     if failed and len(failed) == len(selected):
         return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
     if failed:

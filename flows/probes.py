@@ -19,7 +19,7 @@ from extractors.probe import PROBE_TIMEOUT, probe_portals
 from portal_audit.catalog import load_catalog
 from portal_audit.i18n import render, t, using
 from portal_audit.records import Probe
-from warehouse.db import make_engine, mask_url
+from warehouse.db import mask_url, open_warehouse
 from warehouse.load import load_probes
 
 from .audit import resolve_warehouse
@@ -43,7 +43,7 @@ def run_probes(catalog: str, warehouse: str | None = None, portals: list[str] | 
     cat = load_catalog(catalog)
     selected = cat.select(portals)
     url = resolve_warehouse(warehouse)
-    engine = make_engine(url)
+    engine = open_warehouse(url)  # a warehouse that cannot take the probes says so before they are taken
     probes = asyncio.run(probe_portals(selected, policy_for(cat), timeout, ipv6))
     load_probes(engine, probes)
     return ProbeRound(len(probes), sum(not p.ok for p in probes), mask_url(url)), probes

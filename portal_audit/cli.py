@@ -64,9 +64,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_probe(args: argparse.Namespace) -> int:
     """One round of home-page probes without Prefect (cron, or a first look)."""
     from flows.probes import run_probes  # no Prefect server here: the catalog is read (and checked) once
-    from warehouse.db import open_warehouse
-
-    open_warehouse(args.warehouse)
 
     result, probes = run_probes(str(args.catalog), args.warehouse, args.portal or None, args.timeout)
     for p in probes:

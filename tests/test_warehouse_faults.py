@@ -11,6 +11,7 @@ import threading
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import create_engine, event, text
@@ -223,3 +224,120 @@ def test_an_unreachable_server_and_a_missing_driver_are_one_line_each(catalog_fi
                 pre="import sys; sys.modules['psycopg'] = None; ")  # installed without the postgres extra
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr[-2000:]
     assert "needs the psycopg driver: pip install 'portal-audit[postgres]'" in proc.stderr
+
+
+# -- soak: three nights with faults between and during them ---------------------------------------
+class _Stalled:
+    """A site whose one page does not answer until released: a crawl is surely under way
+    (and not finished) while the test waits on it."""
+
+    def __init__(self, site, path: str) -> None:
+        self.site, self.path = site, path
+        self.hit, self.release = threading.Event(), threading.Event()
+
+    def response(self, path: str):
+        if path == self.path:
+            self.hit.set()
+            self.release.wait(300)
+        return self.site.response(path)
+
+def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp_path, monkeypatch, capsys):
+    """Three nights on the demo portal into one PostgreSQL warehouse, with faults: a
+    ``kill -9`` of the audit process mid-run, the warehouse crashing mid-load and back
+    5 s later, the warehouse restarted between nights, the portal down for a run, and the
+    warehouse down past the retry time at the end of a run. The warehouse then holds what
+    three fault-free nights hold: same verdicts, same items, no duplicates, no gaps."""
+    import signal
+
+    import flows.audit
+    from portal_audit.cli import main
+    from portal_audit.localpg import free_port
+
+    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
+    portal = catalog.portals[0]
+    port = free_port()  # one address every night: URLs are part of the rows compared
+    path = tmp_path / "catalog.yaml"
+    path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(
+        update={"base_url": f"http://127.0.0.1:{port}/"})]})), encoding="utf-8")
+    nights = [AS_OF + timedelta(days=d) for d in range(3)]
+    sites = {n: build_site(portal, load_ruleset(), n) for n in nights}
+    clean, faulty, spool = _database(pg, "soak_clean"), _database(pg, "soak"), tmp_path / "spool"
+    faults, runs = [], 0
+    real_batches, real_commit = load._batches, flows.audit.commit
+
+    def warehouse_down_then_commit(*args, **kwargs):
+        pg.stop()
+        return real_commit(*args, **kwargs)
+
+    def night(n, url, **kw):
+        nonlocal runs
+        runs += 1
+        return _audit(str(path), url, spool, as_of=n, **kw)
+
+    for n in nights:  # fault-free
+        server, _ = serve(sites[n], port=port)
+        assert night(n, clean).is_completed()
+        server.shutdown()
+        server.server_close()
+
+    # night 1: the audit process killed (-9) while it crawls, then run again
+    stalled = _Stalled(sites[nights[0]], urlsplit(portal.columns[0].url).path)
+    server, _ = serve(stalled, port=port)
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "portal_audit.cli", "audit", str(path), "--as-of", str(nights[0]),
+                             "--warehouse", faulty, "--spool", str(spool), "--reports", "", "--data-docs", ""],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert stalled.hit.wait(300), "the audit never reached the portal"
+    os.kill(proc.pid, signal.SIGKILL)  # while it waits on a page: mid-crawl, whatever the machine's speed
+    proc.wait()
+    stalled.release.set()
+    engine = make_engine(faulty)
+    with engine.connect() as conn:  # killed for real: the run never closed
+        assert conn.execute(text("SELECT status FROM audit_runs")).scalar() == "running"
+    faults.append("kill -9 mid-crawl")
+    assert night(nights[0], faulty).is_completed()
+    server.shutdown()
+    server.server_close()
+
+    # between nights: the warehouse restarted
+    pg.stop()
+    pg.start()
+    faults.append("warehouse restarted between nights")
+
+    # night 2: the warehouse crashes as the portal loads, back 5 s later
+    server, _ = serve(sites[nights[1]], port=port)
+    _fault_in_load(monkeypatch, "column_audits",
+                   lambda _c: (pg.stop(), threading.Timer(5.0, pg.start).start()))
+    assert night(nights[1], faulty).is_completed()
+    monkeypatch.setattr(load, "_batches", real_batches)
+    faults.append("warehouse crashed mid-load, back 5 s later")
+    server.shutdown()
+    server.server_close()
+
+    # night 3: the portal down for a run; back, the night is run again, and the warehouse
+    # goes down at the end of it past the retry time: spooled, loaded once it is back
+    assert night(nights[2], faulty).is_completed()
+    with engine.connect() as conn:  # a dead portal: its columns unreachable, the run complete
+        assert {r[0] for r in conn.execute(text("SELECT status FROM column_audits WHERE run_id = :r"),
+                                           {"r": str(nights[2])})} == {"unreachable"}
+    faults.append("portal down for a run")
+    server, _ = serve(sites[nights[2]], port=port)
+    monkeypatch.setattr(flows.audit, "commit", warehouse_down_then_commit)
+    assert night(nights[2], faulty, minutes=0.05).is_failed()
+    faults.append("warehouse down past the retry time")
+    monkeypatch.setattr(flows.audit, "commit", real_commit)
+    pg.start()
+    assert main(["db", "load-spool", "--warehouse", faulty, "--spool", str(spool)]) == 0
+    server.shutdown()
+    server.server_close()
+
+    expected, got = state(clean), state(faulty)
+    lost = sum(len(set(expected[t]) - set(got[t])) for t in expected)
+    extra = sum(len(got[t]) - len(set(got[t])) + len(set(got[t]) - set(expected[t])) for t in got)
+    with capsys.disabled():
+        print(f"\nsoak: {len(nights)} nights, {len(faults)} faults injected ({'; '.join(faults)}), {runs} runs "
+              f"started, {len(nights)} nights complete, rows lost {lost}, rows duplicated or extra {extra}")
+    assert got == expected and lost == 0 and extra == 0
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM audit_runs WHERE status = 'complete'")).scalar() == 3

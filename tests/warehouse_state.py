@@ -1,6 +1,6 @@
 """What a warehouse holds, comparable across warehouses of the same kind: every row of the
 run-level tables, without what differs between two runs of the same night (times, the
-catalog file's path, the Prefect flow run)."""
+catalog file's path, the Prefect flow run, surrogate ids)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ TABLES = ("audit_runs", "portal_runs", "column_audits", "items", "page_fetches",
           "portal_verdicts", "portal_checks", "home_links", "consultation_messages", "link_checks", "link_fingerprints",
           "content_findings", "column_paths", "catalog_versions", "catalog_columns", "portals", "item_title_changes")
 VOLATILE = {"started_at", "finished_at", "loaded_at", "elapsed_ms", "flow_run_id", "catalog", "data_docs", "etag",
-            "last_modified"}
+            "last_modified",
+            "id"}  # surrogate keys: a rolled-back insert still uses up sequence numbers
 
 
 def state(url: str, tables: tuple[str, ...] = TABLES, run_id: str | None = None) -> dict[str, list[tuple]]:
