@@ -93,7 +93,7 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
     done = Committed()
     try:
         for p in portals:
-            if crawls[p.id].pages() and any(page.content is not None for page in crawls[p.id].pages()):
+            if any(page.content is not None for page in crawls[p.id].pages()):
                 wait_out(lambda: store_evidence(engine, run.run_id, crawls[p.id].pages()), deadline, "storing pages", log)
                 crawls[p.id] = crawls[p.id].without_bodies()
         history = wait_out(lambda: item_dates(engine, [p.id for p in portals], run.as_of - timedelta(days=HISTORY_DAYS)),

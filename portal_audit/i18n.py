@@ -239,4 +239,4 @@ def label(group: str, code: Any, lang: str | None = None) -> str:
     if code is None or (isinstance(code, float) and code != code):
         return ""
     key = f"{group}.{code}"
-    return t(key, lang) if has(key, lang or DEFAULT_LANGUAGE) or has(key, DEFAULT_LANGUAGE) else str(code)
+    return t(key, lang) if has(key, DEFAULT_LANGUAGE) else str(code)  # every key is in the default catalogue
