@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from portal_audit.catalog import Portal
+from portal_audit.i18n import msg
 from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
 from validations.suite import Validation, validate
@@ -189,14 +190,14 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
                 done = commit(engine, url, records[0]["run"], [r["portal"] for r in records],
                               {r["portal"].id: r["crawl"] for r in records}, retry_for=retry_for, log=log)
                 if done.failed:
-                    raise WarehouseError(f"spool of run {run_id}: "
-                                         + "; ".join(f"{k}: {v}" for k, v in done.failed.items()))
+                    raise WarehouseError(msg("warehouse.spool_failed", run=run_id,
+                                             failed=[f"{k}: {v}" for k, v in done.failed.items()]))
                 result.portals += len(done.loaded)
             wait_out(lambda: finish_run(engine, run_id, ended["ok"], ended["message"]), deadline, "closing the run", log)
         except Exception as error:
             if is_outage(error):
-                raise WarehouseError(f"cannot load the spool of run {run_id} ({len(files)} portals, {root}): "
-                                     f"warehouse {mask_url(url)} unreachable: {cause(error, url)}") from None
+                raise WarehouseError(msg("warehouse.spool_unreachable", run=run_id, n=len(files), spool=str(root),
+                                         url=mask_url(url), cause=cause(error, url))) from None
             raise
         for f in files:
             f.unlink()

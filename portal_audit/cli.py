@@ -386,11 +386,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         with using(getattr(args, "lang", None) or args.top_lang):
-            return args.func(args)
-    except CatalogError as exc:
-        print(f"portal-audit: {exc}", file=sys.stderr)
-        return 2
-    except (LookupError, ValueError, FileNotFoundError, RuntimeError) as exc:
+            try:
+                return args.func(args)
+            except (CatalogError, LookupError, ValueError, FileNotFoundError, RuntimeError) as exc:
+                print(f"portal-audit: {exc}", file=sys.stderr)  # in the run's language where it has one
+                return 2
+    except ValueError as exc:  # $PORTAL_AUDIT_LANG names no language
         print(f"portal-audit: {exc}", file=sys.stderr)
         return 2
 

@@ -209,21 +209,25 @@ def test_a_schema_ahead_of_the_code_is_refused(catalog_file, tmp_path):
     for args in (["audit", catalog_file], ["report", "--format", "md", "-o", str(tmp_path / "r.md")], ["db", "upgrade"]):
         proc = _cli(*args, "--warehouse", url)
         assert proc.returncode == 2 and proc.stdout == "", proc.stderr[-2000:]
-        assert proc.stderr.count("\n") == 1 and "0099_from_a_newer_release, newer than this portal-audit" in proc.stderr
+        assert proc.stderr.count("\n") == 1 and "结构版本 0099_from_a_newer_release 比本版 portal-audit 新" in proc.stderr
+    proc = _cli("report", "--lang", "en", "--format", "md", "-o", str(tmp_path / "r.md"), "--warehouse", url)
+    assert proc.returncode == 2 and "0099_from_a_newer_release, newer than this portal-audit" in proc.stderr
 
 
 def test_an_unreachable_server_and_a_missing_driver_are_one_line_each(catalog_file, pg):
     from portal_audit.localpg import free_port
 
     down = f"postgresql+psycopg://audit:s3cret@127.0.0.1:{free_port()}/audit"
-    proc = _cli("audit", catalog_file, "--warehouse", down)
+    proc = _cli("audit", catalog_file, "--warehouse", down, "--lang", "en")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr[-2000:]
     assert proc.stderr.startswith("portal-audit: cannot reach warehouse postgresql+psycopg://audit:***@127.0.0.1:")
     assert "Connection refused" in proc.stderr and "s3cret" not in proc.stderr + proc.stdout
+    proc = _cli("audit", catalog_file, "--warehouse", down)  # in Chinese by default
+    assert proc.returncode == 2 and proc.stderr.startswith("portal-audit: 无法连接数据仓库 postgresql+psycopg://audit:***@")
     proc = _cli("report", "--format", "md", "-o", "/tmp/x.md", env={"PORTAL_AUDIT_WAREHOUSE": pg.url},
                 pre="import sys; sys.modules['psycopg'] = None; ")  # installed without the postgres extra
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr[-2000:]
-    assert "needs the psycopg driver: pip install 'portal-audit[postgres]'" in proc.stderr
+    assert "需要 psycopg 驱动：pip install 'portal-audit[postgres]'" in proc.stderr
 
 
 # -- soak: three nights with faults between and during them ---------------------------------------

@@ -44,7 +44,7 @@ def test_migrations_build_exactly_the_models(warehouse_url):
 def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     engine = make_engine(warehouse_url)
     downgrade(engine, "0001")
-    with pytest.raises(SchemaBehind, match=r"schema 0001, this portal-audit needs 0006: run `portal-audit db upgrade"):
+    with pytest.raises(SchemaBehind, match=r"结构版本为 0001，本版 portal-audit 需要 0006：请运行 `portal-audit db upgrade"):
         make_engine(warehouse_url)
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err

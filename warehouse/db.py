@@ -8,6 +8,8 @@ import threading
 from sqlalchemy import Engine, create_engine, event, exc as sa_exc
 from sqlalchemy.engine import make_url
 
+from portal_audit.i18n import msg
+
 from .errors import WarehouseError
 
 DEFAULT_WAREHOUSE = "sqlite:///audit.db"
@@ -102,10 +104,9 @@ def open_warehouse(url: str | None = None, schema: bool = True) -> Engine:
     except ModuleNotFoundError as error:
         extra = DRIVERS.get((error.name or "").split(".")[0])
         fix = f"pip install 'portal-audit[{extra}]'" if extra else f"pip install {error.name}"
-        raise WarehouseError(f"the warehouse {shown} needs the {error.name} driver: {fix}") from None
+        raise WarehouseError(msg("warehouse.driver", url=shown, driver=error.name, fix=fix)) from None
     except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError) as error:
-        raise WarehouseError(f"not a warehouse URL: {shown} ({error}); e.g. sqlite:///audit.db or "
-                             "postgresql+psycopg://user:password@host/db") from None
+        raise WarehouseError(msg("warehouse.not_url", url=shown, error=str(error))) from None
     from .schema import current_revision, ensure_schema, refuse_ahead
 
     try:
@@ -114,7 +115,6 @@ def open_warehouse(url: str | None = None, schema: bool = True) -> Engine:
         else:
             refuse_ahead(current_revision(engine), shown)
     except sa_exc.DBAPIError as error:
-        hint = "is the server running? check --warehouse or $PORTAL_AUDIT_WAREHOUSE" if not url.startswith("sqlite") \
-            else "is the folder there and writable?"
-        raise WarehouseError(f"cannot reach warehouse {shown}: {cause(error, url)} ({hint})") from None
+        hint = msg("warehouse.hint_sqlite" if url.startswith("sqlite") else "warehouse.hint_server")
+        raise WarehouseError(msg("warehouse.unreachable", url=shown, cause=cause(error, url), hint=hint)) from None
     return engine

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from portal_audit.i18n import Msg, as_msg
+
 
 class WarehouseError(RuntimeError):
-    """The warehouse cannot be used: the message says which (URL masked), why and the fix."""
+    """The warehouse cannot be used: the message says which (URL masked), why and the fix,
+    in the reader's language when it is shown."""
+
+    def __init__(self, message: Msg | str) -> None:
+        self.msg = as_msg(message)
+        super().__init__(self.msg.render("en"))
+
+    def __str__(self) -> str:
+        return self.msg.render()

@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from portal_audit.i18n import msg
+
 from .errors import WarehouseError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -66,8 +68,7 @@ def is_known(revision: str) -> bool:
 
 def refuse_ahead(current: str | None, shown_url: str) -> None:
     if current is not None and not is_known(current):
-        raise SchemaAhead(f"the warehouse {shown_url} has schema {current}, newer than this portal-audit "
-                          f"(which knows up to {head_revision()}): upgrade portal-audit, never the other way round")
+        raise SchemaAhead(msg("warehouse.ahead", url=shown_url, current=current, head=head_revision()))
 
 
 def ensure_schema(engine: Engine, shown_url: str) -> None:
@@ -79,6 +80,4 @@ def ensure_schema(engine: Engine, shown_url: str) -> None:
         upgrade(engine)
         return
     refuse_ahead(current, shown_url)
-    raise SchemaBehind(
-        f"the warehouse {shown_url} has schema {current or 'without a version'}, this portal-audit needs {head}: "
-        f"run `portal-audit db upgrade --warehouse {shown_url}`")
+    raise SchemaBehind(msg("warehouse.behind", url=shown_url, current=current or msg("warehouse.no_version"), head=head))
