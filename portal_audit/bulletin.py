@@ -43,7 +43,9 @@ def _para(doc, text: str) -> None:
     _font(p.add_run(text), BODY_FONT, 14)
 
 
-def _table(doc, header: list[str], rows: list[list]) -> None:
+def _table(doc, header: tuple[str, ...], rows: list[list]) -> None:
+    """A table headed by the catalogue's names for ``header`` (keys)."""
+    header = [t(k) for k in header]
     shown = rows[:ROW_LIMIT]
     table = doc.add_table(rows=1 + len(shown), cols=len(header))
     table.style = "Table Grid"
@@ -59,6 +61,15 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
             _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
     if len(rows) > len(shown):
         _para(doc, t("bulletin.more_rows", n=len(rows) - len(shown)))
+
+
+def _section(doc, heading: str, frame: pd.DataFrame | None, nothing: str, header: tuple[str, ...], row) -> None:
+    """A numbered section: its table, one ``row(record)`` each, or the sentence saying there is nothing."""
+    _heading(doc, t(heading))
+    if frame is None or frame.empty:
+        _para(doc, t(nothing))
+    else:
+        _table(doc, header, [row(r) for r in frame.itertuples(index=False)])
 
 
 def write_bulletin(data: ReportData, out: str | Path) -> Path:
@@ -92,18 +103,13 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
     if rows:
         _para(doc, t("bulletin.verdicts", verdicts=[msg("bulletin.portal_verdict", portal=p, verdict=msg(f"verdict.{v}"))
                                                     for p, v in verdict_of.items()]))
-        _table(doc, [t(k) for k in ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem")], rows)
+        _table(doc, ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem"), rows)
     else:
         _para(doc, t("bulletin.all_pass"))
 
-    _heading(doc, t("bulletin.h3"))
-    week = data.availability
-    if week is None or week.empty:
-        _para(doc, t("bulletin.no_probes"))
-    else:
-        _table(doc, [t(k) for k in ("bulletin.portal", "col.probes", "col.failed", "col.failed_share", "col.fewest_per_day")],
-               [[r.portal_id, r.probes, r.failed, f"{r.failed_share:.1%}", r.fewest_per_day]
-                for r in week.itertuples(index=False)])
+    _section(doc, "bulletin.h3", data.availability, "bulletin.no_probes",
+             ("bulletin.portal", "col.probes", "col.failed", "col.failed_share", "col.fewest_per_day"),
+             lambda r: [r.portal_id, r.probes, r.failed, f"{r.failed_share:.1%}", r.fewest_per_day])
 
     _heading(doc, t("bulletin.h4"))
     bad = cols[cols["status"].isin(["stale", "empty", "unreachable", "error"])].copy()
@@ -114,46 +120,28 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
         bad["responsible"] = bad["responsible"].fillna(unnamed)
         for unit, g in bad.groupby("responsible", sort=True):
             _para(doc, t("bulletin.unit_columns", unit=unit, n=len(g)))
-            _table(doc, [t(k) for k in ("bulletin.portal", "col.path", "bulletin.problem_kind", "col.last_published_on",
-                                        "col.days_since_update", "col.allowed_days")],
+            _table(doc, ("bulletin.portal", "col.path", "bulletin.problem_kind", "col.last_published_on",
+                         "col.days_since_update", "col.allowed_days"),
                    [[r.portal_id, r.path, t(f"status.{r.status}"), fmt_date(r.last_published_on), r.days_since_update,
                      r.allowed_days] for r in g.itertuples(index=False)])
 
-    _heading(doc, t("bulletin.h5"))
-    late = data.late
-    if late is None or late.empty:
-        _para(doc, t("bulletin.no_late"))
-    else:
-        _table(doc, [t(k) for k in ("col.responsible", "bulletin.portal", "col.title", "col.asked_on", "col.answered_on",
-                                    "col.waited_days")],
-               [[r.responsible or unnamed, r.portal_id, r.title, fmt_date(r.asked_on),
-                 fmt_date(r.answered_on) or t("message_state.unanswered"), r.waited_days]
-                for r in late.itertuples(index=False)])
-
-    _heading(doc, t("bulletin.h6"))
-    due = data.due_soon
-    if due is None or due.empty:
-        _para(doc, t("bulletin.no_due"))
-    else:
-        _table(doc, [t(k) for k in ("col.responsible", "bulletin.portal", "col.path", "col.last_published_on", "col.days_left")],
-               [[r.responsible or unnamed, r.portal_id, r.path, fmt_date(r.last_published_on), r.days_left]
-                for r in due.itertuples(index=False)])
-
-    _heading(doc, t("bulletin.h7"))
-    frame = findings_frame(data)
-    if frame.empty:
-        _para(doc, t("bulletin.no_findings"))
-    else:
-        _table(doc, [t(k) for k in ("bulletin.portal", "col.rule", "col.severity", "col.term", "col.expected", "col.sentence")],
-               [[r.portal_id, label("finding_rule", r.rule), label("severity", r.severity), r.term, r.expected, r.sentence]
-                for r in frame.itertuples(index=False)])
+    _section(doc, "bulletin.h5", data.late, "bulletin.no_late",
+             ("col.responsible", "bulletin.portal", "col.title", "col.asked_on", "col.answered_on", "col.waited_days"),
+             lambda r: [r.responsible or unnamed, r.portal_id, r.title, fmt_date(r.asked_on),
+                        fmt_date(r.answered_on) or t("message_state.unanswered"), r.waited_days])
+    _section(doc, "bulletin.h6", data.due_soon, "bulletin.no_due",
+             ("col.responsible", "bulletin.portal", "col.path", "col.last_published_on", "col.days_left"),
+             lambda r: [r.responsible or unnamed, r.portal_id, r.path, fmt_date(r.last_published_on), r.days_left])
+    _section(doc, "bulletin.h7", findings_frame(data), "bulletin.no_findings",
+             ("bulletin.portal", "col.rule", "col.severity", "col.term", "col.expected", "col.sentence"),
+             lambda r: [r.portal_id, label("finding_rule", r.rule), label("severity", r.severity), r.term, r.expected,
+                        r.sentence])
 
     _heading(doc, t("bulletin.h8"))
     _para(doc, data.link_summary())
     broken = data.broken_links()
     if not broken.empty:
-        _table(doc, [t(k) for k in ("bulletin.portal", "col.url", "col.page_url", "col.text", "col.scope", "col.kind",
-                                    "col.days_broken")],
+        _table(doc, ("bulletin.portal", "col.url", "col.page_url", "col.text", "col.scope", "col.kind", "col.days_broken"),
                [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken] for r in broken.itertuples(index=False)])
 
     _heading(doc, t("bulletin.h9"))

@@ -148,9 +148,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from warehouse.db import open_warehouse
     from warehouse.read import resolve_run
 
-    from .report import write_report
-
-    from .report import Filters, write_index
+    from .report import Filters, write_index, write_report
 
     engine = open_warehouse(args.warehouse)
     if args.run == "all":

@@ -217,6 +217,3 @@ class ColumnVerdict:
     def detail(self) -> str:
         """The notes in the reader's language."""
         return render(self.notes)
-
-    def detail_in(self, lang: str) -> str:
-        return render(self.notes, lang)

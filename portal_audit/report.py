@@ -205,10 +205,9 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
 _LABELS = {"status": status_label, "outcome": lambda v: label("outcome", v), "verdict": lambda v: label("verdict", v),
            "item": lambda v: label("item", v), "category": lambda v: label("category", v),
            "state": lambda v: label("message_state", v), "link_status": lambda v: label("link_status", v),
-           "rule": lambda v: label("finding_rule", v), "severity": lambda v: label("severity", v),
-           "run_status": lambda v: label("run_status", v)}
+           "rule": lambda v: label("finding_rule", v), "severity": lambda v: label("severity", v)}
 _MESSAGES = ("detail", "reason", "reasons", "link_error")  # stored as message keys and arguments
-_DATES = ("as_of", "last_published_on", "asked_on", "answered_on", "first_broken_run", "published_on")
+_DATES = ("as_of", "last_published_on", "asked_on", "answered_on", "first_broken_run")
 _SHARES = ("share_fresh", "failed_share")
 
 

@@ -3,11 +3,13 @@ error text, and the other columns of the same portal are audited normally."""
 
 from __future__ import annotations
 
+
 import pytest
 
 from extractors.crawl import crawl_portal
 from extractors.fetch import FetchPolicy
 from portal_audit.catalog import Column, Portal
+from portal_audit.i18n import render
 from validations.rules import load_ruleset
 from validations.suite import validate
 
@@ -63,7 +65,7 @@ def test_fault_gets_a_precise_status(audited, fault):
     verdicts, _ = audited
     status, text = FAULTS[fault]
     v = verdicts[fault.replace("/", "_")]
-    assert (v.status, text in v.detail_in("en")) == (status, True), v.detail_in("en")
+    assert (v.status, text in render(v.notes, "en")) == (status, True), render(v.notes, "en")
 
 
 def test_other_columns_are_audited_normally(audited):
