@@ -456,17 +456,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         summary.failed_portals = failed
         ok = len(failed) < len(selected) or not selected
         message = "; ".join(f"{k}: {v}" for k, v in failed.items()) or None
-        if spooled:  # its portals load later: the run is closed then, as it ends now
-            spool_finish(loading.spool, url, run_id, ok, message)
-        else:
-            try:
-                wait_out(lambda: finish_run(engine, run_id, ok=ok, message=message, data_docs=summary.data_docs),
-                         time.monotonic() + loading.retry_for, "closing the run", log)
-            except Exception as exc:
-                if not (is_outage(exc) and loading.spool):
-                    raise
-                spool_finish(loading.spool, url, run_id, ok, message)
-                spooled = ["(the run's closing)"]
+        waiting = _close_run(engine, url, run_id, ok, message, summary.data_docs, loading, bool(spooled), log)
     except BaseException as exc:
         try:
             finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
@@ -479,16 +469,33 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     log.info(summary.line())
     if notify and send_notification(notify, summary):
         log.info("alert sent through %s", notify)
-    if spooled:  # what was loaded is summarised above; the rest waits in the spool
+    if waiting:  # what was loaded is summarised above; the rest waits in the spool
         log.error("warehouse %s unavailable: %d portals kept in %s", mask_url(url), len(spooled), loading.spool)
-        return Failed(message=t("run.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool,
-                                run=run_id, minutes=f"{loading.retry_for / 60:g}"), data=summary)
+        return Failed(message=t("run.spooled" if spooled else "run.closing_spooled", warehouse=mask_url(url),
+                                n=len(spooled), spool=loading.spool, run=run_id,
+                                minutes=f"{loading.retry_for / 60:g}"), data=summary)
     if failed and len(failed) == len(selected):
         return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
     if failed:
         return Completed(name="Partially failed", data=summary,
                          message=f"{len(failed)} of {len(selected)} portals failed: {', '.join(failed)}")
     return summary
+
+
+def _close_run(engine, url: str, run_id: str, ok: bool, message: str | None, data_docs: str | None,
+               loading: Loading, spooled: bool, log) -> bool:
+    """Close the run, or leave its closing to whoever loads the spool (when portals wait
+    there, or the warehouse is out now); True when the spool has it."""
+    if not spooled:
+        try:
+            wait_out(lambda: finish_run(engine, run_id, ok=ok, message=message, data_docs=data_docs),
+                     time.monotonic() + loading.retry_for, "closing the run", log)
+            return False
+        except Exception as exc:
+            if not (is_outage(exc) and loading.spool):
+                raise
+    spool_finish(loading.spool, url, run_id, ok, message, data_docs)
+    return True
 
 
 @flow(name="nightly-audit", log_prints=True)

@@ -151,11 +151,13 @@ def spool_portal(root: str | Path, url: str, run: RunSpec, portal: Portal, crawl
     return path
 
 
-def spool_finish(root: str | Path, url: str, run_id: str, ok: bool, message: str | None) -> Path:
+def spool_finish(root: str | Path, url: str, run_id: str, ok: bool, message: str | None,
+                 data_docs: str | None = None) -> Path:
     """Mark a run's spool complete: the run ended, these portals are all it left to load,
     and how to close the run once they are loaded."""
     path = Path(root) / run_id / "run.json"
-    _atomic_write(path, json.dumps({"warehouse": mask_url(url), "ok": ok, "message": message}).encode())
+    _atomic_write(path, json.dumps({"warehouse": mask_url(url), "ok": ok, "message": message,
+                                    "data_docs": data_docs}).encode())
     return path
 
 
@@ -193,7 +195,8 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
                     raise WarehouseError(msg("warehouse.spool_failed", run=run_id,
                                              failed=[f"{k}: {v}" for k, v in done.failed.items()]))
                 result.portals += len(done.loaded)
-            wait_out(lambda: finish_run(engine, run_id, ended["ok"], ended["message"]), deadline, "closing the run", log)
+            wait_out(lambda: finish_run(engine, run_id, ended["ok"], ended["message"], ended.get("data_docs")), deadline,
+                     "closing the run", log)
         except Exception as error:
             if is_outage(error):
                 raise WarehouseError(msg("warehouse.spool_unreachable", run=run_id, n=len(files), spool=str(root),

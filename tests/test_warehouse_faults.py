@@ -195,6 +195,29 @@ def test_an_outage_past_the_retry_time_is_loaded_by_the_next_run(catalog_file, p
     assert not list(spool.glob("*/*"))
 
 
+def test_an_outage_as_the_run_closes_leaves_the_closing_to_load_spool(catalog_file, pg, clean, tmp_path, monkeypatch):
+    """Every portal loaded, then the warehouse goes as the run is closed: the closing waits in
+    the spool; `db load-spool` closes the run as it ended."""
+    import flows.audit
+    from portal_audit.cli import main
+
+    url, spool = _database(pg, "closing"), tmp_path / "spool"
+    real = flows.audit.finish_run
+
+    def down_then_close(*args, **kwargs):
+        pg.stop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(flows.audit, "finish_run", down_then_close)
+    run = _audit(catalog_file, url, spool, minutes=0.05)
+    monkeypatch.setattr(flows.audit, "finish_run", real)
+    pg.start()
+    assert run.is_failed() and "关闭记录暂存于" in run.message
+    assert sorted(p.name for p in (spool / AS_OF.isoformat()).iterdir()) == ["run.json"]
+    assert main(["db", "load-spool", "--warehouse", url, "--spool", str(spool)]) == 0
+    assert state(url) == clean["postgresql"]
+
+
 # -- refused up front, in one line ----------------------------------------------------------------
 def _cli(*args: str, env: dict | None = None, pre: str = "") -> subprocess.CompletedProcess:
     code = f"{pre}import sys; from portal_audit.cli import main; sys.exit(main({list(args)!r}))"
