@@ -139,7 +139,7 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
 
     _heading(doc, t("bulletin.h8"))
     _para(doc, data.link_summary())
-    broken = data.broken_links()
+    broken = data.broken_links
     if not broken.empty:
         _table(doc, ("bulletin.portal", "col.url", "col.page_url", "col.text", "col.scope", "col.kind", "col.days_broken"),
                [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken] for r in broken.itertuples(index=False)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -79,6 +80,7 @@ class ReportData:
     broken_nights: int = BROKEN_NIGHTS
     page_evidence: dict[str, str] = None  # page URL → content hash of what the run fetched there (findings' evidence)
 
+    @cached_property
     def broken_links(self) -> pd.DataFrame:
         """Links broken at least ``broken_nights`` runs running, with the days since first found broken."""
         if self.links is None or self.links.empty:
@@ -95,7 +97,7 @@ class ReportData:
             return t("report.links_none")
         counts = self.links["status"].value_counts()
         return t("report.links_summary", checked=len(self.links), ok=counts.get("ok", 0), broken=counts.get("broken", 0),
-                 nights=self.broken_nights, listed=len(self.broken_links()), unverifiable=counts.get("unverifiable", 0),
+                 nights=self.broken_nights, listed=len(self.broken_links), unverifiable=counts.get("unverifiable", 0),
                  skipped=counts.get("skipped", 0), blank=int(self.links["blank_title"].sum()),
                  hijacked=int(self.links["hijacked"].sum()))
 
@@ -288,7 +290,7 @@ def render_markdown(data: ReportData) -> str:
         out += ["", f"## {t('report.h_findings')}", ""] + _md_table(frame, list(frame.columns))
     if data.links is not None and not data.links.empty:
         out += ["", f"## {t('report.h_links', nights=data.broken_nights)}", "", data.link_summary()]
-        broken = data.broken_links()
+        broken = data.broken_links
         if not broken.empty:
             out += [""] + _md_table(broken, ["portal_id", "url", "page_url", "text", "scope", "kind", "days_broken"])
     out += ["", f"## {t('report.h_all')}", ""]
@@ -301,7 +303,7 @@ def _sheets(data: ReportData) -> dict[str, pd.DataFrame]:
     """The XLSX workbook: one sheet per table of the report (keys: catalogue names)."""
     return {"columns": data.columns, "verdicts": data.verdicts, "checks": data.checks, "units": data.units,
             "trend": data.trend, "due_soon": data.due_soon, "late": data.late, "availability": data.availability,
-            "findings": findings_frame(data), "broken_links": _links_frame(data.broken_links())}
+            "findings": findings_frame(data), "broken_links": _links_frame(data.broken_links)}
 
 
 # -- HTML ------------------------------------------------------------------------------------------
@@ -405,7 +407,7 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
     if data.late is not None and not data.late.empty else none}</section>
 <section id="findings"><h2>{t('report.h_findings')}</h2>{_findings_table(data, evidence_dir)}</section>
 <section id="links"><h2>{t('report.h_links', nights=data.broken_nights)}</h2><p>{html.escape(data.link_summary())}</p>{
-    _table(_links_frame(data.broken_links()), "broken") if not data.broken_links().empty else ""}{_hijacked(data)}</section>
+    _table(_links_frame(data.broken_links), "broken") if not data.broken_links.empty else ""}{_hijacked(data)}</section>
 <section><h2>{t('report.h_heatmap')}</h2>{figures.get('heatmap', f"<p>{t('report.no_items')}</p>")}</section>
 <section><h2>{t('report.h_days')}</h2>{figures.get('bars', '')}</section>
 <section><h2>{t('report.h_problems')}</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
