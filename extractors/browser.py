@@ -18,10 +18,12 @@ limit per renderer process.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -30,6 +32,7 @@ from portal_audit.records import PageFetch
 
 from .fetch import FetchError, Fetcher, decode_html
 
+log = logging.getLogger("portal_audit.browser")
 BLOCKED = {"image", "font", "media", "stylesheet", "manifest", "texttrack", "websocket", "eventsource", "beacon", "ping"}
 DATA_TYPES = {"xhr", "fetch"}
 FORWARDED_HEADERS = ("accept", "content-type", "x-requested-with")
@@ -60,8 +63,23 @@ class Rendered:
     note: Msg | None = None  # a limit the page hit (it is rendered as far as it got)
 
 
+CALL_LIMIT = 10.0  # seconds for one call into the browser (a busy-looping page blocks page.content())
+
+
 class BrowserUnavailable(RuntimeError):
-    """No headless Chromium to render with."""
+    """No headless Chromium to render with; ``msg`` says why, in the reader's language."""
+
+    def __init__(self, why: Msg):
+        super().__init__(why.key)
+        self.msg = why
+
+
+class RenderFailed(RuntimeError):
+    """A page the browser could not read (it hung, crashed or kept navigating)."""
+
+    def __init__(self, why: Msg):
+        super().__init__(why.key)
+        self.msg = why
 
 
 def find_chromium() -> str | None:
@@ -117,12 +135,11 @@ class Renderer:
                 return self._browser
             executable = self.executable or find_chromium()
             if not executable:
-                raise BrowserUnavailable("no headless Chromium found (install Debian's chromium, "
-                                         "or set PORTAL_AUDIT_CHROMIUM to a Chromium executable)")
+                raise BrowserUnavailable(msg("browser.missing"))
             try:
                 from playwright.async_api import async_playwright
             except ImportError as exc:  # pragma: no cover - a dependency of the package
-                raise BrowserUnavailable(f"playwright is not installed: {exc}") from None
+                raise BrowserUnavailable(msg("browser.no_playwright")) from None
             args = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                     "--disable-quic", "--mute-audio", f"--js-flags=--max-old-space-size={self.limits.js_heap_mb}"]
@@ -135,37 +152,55 @@ class Renderer:
             except Exception as exc:
                 await self._playwright.stop()
                 self._playwright = None
-                raise BrowserUnavailable(f"Chromium ({executable}) did not start: {str(exc).splitlines()[0]}") from None
+                log.warning("Chromium (%s) did not start: %s", executable, str(exc).splitlines()[0])
+                raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
             return self._browser
 
     async def render(self, url: str) -> Rendered:
         """Load ``url`` in a fresh browser context, let its scripts run until the network
-        is quiet (or the page's time is up), and return the DOM it ended with. Raises
-        :class:`FetchError` when the page's own document cannot be fetched and
+        is quiet (or the page's time is up), and return the DOM it ended with; a render
+        that breaks (the page navigates while it is read, the renderer crashes) is tried
+        once more. Raises :class:`FetchError` when the page's own document cannot be
+        fetched, :class:`RenderFailed` when the page cannot be read, and
         :class:`BrowserUnavailable` when there is no browser."""
+        try:
+            return await self._render_once(url)
+        except RenderFailed:
+            return await self._render_once(url)
+
+    async def _render_once(self, url: str) -> Rendered:
         browser = await self._ensure()
         async with self._pages, self._hosts[urlsplit(url).netloc]:
             start = time.perf_counter()
             out = Rendered(url=url, html="")
             failure: list[FetchError] = []
             budget = {"requests": 0, "bytes": 0}
-            context = await browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent)
+            network = _Network()
             try:
-                await context.route("**/*", lambda route, request: self._answer(route, request, out, failure, budget))
+                context = await asyncio.wait_for(
+                    browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent), CALL_LIMIT)
+            except Exception:
+                await self._restart()
+                raise RenderFailed(msg("browser.crashed")) from None
+            try:
+                await context.route("**/*", lambda route, request: self._answer(route, request, out, failure, budget,
+                                                                                network))
                 page = await context.new_page()
-                deadline = self.limits.timeout * 1000
-                try:
-                    await page.goto(url, wait_until="load", timeout=deadline)
-                    await page.wait_for_load_state("networkidle", timeout=max(1000.0, deadline - _ms_since(start)))
-                except Exception as exc:  # a page that never settles is read as far as it got
-                    if failure:
-                        raise failure[0] from None
-                    out.note = msg("browser.stopped", error=type(exc).__name__)
+                page.on("load", lambda *_: network.loaded())
+                page.on("dialog", _dismiss)
+                out.note = await self._settle(page, url, network)
                 if failure and not out.fetches[:1]:
                     raise failure[0]
-                out.html = await page.content()
+                out.html = await self._content(page, network)
+            except (FetchError, RenderFailed):
+                raise
+            except Exception:  # the renderer crashed or the page went away under us
+                raise RenderFailed(msg("browser.crashed")) from None
             finally:
-                await context.close()
+                try:
+                    await asyncio.wait_for(context.close(), CALL_LIMIT)
+                except Exception:  # a renderer that will not close: the browser is wedged
+                    await self._restart()
             out.elapsed_ms = _ms_since(start)
             if budget["requests"] > self.limits.max_requests or budget["bytes"] > self.limits.max_bytes:
                 out.note = msg("both", first=out.note, second=msg("browser.cap")) if out.note else msg("browser.cap")
@@ -174,8 +209,64 @@ class Renderer:
             self.rendered += 1
             return out
 
-    async def _answer(self, route, request, out: Rendered, failure: list[FetchError], budget: dict) -> None:
+    async def _settle(self, page, url: str, network: "_Network") -> Msg | None:
+        """Navigate and wait until the page has loaded and its network has been quiet for
+        ``settle_ms``. The page's time counts only while it runs: time its requests spend
+        queued behind the crawl's politeness (other columns of the same host, a busy
+        machine) is not its fault, so a page is not cut short for it — a hard cap of four
+        times the limit still bounds it. Returns a note when the page is read unsettled."""
+        limit = self.limits.timeout * 1000
+        started = time.perf_counter()
+        try:
+            await page.goto(url, wait_until="commit", timeout=limit * 4)
+        except Exception as exc:
+            if "interrupted by another navigation" not in str(exc):
+                return msg("browser.timeout", s=round(self.limits.timeout))
+        while True:
+            await asyncio.sleep(0.05)
+            elapsed = _ms_since(started)
+            if network.quiet_for() >= self.limits.settle_ms and network.has_loaded:
+                return None
+            if elapsed - network.waited_ms() > limit or elapsed > limit * 4:
+                return msg("browser.timeout", s=round(self.limits.timeout))
+
+    async def _content(self, page, network: "_Network") -> str:
+        """The page's DOM, read with a time limit (a script busy-looping blocks it). A page
+        that navigates while it is read (``location`` set, a reload, a page rewriting
+        itself) is read again once its new document has loaded."""
+        for attempt in range(3):
+            try:
+                return await asyncio.wait_for(page.content(), CALL_LIMIT)
+            except asyncio.TimeoutError:
+                raise RenderFailed(msg("browser.hung")) from None
+            except Exception as exc:
+                if "navigating" not in str(exc) or attempt == 2:
+                    raise RenderFailed(msg("browser.crashed")) from None
+                network.has_loaded = False
+                try:
+                    await page.wait_for_load_state("load", timeout=self.limits.timeout * 1000)
+                except Exception:
+                    pass
+        raise RenderFailed(msg("browser.crashed"))  # pragma: no cover - the loop returns or raises
+
+    async def _restart(self) -> None:
+        """Drop a wedged browser; the next render launches a new one."""
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            try:
+                await asyncio.wait_for(browser.close(), CALL_LIMIT)
+            except Exception:
+                process = getattr(getattr(browser, "_impl_obj", None), "process", None)
+                if process is not None:
+                    process.kill()
+
+    async def _answer(self, route, request, out: Rendered, failure: list[FetchError], budget: dict,
+                      network: "_Network") -> None:
         """Answer one request of a rendered page through the Fetcher."""
+        with network.request():
+            await self._answer_one(route, request, out, failure, budget)
+
+    async def _answer_one(self, route, request, out: Rendered, failure: list[FetchError], budget: dict) -> None:
         kind = request.resource_type
         is_document = kind == "document" and request.frame.parent_frame is None
         if kind in BLOCKED or request.url.startswith("data:"):
@@ -214,3 +305,48 @@ class Renderer:
 
 def _ms_since(start: float) -> float:
     return (time.perf_counter() - start) * 1000
+
+
+async def _dismiss(dialog) -> None:
+    """alert(), confirm(), prompt(): answered at once (a page looping on alert() must not stall)."""
+    try:
+        await dialog.dismiss()
+    except Exception:
+        pass
+
+
+class _Network:
+    """A rendered page's requests as the route handler sees them: how many are open, when
+    the last one ended, and how long the page has spent waiting for any (queued behind
+    the crawl's politeness — not the page's own time)."""
+
+    def __init__(self) -> None:
+        self.open = 0
+        self.has_loaded = False
+        self._last = time.perf_counter()
+        self._waiting_since: float | None = None
+        self._waited = 0.0
+
+    def loaded(self) -> None:
+        self.has_loaded = True
+
+    @contextmanager
+    def request(self):
+        if self.open == 0:
+            self._waiting_since = time.perf_counter()
+        self.open += 1
+        try:
+            yield
+        finally:
+            self.open -= 1
+            self._last = time.perf_counter()
+            if self.open == 0 and self._waiting_since is not None:
+                self._waited += self._last - self._waiting_since
+                self._waiting_since = None
+
+    def quiet_for(self) -> float:
+        return 0.0 if self.open else _ms_since(self._last)
+
+    def waited_ms(self) -> float:
+        current = time.perf_counter() - self._waiting_since if self._waiting_since is not None else 0.0
+        return (self._waited + current) * 1000

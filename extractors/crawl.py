@@ -9,6 +9,7 @@ pinned 置顶 items never stop it, since they are old by design).
 from __future__ import annotations
 
 import asyncio
+import logging
 import zlib
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,14 +23,15 @@ from portal_audit.records import (ColumnCrawl, ColumnPath, Finding, Item, Link, 
                                   Previous)
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
-from .browser import BrowserUnavailable, Renderer, RenderLimits, strip_fragment
+from .browser import BrowserUnavailable, Renderer, RenderFailed, RenderLimits, strip_fragment
 from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
 from .linkcheck import LinkCache, check_links
-from .listpage import (Hints, ListPage, article_date, home_links, page_blocks, page_doc, page_links, parse_list_page,
-                       site_wide_links, text_of)
+from .listpage import Hints, ListPage, article_date, home_links, parse_list_page, site_wide_links
+from .markup import page_blocks, page_doc, page_links, text_of
 from .messages import message_detail, parse_messages
 from .profiles import Profile, get_profile
 
+log = logging.getLogger("portal_audit.crawl")
 ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates
 DEFAULT_WINDOW_DAYS = 400  # a year of history plus slack: the longest periodic allowance is 366
 MESSAGE_DETAILS = 40  # detail pages read per consultation column to learn when a message was answered
@@ -67,15 +69,21 @@ async def crawl_column(
     path: ColumnPath | None = None,
     messages: bool = False,
     observer: PageObserver | None = None,
+    name: str | None = None,
 ) -> ColumnCrawl:
     """Crawl one column's list pages; never raises for what the portal does.
 
     The list is read the cheapest way that finds it: the static pages (a list shipped in a
     comment or template included), else the platform API the page names, else the page
     rendered in headless Chromium (``renderer``). ``path`` — how an earlier night read
-    it — goes straight to that way; ``profile: browser`` forces rendering. A column whose
-    list cannot be told from sidebars and site-wide blocks (``site_wide``: links the
-    portal's other columns repeat) is an ``error`` with the reason, never fresh, never empty.
+    it — goes straight to that way; ``profile: browser`` forces rendering. The list is
+    chosen by evidence (``evidence.py``): ``name``, the column's name in the catalog, is
+    looked for in the headings beside the page's lists, ``site_wide`` (links the portal's
+    other columns repeat) marks blocks that are no column's own. Two lists that tie are
+    told apart by the column's second page; a column whose list still cannot be told is
+    an ``error`` with the reason, never fresh, never empty — and never rendered, since the
+    browser would draw the same tie. Whatever a page does, the column comes back judged:
+    a failure no rule foresaw is this column's ``error``, not its portal's crash.
 
     Incremental nights: ``previous`` (URL → what an earlier run fetched) makes requests
     conditional, a 304 re-reads the stored body; ``known`` (item URLs already stored for
@@ -89,13 +97,18 @@ async def crawl_column(
         return ColumnCrawl(portal_id, column_id, None, "error", error=msg("crawl.no_url"))
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
                   get_profile(profile), previous or {}, set() if messages else known or set(), site_wide, first=first,
-                  messages=[] if messages else None, observer=observer)
+                  messages=[] if messages else None, observer=observer, names=(name,) if name else ())
     del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
-    result = await _read_column(job, renderer, path)
-    if job.messages is None or result.fetch_state != "ok":
-        return result
-    found = await _message_details(job, list({m.url: m for m in job.messages}.values()))
-    return replace(result, messages=tuple(found), pages=tuple(job.pages))
+    try:
+        result = await _read_column(job, renderer, path)
+        if job.messages is None or result.fetch_state != "ok":
+            return result
+        found = await _message_details(job, list({m.url: m for m in job.messages}.values()))
+        return replace(result, messages=tuple(found), pages=tuple(job.pages))
+    except Exception:  # a page no rule foresaw: this column's error, never its portal's crash
+        log.exception("column %s/%s (%s) failed", portal_id, column_id, url)
+        job.items.clear()
+        return job.finish("error", msg("crawl.failed"))
 
 
 async def _read_column(job: "_Column", renderer: Renderer | None, path: ColumnPath | None) -> ColumnCrawl:
@@ -164,6 +177,7 @@ class _Column:
 
     messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
     observer: PageObserver | None = None
+    names: tuple[str, ...] = ()  # the column's name in the catalog
 
     def read_messages(self, text: str, url: str) -> None:
         if self.messages is not None:
@@ -218,13 +232,18 @@ class _Column:
         it holds no list."""
         visited: set[str] = set()
         next_url: str | None = self.url
-        hints, empty_marker, note, head = Hints(site_wide=self.site_wide), False, None, None
+        hints, empty_marker, note, head = Hints(site_wide=self.site_wide, names=self.names), False, None, None
         method = "static"
         first, self.first = self.first, None
+        ahead: Fetched | None = None  # page two, when it was read to break page one's tie
         while next_url and next_url not in visited and self.room():
             visited.add(next_url)
             try:
-                fetched = first if first is not None and head is None else await _fetch(self.fetcher, next_url, self.previous)
+                if ahead is not None and ahead.url == next_url:
+                    fetched, ahead = ahead, None
+                else:
+                    fetched = first if first is not None and head is None else await _fetch(self.fetcher, next_url,
+                                                                                             self.previous)
                 first = None
                 if isinstance(fetched, FetchError):
                     raise fetched
@@ -241,6 +260,12 @@ class _Column:
             self.observe(fetched.url, lp)
             if head is None:
                 head = fetched
+                if lp.tied:
+                    ahead = await self.break_tie(lp)
+                    if not lp.list_found:  # the same tie a browser would draw: no render
+                        if ahead is not None:
+                            self.pages.append(ahead.record)
+                        return self.finish("error", lp.reason), head, lp.reason
                 if not lp.list_found and not lp.empty_marker:
                     return None, head, lp.reason or msg("list.no_dated_list")
                 head = Fetched(fetched.record, fetched.url, "")  # its list is read: the text is not needed again
@@ -248,7 +273,7 @@ class _Column:
                 method = lp.source
                 # later pages read the container page one chose, and no link page one
                 # showed outside its list (a sidebar repeats on every page)
-                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
+                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
             if not self.add(lp.items):
                 break
             next_url = lp.next_url
@@ -257,6 +282,26 @@ class _Column:
                                                    self.previous):
                 self.items[item.url] = item
         return self.finish("ok", self.partial, method, empty=empty_marker, note=note), head, ""
+
+    async def break_tie(self, lp: ListPage) -> Fetched | None:
+        """Page one holds two lists whose evidence ties: read page two, where every link
+        page one showed counts as a sidebar's (a sidebar repeats, the column's list moves
+        on). If page two's list sits where one of the two did, that one is the column's:
+        ``lp`` takes it. Returns page two, read, for the crawl to go on with."""
+        if not lp.next_url or not self.room():
+            return None
+        try:
+            fetched = await _fetch(self.fetcher, lp.next_url, self.previous)
+        except FetchError:
+            return None  # the tie stands
+        second = parse_list_page(fetched.text, fetched.url, self.as_of, self.profile,
+                                 Hints(site_wide=self.site_wide | lp.blocks, names=self.names))
+        second.doc = None
+        match = [items for where, items in lp.tied if second.list_found and where == second.container]
+        if len(match) == 1:
+            lp.items, lp.container, lp.list_found, lp.reason = list(match[0]), second.container, True, None
+            lp.blocks = lp.blocks - {i.url for i in match[0]}
+        return fetched
 
     async def api(self, source: ApiSource) -> ColumnCrawl | None:
         """Read a list API page by page; None when it answers no list (moved, failed)."""
@@ -314,7 +359,13 @@ class _Column:
             try:
                 out = await renderer.render(url)
             except BrowserUnavailable as exc:
-                return self.finish("error", msg("crawl.no_browser", why=reason or msg("list.no_dated_list"), error=str(exc)))
+                return self.finish("error", msg("crawl.no_browser", why=reason or msg("list.no_dated_list"), error=exc.msg))
+            except RenderFailed as exc:
+                if n == 0:
+                    return self.finish("error", msg("crawl.render_failed", why=reason or msg("list.no_dated_list"),
+                                                    error=exc.msg), "browser")
+                self.partial = msg("crawl.rendered_failed", n=n + 1, error=exc.msg)
+                break
             except FetchError as exc:
                 self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
                 if n == 0:
@@ -469,7 +520,7 @@ async def crawl_portal_async(
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
                            site_wide=site_wide, first=first, path=paths.get(col.id),
-                           messages=col.category == "consultation", observer=observer)
+                           messages=col.category == "consultation", observer=observer, name=col.path[-1])
               for col, first in zip(portal.columns, firsts)]
     del home, firsts  # each column's crawl holds its first page only until it has read it
     early: asyncio.Future | None = None

@@ -131,6 +131,30 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     return body.decode(candidates[0], errors="replace")
 
 
+def _dns_reason(exc: OSError) -> Msg:
+    """Why a name did not resolve, in the reader's words (not the resolver's English)."""
+    code = getattr(exc, "errno", None)
+    if code in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", None)):
+        return msg("net.no_such_name")
+    if code == socket.EAI_AGAIN:
+        return msg("net.dns_again")
+    return msg("net.dns_other")
+
+
+def _transport_reason(exc: Exception) -> Msg:
+    """What went wrong on the wire, as a catalogue message: refused, reset, TLS …"""
+    text = str(exc).lower()
+    if "ssl" in text or "certificate" in text or "tls" in text:
+        return msg("net.tls")
+    if isinstance(exc, httpx.ConnectError):
+        return msg("net.refused") if "refused" in text else msg("net.connect")
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        return msg("net.dropped")
+    if isinstance(exc, httpx.ProxyError):
+        return msg("net.proxy")
+    return msg("net.other")
+
+
 def _is_public(ip: str) -> bool:
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
@@ -202,7 +226,7 @@ class Fetcher:
                 try:
                     infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
                 except OSError as exc:
-                    raise Unreachable(url, msg("fetch.dns", error=str(exc))) from None
+                    raise Unreachable(url, msg("fetch.dns", error=_dns_reason(exc))) from None
                 addrs = [info[4][0] for info in infos]
             self._resolved[key] = bool(addrs) and all(_is_public(a) for a in addrs)
         if not self._resolved[key]:
@@ -261,7 +285,7 @@ class Fetcher:
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 err: FetchError = Unreachable(url, msg("fetch.timeout", tries=attempt))
             except httpx.TransportError as exc:
-                err = Unreachable(url, msg("fetch.connect", tries=attempt, error=type(exc).__name__))
+                err = Unreachable(url, msg("fetch.connect", tries=attempt, error=_transport_reason(exc)))
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp

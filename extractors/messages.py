@@ -15,7 +15,7 @@ from lxml import etree
 from portal_audit.records import Message
 
 from .dates import find_dates
-from .listpage import _SKIP_HREF, _text, _title, page_doc
+from .markup import SKIP_HREF as _SKIP_HREF, link_title as _title, page_doc, text as _text
 
 _ASKED = re.compile(r"留言时间|留言日期|提问时间|来信时间|来信日期|咨询时间|提交时间|写信时间|投诉时间|发信时间|提问日期"
                     r"|留言時間|來信時間|諮詢時間")

@@ -42,7 +42,7 @@ from extractors.fetch import FetchPolicy, policy_for
 from extractors.linkcheck import LinkCache
 from portal_audit.catalog import Checks, Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
-from portal_audit.i18n import china_today, fmt_date, language, status_label, t, using
+from portal_audit.i18n import china_today, fmt_date, language, msg, status_label, t, using
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.content import PageScan, load_lexicon
@@ -254,9 +254,11 @@ def _detached(fn: Callable[[], T]) -> T:
 
 
 def _crashed(portal: Portal, error: BaseException) -> PortalCrawl:
-    msg = f"crawl crashed: {type(error).__name__}: {error}"
+    """Every column of a portal whose crawl died: ``error``, with a reason in the reader's
+    language (the exception itself goes to the run's log and message)."""
+    reason = msg("crawl.crashed")
     return PortalCrawl(portal.id, None, tuple(
-        ColumnCrawl(portal.id, c.id, portal.column_url(c), "error", error=msg) for c in portal.columns))
+        ColumnCrawl(portal.id, c.id, portal.column_url(c), "error", error=reason) for c in portal.columns))
 
 
 def resolve_warehouse(warehouse: str | None) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from extractors.fetch import FetchError, Fetcher, FetchPolicy
-from extractors.listpage import parse_html, text_of
+from extractors.markup import parse_html, text_of
 
 from .catalog import Portal
 from .text import fold

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 from extractors.fetch import Fetcher, FetchPolicy
 from extractors.linkcheck import LinkCache, check_links, classify, registered_domain
-from extractors.listpage import page_blocks, page_doc, page_links
+from extractors.markup import page_blocks, page_doc, page_links
 from portal_audit.catalog import Column, Portal
 from portal_audit.records import Link, LinkCheck
 from tests.faults import serve_faults
@@ -225,7 +225,7 @@ def test_a_page_scan_reads_blocks_and_collects_links_capped():
     scan.page("http://x.gov.cn/", None, text, lambda: page_blocks(doc), lambda: page_links(doc, "http://x.gov.cn/"))
     scan.page("http://x.gov.cn/p2", "c", text, lambda: page_blocks(doc), lambda: page_links(doc, "http://x.gov.cn/p2"))
     glued = PageScan(LEXICON)  # the page's text runs table cells together: "张三342501…13905631234"
-    from extractors.listpage import text_of
+    from extractors.markup import text_of
 
     glued.page("http://x.gov.cn/p4", None, text_of(doc.find("body")), lambda: page_blocks(doc), list)
     assert {(f.rule, f.term) for f in glued.findings()} >= {("id_card", "342501********4215"), ("mobile", "139****1234")}

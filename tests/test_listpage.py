@@ -4,7 +4,8 @@ from urllib.parse import urljoin
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.listpage import Hints, _joiner, parse_list_page
+from extractors.listpage import Hints, parse_list_page
+from extractors.markup import joiner as _joiner
 
 AS_OF = date(2025, 6, 30)
 URL = "http://www.example.gov.cn/col/col101/index.html"
@@ -146,7 +147,7 @@ def test_a_block_of_site_wide_links_is_never_the_list():
     assert parse_list_page(html, url, date(2025, 6, 30)).list_found  # alone, it looks like a list
     site_wide = frozenset(f"http://x.gov.cn/ywdt/{i}.html" for i in range(6))
     page = parse_list_page(html, url, date(2025, 6, 30), hints=Hints(site_wide=site_wide))
-    assert not page.list_found and not page.items and page.reason.key == "list.only_site_wide"
+    assert not page.list_found and not page.items and page.reason.key == "list.only_sidebars"
 
 
 def test_later_pages_read_the_container_page_one_chose():

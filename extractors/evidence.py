@@ -1,0 +1,451 @@
+"""Which dated block of a list page is the column's own list: evidence, ranked, not vetoed.
+
+A column page carries several blocks of link + date — the column's own list, a "最新发布"
+box, a site-wide "每日关注" block, menus, friend links — and reading the wrong one flips a
+verdict. Each block is judged by evidence that names the column, never by the words its
+markup happens to use:
+
+* **for** — a heading next to it that names the column (the catalog's name, or the page's
+  own breadcrumb, ``<title>`` or ``ColumnName`` meta); links under the column's own URL
+  directory; its size (a list split into halves or groups counts whole);
+* **against** — a heading such as 最新发布/热点 next to it; links the portal's other columns
+  repeat (site-wide); ``nav``, ``footer``, ``aside`` and ``header`` elements; weakly, class or
+  id tokens such as ``sidebar``, ``hot``, ``friend``, matched as whole tokens (``photo`` is not
+  ``hot``, ``inside`` is not ``side``).
+
+Position and layout words (``left``, ``right``, ``main``, ``con``, ``box``, ``list`` …) are
+evidence neither way. A block headed like a sidebar, inside nav/footer/aside/header, or made
+only of site-wide links is no candidate; the others are ranked, and when the two best tie —
+close scores and different newest dates, so the choice would decide the verdict — the page
+says so, naming both, instead of guessing. The crawl can still break the tie with the
+column's later pages (its list changes from page to page, a sidebar does not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from portal_audit.text import fold
+
+from .dates import find_dates
+from .markup import SKIP_HREF, Texts, joiner, link_title, spaced_text, text
+
+RECORD_TAGS = {"li", "tr", "dd", "dt", "p", "div", "article", "section", "h3", "h4", "h5", "span", "td"}
+TIE_RATIO = 1.5  # a best block scoring less than this times the second ties with it
+
+Signature = tuple[tuple[str, str, str], ...]  # (tag, class, id) from a list's container up to the root
+
+
+@dataclass(slots=True)
+class Record:
+    element: etree._Element
+    link: etree._Element
+    title: str
+    url: str
+    published_on: date | None
+
+
+# -- records: one link and its date -------------------------------------------------------
+# something date-shaped: a digit beside a date separator (every form find_dates reads)
+_DATE_HINT = re.compile(r"\d\s*[-/.年月日－／．﹣]|[-/.年月－／．﹣]\s*\d")
+_D = "[0-9０-９]"
+_DATE = (rf"(?:19|20|１９|２０){_D}{{2}}\s*[-/.年－／．]\s*{_D}{{1,2}}\s*[-/.月－／．]\s*{_D}{{1,2}}\s*日?"
+         rf"(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?")
+_TRAILING_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\s\]】)）]*$")
+_LEADING_DATE = re.compile(rf"^[\s\[【(（]*{_DATE}[\s\]】)）]*")
+
+
+def _record_for(a: etree._Element, as_of: date | None, texts: Texts) -> tuple[etree._Element, date, bool] | None:
+    """The smallest block around link ``a`` that carries exactly this link's date, and
+    whether that date sits inside the link itself. A block with nothing date-shaped is
+    passed over without a closer look: its parent's text and links contain its own, so
+    any early exit it would take, the parent takes."""
+    el = a
+    for _ in range(4):
+        el = el.getparent()
+        if el is None or el.tag in ("body", "html", "ul", "ol", "table", "tbody"):
+            return None
+        if el.tag not in RECORD_TAGS:
+            continue
+        block = texts[el]
+        if len(block) > 500:
+            return None
+        if not _DATE_HINT.search(block):
+            continue
+        link_text = texts[a]
+        long_links = 0
+        for x in el.iter("a"):
+            long_links += len(texts[x]) >= 6
+            if long_links > 1:
+                return None
+        dates = find_dates(block.replace(link_text, " ", 1), as_of)
+        if dates:
+            return el, dates[0], False
+        # inside the link: its elements' texts apart, so a date before a title's digits stays a date
+        inside = find_dates(spaced_text(a), as_of, allow_yearless=False)
+        if inside:
+            return el, inside[-1], True
+    return None
+
+
+def _link_title(a: etree._Element, texts: Texts, date_in_link: bool) -> str:
+    """A link's title: its title attribute, else its text — without the publish date when
+    that sits inside the link, after the title (court and procuratorate sites) or before
+    it. Years inside the title itself ("2024年度…报告") stay."""
+    title = " ".join((a.get("title") or "").split())
+    if title or not date_in_link:
+        return title or texts[a]
+    spaced = spaced_text(a)
+    trailing = _TRAILING_DATE.sub("", spaced).strip()
+    if trailing != spaced:
+        return trailing or texts[a]
+    return _LEADING_DATE.sub("", spaced).strip() or texts[a]
+
+
+def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Record]:
+    """Every link of ``doc`` that sits in a small block with its own date."""
+    records: list[Record] = []
+    seen: set[int] = set()
+    texts = Texts()
+    join = joiner(url)
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(SKIP_HREF):
+            continue
+        found = _record_for(a, as_of, texts)
+        if found is None or id(found[0]) in seen:
+            continue
+        block, published_on, date_in_link = found
+        title = _link_title(a, texts, date_in_link)
+        if len(title) < 2:
+            continue
+        seen.add(id(block))
+        records.append(Record(block, a, title, join(href), published_on))
+    return records
+
+
+def grouped(records: list[Record]) -> dict[etree._Element, list[Record]]:
+    """Records by their container (the element holding the rows), in page order."""
+    groups: dict[etree._Element, list[Record]] = defaultdict(list)
+    for rec in records:
+        groups[rec.element.getparent()].append(rec)
+    return groups
+
+
+def undated_groups(doc: etree._Element, url: str) -> dict[etree._Element, list[Record]]:
+    """Rows of one long link each, for lists that show no dates at all (three or more,
+    outside nav/footer/aside and not under a sidebar's heading)."""
+    groups: dict[etree._Element, list[Record]] = defaultdict(list)
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        title = link_title(a)
+        if not href or href.startswith(SKIP_HREF) or len(title) < 6:
+            continue
+        row = a.getparent()
+        while row is not None and row.tag not in ("li", "tr", "dd", "p", "div", "article"):
+            row = row.getparent()
+        if row is None or sum(1 for x in row.iter("a") if len(text(x)) >= 6) > 1:
+            continue
+        groups[row.getparent()].append(Record(row, a, title, urljoin(url, href), None))
+    return {c: recs for c, recs in groups.items() if len(recs) >= 3 and _against(c, frozenset()) is None}
+
+
+# -- what names the column ------------------------------------------------------------------
+_CRUMB_LABEL = re.compile(r"(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|當前位置|您現在的位置|您的位置|所在位置)\s*[:：]?")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/|>>|＞＞|-{1,2}>)\s*")
+_TITLE_SPLIT = re.compile(r"\s*[-_|｜—–－·]+\s*")
+_DECOR = re.compile(r"更多|more|查看全部|[>»›+＋\s]+|[【】\[\]]", re.I)
+
+
+def _core(value: str) -> str:
+    return _DECOR.sub("", fold(value))
+
+
+def column_names(doc: etree._Element, given: tuple[str, ...] = ()) -> frozenset[str]:
+    """What the column is called: the catalog's name (``given``), the page's ``ColumnName``
+    meta, the last step of its breadcrumb and the parts of its ``<title>`` — folded
+    (simplified script, no spaces) for comparison with the headings next to its blocks."""
+    names = [n for n in given if n]
+    for meta in doc.iter("meta"):
+        if (meta.get("name") or "").strip().lower() in ("columnname", "column"):
+            names.append(meta.get("content") or "")
+    title = doc.find(".//title")
+    if title is not None:
+        names.extend(_TITLE_SPLIT.split(text(title))[:3])
+    crumb = _breadcrumb(doc)
+    if crumb:
+        steps = [s for s in _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", crumb)) if s.strip()]
+        if steps:
+            names.append(steps[-1])
+    return frozenset(c for c in (_core(n) for n in names) if 2 <= len(c) <= 24)
+
+
+def _breadcrumb(doc: etree._Element) -> str | None:
+    """The breadcrumb's text ("当前位置：首页 > 政务公开 > 通知公告"): the element whose own
+    text carries the label, or the one whose class or id says so."""
+    body = doc.find("body")
+    for el in (body if body is not None else doc).iter():
+        if not isinstance(el.tag, str):
+            continue
+        own = (el.text or "") + (el.tail or "")
+        if "位置" in own and _CRUMB_LABEL.search(own):
+            holder = el if _CRUMB_LABEL.search(el.text or "") else el.getparent()
+            if holder is not None:
+                value = text(holder)
+                if len(value) <= 160:
+                    return value
+        elif _tokens(el) & _CRUMB_TOKENS:
+            value = text(el)
+            if 2 <= len(value) <= 160:
+                return value
+    return None
+
+
+# -- headings next to a block -----------------------------------------------------------------
+# the whole text of a sidebar's heading (simplified; "更多 >>" stripped)
+_SIDEBAR_HEADING = re.compile(
+    r"^(?:本站|全站|网站|站内|今日|本周|一周)?"
+    r"(?:最新(?:发布|信息|动态|文章|公开|更新|消息|公告|文件|资讯)?|热点(?:信息|新闻|关注|推荐|专题|文章|排行)?"
+    r"|热门(?:信息|文章|新闻|推荐|排行)?|推荐(?:信息|阅读|文章|新闻)?|精彩推荐|猜你喜欢|大家都在看"
+    r"|(?:阅读|点击|浏览|人气|热度|访问)?排行(?:榜)?|相关(?:链接|信息|文章|阅读|新闻|推荐)|友情链接|图片新闻|专题专栏|要闻(?:动态)?)$"
+)
+_HEADING_SKIP = {"li", "tr", "a", "ul", "ol", "table", "tbody", "td", "dd", "dt", "script", "style", "head", "title",
+                 "meta", "html", "body"}
+
+
+def _heading_text(el: etree._Element) -> str | None:
+    """A short, date-free block that reads as a heading ("通知公告", "最新发布 更多>>"), or None."""
+    if not isinstance(el.tag, str) or el.tag in _HEADING_SKIP:
+        return None
+    value = text(el)
+    if not 2 <= len(value) <= 24 or _DATE_HINT.search(value):
+        return None
+    if sum(1 for a in el.iter("a") if len(text(a)) >= 2) > 2:
+        return None
+    return value
+
+
+def heading_of(container: etree._Element) -> str | None:
+    """The heading next to a block: the nearest heading-like previous sibling of the block
+    or of one of its boxes, up to five levels up — but not past another block of links
+    (then the heading belongs to that block, not to this one)."""
+    el = container
+    for _ in range(6):
+        if el.tag in ("body", "html"):
+            return None
+        prev, looked = el.getprevious(), 0
+        while prev is not None and looked < 3:
+            if isinstance(prev.tag, str):
+                found = _heading_text(prev)
+                if found is not None:
+                    return found
+                if any(len(text(a)) >= 6 for a in prev.iter("a")):
+                    return None
+                looked += 1
+            prev = prev.getprevious()
+        el = el.getparent()
+        if el is None:
+            return None
+    return None
+
+
+def names_column(heading: str, names: frozenset[str]) -> bool:
+    core = _core(heading)
+    return len(core) >= 2 and any(core == n or (len(n) >= 4 and n in core) or (len(core) >= 4 and core in n)
+                                  for n in names)
+
+
+def sidebar_heading(heading: str) -> bool:
+    return bool(_SIDEBAR_HEADING.match(_core(heading)))
+
+
+# -- markup words, as whole tokens ------------------------------------------------------------
+_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# Weak evidence against: each word names a sidebar, menu or footer on real pages. Position
+# and layout words (left, right, main, con, content, box, wrap, list …) are not here: real
+# column lists sit in class="right", id="right_con", "main-right".
+SIDEBAR_TOKENS = frozenset({
+    "nav", "navbar", "menu", "submenu", "foot", "footer", "side", "sidebar", "aside", "hot", "hotnews", "latest",
+    "zuixin", "zxfb", "zxxx", "redian", "remen", "rank", "ranking", "paihang", "phb", "friend", "friends",
+    "friendlink", "yqlj", "flink", "links", "banner", "header", "tuijian", "recommend"})
+_CRUMB_TOKENS = frozenset({"crumb", "crumbs", "breadcrumb", "breadcrumbs", "position", "location", "dqwz", "weizhi"})
+_SEMANTIC = ("nav", "footer", "aside", "header")
+
+
+def _tokens(el: etree._Element) -> frozenset[str]:
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return frozenset(t.lower() for t in _TOKEN.findall(marks)) if marks.strip() else frozenset()
+
+
+def _hinted(el: etree._Element) -> bool:
+    for _ in range(5):
+        if el is None or el.tag in ("body", "html"):
+            return False
+        if _tokens(el) & SIDEBAR_TOKENS:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _semantic(el: etree._Element) -> bool:
+    while el is not None:
+        if el.tag in _SEMANTIC:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _against(container: etree._Element, names: frozenset[str]) -> str | None:
+    """Strong evidence that a block is not the column's list: a sidebar's heading beside it
+    (unless the heading names the column), or a nav/footer/aside/header element around it."""
+    heading = heading_of(container)
+    if heading and sidebar_heading(heading) and not names_column(heading, names):
+        return "heading"
+    if _semantic(container):
+        return "element"
+    return None
+
+
+# -- blocks: one list, possibly split into several containers --------------------------------
+def _same_list(best: etree._Element, other: etree._Element, groups: dict[etree._Element, list[Record]]) -> bool:
+    """Is ``other`` another block of ``best``'s list? Real templates split one list into
+    blocks: two ``<ul>`` halves, groups of five under ``<div ms-visible="$showStatic(6)">``
+    wrappers a script pager shows one at a time, nested tables between blank rows. Such a
+    block has the same tag and class and the same record shape, hangs from a common
+    ancestor at most three levels up through wrappers of the same tag and class, and sits
+    among its sibling blocks with nothing between them but separators without links."""
+    if (other.tag, other.get("class")) != (best.tag, best.get("class")):
+        return False
+    if {r.element.tag for r in groups[other]} != {r.element.tag for r in groups[best]}:
+        return False
+    a, b = best, other
+    for _ in range(3):
+        pa, pb = a.getparent(), b.getparent()
+        if pa is None or pb is None:
+            return False
+        if pa is pb:
+            return _consecutive(a, b)
+        if (pa.tag, pa.get("class")) != (pb.tag, pb.get("class")):
+            return False
+        a, b = pa, pb
+    return False
+
+
+def _consecutive(a: etree._Element, b: etree._Element) -> bool:
+    """Siblings ``a`` and ``b`` with only blocks like them or link-less separators between."""
+    parent = a.getparent()
+    i, j = parent.index(a), parent.index(b)
+    shape = (a.tag, a.get("class"))
+    for el in parent[min(i, j) + 1:max(i, j)]:
+        if not isinstance(el.tag, str):
+            continue
+        if (el.tag, el.get("class")) != shape and next(el.iter("a"), None) is not None:
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Block:
+    """One list on the page — its containers (one, or the halves/groups of a split list),
+    its records — and the evidence about it."""
+
+    containers: list[etree._Element]
+    records: list[Record]
+    heading: str | None = None
+    named: bool = False  # a heading beside it names the column
+    against: str | None = None  # "heading", "element" or "site_wide": not a candidate
+    own_dir: float = 0.0  # share of its links under the column's own directory
+    score: float = 0.0
+    main: etree._Element = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.main = self.containers[0]
+
+    @property
+    def newest(self) -> date | None:
+        dates = [r.published_on for r in self.records if r.published_on]
+        return max(dates) if dates else None
+
+    def label(self) -> str:
+        """How a person finds it on the page: its heading, else its tag, class and id."""
+        if self.heading:
+            return self.heading
+        el = self.main
+        klass = ".".join((el.get("class") or "").split()[:2])
+        return el.tag + (f".{klass}" if klass else "") + (f"#{el.get('id')}" if el.get("id") else "")
+
+
+def blocks(groups: dict[etree._Element, list[Record]]) -> list[Block]:
+    """The page's lists: containers of one split list joined (by the largest container,
+    compared only with containers of the same tag and class)."""
+    by_shape: dict[tuple, list[etree._Element]] = defaultdict(list)
+    for c in groups:
+        by_shape[(c.tag, c.get("class"))].append(c)
+    owner: dict[etree._Element, etree._Element] = {}
+    for containers in by_shape.values():
+        for c in sorted(containers, key=lambda c: -len(groups[c])):
+            if c in owner:
+                continue
+            owner[c] = c
+            for other in containers:
+                if other not in owner and _same_list(c, other, groups):
+                    owner[other] = c
+    members: dict[etree._Element, list[etree._Element]] = defaultdict(list)
+    for c in groups:  # page order
+        members[owner[c]].append(c)
+    out = []
+    for head, cs in members.items():
+        recs = [r for c in cs for r in groups[c]]  # page order
+        out.append(Block([head] + [c for c in cs if c is not head], recs))  # the largest first: its signature
+    return out
+
+
+def column_dir(url: str) -> str:
+    path = urlsplit(url).path
+    return path.rsplit("/", 1)[0] + "/"
+
+
+def weigh(found: list[Block], url: str, names: frozenset[str], site_wide: frozenset[str]) -> list[Block]:
+    """Score each block by the evidence about it; the candidates (no strong evidence
+    against) best first, then the rest."""
+    col_dir = column_dir(url)
+    for b in found:
+        b.heading = heading_of(b.main)
+        b.named = bool(b.heading) and names_column(b.heading, names)
+        urls = [r.url for r in b.records]
+        shared = sum(u in site_wide for u in urls) / len(urls) if site_wide else 0.0
+        if shared == 1.0:
+            b.against = "site_wide"
+        elif b.heading and sidebar_heading(b.heading) and not b.named:
+            b.against = "heading"
+        elif _semantic(b.main) and not b.named:
+            b.against = "element"
+        b.own_dir = own = sum(urlsplit(u).path.startswith(col_dir) for u in urls) / len(urls)
+        b.score = (len(urls) * (1 + 2 * own) * (3.0 if b.named else 1.0) * (0.5 if _hinted(b.main) else 1.0)
+                   * (1 - 0.5 * shared))
+    return sorted(found, key=lambda b: (b.against is not None, -b.score))
+
+
+def tied(ranked: list[Block]) -> bool:
+    """Do the two best candidates tie — close in evidence, and the choice would change the
+    column's newest date (else either gives the same verdict)?"""
+    cands = [b for b in ranked if b.against is None]
+    if len(cands) < 2:
+        return False
+    best, second = cands[0], cands[1]
+    return second.score * TIE_RATIO > best.score and best.newest != second.newest
+
+
+def signature(container: etree._Element) -> Signature:
+    sig = []
+    el = container
+    while el is not None and isinstance(el.tag, str):
+        sig.append((el.tag, el.get("class") or "", el.get("id") or ""))
+        el = el.getparent()
+    return tuple(sig)

@@ -1,0 +1,158 @@
+"""Reading HTML: the parsed tree, element texts, link joining, a page's text blocks and links.
+
+The ground the list-page readers stand on (``evidence``, ``pager``, ``listpage``,
+``messages``). Parsing uses lxml directly and serialises text in C: this is the hot path of
+every crawl (see bench/).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+SKIP_HREF = ("javascript:", "#", "mailto:", "tel:")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PARSER = etree.HTMLParser()  # plain elements: lxml.html's class lookup calls Python per element
+HIDDEN = ("script", "style", "noscript", "textarea", "xmp")  # text a visitor never reads
+
+
+def parse_html(html: str | bytes) -> etree._Element:
+    """The document tree of ``html``; an empty or unreadable page is an empty document."""
+    if isinstance(html, str):
+        html = _XML_DECL.sub("", html, count=1)
+    try:
+        if html and html.strip():
+            doc = etree.fromstring(html, _PARSER)
+            if doc is not None:
+                return doc
+    except (etree.ParserError, ValueError):  # NUL bytes and the like: no document to read
+        pass
+    return etree.fromstring("<html><body></body></html>", _PARSER)
+
+
+def drop(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            prev.tail = (prev.tail or "") + el.tail
+    parent.remove(el)
+
+
+def page_doc(html: str | bytes) -> etree._Element:
+    """A page parsed, its scripts, styles and hidden text dropped: what a visitor reads."""
+    doc = parse_html(html)
+    for el in list(doc.iter(*HIDDEN)):
+        drop(el)
+    return doc
+
+
+def text_of(el: etree._Element) -> str:
+    """All the text inside ``el`` (not its tail), as lxml.html's text_content() but
+    serialised in C: the cheapest way to it."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def text(el: etree._Element) -> str:
+    """``el``'s text, whitespace folded."""
+    return " ".join(text_of(el).split())
+
+
+def spaced_text(el: etree._Element) -> str:
+    """``el``'s text with its elements' texts kept apart: ``<a><span>2024-10-15</span>2024年…</a>``
+    reads "2024-10-15 2024年…", not a date run into a title's digits."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def link_title(a: etree._Element) -> str:
+    """A link's title attribute, else its text."""
+    return " ".join((a.get("title") or text_of(a)).split())
+
+
+class Texts(dict):
+    """Whitespace-folded element texts, computed when first asked for: a page has
+    hundreds of links in menus and footers, and their blocks are shared."""
+
+    def __missing__(self, el: etree._Element) -> str:
+        value = self[el] = text(el)
+        return value
+
+
+@lru_cache(maxsize=256)
+def selector(css: str) -> CSSSelector:
+    return CSSSelector(css, translator="html")
+
+
+def joiner(base: str) -> Callable[[str], str]:
+    """``urljoin(base, href)`` for one page's many links. The shapes list pages use
+    (``./x``, ``x``, ``/x``) are string concatenation; anything else (dot segments, other
+    schemes, empty queries that urljoin drops) goes to urljoin itself."""
+    parts = urlsplit(base)
+    if not parts.scheme or not parts.netloc or ";" in parts.path:
+        return lambda href: urljoin(base, href)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    directory = origin + (parts.path[: parts.path.rfind("/") + 1] or "/")
+
+    def join(href: str) -> str:
+        if href[:1] <= " " or "\t" in href or "\n" in href or "\r" in href:  # urljoin drops these
+            return urljoin(base, href)
+        if href.startswith("./"):
+            rest, prefix = href[2:], directory
+        elif href.startswith("/") and not href.startswith("//"):
+            rest, prefix = href[1:], origin + "/"
+        elif not href.startswith((".", "?", "#")) and ":" not in href.split("/", 1)[0]:
+            rest, prefix = href, directory
+        else:
+            return urljoin(base, href)
+        if not href or rest.startswith((".", "/")) or rest.endswith(("?", "#")) or any(
+                odd in rest for odd in ("/.", "//", "?#", ";")):
+            return urljoin(base, href)
+        return prefix + rest
+
+    return join
+
+
+BLOCK_TAGS = ("title", "h1", "h2", "h3", "h4", "p", "li", "td", "th", "dd", "dt", "span", "em", "strong", "font")
+LIST_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
+
+
+def page_blocks(doc: etree._Element) -> list[tuple[str, str]]:
+    """The readable text of a page as (tag, text) blocks, innermost first and without
+    repeats, for lexicon and personal-data scans (a tag says whether text sits in a list
+    or table)."""
+    out, seen = [], set()
+    for el in doc.iter(*BLOCK_TAGS):
+        if any(child.tag in BLOCK_TAGS for child in el if isinstance(child.tag, str)) and el.tag not in LIST_TAGS:
+            continue  # a wrapper: its blocks speak for it
+        value = text(el)
+        if len(value) >= 4 and value not in seen:
+            seen.add(value)
+            out.append((el.tag, value))
+    return out
+
+
+def page_links(doc: etree._Element, url: str) -> list[tuple[str, str, str]]:
+    """Every link and image of a page: (absolute URL, its text or alt or title, tag)."""
+    join = joiner(url)
+    out = []
+    for el in doc.iter("a", "img"):
+        ref = (el.get("href") if el.tag == "a" else el.get("src")) or ""
+        ref = ref.strip()
+        if not ref or ref.startswith(SKIP_HREF) or ref.startswith("data:"):
+            continue
+        label = link_title(el) if el.tag == "a" else " ".join((el.get("alt") or el.get("title") or "").split())
+        if el.tag == "a" and not label:
+            img = next(el.iter("img"), None)
+            label = " ".join(((img.get("alt") or img.get("title") or "") if img is not None else "").split())
+        out.append((join(ref).split("#", 1)[0], label, el.tag))
+    return out
