@@ -47,6 +47,7 @@ class RenderLimits:
     max_requests: int = 200  # requests one page may make
     max_bytes: int = 20 * 1024 * 1024  # bytes one page may load
     js_heap_mb: int = 256  # V8 heap limit per renderer process
+    call_timeout: float = 10.0  # seconds for one call into the browser (a busy-looping page blocks page.content())
 
 
 @dataclass(slots=True)
@@ -62,8 +63,6 @@ class Rendered:
     elapsed_ms: float = 0.0
     note: Msg | None = None  # a limit the page hit (it is rendered as far as it got)
 
-
-CALL_LIMIT = 10.0  # seconds for one call into the browser (a busy-looping page blocks page.content())
 
 
 class BrowserUnavailable(RuntimeError):
@@ -165,7 +164,9 @@ class Renderer:
         :class:`BrowserUnavailable` when there is no browser."""
         try:
             return await self._render_once(url)
-        except RenderFailed:
+        except RenderFailed as exc:
+            if exc.msg.key != "browser.crashed":
+                raise  # a page that hung once hangs again: no second try
             return await self._render_once(url)
 
     async def _render_once(self, url: str) -> Rendered:
@@ -178,7 +179,7 @@ class Renderer:
             network = _Network()
             try:
                 context = await asyncio.wait_for(
-                    browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent), CALL_LIMIT)
+                    browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent), self.limits.call_timeout)
             except Exception:
                 await self._restart()
                 raise RenderFailed(msg("browser.crashed")) from None
@@ -198,7 +199,7 @@ class Renderer:
                 raise RenderFailed(msg("browser.crashed")) from None
             finally:
                 try:
-                    await asyncio.wait_for(context.close(), CALL_LIMIT)
+                    await asyncio.wait_for(context.close(), self.limits.call_timeout)
                 except Exception:  # a renderer that will not close: the browser is wedged
                     await self._restart()
             out.elapsed_ms = _ms_since(start)
@@ -236,7 +237,7 @@ class Renderer:
         itself) is read again once its new document has loaded."""
         for attempt in range(3):
             try:
-                return await asyncio.wait_for(page.content(), CALL_LIMIT)
+                return await asyncio.wait_for(page.content(), self.limits.call_timeout)
             except asyncio.TimeoutError:
                 raise RenderFailed(msg("browser.hung")) from None
             except Exception as exc:
@@ -254,7 +255,7 @@ class Renderer:
         browser, self._browser = self._browser, None
         if browser is not None:
             try:
-                await asyncio.wait_for(browser.close(), CALL_LIMIT)
+                await asyncio.wait_for(browser.close(), self.limits.call_timeout)
             except Exception:
                 process = getattr(getattr(browser, "_impl_obj", None), "process", None)
                 if process is not None:

@@ -307,7 +307,7 @@ class _Column:
         """Read a list API page by page; None when it answers no list (moved, failed)."""
         url: str | None = source.url
         visited: set[str] = set()
-        hints, answered, empty, note = Hints(), False, False, None
+        hints, answered, empty, note = Hints(names=self.names), False, False, None
         while url and url not in visited and self.room():
             visited.add(url)
             try:
@@ -334,7 +334,7 @@ class _Column:
                     if not answered:
                         return None
                     break
-                found, hints = lp.items, Hints(container=lp.container)
+                found, hints = lp.items, Hints(container=lp.container, names=self.names)
                 if lp.empty_marker and not answered:
                     empty, note = True, lp.note
             elif not answered and not found:
@@ -349,7 +349,7 @@ class _Column:
         """Render the list pages in headless Chromium and read the DOM they end with."""
         url: str | None = self.url
         visited: set[str] = set()
-        hints = Hints(site_wide=self.site_wide)
+        hints = Hints(site_wide=self.site_wide, names=self.names)
         learnt: ApiSource | None = None
         empty, note = False, None
         for n in range(RENDERED_PAGES):
@@ -377,13 +377,16 @@ class _Column:
             self.read_messages(out.html, strip_fragment(url))
             self.observe(strip_fragment(url), lp)
             if n == 0:
+                if not lp.list_found and not lp.empty_marker and lp.blank_list:
+                    # drawn in full, the column's heading stands over an empty list: a blank column
+                    return self.finish("ok", method="browser", empty=True)
                 if not lp.list_found and not lp.empty_marker:
                     why = lp.reason or msg("list.no_dated_list")
                     return self.finish("error", msg("crawl.no_list_rendered", why=why, note=out.note or msg("empty")),
                                        "browser")
                 empty, note = lp.empty_marker, lp.note
                 learnt = learn(out.responses, lp.items, self.as_of)
-                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks)
+                hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
             more = self.add(lp.items)
             if more and lp.next_url is None and learnt is not None and n == 0:
                 # a script-only pager: the rest of the list comes from the API the page used

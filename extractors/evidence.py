@@ -57,6 +57,8 @@ _DATE_HINT = re.compile(r"\d\s*[-/.年月日－／．﹣]|[-/.年月－／．﹣
 _D = "[0-9０-９]"
 _DATE = (rf"(?:19|20|１９|２０){_D}{{2}}\s*[-/.年－／．]\s*{_D}{{1,2}}\s*[-/.月－／．]\s*{_D}{{1,2}}\s*日?"
          rf"(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?")
+# "今天是2021年3月4日 星期四" in a page's top bar is the visitor's day, not a publish date
+_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|现在是)\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 _TRAILING_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\s\]】)）]*$")
 _LEADING_DATE = re.compile(rf"^[\s\[【(（]*{_DATE}[\s\]】)）]*")
 
@@ -84,14 +86,25 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts) -> tuple[et
             long_links += len(texts[x]) >= 6
             if long_links > 1:
                 return None
-        dates = find_dates(block.replace(link_text, " ", 1), as_of)
+        outside = block.replace(link_text, " ", 1)
+        dates = find_dates(_TODAY.sub(" ", outside) if "今" in outside or "现在" in outside else outside, as_of)
         if dates:
-            return el, dates[0], False
+            return el, _published(dates, as_of), False
         # inside the link: its elements' texts apart, so a date before a title's digits stays a date
         inside = find_dates(spaced_text(a), as_of, allow_yearless=False)
         if inside:
             return el, inside[-1], True
     return None
+
+
+def _published(dates: list[date], as_of: date | None) -> date:
+    """The publish date among a row's dates: one date is it; of several (成文日期 and
+    发布日期, 发布 and 更新) the latest that is not in the future — a document is published
+    on or after it is written."""
+    if len(dates) == 1:
+        return dates[0]
+    past = [d for d in dates if as_of is None or d <= as_of]
+    return max(past) if past else dates[0]
 
 
 def _link_title(a: etree._Element, texts: Texts, date_in_link: bool) -> str:
@@ -138,9 +151,21 @@ def grouped(records: list[Record]) -> dict[etree._Element, list[Record]]:
     return groups
 
 
+_ARTICLE_PATH = re.compile(r"(?:\.s?html?|\.jhtml|\.jsp|\.php|\.aspx?|\.do|\.pdf|\.docx?)$|/art/|/content|/t\d{8}_|\d{5,}",
+                           re.I)
+_INDEX_PATH = re.compile(r"/(?:index|default|list)(?:_\d+)?\.s?html?$|/$", re.I)
+
+
+def article_like(url: str) -> bool:
+    """A URL that looks like an article, not a column index or a site's home page."""
+    path = urlsplit(url).path
+    return bool(_ARTICLE_PATH.search(path)) and not _INDEX_PATH.search(path)
+
+
 def undated_groups(doc: etree._Element, url: str) -> dict[etree._Element, list[Record]]:
     """Rows of one long link each, for lists that show no dates at all (three or more,
-    outside nav/footer/aside and not under a sidebar's heading)."""
+    outside nav/footer/aside and not under a sidebar's heading). Menus, friend links and
+    directories of sites look the same; the caller asks for evidence (``undated_list``)."""
     groups: dict[etree._Element, list[Record]] = defaultdict(list)
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
@@ -253,6 +278,34 @@ def heading_of(container: etree._Element) -> str | None:
         if el is None:
             return None
     return None
+
+
+_LIST_BOX = ("ul", "ol", "table", "tbody", "dl", "div")
+
+
+def blank_under_heading(doc: etree._Element, names: frozenset[str]) -> bool:
+    """Does a heading naming the column stand over an empty list box (a ``<ul>`` without a
+    single link)? On a rendered page that is a blank column with no placeholder text."""
+    if not names:
+        return False
+    body = doc.find("body")
+    for el in (body if body is not None else doc).iter("h1", "h2", "h3", "h4", "h5", "div", "span", "p", "strong", "b"):
+        heading = _heading_text(el)
+        if heading is None or not names_column(heading, names):
+            continue
+        holder = el
+        for _ in range(3):  # the heading itself, or the box it sits in as a title
+            box = holder.getnext()
+            while box is not None and not isinstance(box.tag, str):
+                box = box.getnext()
+            if box is not None and box.tag in _LIST_BOX:
+                if box.find(".//a") is None and len(text(box)) < 20:
+                    return True
+                break  # the heading's box holds something: not a blank list
+            holder = holder.getparent()
+            if holder is None or holder.tag == "body":
+                break
+    return False
 
 
 def names_column(heading: str, names: frozenset[str]) -> bool:
@@ -430,6 +483,21 @@ def weigh(found: list[Block], url: str, names: frozenset[str], site_wide: frozen
         b.score = (len(urls) * (1 + 2 * own) * (3.0 if b.named else 1.0) * (0.5 if _hinted(b.main) else 1.0)
                    * (1 - 0.5 * shared))
     return sorted(found, key=lambda b: (b.against is not None, -b.score))
+
+
+def undated_list(block: Block) -> bool:
+    """Is an undated block a column's list? It must link to articles (not to columns or
+    other sites' home pages: menus, friend links) and carry evidence of its own — a
+    heading naming the column, or links under the column's directory — since without
+    dates nothing else tells it from a block of links."""
+    articles = sum(article_like(r.url) for r in block.records) / len(block.records)
+    return articles >= 0.6 and (block.named or block.own_dir >= 0.5)
+
+
+def lone(block: Block) -> bool:
+    """A single dated link without evidence of its own (a footer's 更新时间, a ticker):
+    no list to read a column by."""
+    return len(block.records) == 1 and not (block.named or block.own_dir >= 0.5)
 
 
 def tied(ranked: list[Block]) -> bool:

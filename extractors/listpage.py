@@ -24,8 +24,8 @@ from portal_audit.records import Item
 from portal_audit.text import strip_pinyin_notes
 
 from .dates import find_dates
-from .evidence import (Block, Record, Signature, blocks, column_names, dated_records, grouped, signature, tied,
-                       undated_groups, weigh)
+from .evidence import (Block, Record, Signature, blank_under_heading, blocks, column_names, dated_records, grouped, lone, signature, tied,
+                       undated_groups, undated_list, weigh)
 from .markup import HIDDEN, SKIP_HREF, drop, joiner, link_title, page_doc, parse_html, selector, text
 from .paging import find_next, hanweb_next
 from .profiles import Profile
@@ -73,6 +73,7 @@ class ListPage:
     blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: Msg | None = None  # why no list was found
+    blank_list: bool = False  # no list, and under the heading naming the column an empty list box
     # two lists whose evidence ties: (where, items) each; the column's later pages can tell
     tied: tuple[tuple[Signature, tuple[Item, ...]], ...] = ()
     doc: etree._Element | None = None  # the parsed page (scripts dropped), for a content observer to read
@@ -187,6 +188,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
             return page
     if not page.empty_marker and not page.reason:
         page.reason = msg("list.no_dated_list")
+        page.blank_list = blank_under_heading(doc, names)
     return page
 
 
@@ -203,7 +205,7 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
         if same:
             return bool(_found(page, max(same, key=lambda b: len(b.records)), dated))
     ranked = weigh(found, url, names, hints.site_wide)
-    candidates = [b for b in ranked if b.against is None]
+    candidates = [b for b in ranked if b.against is None and not lone(b)]
     if candidates and tied(ranked):
         first, second = candidates[:2]
         page.tied = tuple((signature(b.main), tuple(_items(b))) for b in (first, second))
@@ -213,16 +215,14 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
     best = candidates[0] if candidates else None
     if best is not None and page.empty_marker and not _own(best) and _placeholder_outside(doc, best):
         best = None  # the column's own area says "暂无信息": another box's dates are not its
-    if best is not None and (len(best.records) > 1 or _own(best)):
+    if best is not None:
         return bool(_found(page, best, dated))
     if page.empty_marker:
         return False  # "暂无信息" in the column; only sidebars carry dates
-    undated = [b for b in blocks(undated_groups(doc, url))
-               if not (hints.site_wide and all(r.url in hints.site_wide for r in b.records))]
-    if undated:  # a list without dates (its articles date it) beats a lone dated link (a footer's 更新时间)
-        return bool(_found(page, weigh(undated, url, names, hints.site_wide)[0], dated))
-    if best is not None:
-        return bool(_found(page, best, dated))
+    undated = [b for b in weigh(blocks(undated_groups(doc, url)), url, names, hints.site_wide)
+               if b.against is None and undated_list(b)]
+    if undated:  # a list without dates: its article pages date it
+        return bool(_found(page, undated[0], dated))
     if ranked:
         page.reason = msg("list.only_sidebars", blocks=[_described(b) for b in ranked[:3]])
     return False

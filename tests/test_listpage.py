@@ -183,3 +183,87 @@ def test_a_list_in_noscript_or_textarea_is_an_island():
         page = parse_list_page(f"<html><body><ul id='l'></ul><{wrapper}><ul>{rows}</ul></{wrapper}></body></html>",
                                "http://x.gov.cn/col/1/")
         assert page.source == "island" and len(page.items) == 5, wrapper
+
+
+# -- evidence, not class-name words (issue 26) ------------------------------------------------
+def _rows(prefix: str, dates: list[str], title: str = "关于做好民生实事项目的通知") -> str:
+    return "".join(f'<li><a href="{prefix}{i}.html">{title}（{i}）</a><span>{d}</span></li>' for i, d in enumerate(dates))
+
+
+OLD = ["2024-03-0%d" % d for d in range(1, 10)]
+TODAY = ["2025-06-30"] * 6
+
+
+def test_position_words_are_no_evidence():
+    """Real column lists sit in containers named for their place: right, right_con, main-right."""
+    for wrapper in ('<div class="right">{}</div>', '<div id="right_con"><div class="con">{}</div></div>',
+                    '<div class="main-right"><div class="list-box">{}</div></div>', '<div class="rightCon">{}</div>'):
+        html = page(wrapper.format(f'<ul class="list">{_rows("/other/", OLD)}</ul>'))
+        lp = parse_list_page(html, "http://www.example.gov.cn/module/list.jsp?id=5", AS_OF)
+        assert lp.list_found and max(i.published_on for i in lp.items) == date(2024, 3, 9), wrapper
+
+
+def test_hint_words_match_whole_tokens_only():
+    from extractors.evidence import _tokens, SIDEBAR_TOKENS
+    from extractors.markup import parse_html
+
+    for klass in ("photo", "inside", "canvas", "linklist", "hotline", "main-right", "right_con", "leftNav2"[:4]):
+        el = parse_html(f"<div class='{klass}'></div>").find(".//div")
+        assert not (_tokens(el) & SIDEBAR_TOKENS), klass
+    for klass in ("side-bar", "hot_news", "friendLinks", "zxfb", "footer1"):
+        el = parse_html(f"<div class='{klass}'></div>").find(".//div")
+        assert _tokens(el) & SIDEBAR_TOKENS, klass
+
+
+def test_a_heading_naming_the_column_outranks_a_bigger_unmarked_box():
+    """A 3-item column list beside a 6-item box dated today: the breadcrumb and the heading
+    over the short list name the column, nothing names the box."""
+    html = f"""<html><head><title>行政规范性文件-某某县人民政府</title></head><body>
+    <div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 行政规范性文件</div>
+    <div class="fl"><div class="tit">行政规范性文件</div><ul>{_rows("/zc/", OLD[:3])}</ul></div>
+    <div class="fr"><div class="tit">每日关注</div><ul>{_rows("/ywdt/", TODAY, "全市重点工作推进情况")}</ul></div>
+    </body></html>"""
+    lp = parse_list_page(html, "http://www.example.gov.cn/module/list.jsp?id=5", AS_OF)
+    assert [i.published_on for i in lp.items] == [date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 3)]
+    # the catalog's name alone is evidence too (the page's title and breadcrumb say nothing)
+    bare = html.replace("行政规范性文件-某某县人民政府", "某某县人民政府").replace("当前位置：首页 &gt; 政务公开 &gt; 行政规范性文件", "")
+    assert len(parse_list_page(bare, "http://www.example.gov.cn/module/list.jsp?id=5", AS_OF,
+                               hints=Hints(names=("行政规范性文件",))).items) == 3
+
+
+def test_a_sidebar_heading_is_evidence_against_not_a_veto_of_the_page():
+    html = page(f'<div class="right"><div class="title">通知公告</div><ul>{_rows("/col/col101/", OLD[:3])}</ul></div>')
+    lp = parse_list_page(html, URL, AS_OF)
+    assert lp.list_found and len(lp.items) == 3  # the 4-item 最新发布 box beside it is no candidate
+
+
+def test_two_lists_that_tie_are_an_error_naming_both():
+    html = f"""<html><body><div class="a"><ul>{_rows("/x/", OLD[:5])}</ul></div>
+    <div class="b"><ul>{_rows("/y/", TODAY[:5], "全市重点工作推进情况")}</ul></div></body></html>"""
+    lp = parse_list_page(html, "http://www.example.gov.cn/list.jsp?id=5", AS_OF)
+    assert not lp.list_found and not lp.items and len(lp.tied) == 2
+    assert lp.reason.key == "list.tie"
+    assert "2025年6月30日" in str(lp.reason) and "2024年3月5日" in str(lp.reason) and "5条" in str(lp.reason)
+
+
+def test_two_lists_with_the_same_newest_date_do_not_tie():
+    html = f"""<html><body><ul>{_rows("/x/", TODAY[:5])}</ul><div><ul>{_rows("/y/", TODAY[:4])}</ul></div></body></html>"""
+    lp = parse_list_page(html, "http://www.example.gov.cn/list.jsp?id=5", AS_OF)
+    assert lp.list_found and len(lp.items) == 5  # either gives the same verdict: the larger is read
+
+
+def test_a_placeholder_beside_an_unnamed_box_is_a_blank_column():
+    html = f"""<html><body><div class="main"><div class="tit">通知公告</div><div class="list">暂无信息</div></div>
+    <div class="box"><ul>{_rows("/ywdt/", TODAY, "全市重点工作推进情况")}</ul></div></body></html>"""
+    lp = parse_list_page(html, "http://www.example.gov.cn/col/col9/index.html", AS_OF)
+    assert lp.empty_marker and not lp.items  # a blank column is never called fresh by another box
+
+
+def test_a_date_before_a_title_that_starts_with_digits():
+    rows = ('<li><a href="/a/1.html"><span>2024-10-15</span>2024年全市旅游节开幕</a></li>'
+            '<li><a href="/a/2.html"><span>2024-10-14</span>10月份全市安全生产检查情况</a></li>'
+            '<li><a href="/a/3.html">2024-10-13 全市秋季征兵工作动员会召开</a></li>')
+    lp = parse_list_page(f"<html><body><ul>{rows}</ul></body></html>", "http://x.gov.cn/a/index.html", AS_OF)
+    assert [(i.title, i.published_on) for i in lp.items] == [
+        ("2024年全市旅游节开幕", date(2024, 10, 15)), ("10月份全市安全生产检查情况", date(2024, 10, 14)),
+        ("全市秋季征兵工作动员会召开", date(2024, 10, 13))]

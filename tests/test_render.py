@@ -153,3 +153,91 @@ def test_an_api_is_paged_until_the_records_it_declares_are_read(site):
     column = crawl.columns[0]
     assert column.method == "api" and len(column.items) == 22 and column.error is None
     assert "/api/list?col=9&page=3&pageSize=15" not in pages.hits
+
+
+# -- what real pages do while they load (issue 26) ----------------------------------------------
+DRAW = """<script>
+var x = new XMLHttpRequest(); x.open('GET', '%s');
+x.onload = function () {
+  var rows = JSON.parse(x.responseText).data.list, out = '';
+  for (var i = 0; i < rows.length; i++)
+    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' + rows[i].pubDate.substring(0, 10) + '</span></li>';
+  document.getElementById('list').innerHTML = out;%s
+};
+x.send();
+</script>"""
+
+
+def _shell(api: str, after: str = "", head: str = "") -> str:
+    return (f'<html><head><meta charset="utf-8"><title>通知公告</title>{head}</head><body><div class="main"><ul id="list"></ul></div>'
+            + DRAW % (api, after) + "</body></html>")
+
+
+@pytest.mark.parametrize("how", ["location", "reload", "rewrite"])
+def test_a_page_that_navigates_while_it_loads_is_read_once_it_settles(site, how):
+    """``location`` set by a script, a reload, a page that rewrites itself with document.write:
+    the crawl reads the document the page ends with."""
+    pages, base = site
+    api = "/api/list?col=7&page=1"
+    pages.add(api, _api(6, AS_OF - timedelta(days=12)), ctype="application/json")
+    if how == "location":
+        pages.add("/col/7/index.html", '<html><body>正在跳转……<script>location.replace("/col/7/list.html")</script></body></html>')
+        pages.add("/col/7/list.html", _shell(api))
+    elif how == "reload":
+        once = "<script>if (!sessionStorage.getItem('r')) { sessionStorage.setItem('r', '1'); location.reload(); }</script>"
+        pages.add("/col/7/index.html", _shell(api, head=once))
+    else:
+        page = _shell(api).replace("<", "\\x3c").replace('"', '\\"').replace("\n", " ")
+        pages.add("/col/7/index.html", f'<html><body><script>window.onload = function () {{ document.open(); '
+                                       f'document.write("{page}"); document.close(); }};</script></body></html>')
+    crawl = _crawl(base + "col/7/index.html")
+    assert crawl.fetch_state == "ok" and crawl.method == "browser", crawl.error
+    assert len(crawl.items) == 6 and crawl.newest == AS_OF - timedelta(days=12)
+
+
+def _limited(url: str, **limits):
+    from extractors.browser import RenderLimits
+
+    async def run():
+        async with Fetcher(POLICY) as fetcher, Renderer(fetcher, RenderLimits(**limits)) as renderer:
+            return await crawl_column(fetcher, "p", "c", url, AS_OF, renderer=renderer)
+    return asyncio.run(run())
+
+
+def test_a_page_that_busy_loops_is_this_columns_error_in_chinese_and_the_crawl_goes_on(site):
+    pages, base = site
+    api = "/api/list?col=8&page=1"
+    pages.add(api, _api(3, AS_OF), ctype="application/json")
+    pages.add("/col/8/index.html", _shell(api, after=" setTimeout(function () { for (;;) {} }, 50);"))
+    crawl = _limited(base + "col/8/index.html", call_timeout=2.0, timeout=5.0)
+    assert crawl.fetch_state == "error" and not crawl.items
+    assert crawl.error.render("zh").startswith("未找到信息列表") and "页面脚本长时间占用浏览器" in crawl.error.render("zh")
+    assert "Error" not in crawl.error.render("zh")
+
+
+def test_a_page_looping_on_alert_is_read(site):
+    pages, base = site
+    api = "/api/list?col=6&page=1"
+    pages.add(api, _api(4, AS_OF - timedelta(days=2)), ctype="application/json")
+    pages.add("/col/6/index.html", _shell(api, after=" for (var k = 0; k < 50; k++) alert('请使用IE浏览器');"))
+    crawl = _limited(base + "col/6/index.html", call_timeout=5.0)
+    assert crawl.fetch_state == "ok" and len(crawl.items) == 4
+
+
+def test_time_queued_behind_politeness_is_not_the_pages_time(site):
+    """A rendered page whose requests wait behind the crawl's per-host delay is not cut short
+    (its clock counts only while it runs): 3 requests 1.5 s apart against a 2 s page limit."""
+    pages, base = site
+    api = "/api/list?col=5&page=1"
+    pages.add(api, _api(5, AS_OF - timedelta(days=9)), ctype="application/json")
+    pages.add("/js/a.js", "var a = 1;", ctype="application/javascript")
+    pages.add("/col/5/index.html", _shell(api, head='<script src="/js/a.js"></script>'))
+    from extractors.browser import RenderLimits
+
+    async def run():
+        polite = FetchPolicy(allow_private_networks=True, per_host_delay=1.5, retries=0, obey_robots=False)
+        async with Fetcher(polite) as fetcher, Renderer(fetcher, RenderLimits(timeout=2.0)) as renderer:
+            return await crawl_column(fetcher, "p", "c", base + "col/5/index.html", AS_OF, renderer=renderer,
+                                      path=ColumnPath("browser", None))
+    crawl = asyncio.run(run())
+    assert crawl.fetch_state == "ok" and len(crawl.items) == 5 and crawl.error is None

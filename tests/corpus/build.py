@@ -13,6 +13,7 @@ Run from the repo root: python tests/corpus/build.py   (deterministic; commit th
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import random
 import shutil
@@ -22,6 +23,9 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[1]))  # the repo: the demo's canonical query form
+sys.path.insert(0, str(HERE))
+
+from kit import Kit  # noqa: E402
 SITE = HERE / "site"
 AS_OF = date(2025, 6, 30)
 rng = random.Random(20240614)
@@ -537,10 +541,16 @@ def main() -> None:
     avalon_groups("avalon-groups-75", 8501, 75, AS_OF - timedelta(days=4))
     avalon_groups("avalon-groups-19", 8502, 19, AS_OF - timedelta(days=33))
     table_groups("table-groups-39", 8601, 39, AS_OF - timedelta(days=12))
+    kit = Kit(SITE, labels, AS_OF, random.Random(20261130))
+    for module in sorted(HERE.glob("real_*.py")):  # modelled real portals (issue 26)
+        spec = importlib.util.spec_from_file_location(module.stem, module)
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+        loaded.build(kit)
     (HERE / "labels.json").write_text(json.dumps({"as_of": AS_OF.isoformat(), "cases": labels}, ensure_ascii=False, indent=1),
                                       encoding="utf-8")
     print(f"{len(labels)} cases, {sum(c['pages'] for c in labels)} list pages, "
-          f"{len({c['shape'] for c in labels})} shapes")
+          f"{len({c['shape'] for c in labels})} shapes, {len({c.get('portal', 'corpus') for c in labels})} portals")
 
 
 if __name__ == "__main__":
