@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
@@ -26,26 +28,38 @@ from extractors.fetch import decode_html  # noqa: E402
 from extractors.listpage import Hints, parse_list_page  # noqa: E402
 
 FALLBACK_URL = "http://portal.example.gov.cn/col/list/index.html"
+# site mirrors rewrote links to pages they did not copy as "javascript:;": on the real site
+# they are article links, so they are read as such (and scored by their dates)
+_MIRRORED = re.compile(r"""href=(["'])javascript:;\1""")
+
+
+def _unmirror(html: str) -> str:
+    count = iter(range(1_000_000))
+    return _MIRRORED.sub(lambda m: f'href="mirror-js-{next(count)}.html"', html)
 
 
 def judge(folder: Path, entry: dict, names: bool) -> dict:
     body = (folder / entry["file"]).read_bytes()
-    html = decode_html(body, None if entry.get("saved_as", "utf-8") == "utf-8" else entry["saved_as"])
-    url = entry.get("url") or FALLBACK_URL
-    labelled = [i for i in entry.get("items", []) if i.get("href")]
-    dates = [date.fromisoformat(i["date"]) for i in labelled if i.get("date")]
+    html = _unmirror(decode_html(body, None if entry.get("saved_as", "utf-8") == "utf-8" else entry["saved_as"]))
+    url = (entry.get("url") or FALLBACK_URL).split()[0]
+    labelled = [i for i in entry.get("items", []) if i.get("href") and not i["href"].startswith("javascript")]
+    mirrored = Counter(i.get("date") for i in entry.get("items", []) if (i.get("href") or "").startswith("javascript"))
+    dates = [date.fromisoformat(i["date"]) for i in entry.get("items", []) if i.get("date")]
     as_of = max(dates) + timedelta(days=1) if dates else date(2026, 11, 30)
     hints = Hints(names=(entry["column"],) if names and entry.get("column") else ())
     lp = parse_list_page(html, url, as_of, hints=hints)
     expected = {(urljoin(url, i["href"].strip()), i.get("date")) for i in labelled}
-    found = {(i.url, i.published_on.isoformat() if i.published_on else None) for i in lp.items}
+    found = {(i.url, i.published_on.isoformat() if i.published_on else None) for i in lp.items if "mirror-js-" not in i.url}
+    found_mirrored = Counter(i.published_on.isoformat() if i.published_on else None for i in lp.items if "mirror-js-" in i.url)
     newest = max((i.published_on for i in lp.items if i.published_on), default=None)
     label_newest = entry.get("newest")
     way = ("static" if lp.list_found else "tie→error" if lp.tied else "empty" if lp.empty_marker
-           else "api/browser")
+           else "blank?" if lp.blank_list else "api/browser")
     return {"file": f"{folder.name}/{entry['file']}", "portal": entry.get("portal"), "static_list": entry.get("static_list", True),
-            "tp": len(expected & found), "expected": len(expected), "found": len(found),
-            "newest_ok": (newest.isoformat() if newest else None) == label_newest and lp.empty_marker == bool(entry.get("empty")),
+            "tp": len(expected & found) + sum((mirrored & found_mirrored).values()),
+            "expected": len(expected) + sum(mirrored.values()), "found": len(found) + sum(found_mirrored.values()),
+            "newest_ok": (newest.isoformat() if newest else None) == label_newest
+            and (lp.empty_marker or (lp.blank_list and entry.get("static_list", True))) == bool(entry.get("empty")),
             "newest": newest, "label_newest": label_newest, "way": way, "reason": str(lp.reason) if lp.reason else ""}
 
 

@@ -32,20 +32,39 @@ from .dates import epoch_date, find_dates
 MAX_JSON_DEPTH = 6
 
 
+KINDS = ("gkmlpt", "jpaas", "json", "form")
+
+
 @dataclass(frozen=True, slots=True)
 class ApiSource:
-    """A list API: ``kind`` (gkmlpt, jpaas, json) and the URL of its first page."""
+    """A list API: ``kind`` — gkmlpt, jpaas, json (GET) or form (POST of a form whose fields
+    are the URL's query, as TRS search endpoints take them) — the URL of its first page, and
+    the record field the column's list shows as its date, when one was learnt."""
 
     kind: str
     url: str
+    date_key: str | None = None
 
     def as_text(self) -> str:
-        return f"{self.kind} {self.url}"
+        return f"{self.kind}{':' + self.date_key if self.date_key else ''} {self.url}"
 
     @classmethod
     def from_text(cls, text: str) -> "ApiSource | None":
-        kind, _, url = (text or "").partition(" ")
-        return cls(kind, url) if kind in ("gkmlpt", "jpaas", "json") and url else None
+        head, _, url = (text or "").partition(" ")
+        kind, _, key = head.partition(":")
+        return cls(kind, url, key or None) if kind in KINDS and url else None
+
+    def at(self, url: str) -> "ApiSource":
+        """The same API at another page's URL."""
+        return ApiSource(self.kind, url, self.date_key)
+
+    def request(self, url: str) -> tuple[str, str, bytes | None, dict]:
+        """How to ask for the page at ``url``: method, URL, body, headers."""
+        if self.kind != "form":
+            return "GET", url, None, {}
+        parts = urlsplit(url)
+        return ("POST", urlunsplit(parts._replace(query="")), parts.query.encode(),
+                {"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "x-requested-with": "XMLHttpRequest"})
 
 
 @dataclass(slots=True)
@@ -95,6 +114,65 @@ def recognise(html: str, url: str, column_url: str | None = None) -> ApiSource |
     return None
 
 
+# TRS "trt" pages (Fujian's site cluster and others): list2.trsapi shows the first
+# maxStaticIndex pages from the static HTML ("动静结合") and asks the search API for the rest
+_CHNL_INFO = re.compile(r"pageChnlInfo\s*=\s*\{(.*?)\}", re.S)
+_LIST_ARGS = re.compile(r"listArgs\s*:\s*\{(.*?)\}", re.S)
+_LIST_API = re.compile(r"""listApi\s*:\s*\{\s*url\s*:\s*["']([^"']+)["']""")
+_SEARCH_ID = re.compile(r"""\bsearchId\s*:\s*["']?(\w+)""")
+_JS_FIELD = re.compile(r"""(\w+)\s*:\s*((?:["'][^"']*["']|[\w.]+)(?:\s*\|\|\s*(?:["'][^"']*["']|[\w.]+))*)""")
+_JS_LITERAL = re.compile(r"""["']([^"']*)["']|([\w.]+)""")
+
+
+def _js_fields(block: str) -> dict[str, str]:
+    """``key: value`` pairs of a JS object literal, each value an expression of literals and
+    dotted names joined by ``||`` (kept as written, resolved by ``_js_value``)."""
+    return {k: v for k, v in _JS_FIELD.findall(block)}
+
+
+def _js_value(expr: str, scope: dict[str, dict[str, str]], site_id: str | None) -> str | None:
+    """The value of ``a || b || 'c'``: the first operand that is a non-empty literal or a
+    name the page defines (``pageChnlInfo.classsql``, ``SiteInfo.searchId``)."""
+    for quoted, name in _JS_LITERAL.findall(expr):
+        if quoted:
+            return quoted
+        if name.isdigit() or name in ("true", "false"):
+            return name
+        obj, _, key = name.partition(".")
+        if obj == "SiteInfo" and key == "searchId" and site_id:
+            return site_id
+        if obj in scope and key in scope[obj]:
+            value = _js_value(scope[obj][key], {}, site_id)
+            if value:
+                return value
+    return None
+
+
+def trs_continuation(scripts: str, url: str) -> ApiSource | None:
+    """The search API that serves a "动静结合" TRS list past its static pages: the form
+    list2.trsapi posts (``listArgs`` with ``page`` and ``prepage``), at the first page the
+    static HTML does not hold."""
+    info, args, api = _CHNL_INFO.search(scripts), _LIST_ARGS.search(scripts), _LIST_API.search(scripts)
+    if not (info and args and api):
+        return None
+    chnl = _js_fields(info.group(1))
+    if "动静结合" not in chnl.get("quickMode", ""):
+        return None
+    site = _SEARCH_ID.search(scripts)
+    scope = {"pageChnlInfo": chnl}
+    form = {k: _js_value(v, scope, site.group(1) if site else None) for k, v in _js_fields(args.group(1)).items()}
+    if any(v is None for v in form.values()) or not form.get("channelid"):
+        return None
+    cache = _js_value(chnl.get("cache", "true"), {}, None) or "true"
+    per = _js_value(chnl.get("prepage", "15"), {}, None) or "15"
+    static_pages = _js_value(chnl.get("maxStaticIndex", "1"), {}, None) or "1"
+    total = _js_value(chnl.get("recordCount", "0"), {}, None) or "0"
+    if not (per.isdigit() and static_pages.isdigit()) or (total.isdigit() and int(total) <= int(per) * int(static_pages)):
+        return None
+    query = urlencode({**form, "cache": cache, "page": int(static_pages) + 1, "prepage": per})
+    return ApiSource("form", urljoin(url, api.group(1)) + "?" + query)
+
+
 def _page_size(param_json: object) -> int | None:
     if isinstance(param_json, str):
         try:
@@ -119,10 +197,13 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
         if not isinstance(markup, str):
             return ApiPage([], None, False)
         return ApiPage([], next_page(url), True, html=markup)
-    found = json_records(data, url, as_of)
+    found = json_records(data, url, as_of, (source.date_key,) if source.date_key else _DATE_KEYS)
     if found is None:
         return ApiPage([], None, False)
     items, total = found
+    pages = _first(data, _PAGE_COUNT_KEYS) if isinstance(data, dict) else None
+    if str(pages).isdigit() and _page_number(url) >= int(pages):
+        return ApiPage(items, None, True)  # the last page the API declares
     nxt = next_page(url) if items else None
     size = _page_size_of(url) or len(items)  # a short last page is shorter than the page size
     if nxt and total is not None and (_page_number(url) - 1) * size + len(items) >= total:
@@ -130,12 +211,17 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
     return ApiPage(items, nxt, True)
 
 
-_TITLE_KEYS = ("title", "name", "subject", "biaoti", "bt", "doctitle", "docTitle", "mc", "wjmc")
-_URL_KEYS = ("url", "post_url", "link", "href", "docUrl", "docurl", "puburl", "pubUrl", "path", "detailUrl", "linkUrl")
-_DATE_KEYS = ("display_publish_time", "publish_time", "publishTime", "publishDate", "publish_date", "pubDate", "pubdate",
-              "docreltime", "docRelTime", "releaseTime", "release_time", "fbsj", "fbrq", "scrq", "pubtime", "pubTime",
+_TITLE_KEYS = ("title", "name", "subject", "biaoti", "bt", "doctitle", "docTitle", "mc", "wjmc", "filename")
+_URL_KEYS = ("url", "post_url", "link", "href", "docUrl", "docurl", "docpuburl", "chnldocurl", "puburl", "pubUrl", "path",
+             "detailUrl", "linkUrl")
+# release time before the generic "pubdate": TRS search answers carry both, and there PUBDATE is
+# the document's written date (成文日期), DOCRELTIME its release (发布日期)
+_DATE_KEYS = ("display_publish_time", "publish_time", "publishTime", "publishedTime", "publishedTimeStr", "publishDate",
+              "publish_date", "docreltime", "docRelTime", "pubDate", "releaseTime", "release_time", "fbsj", "fbrq",
+              "scrq", "pubtime", "pubTime",
               "first_publish_time", "date", "time", "created_at", "createTime", "create_time", "createDate", "ctime",
               "updateTime", "update_time")
+_PAGE_COUNT_KEYS = ("pageCount", "totalPage", "totalPages", "pages", "page_count")
 _TOTAL_KEYS = ("total", "totalCount", "total_count", "totalRecord", "totalrecord", "recordCount", "count", "totalElements",
                "post_count")
 
@@ -158,7 +244,7 @@ def _record_date(value: object, as_of: date | None) -> date | None:
     return None
 
 
-def _as_item(record: dict, base: str, as_of: date | None) -> Item | None:
+def _as_item(record: dict, base: str, as_of: date | None, date_keys: tuple[str, ...] = _DATE_KEYS) -> Item | None:
     title, link = _first(record, _TITLE_KEYS), _first(record, _URL_KEYS)
     if not isinstance(title, str) or not isinstance(link, str) or len(title.strip()) < 2:
         return None
@@ -166,7 +252,7 @@ def _as_item(record: dict, base: str, as_of: date | None) -> Item | None:
     if link.startswith(("javascript:", "#")):
         return None
     published = None
-    for key in _DATE_KEYS:
+    for key in date_keys:
         value = _first(record, (key,))
         if value is not None:
             published = _record_date(value, as_of)
@@ -176,7 +262,17 @@ def _as_item(record: dict, base: str, as_of: date | None) -> Item | None:
     return Item(title=" ".join(text.split()), url=urljoin(base, link), published_on=published)
 
 
-def json_records(data: object, base: str, as_of: date | None = None) -> tuple[list[Item], int | None] | None:
+def _unwrapped(record: dict) -> dict:
+    """A record wrapped in one object (``{"data": {"title", "url", "time"}}``), unwrapped."""
+    if _first(record, _TITLE_KEYS) is None:
+        inner = [v for v in record.values() if isinstance(v, dict)]
+        if len(inner) == 1:
+            return inner[0]
+    return record
+
+
+def json_records(data: object, base: str, as_of: date | None = None,
+                 date_keys: tuple[str, ...] = _DATE_KEYS) -> tuple[list[Item], int | None] | None:
     """The list of records in a JSON document — the largest array of objects that each
     carry a title, a link and (for most of them) a date — and the total the API declares.
     None when the document holds no such list."""
@@ -194,7 +290,7 @@ def json_records(data: object, base: str, as_of: date | None = None) -> tuple[li
             for value in node.values():
                 walk(value, depth + 1, total)
         elif isinstance(node, list) and node and all(isinstance(x, dict) for x in node):
-            items = [i for i in (_as_item(x, base, as_of) for x in node) if i is not None]
+            items = [i for i in (_as_item(_unwrapped(x), base, as_of, date_keys) for x in node) if i is not None]
             dated = sum(1 for i in items if i.published_on)
             if len(items) * 2 >= len(node) and 2 * dated >= len(items) and (best is None or len(items) > len(best)):
                 best, best_total = items, total
@@ -258,14 +354,20 @@ def next_page(url: str) -> str | None:
     return None
 
 
-def learn(responses: list[tuple[str, str]], shown: list[Item], as_of: date | None) -> ApiSource | None:
-    """Among the JSON responses a rendered page loaded, the one whose records are the
-    links the page shows: that request is the column's list API."""
+def learn(responses: list[tuple[str, str, str, bytes | None]], shown: list[Item], as_of: date | None
+          ) -> tuple[ApiSource, list[Item]] | None:
+    """Among the JSON responses a rendered page loaded — (URL, text, method, form body) —
+    the one whose records are the links the page shows: that request is the column's list
+    API (a form POST is remembered with its fields as the query). The record field whose
+    dates agree with the dates the page shows is the one read from then on (an answer may
+    carry a written date and a release date). Returns the API with all the records it
+    answered — a column sent whole in one file and paged by script shows only its first
+    page, and the rest is in the same answer."""
     if not shown:
         return None
     urls = {i.url for i in shown}
-    best, best_hits = None, 0
-    for url, text in responses:
+    best, best_hits, best_data = None, 0, None
+    for url, text, method, body in responses:
         try:
             data = json.loads(text)
         except ValueError:
@@ -275,7 +377,29 @@ def learn(responses: list[tuple[str, str]], shown: list[Item], as_of: date | Non
             continue
         hits = len(urls & {i.url for i in found[0]})
         if hits > best_hits:
-            best, best_hits = url, hits
+            source = ApiSource("json", url)
+            if method == "POST" and body is not None:
+                form = body.decode("utf-8", errors="replace")
+                if not form.lstrip().startswith(("{", "[")) and "=" in form:
+                    source = ApiSource("form", urlunsplit(urlsplit(url)._replace(query=form)))
+            best, best_hits, best_data = source, hits, data
     if best is None or 2 * best_hits < min(len(urls), 10):
         return None
-    return ApiSource("json", best)
+    key = _shown_date_key(best_data, best.url, shown, as_of)
+    return ApiSource(best.kind, best.url, key), json_records(best_data, best.url, as_of, (key,) if key else _DATE_KEYS)[0]
+
+
+def _shown_date_key(data: object, url: str, shown: list[Item], as_of: date | None) -> str | None:
+    """The date field whose values are the dates the rendered list shows, when the default
+    order would read another one."""
+    dates = {i.url: i.published_on for i in shown if i.published_on}
+    if not dates:
+        return None
+
+    def agreement(keys: tuple[str, ...]) -> int:
+        found = json_records(data, url, as_of, keys)
+        return sum(1 for i in (found[0] if found else []) if dates.get(i.url) == i.published_on)
+
+    default = agreement(_DATE_KEYS)
+    best = max(_DATE_KEYS, key=lambda k: agreement((k,)))
+    return best if agreement((best,)) > default else None

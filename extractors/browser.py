@@ -59,7 +59,7 @@ class Rendered:
     url: str
     html: str
     fetches: list[PageFetch] = field(default_factory=list)
-    responses: list[tuple[str, str]] = field(default_factory=list)
+    responses: list[tuple[str, str, str, bytes | None]] = field(default_factory=list)  # URL, text, method, body
     elapsed_ms: float = 0.0
     note: Msg | None = None  # a limit the page hit (it is rendered as far as it got)
 
@@ -190,7 +190,7 @@ class Renderer:
                 page.on("load", lambda *_: network.loaded())
                 page.on("dialog", _dismiss)
                 out.note = await self._settle(page, url, network)
-                if failure and not out.fetches[:1]:
+                if failure:  # the page's own document could not be fetched: unreachable, not unreadable
                     raise failure[0]
                 out.html = await self._content(page, network)
             except (FetchError, RenderFailed):
@@ -296,7 +296,7 @@ class Renderer:
                                                  page.last_modified))
             ctype = (page.content_type or "").lower()
             if kind in DATA_TYPES and ("json" in ctype or "xml" in ctype or page.body[:1] in (b"{", b"[", b"<")):
-                out.responses.append((page.url, decode_html(page.body)))
+                out.responses.append((page.url, decode_html(page.body), request.method, request.post_data_buffer))
         try:
             await route.fulfill(status=page.status, body=page.body,
                                 headers={"content-type": page.content_type or "application/octet-stream"})

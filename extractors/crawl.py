@@ -122,6 +122,12 @@ async def _read_column(job: "_Column", renderer: Renderer | None, path: ColumnPa
         return await job.rendered(renderer)
     result, page, reason = await job.static()
     if result is not None:
+        if job.paged_by_script and renderer is not None:
+            # an island holds page one; its later pages come from the API the page's script
+            # asks: drawn once, that API is learnt (and remembered for the next nights)
+            drawn = await job.rendered(renderer, msg("list.island_paged"))
+            if drawn.fetch_state == "ok" and len(drawn.items) > len(result.items):
+                return drawn
         return result
     api = recognise(page.text, page.url, url)
     if api is not None:
@@ -178,6 +184,7 @@ class _Column:
     messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
     observer: PageObserver | None = None
     names: tuple[str, ...] = ()  # the column's name in the catalog
+    paged_by_script: bool = False  # its list came out of an island whose later pages no link reaches
 
     def read_messages(self, text: str, url: str) -> None:
         if self.messages is not None:
@@ -236,6 +243,8 @@ class _Column:
         method = "static"
         first, self.first = self.first, None
         ahead: Fetched | None = None  # page two, when it was read to break page one's tie
+        more: ApiSource | None = None  # the API that serves the list past its static pages
+        going = True  # pagination ran out of pages (not of the audit window or new items)
         while next_url and next_url not in visited and self.room():
             visited.add(next_url)
             try:
@@ -270,13 +279,16 @@ class _Column:
                     return None, head, lp.reason or msg("list.no_dated_list")
                 head = Fetched(fetched.record, fetched.url, "")  # its list is read: the text is not needed again
                 empty_marker, note = lp.empty_marker, lp.note
-                method = lp.source
+                method, more, self.paged_by_script = lp.source, lp.more, lp.paged_by_script
                 # later pages read the container page one chose, and no link page one
                 # showed outside its list (a sidebar repeats on every page)
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
             if not self.add(lp.items):
+                going = False
                 break
             next_url = lp.next_url
+        if more is not None and going and self.items and self.room():
+            await self.api(more)  # the pages past the static ones, from the platform's search API
         if self.items and all(i.published_on is None for i in self.items.values()):
             for item in await _dates_from_articles(self.fetcher, list(self.items.values()), self.as_of, self.pages,
                                                    self.previous):
@@ -311,7 +323,7 @@ class _Column:
         while url and url not in visited and self.room():
             visited.add(url)
             try:
-                fetched = await _fetch(self.fetcher, url, self.previous)
+                fetched = await _fetch(self.fetcher, url, self.previous, source)
             except FetchError as exc:
                 self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
                 if not answered:
@@ -385,14 +397,15 @@ class _Column:
                     return self.finish("error", msg("crawl.no_list_rendered", why=why, note=out.note or msg("empty")),
                                        "browser")
                 empty, note = lp.empty_marker, lp.note
-                learnt = learn(out.responses, lp.items, self.as_of)
+                learnt, learnt_items = learn(out.responses, lp.items, self.as_of) or (None, [])
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
-            more = self.add(lp.items)
-            if more and lp.next_url is None and learnt is not None and n == 0:
+            more = self.add(lp.items + (learnt_items if n == 0 else []))
+            # (an island already gave page one's items: nothing new on it, yet the rest is to read)
+            if (more or self.paged_by_script) and lp.next_url is None and learnt is not None and n == 0:
                 # a script-only pager: the rest of the list comes from the API the page used
                 following = next_page(learnt.url)
                 if following:
-                    await self.api(ApiSource(learnt.kind, following))
+                    await self.api(learnt.at(following))
                 break
             if not more or lp.next_url is None:
                 break
@@ -404,8 +417,13 @@ class _Column:
 RENDERED_PAGES = 5  # list pages followed in the browser (links only; a script-only pager stops at page one)
 
 
-async def _fetch(fetcher: Fetcher, url: str, previous: Mapping[str, Previous]) -> Fetched:
-    """A page, conditional when an earlier run saw the URL."""
+async def _fetch(fetcher: Fetcher, url: str, previous: Mapping[str, Previous], api: ApiSource | None = None) -> Fetched:
+    """A page, conditional when an earlier run saw the URL; an API page as its API is asked
+    (a form API: POSTed, its fields in the body, recorded under the URL with them as query)."""
+    if api is not None and api.kind == "form":
+        method, target, body, headers = api.request(url)
+        page = await fetcher.get(target, method=method, content=body, headers=headers)
+        return Fetched(PageFetch.of_body(url, page.status, page.body, page.elapsed_ms), url, page.text, page.charset)
     prev = previous.get(url)
     page = await fetcher.get(url, prev.etag, prev.last_modified) if prev else await fetcher.get(url)
     if page.not_modified and prev is not None:

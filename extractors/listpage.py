@@ -23,6 +23,7 @@ from portal_audit.i18n import Msg, msg
 from portal_audit.records import Item
 from portal_audit.text import strip_pinyin_notes
 
+from .apis import ApiSource, trs_continuation
 from .dates import find_dates
 from .evidence import (Block, Record, Signature, blank_under_heading, blocks, column_names, dated_records, grouped, lone, signature, tied,
                        undated_groups, undated_list, weigh)
@@ -44,6 +45,7 @@ _NOTE = re.compile(
     + r"[^。；;\n]{0,40}"
 )
 _PINNED = re.compile(r"置顶|置頂|\[顶\]|【置顶】")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|【\s*】|（\s*）|\(\s*\)")  # what a removed 置顶 leaves; "[图]" stays
 _HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
 
 
@@ -74,6 +76,8 @@ class ListPage:
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: Msg | None = None  # why no list was found
     blank_list: bool = False  # no list, and under the heading naming the column an empty list box
+    more: "ApiSource | None" = None  # where the list goes on past its static pages (a TRS "动静结合" list)
+    paged_by_script: bool = False  # an island list whose pager (in the island) declares pages no link reaches
     # two lists whose evidence ties: (where, items) each; the column's later pages can tell
     tied: tuple[tuple[Signature, tuple[Item, ...]], ...] = ()
     doc: etree._Element | None = None  # the parsed page (scripts dropped), for a content observer to read
@@ -86,7 +90,7 @@ def _items(block: Block) -> list[Item]:
         if rec.url in items:
             continue
         pinned = bool(_PINNED.search(text(rec.element))) or "top" in (rec.element.get("class") or "").lower().split()
-        title = strip_pinyin_notes(_PINNED.sub("", rec.title)).strip(" []【】")
+        title = _EMPTY_BRACKETS.sub("", strip_pinyin_notes(_PINNED.sub("", rec.title))).strip()
         items[rec.url] = Item(title=title, url=rec.url, published_on=rec.published_on, pinned=pinned)
     return list(items.values())
 
@@ -106,6 +110,8 @@ def site_wide_links(pages: list[tuple[str, str]], min_pages: int = 3) -> frozens
     return frozenset(u for u, n in counts.items() if n >= min_pages)
 
 
+# a TRS pager call shipped inside the island: its first number is the page count
+_ISLAND_PAGER = re.compile(r"createPageHTML\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?(\d+)")
 _ISLAND_SCRIPT_TYPES = {"text/x-template", "text/template", "text/html", "text/x-jquery-tmpl", "text/x-list"}
 _PLACEHOLDER = re.compile(r"\{\{|\{%|<%|<\?=|\$\{|\{@")
 
@@ -163,7 +169,8 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     names = column_names(doc, hints.names)  # before the title's text goes with the scripts
     for el in list(doc.iter(*HIDDEN)):
         drop(el)
-    page = ListPage(next_url=find_next(doc, scripts, url), doc=doc)
+    page = ListPage(next_url=find_next(doc, scripts, url), doc=doc,
+                    more=trs_continuation(scripts, url) if hints.container is None and "pageChnlInfo" in scripts else None)
     if profile and profile.next:
         link = next((a for a in selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
@@ -185,6 +192,8 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
         island = parse_html("<html><body>" + "".join(f"<div class='island'>{t}</div>" for t in islands) + "</body></html>")
         if _choose(page, island, _groups(island, url, as_of), url, Hints(site_wide=hints.site_wide), names):
             page.source = "island"
+            declared = max((int(m.group(1)) for t in islands for m in _ISLAND_PAGER.finditer(t)), default=1)
+            page.paged_by_script = declared > 1 and page.next_url is None
             return page
     if not page.empty_marker and not page.reason:
         page.reason = msg("list.no_dated_list")

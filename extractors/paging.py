@@ -13,6 +13,20 @@ from .markup import SKIP_HREF, text
 
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁", "next", "next page", "›", ">", "»", ">>"}
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+# TRS's other pager script: Pager({size: 3, current: 0, prefix: 'index', suffix: 'html'})
+_TRS_PAGER_OBJECT = re.compile(r"\bPager\(\s*\{([^}]*)\}")
+_OBJECT_FIELD = re.compile(r"""(\w+)\s*:\s*["']?([\w.]+)["']?""")
+# jQuery pagination: ….pagination("setPage", 1, 3) and a callBack setting location.href='index_'+i+'.html'
+# TRS's inline pager: var currentPage = 0;//所在页从0开始 … var countPage = 2 … "index"+"_" + nextPage + "."+"html"
+_COUNT_VAR = re.compile(r"\bcountPage\s*=\s*(\d+)")
+_CURRENT_VAR = re.compile(r"\bcurrentPage\s*=\s*(\d+)")
+_INLINE_NAME = re.compile(r"""["'](\w+)["']\s*\+\s*["']_["']\s*\+\s*nextPage\s*\+\s*["']\.["']\s*\+\s*["'](\w+)""")
+_SET_PAGE = re.compile(r"""pagination\(\s*["']setPage["']\s*,\s*(\d+)\s*,\s*(\d+)""")
+_TOTAL_PAGE = re.compile(r"""\btotalPages?\s*:\s*(\d+)""")
+_HREF_PATTERN = re.compile(r"""location\.href\s*=\s*["']([^"']*)["']\s*\+\s*\w+\s*\+\s*["']([^"']*)["']""")
+# a pager link with no href: its target in onclick="queryArticleByCondition(this,'/x/y-2.shtml')" or tagname=…
+_SCRIPTED_TARGET = re.compile(r"""["']([^"'\s]+?\.(?:s?html?|jsp|aspx?|php|do)(?:\?[^"'\s]*)?)["']""", re.I)
+_TARGET_ATTRS = ("tagname", "data-url", "data-href", "data-link")
 _PAGE_IN_URL = [
     (re.compile(r"index_(\d+)\.s?html?$"), 1),        # TRS: index_1.html is page 2
     (re.compile(r"column-index-(\d+)\.s?html?$"), 0),
@@ -40,20 +54,70 @@ def _script_int(scripts: str, token: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
-    """The next list page: TRS createPageHTML, a 下一页 link, or the link numbered n+1."""
+def _scripted_pager(scripts: str, url: str) -> tuple[bool, str | None]:
+    """A pager drawn by script: (found, the next page's URL or None on the last page)."""
     m = _TRS_PAGER.search(scripts)
     count = _script_int(scripts, m.group(1)) if m else None
     current = _script_int(scripts, m.group(2)) if m else None
-    if m and count is not None and current is not None:
-        name, ext = m.group(3), m.group(4)
-        if current + 1 < count:
-            return urljoin(url, f"{name}_{current + 1}.{ext}")
-        return None
+    name, ext = (m.group(3), m.group(4)) if m else ("index", "html")
+    if count is None or current is None:
+        obj = _TRS_PAGER_OBJECT.search(scripts)
+        fields = dict(_OBJECT_FIELD.findall(obj.group(1))) if obj else {}
+        if fields.get("size", "").isdigit() and fields.get("current", "").isdigit():
+            count, current = int(fields["size"]), int(fields["current"])
+            name, ext = fields.get("prefix", "index"), fields.get("suffix", "html")
+    if count is None or current is None:
+        count_var, current_var = _COUNT_VAR.search(scripts), _CURRENT_VAR.search(scripts)
+        if count_var and current_var:
+            count, current = int(count_var.group(1)), int(current_var.group(1))
+            named = _INLINE_NAME.search(scripts)
+            name, ext = named.groups() if named else _index_name(url)
+    if count is not None and current is not None:  # TRS: page n+1 is {name}_{n}.{ext}, counted from 0
+        return True, urljoin(url, f"{name}_{current + 1}.{ext}") if current + 1 < count else None
+    pattern = _HREF_PATTERN.search(scripts)
+    if pattern:  # jQuery pagination: pages counted from 1, page 1 is the column's index
+        set_page, total = _SET_PAGE.search(scripts), _TOTAL_PAGE.search(scripts)
+        count = int(set_page.group(2)) if set_page else int(total.group(1)) if total else None
+        if count is not None:
+            current = int(set_page.group(1)) if set_page else _one_based(url)
+            return True, urljoin(url, f"{pattern.group(1)}{current + 1}{pattern.group(2)}") if current < count else None
+    return False, None
+
+
+def _index_name(url: str) -> tuple[str, str]:
+    """The page's own index name and extension (``index_2.shtml`` → index, shtml)."""
+    m = re.search(r"/([A-Za-z]+)(?:_\d+)?\.(s?html?)$", url.split("?", 1)[0])
+    return (m.group(1), m.group(2)) if m else ("index", "html")
+
+
+def _one_based(url: str) -> int:
+    m = re.search(r"_(\d+)\.s?html?$", url)
+    return int(m.group(1)) if m else 1
+
+
+def _target(a: etree._Element) -> str | None:
+    """Where a link goes: its href, else the URL its onclick or tagname attribute names."""
+    href = (a.get("href") or "").strip()
+    if href and not href.startswith(SKIP_HREF):
+        return href
+    for attr in _TARGET_ATTRS:
+        value = (a.get(attr) or "").strip()
+        if value and not value.startswith(SKIP_HREF) and ("/" in value or "." in value):
+            return value
+    m = _SCRIPTED_TARGET.search(a.get("onclick") or "")
+    return m.group(1) if m else None
+
+
+def find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
+    """The next list page: a pager script (TRS createPageHTML or Pager, jQuery pagination),
+    a 下一页 link, or the link numbered n+1 — links whose target is in onclick too."""
+    found, nxt = _scripted_pager(scripts, url)
+    if found:
+        return nxt
     numbered: dict[str, str] = {}
     for a in doc.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(SKIP_HREF):
+        href = _target(a)
+        if not href:
             continue
         label = text(a).lower() or (a.get("title") or "").strip().lower()
         if label in _NEXT_TEXT:

@@ -25,6 +25,7 @@ import re
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -79,6 +80,7 @@ class ShardOutcome:
     reports: dict[str, str] = field(default_factory=dict)  # portal id → its HTML report
     seconds: dict[str, float] = field(default_factory=dict)  # crawl, validate, load, report
     spooled: list[str] = field(default_factory=list)  # portals the warehouse could not take: in the spool
+    read_by: dict[str, int] = field(default_factory=dict)  # columns by how their lists were read
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     crawls, failed = _detached(lambda: _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id,
                                                             context, checks))
     seconds["crawl"] = time.perf_counter() - t
+    read_by = dict(Counter(c.method or "none" for crawl in crawls.values() for c in crawl.columns))
     t = time.perf_counter()
     done = commit(engine, url, RunSpec(run_id, as_of, ruleset, checks.content), portals, crawls,
                   retry_for=loading.retry_for, spool=loading.spool, docs_dir=docs_dir, log=log)
@@ -130,11 +133,11 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     log.info("%s: %d portals, %d columns; crawl %.1f s, validate and load %.1f s, reports %.1f s; resident memory %s",
              label, len(portals), len(validation.verdicts) if validation else 0, *seconds.values(), _resident())
     if validation is None:
-        return ShardOutcome([], [], failed, None, written, seconds, done.spooled)
+        return ShardOutcome([], [], failed, None, written, seconds, done.spooled, read_by)
     loaded = set(done.loaded)
     return ShardOutcome([v for v in validation.verdicts if v.portal_id in loaded],
                         [v for v in validation.portals if v.portal_id in loaded], failed, validation.data_docs, written,
-                        seconds, done.spooled)
+                        seconds, done.spooled, read_by)
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
@@ -444,7 +447,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                 for p in shard:
                     failed[p.id] = f"{type(outcome).__name__}: {outcome}"
                 continue
-            summary.add(outcome.verdicts, outcome.portals)
+            summary.add(outcome.verdicts, outcome.portals, outcome.read_by)
             failed.update(outcome.failed)
             spooled += outcome.spooled
             written.update(outcome.reports)

@@ -54,6 +54,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 1
     summary = state.result()
     print(summary.line())
+    print(summary.read_by_line())
     print("\n".join(summary.verdict_lines()))
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))
@@ -195,13 +196,6 @@ def cmd_db_prune(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_by_line(audits) -> str:
-    """How the run read the columns' lists: "lists read: 52 static, 5 island, …"."""
-    counts = audits["extraction"].fillna("none").value_counts()
-    order = ["static", "island", "api", "browser", "none"]
-    return t("cli.read_by", ways=[t(f"cli.read_{k}", n=counts[k]) for k in order if k in counts])
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from warehouse.db import open_warehouse
 
@@ -271,7 +265,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             found=len(broken & set(site.broken)), planted=len(site.broken),
             wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
             findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed")))
-    print(read_by_line(stored))
+    print(summary.read_by_line())
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))

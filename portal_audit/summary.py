@@ -22,6 +22,13 @@ DUE_SOON_DAYS = 7  # 即将超期: fresh columns this close to their allowance
 MARKDOWN_PORTALS = 200  # portal verdict rows in the markdown (failing portals first)
 
 
+READ_ORDER = ("static", "island", "api", "browser", "none")
+
+
+def read_by_line(counts: dict[str, int]) -> str:
+    return t("cli.read_by", ways=[t(f"cli.read_{k}", n=counts[k]) for k in READ_ORDER if counts.get(k)])
+
+
 def _urgency(v: ColumnVerdict) -> tuple[int, int]:
     """Larger is more urgent: the status's rank, then days overdue."""
     return len(ATTENTION) - ATTENTION.index(v.status), v.days_since_update or 0
@@ -40,9 +47,11 @@ class RunSummary:
     data_docs: str | None = None
     due_soon: list[ColumnVerdict] = field(default_factory=list)  # fresh, at most due_soon_days left
     due_soon_days: int = DUE_SOON_DAYS  # the ruleset's
+    read_by: dict[str, int] = field(default_factory=dict)  # columns by how their lists were read
 
-    def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = ()) -> None:
-        """Fold one batch's column and portal verdicts in."""
+    def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = (), read_by: dict[str, int] | None = None) -> None:
+        """Fold one batch's column and portal verdicts (and how its lists were read) in."""
+        self.read_by = dict(Counter(self.read_by) + Counter(read_by or {}))
         counts = Counter(self.counts)
         needy = list(self.attention)
         for v in verdicts:
@@ -55,6 +64,11 @@ class RunSummary:
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
         self.portals.extend(portals)
+
+    def read_by_line(self) -> str:
+        """How the run read the columns' lists: "列表读取方式：静态页面52个、页面内嵌数据5个…" —
+        a render costs ~100× a static page, so a run says how many it paid for."""
+        return read_by_line(self.read_by)
 
     @property
     def total(self) -> int:

@@ -181,9 +181,10 @@ def test_extract_command_on_corpus_shapes(case, capsys):
     assert code == 0 and len(data["items"]) == len(label["items"]) and data["newest"] == label["newest"]
 
 
-def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
-    """`portal-audit audit` end to end over the corpus as one portal: every column's newest
-    date in the warehouse is the label's, blank columns are empty, none is in error."""
+def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness, capsys):
+    """`portal-audit audit` end to end over the corpus's portals: every column's newest date
+    in the warehouse is the label's, blank columns are empty, none is in error; the run says
+    how it read the lists, and only lists its static pages do not hold were rendered."""
     import yaml
 
     from portal_audit.cli import main
@@ -212,6 +213,12 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
         assert row.status != "error", (c["case"], row.detail)
     new = audits.loc[NEW]
     assert set(new.extraction) == {"static", "island", "api", "browser"}
+    from portal_audit.summary import read_by_line
+
+    counts = audits.extraction.fillna("none").value_counts().to_dict()
+    assert read_by_line(counts) in capsys.readouterr().out.splitlines()  # e.g. 列表读取方式：静态页面52个、…浏览器渲染4个
+    static = {c["case"] for c in LABELS["cases"] if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))}
+    assert not set(audits.index[audits.extraction == "browser"]) & static
 
 
 def _false_fresh(label: dict, result) -> bool:

@@ -93,3 +93,60 @@ def test_incremental_crawl_uses_conditional_requests_and_stops_at_known_items(si
     assert [pg.status for pg in second.pages] == [304]  # unchanged, and page 1 already shows known items
     assert second.pages[0].nbytes == 0 and second.pages[0].content_hash == first.pages[0].content_hash
     assert second.newest == first.newest and {i.url for i in second.items} <= known
+
+
+def test_one_columns_unforeseen_failure_is_that_columns_error_not_its_portals(site):
+    """A JSON answer nested 50,000 deep makes the parser raise RecursionError: that column is
+    `error` with a Chinese reason (no exception text), its sibling is read as usual."""
+    from extractors.crawl import crawl_portal
+    from portal_audit.catalog import Column, Portal
+    from portal_audit.records import ColumnPath
+
+    pages, base = site
+    pages.add("/api/list?page=1", "[" * 50_000 + "]" * 50_000, ctype="application/json")
+    pages.add("/col/ok/index.html", trs_page([AS_OF - timedelta(days=3)], 0, 1))
+    portal = Portal(id="p", name="p", base_url=base, columns=[
+        Column(id="deep", path=["通知公告"], url="/col/deep/index.html", frequency="及时更新"),
+        Column(id="ok", path=["工作动态"], url="/col/ok/index.html", frequency="及时更新")])
+    crawl = crawl_portal(portal, AS_OF, POLICY, paths={"deep": ColumnPath("api", f"json {base}api/list?page=1")})
+    deep, ok = crawl.columns
+    assert deep.fetch_state == "error" and not deep.items and deep.error.key == "crawl.failed"
+    assert "其他栏目照常检查" in deep.error.render("zh") and "Error" not in deep.error.render("zh")
+    assert ok.fetch_state == "ok" and ok.newest == AS_OF - timedelta(days=3)
+
+
+def test_a_tie_on_page_one_is_broken_by_page_two(site):
+    """Page one: the column's 5 items and a 5-item box dated today, nothing to tell them apart.
+    Page two: the box again (the same links) and the column's next items — where the list moves on."""
+    pages, base = site
+    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>' for i in range(5))
+
+    def page(p: int) -> str:
+        rows = "".join(f'<li><a href="/zc/{p}{i}.html">关于印发实施办法的通知{p}{i}</a><span>{AS_OF - timedelta(days=100 + 30 * p + i)}</span></li>'
+                       for i in range(5))
+        return (f'<html><body><div class="a"><ul>{rows}</ul></div><div class="b"><ul>{box}</ul></div>'
+                f'<script>createPageHTML(3, {p}, "index", "html");</script></body></html>')
+    for p in range(3):
+        pages.add(f"/list/{'index' if p == 0 else f'index_{p}'}.html", page(p))
+    result = crawl(base + "list/index.html", window=5000)
+    assert result.fetch_state == "ok" and result.error is None
+    assert result.newest == AS_OF - timedelta(days=100) and len(result.items) == 15
+    assert [pg.url.rsplit("/", 1)[-1] for pg in result.pages] == ["index.html", "index_1.html", "index_2.html"]
+
+
+def test_a_tie_without_a_second_page_is_an_error_naming_both_lists_and_never_rendered(site):
+    from extractors.browser import Renderer
+
+    pages, base = site
+    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>' for i in range(5))
+    rows = "".join(f'<li><a href="/zc/{i}.html">关于印发实施办法的通知{i}</a><span>{AS_OF - timedelta(days=200 + i)}</span></li>'
+                   for i in range(5))
+    pages.add("/one/index.html", f'<html><body><div class="a"><ul>{rows}</ul></div><div class="b"><ul>{box}</ul></div></body></html>')
+
+    async def go():
+        async with Fetcher(POLICY) as f, Renderer(f) as renderer:
+            got = await crawl_column(f, "p", "c", base + "one/index.html", AS_OF, renderer=renderer)
+            return got, renderer.rendered
+    result, rendered = asyncio.run(go())
+    assert result.fetch_state == "error" and not result.items and rendered == 0
+    assert result.error.key == "list.tie" and "5条" in result.error.render("zh")

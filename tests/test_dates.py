@@ -33,3 +33,15 @@ def test_epoch_timestamps_are_dates_in_china_time():
     assert epoch_date(1735662600000) == epoch_date("1735662600") == date(2025, 1, 1)
     assert epoch_date(1735660799) == date(2024, 12, 31)  # 23:59:59 Beijing on the 31st
     assert epoch_date(42) is None and epoch_date(True) is None and epoch_date("2025") is None
+
+
+def test_separators_agree_so_ranges_in_titles_are_not_dates():
+    assert find_dates("2018年1-7月深圳市社会保险基金预算执行情况表", AS_OF) == []
+    assert find_dates("2024-06/14", AS_OF) == []
+
+
+def test_two_digit_years_read_where_no_full_date_is():
+    assert find_dates("20-09-22", AS_OF) == [date(2020, 9, 22)]
+    assert find_dates("发布：14.04.29", AS_OF) == [date(2014, 4, 29)]
+    assert find_dates("26-01-01", AS_OF) == []  # the future: no publish date
+    assert find_dates("2019-2020年度 20-09-22", AS_OF) == [date(2020, 9, 22)]

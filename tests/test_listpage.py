@@ -210,7 +210,7 @@ def test_hint_words_match_whole_tokens_only():
     for klass in ("photo", "inside", "canvas", "linklist", "hotline", "main-right", "right_con", "leftNav2"[:4]):
         el = parse_html(f"<div class='{klass}'></div>").find(".//div")
         assert not (_tokens(el) & SIDEBAR_TOKENS), klass
-    for klass in ("side-bar", "hot_news", "friendLinks", "zxfb", "footer1"):
+    for klass in ("side-bar", "hot_news", "footLinks", "yqlj", "footer1", "subMenu"):
         el = parse_html(f"<div class='{klass}'></div>").find(".//div")
         assert _tokens(el) & SIDEBAR_TOKENS, klass
 

@@ -241,3 +241,9 @@ def test_time_queued_behind_politeness_is_not_the_pages_time(site):
                                       path=ColumnPath("browser", None))
     crawl = asyncio.run(run())
     assert crawl.fetch_state == "ok" and len(crawl.items) == 5 and crawl.error is None
+
+
+def test_a_rendered_column_whose_page_is_gone_is_unreachable_not_error(site):
+    pages, base = site
+    crawl = _crawl(base + "col/gone/index.html", path=ColumnPath("browser", None))
+    assert crawl.fetch_state == "unreachable" and crawl.method is None

@@ -471,6 +471,15 @@ def column_url(col: Column) -> str:
 class _Handler(BaseHTTPRequestHandler):
     site: "DemoSite"  # anything with .response(path) -> (body, content type, status)
 
+    def do_POST(self) -> None:  # noqa: N802 - http.server API
+        """A form POST (as TRS search endpoints take them) answers as a GET with the form's
+        fields in the query."""
+        length = min(int(self.headers.get("Content-Length") or 0), 1 << 20)
+        form = self.rfile.read(length).decode("utf-8", errors="replace") if length else ""
+        if form and "form-urlencoded" in (self.headers.get("Content-Type") or ""):
+            self.path += ("&" if "?" in self.path else "?") + form
+        self.do_GET()
+
     def do_GET(self) -> None:  # noqa: N802 - http.server API
         body, ctype, status, *extra = self.site.response(self.path)
         if status == 200:  # conditional requests, as real web servers answer them
