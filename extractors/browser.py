@@ -137,7 +137,7 @@ class Renderer:
                 raise BrowserUnavailable(msg("browser.missing"))
             try:
                 from playwright.async_api import async_playwright
-            except ImportError as exc:  # pragma: no cover - a dependency of the package
+            except ImportError:  # pragma: no cover - a dependency of the package
                 raise BrowserUnavailable(msg("browser.no_playwright")) from None
             args = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
@@ -285,7 +285,7 @@ class Renderer:
             if is_document and not out.fetches:
                 failure.append(exc)
             if is_document or kind in DATA_TYPES:
-                out.fetches.append(PageFetch(request.url, exc.status, 0, 0.0, exc.message))
+                out.fetches.append(PageFetch(request.url, exc.status, 0, 0.0, exc.msg))
             await route.abort("failed")
             return
         except Exception:  # the page closed while we fetched: nothing to answer

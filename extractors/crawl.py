@@ -257,7 +257,7 @@ class _Column:
                 if isinstance(fetched, FetchError):
                     raise fetched
             except FetchError as exc:
-                self.pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.message))
+                self.pages.append(PageFetch(next_url, exc.status, 0, 0.0, exc.msg))
                 if head is None:  # the column's own first page failed: nothing to judge
                     return self.finish(exc.state, exc.msg), Fetched(self.pages[-1], next_url, ""), exc.msg
                 self.partial = msg("crawl.page_failed", n=len(self.pages), error=exc.msg)
@@ -325,7 +325,7 @@ class _Column:
             try:
                 fetched = await _fetch(self.fetcher, url, self.previous, source)
             except FetchError as exc:
-                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
+                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.msg))
                 if not answered:
                     return None
                 self.partial = msg("crawl.api_failed", url=url, pages=len(visited) - 1, error=exc.msg)
@@ -379,7 +379,7 @@ class _Column:
                 self.partial = msg("crawl.rendered_failed", n=n + 1, error=exc.msg)
                 break
             except FetchError as exc:
-                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.message))
+                self.pages.append(PageFetch(url, exc.status, 0, 0.0, exc.msg))
                 if n == 0:
                     return self.finish(exc.state, exc.msg)
                 self.partial = msg("crawl.rendered_failed", n=n + 1, error=exc.msg)
@@ -443,7 +443,7 @@ async def _dates_from_articles(fetcher: Fetcher, items: list[Item], as_of: date,
         try:
             fetched = await _fetch(fetcher, item.url, previous)
         except FetchError as exc:
-            pages.append(PageFetch(item.url, exc.status, 0, 0.0, exc.message))
+            pages.append(PageFetch(item.url, exc.status, 0, 0.0, exc.msg))
             return item
         pages.append(fetched.record)
         return replace(item, published_on=article_date(fetched.text, as_of))
@@ -463,7 +463,7 @@ async def _message_details(job: "_Column", found: list[Message]) -> list[Message
         try:
             fetched = await _fetch(job.fetcher, m.url, job.previous)
         except FetchError as exc:
-            job.pages.append(PageFetch(m.url, exc.status, 0, 0.0, exc.message))
+            job.pages.append(PageFetch(m.url, exc.status, 0, 0.0, exc.msg))
             return m
         job.pages.append(fetched.record)
         asked, answered, state = message_detail(fetched.text, job.as_of)
@@ -528,7 +528,7 @@ async def crawl_portal_async(
         *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
         *(_first_page(fetcher, url, previous) for url in context or []))
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
-    home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.message)
+    home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.msg)
     on_home: tuple[Item, ...] = ()
     if isinstance(home, Fetched):
         doc = page_doc(home.text)

@@ -461,6 +461,12 @@ class Block:
         self.main = self.containers[0]
 
     @property
+    def own(self) -> bool:
+        """Positive evidence that it is the column's: a heading naming the column, or most of
+        its links under the column's own directory."""
+        return self.named or self.own_dir >= 0.5
+
+    @property
     def newest(self) -> date | None:
         dates = [r.published_on for r in self.records if r.published_on]
         return max(dates) if dates else None
@@ -531,19 +537,23 @@ def undated_list(block: Block) -> bool:
     heading naming the column, or links under the column's directory — since without
     dates nothing else tells it from a block of links."""
     articles = sum(article_like(r.url) for r in block.records) / len(block.records)
-    return articles >= 0.6 and (block.named or block.own_dir >= 0.5)
+    return articles >= 0.6 and block.own
 
 
 def lone(block: Block) -> bool:
     """A single dated link without evidence of its own (a footer's 更新时间, a ticker):
     no list to read a column by."""
-    return len(block.records) == 1 and not (block.named or block.own_dir >= 0.5)
+    return len(block.records) == 1 and not block.own
 
 
-def tied(ranked: list[Block]) -> bool:
+def candidates(ranked: list[Block]) -> list[Block]:
+    """The blocks that may be the column's list, best first."""
+    return [b for b in ranked if b.against is None and not lone(b)]
+
+
+def tied(cands: list[Block]) -> bool:
     """Do the two best candidates tie — close in evidence, and the choice would change the
     column's newest date (else either gives the same verdict)?"""
-    cands = [b for b in ranked if b.against is None]
     if len(cands) < 2:
         return False
     best, second = cands[0], cands[1]

@@ -25,8 +25,8 @@ from portal_audit.text import strip_pinyin_notes
 
 from .apis import ApiSource, trs_continuation
 from .dates import find_dates
-from .evidence import (Block, Record, Signature, blank_under_heading, blocks, column_names, dated_records, grouped, lone, signature, tied,
-                       undated_groups, undated_list, weigh)
+from .evidence import (Block, Record, Signature, blank_under_heading, blocks, candidates, column_names, dated_records,
+                       grouped, signature, tied, undated_groups, undated_list, weigh)
 from .markup import HIDDEN, SKIP_HREF, drop, joiner, link_title, page_doc, parse_html, selector, text
 from .paging import find_next, hanweb_next
 from .profiles import Profile
@@ -214,15 +214,15 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
         if same:
             return bool(_found(page, max(same, key=lambda b: len(b.records)), dated))
     ranked = weigh(found, url, names, hints.site_wide)
-    candidates = [b for b in ranked if b.against is None and not lone(b)]
-    if candidates and tied(ranked):
-        first, second = candidates[:2]
+    cands = candidates(ranked)
+    if tied(cands):
+        first, second = cands[:2]
         page.tied = tuple((signature(b.main), tuple(_items(b))) for b in (first, second))
         page.blocks = frozenset(dated)
         page.reason = msg("list.tie", first=_described(first), second=_described(second))
         return False
-    best = candidates[0] if candidates else None
-    if best is not None and page.empty_marker and not _own(best) and _placeholder_outside(doc, best):
+    best = cands[0] if cands else None
+    if best is not None and page.empty_marker and not best.own and _placeholder_outside(doc, best):
         best = None  # the column's own area says "暂无信息": another box's dates are not its
     if best is not None:
         return bool(_found(page, best, dated))
@@ -235,12 +235,6 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
     if ranked:
         page.reason = msg("list.only_sidebars", blocks=[_described(b) for b in ranked[:3]])
     return False
-
-
-def _own(block: Block) -> bool:
-    """Positive evidence that a block is the column's: a heading naming the column, or
-    most of its links under the column's own directory."""
-    return block.named or block.own_dir >= 0.5
 
 
 def _placeholder_outside(doc: etree._Element, block: Block) -> bool:

@@ -4,6 +4,7 @@ numbered n+1, Hanweb/大汉 dataproxy.jsp record ranges."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape as html_unescape
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
@@ -13,6 +14,9 @@ from .markup import SKIP_HREF, text
 
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁", "next", "next page", "›", ">", "»", ">>"}
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+# the site-cluster form (Sichuan, Gansu …): createPageHTML('page_div', 3, 1, 'xwzx_list', 'shtml', 55),
+# pages counted from 1, page 2 being xwzx_list_2.shtml
+_CLUSTER_PAGER = re.compile(r"""createPageHTML\(\s*["'][^"']*["']\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](\w+)["']\s*,\s*["'](\w+)["']""")
 # TRS's other pager script: Pager({size: 3, current: 0, prefix: 'index', suffix: 'html'})
 _TRS_PAGER_OBJECT = re.compile(r"\bPager\(\s*\{([^}]*)\}")
 _OBJECT_FIELD = re.compile(r"""(\w+)\s*:\s*["']?([\w.]+)["']?""")
@@ -23,7 +27,11 @@ _CURRENT_VAR = re.compile(r"\bcurrentPage\s*=\s*(\d+)")
 _INLINE_NAME = re.compile(r"""["'](\w+)["']\s*\+\s*["']_["']\s*\+\s*nextPage\s*\+\s*["']\.["']\s*\+\s*["'](\w+)""")
 _SET_PAGE = re.compile(r"""pagination\(\s*["']setPage["']\s*,\s*(\d+)\s*,\s*(\d+)""")
 _TOTAL_PAGE = re.compile(r"""\btotalPages?\s*:\s*(\d+)""")
-_HREF_PATTERN = re.compile(r"""location\.href\s*=\s*["']([^"']*)["']\s*\+\s*\w+\s*\+\s*["']([^"']*)["']""")
+_TOTAL_RECORDS = re.compile(r"""\btotal\s*:\s*(\d+)""")
+_PAGE_SIZE = re.compile(r"""\bpageSize\s*:\s*(\d+)""")
+# location.href='index_'+i+'.html', or "/x/003001/"+(data.pageIndex+1)+".html"
+_HREF_PATTERN = re.compile(
+    r"""location\.href\s*=\s*["']([^"']*)["']\s*\+\s*\(?\s*[\w.]+\s*(?:\+\s*1\s*)?\)?\s*\+\s*["']([^"']*)["']""")
 # a pager link with no href: its target in onclick="queryArticleByCondition(this,'/x/y-2.shtml')" or tagname=…
 _SCRIPTED_TARGET = re.compile(r"""["']([^"'\s]+?\.(?:s?html?|jsp|aspx?|php|do)(?:\?[^"'\s]*)?)["']""", re.I)
 _TARGET_ATTRS = ("tagname", "data-url", "data-href", "data-link")
@@ -54,33 +62,76 @@ def _script_int(scripts: str, token: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _scripted_pager(scripts: str, url: str) -> tuple[bool, str | None]:
-    """A pager drawn by script: (found, the next page's URL or None on the last page)."""
+Pager = tuple[int, int, Callable[[int], str]]  # pages, this page (from 1), the link of page n
+
+
+def _trs_call(scripts: str, url: str) -> Pager | None:
+    """createPageHTML(5, 0, "index", "html"): pages counted from 0, page 2 is index_1.html."""
     m = _TRS_PAGER.search(scripts)
     count = _script_int(scripts, m.group(1)) if m else None
     current = _script_int(scripts, m.group(2)) if m else None
-    name, ext = (m.group(3), m.group(4)) if m else ("index", "html")
     if count is None or current is None:
-        obj = _TRS_PAGER_OBJECT.search(scripts)
-        fields = dict(_OBJECT_FIELD.findall(obj.group(1))) if obj else {}
-        if fields.get("size", "").isdigit() and fields.get("current", "").isdigit():
-            count, current = int(fields["size"]), int(fields["current"])
-            name, ext = fields.get("prefix", "index"), fields.get("suffix", "html")
-    if count is None or current is None:
-        count_var, current_var = _COUNT_VAR.search(scripts), _CURRENT_VAR.search(scripts)
-        if count_var and current_var:
-            count, current = int(count_var.group(1)), int(current_var.group(1))
-            named = _INLINE_NAME.search(scripts)
-            name, ext = named.groups() if named else _index_name(url)
-    if count is not None and current is not None:  # TRS: page n+1 is {name}_{n}.{ext}, counted from 0
-        return True, urljoin(url, f"{name}_{current + 1}.{ext}") if current + 1 < count else None
+        return None
+    return count, current + 1, lambda n: f"{m.group(3)}_{n - 1}.{m.group(4)}"
+
+
+def _trs_object(scripts: str, url: str) -> Pager | None:
+    """Pager({size: 3, current: 0, prefix: 'index', suffix: 'html'})."""
+    obj = _TRS_PAGER_OBJECT.search(scripts)
+    fields = dict(_OBJECT_FIELD.findall(obj.group(1))) if obj else {}
+    if not (fields.get("size", "").isdigit() and fields.get("current", "").isdigit()):
+        return None
+    name, ext = fields.get("prefix", "index"), fields.get("suffix", "html")
+    return int(fields["size"]), int(fields["current"]) + 1, lambda n: f"{name}_{n - 1}.{ext}"
+
+
+def _trs_inline(scripts: str, url: str) -> Pager | None:
+    """var currentPage = 0;//所在页从0开始 … var countPage = 2 … "index"+"_" + nextPage + "."+"html"."""
+    count, current = _COUNT_VAR.search(scripts), _CURRENT_VAR.search(scripts)
+    if not (count and current):
+        return None
+    named = _INLINE_NAME.search(scripts)
+    name, ext = named.groups() if named else _index_name(url)
+    return int(count.group(1)), int(current.group(1)) + 1, lambda n: f"{name}_{n - 1}.{ext}"
+
+
+def _cluster_call(scripts: str, url: str) -> Pager | None:
+    """createPageHTML('page_div', 3, 1, 'xwzx_list', 'shtml', 55): pages counted from 1."""
+    m = _CLUSTER_PAGER.search(scripts)
+    return (int(m.group(1)), int(m.group(2)), lambda n: f"{m.group(3)}_{n}.{m.group(4)}") if m else None
+
+
+def _jquery_pagination(scripts: str, url: str) -> Pager | None:
+    """jQuery pagination plugins: ….pagination("setPage", 1, 3), or {totalPage: 3}, or
+    {pageSize: 15, total: 58}, with a callback setting location.href='index_'+i+'.html' or
+    "/x/"+(data.pageIndex+1)+".html" — pages counted from 1."""
     pattern = _HREF_PATTERN.search(scripts)
-    if pattern:  # jQuery pagination: pages counted from 1, page 1 is the column's index
-        set_page, total = _SET_PAGE.search(scripts), _TOTAL_PAGE.search(scripts)
-        count = int(set_page.group(2)) if set_page else int(total.group(1)) if total else None
-        if count is not None:
-            current = int(set_page.group(1)) if set_page else _one_based(url)
-            return True, urljoin(url, f"{pattern.group(1)}{current + 1}{pattern.group(2)}") if current < count else None
+    if not pattern:
+        return None
+    set_page, pages = _SET_PAGE.search(scripts), _TOTAL_PAGE.search(scripts)
+    records, size = _TOTAL_RECORDS.search(scripts), _PAGE_SIZE.search(scripts)
+    if set_page:
+        count = int(set_page.group(2))
+    elif pages:
+        count = int(pages.group(1))
+    elif records and size and int(size.group(1)):
+        count = -(-int(records.group(1)) // int(size.group(1)))
+    else:
+        return None
+    current = int(set_page.group(1)) if set_page else _one_based(url)
+    return count, current, lambda n: f"{pattern.group(1)}{n}{pattern.group(2)}"
+
+
+_PAGER_SCRIPTS = (_trs_call, _trs_object, _trs_inline, _cluster_call, _jquery_pagination)
+
+
+def _scripted_pager(scripts: str, url: str) -> tuple[bool, str | None]:
+    """A pager drawn by script: (found, the next page's URL or None on the last page)."""
+    for read in _PAGER_SCRIPTS:
+        pager = read(scripts, url)
+        if pager is not None:
+            pages, this, link = pager
+            return True, urljoin(url, link(this + 1)) if this < pages else None
     return False, None
 
 
@@ -91,7 +142,8 @@ def _index_name(url: str) -> tuple[str, str]:
 
 
 def _one_based(url: str) -> int:
-    m = re.search(r"_(\d+)\.s?html?$", url)
+    """The page number a 1-based pager's URL carries: index_3.html, 3.html; else page 1."""
+    m = re.search(r"(?:_|/)(\d+)\.s?html?$", url.split("?", 1)[0])
     return int(m.group(1)) if m else 1
 
 

@@ -108,7 +108,7 @@ class PageFetch:
     status: int | None
     nbytes: int
     elapsed_ms: float
-    error: str | None = None
+    error: Msg | None = None  # why it failed, as a catalogue message (stored as such, never as text)
     content_hash: str | None = None  # sha256 of the raw body
     content: bytes | None = None  # the raw body, zlib-compressed (evidence)
     etag: str | None = None  # validators for the next night's conditional request

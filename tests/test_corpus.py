@@ -18,7 +18,7 @@ import pytest
 
 from extractors.browser import find_chromium
 from extractors.crawl import crawl_portals
-from extractors.fetch import Fetcher, FetchPolicy
+from extractors.fetch import FetchPolicy
 from portal_audit.catalog import Column, Portal
 from portal_audit.demo import serve
 from portal_audit.demo.site import canonical

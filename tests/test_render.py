@@ -94,7 +94,7 @@ def test_the_browser_requests_pass_the_private_network_guard(site):
     crawl = _crawl(url, guarded)
     assert "/api/list?col=1&page=1" not in pages.hits
     assert crawl.fetch_state == "error" and not crawl.items
-    assert any(p.error and "private, loopback" in p.error for p in crawl.pages)
+    assert any(p.error and "private, loopback" in p.error.render("en") for p in crawl.pages)
 
 
 def test_the_browser_requests_obey_robots_txt(site):
@@ -103,7 +103,7 @@ def test_the_browser_requests_obey_robots_txt(site):
     url = _column(pages, base)
     crawl = _crawl(url)
     assert "/api/list?col=1&page=1" not in pages.hits
-    assert crawl.fetch_state == "error" and any(p.error == "disallowed by robots.txt" for p in crawl.pages)
+    assert crawl.fetch_state == "error" and any(p.error and p.error.render("en") == "disallowed by robots.txt" for p in crawl.pages)
 
 
 def test_a_blank_script_drawn_column_is_empty(site):

@@ -31,7 +31,7 @@ def _crawls(titles=("甲", "乙")):
                      Item(titles[1], "http://x.gov.cn/news/2.html", date(2025, 5, 1))),
                     (PageFetch("http://x.gov.cn/news/", 200, 1234, 5.0),)),
         ColumnCrawl("p", "notice", "http://x.gov.cn/notice/", "unreachable", error=msg("fetch.http", status=404),
-                    pages=(PageFetch("http://x.gov.cn/notice/", 404, 0, 1.0, "HTTP 404"),)),
+                    pages=(PageFetch("http://x.gov.cn/notice/", 404, 0, 1.0, msg("fetch.http", status=404)),)),
     ]
 
 

@@ -117,7 +117,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
     if home is not None:  # the home page check is kept as the column "" of the portal
         fetched.append(("", 0, home))
     fetches = [dict(run_id=run_id, portal_id=portal.id, column_id=cid, seq=i, url=p.url, http_status=p.status,
-                    nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=p.error, content_hash=p.content_hash,
+                    nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=dumps(p.error) if p.error else None, content_hash=p.content_hash,
                     etag=p.etag, last_modified=p.last_modified)
                for cid, i, p in fetched]
     evidence = _evidence_rows(run_id, [p for _, _, p in fetched])
