@@ -27,11 +27,12 @@ def _make(y: int, m: int, d: int) -> date | None:
 
 
 def find_dates(text: str, as_of: date | None = None, allow_yearless: bool = True,
-               year_hint: date | None = None) -> list[date]:
+               year_hint: date | str | None = None) -> list[date]:
     """All dates in ``text``, in order of appearance. Year-less dates take the year that
     puts them nearest ``year_hint`` (the date an item's URL carries: ``t20240322_…``,
     ``/202403/``) — a list showing "03-22" for an item of 2024 is not a year late — else the
-    run's year, or the year before when that would put them more than a day in the future."""
+    run's year, or the year before when that would put them more than a day in the future.
+    ``year_hint`` may be the item's URL, read for its date only when a year-less date needs it."""
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, date]] = []
     spans: list[tuple[int, int]] = []
@@ -49,6 +50,8 @@ def find_dates(text: str, as_of: date | None = None, allow_yearless: bool = True
                 spans.append(m.span())
     if allow_yearless and not found:
         ref = as_of or date.today()
+        if isinstance(year_hint, str):
+            year_hint = url_date(year_hint)
         for m in _YEARLESS.finditer(text):
             if any(a <= m.start() < b for a, b in spans):
                 continue

@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape as html_unescape
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from portal_audit.text import fold
 
-from .dates import find_dates, url_date
+from .dates import find_dates
 from .markup import SKIP_HREF, Texts, joiner, link_title, spaced_text, text
 
 RECORD_TAGS = {"li", "tr", "dl", "dd", "dt", "p", "div", "article", "section", "h3", "h4", "h5", "span", "td"}
@@ -64,7 +66,7 @@ _LEADING_DATE = re.compile(rf"^[\s\[【(（]*{_DATE}[\s\]】)）]*")
 
 
 def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
-                year_hint: date | None = None) -> tuple[etree._Element, date, bool] | None:
+                year_hint: str | None = None) -> tuple[etree._Element, date, bool] | None:
     """The smallest block around link ``a`` that carries exactly this link's date, and
     whether that date sits inside the link itself. A block with nothing date-shaped is
     passed over without a closer look: its parent's text and links contain its own, so
@@ -73,7 +75,7 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
     for _ in range(4):
         el = el.getparent()
         if el is None or el.tag in ("body", "html", "ul", "ol", "table", "tbody"):
-            return _card(a, as_of)
+            return _card(a, as_of) if len(a) else None  # (most links have no children)
         if el.tag not in RECORD_TAGS:
             continue
         block = texts[el]
@@ -96,7 +98,7 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
         inside = _date_in_link(spaced_text(a), as_of)
         if inside:
             return el, inside, True
-    return _card(a, as_of)
+    return _card(a, as_of) if len(a) else None
 
 
 def _date_in_link(spaced: str, as_of: date | None) -> date | None:
@@ -120,7 +122,7 @@ _CARD_PARTS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
 def _card(a: etree._Element, as_of: date | None) -> tuple[etree._Element, date, bool] | None:
     """A card whose whole body is the link (``<a class="box"><h3>标题(2020-12-16)</h3><p>…</p></a>``
     straight inside a ``<ul>``): the link is the record, its date inside it."""
-    if not any(isinstance(c.tag, str) and c.tag in _CARD_PARTS for c in a):
+    if not len(a) or not any(isinstance(c.tag, str) and c.tag in _CARD_PARTS for c in a):
         return None
     spaced = spaced_text(a)
     if len(spaced) > 500:
@@ -170,7 +172,7 @@ def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Rec
         href = (a.get("href") or "").strip()
         if not href or href.startswith(SKIP_HREF):
             continue
-        found = _record_for(a, as_of, texts, url_date(href))
+        found = _record_for(a, as_of, texts, href)  # the link's URL dates a year-less date
         if found is None or id(found[0]) in seen:
             continue
         block, published_on, date_in_link = found
@@ -231,10 +233,11 @@ def _core(value: str) -> str:
     return _DECOR.sub("", fold(value))
 
 
-def column_names(doc: etree._Element, given: tuple[str, ...] = ()) -> frozenset[str]:
+def column_names(doc: etree._Element, given: tuple[str, ...] = (), html: str = "") -> frozenset[str]:
     """What the column is called: the catalog's name (``given``), the page's ``ColumnName``
-    meta, the last step of its breadcrumb and the parts of its ``<title>`` — folded
-    (simplified script, no spaces) for comparison with the headings next to its blocks."""
+    meta, the last step of its breadcrumb (read off ``html``, the raw page) and the parts of
+    its ``<title>`` — folded (simplified script, no spaces) for comparison with the
+    headings next to its blocks."""
     names = [n for n in given if n]
     for meta in doc.iter("meta"):
         if (meta.get("name") or "").strip().lower() in ("columnname", "column"):
@@ -242,7 +245,7 @@ def column_names(doc: etree._Element, given: tuple[str, ...] = ()) -> frozenset[
     title = doc.find(".//title")
     if title is not None:
         names.extend(_TITLE_SPLIT.split(text(title))[:3])
-    crumb = _breadcrumb(doc)
+    crumb = _breadcrumb(html)
     if crumb:
         steps = [s for s in _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", crumb)) if s.strip()]
         if steps:
@@ -250,25 +253,50 @@ def column_names(doc: etree._Element, given: tuple[str, ...] = ()) -> frozenset[
     return frozenset(c for c in (_core(n) for n in names) if 2 <= len(c) <= 24)
 
 
-def _breadcrumb(doc: etree._Element) -> str | None:
-    """The breadcrumb's text ("当前位置：首页 > 政务公开 > 通知公告"): the element whose own
-    text carries the label, or the one whose class or id says so."""
-    body = doc.find("body")
-    for el in (body if body is not None else doc).iter():
-        if not isinstance(el.tag, str):
-            continue
-        own = (el.text or "") + (el.tail or "")
-        if "位置" in own and _CRUMB_LABEL.search(own):
-            holder = el if _CRUMB_LABEL.search(el.text or "") else el.getparent()
-            if holder is not None:
-                value = text(holder)
-                if len(value) <= 160:
-                    return value
-        elif _tokens(el) & _CRUMB_TOKENS:
-            value = text(el)
-            if 2 <= len(value) <= 160:
-                return value
+_CRUMB_WORDS = ("crumb", "dqwz", "position", "location", "weizhi")
+# the labelled breadcrumb read off the raw page, from its label to the end of its box
+_CRUMB_RAW = re.compile(r"(?:当前位置|現在的位置|现在的位置|您的位置|所在位置|现在位置|當前位置|当前页面)\s*[:：]?(.{0,800}?)"
+                        r"</(?:div|td|p|ul|ol|section|nav|dd|h\d|header)\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+_IN_MARK = re.compile(r"""(?:class|id)\s*=\s*["']?([^"'<>=]*)$""", re.I)
+_MARK_REST = re.compile(r"""[^"'<>\s]*""")
+_BOX_TEXT = re.compile(r">(.{0,800}?)</(?:div|td|p|ul|ol|section|nav|dd|h\d|header)\s*>", re.S | re.I)
+
+
+def _crumb_marked(html: str) -> str | None:
+    """The text of the box whose class or id marks it a breadcrumb, read off the raw page:
+    each occurrence of a breadcrumb word is checked where it stands (``position`` is mostly
+    CSS), and the box's text runs from its tag to the end of the box."""
+    for word in _CRUMB_WORDS:
+        at = html.find(word)
+        while at >= 0:
+            opened = html.rfind("<", max(0, at - 200), at)
+            mark = _IN_MARK.search(html, opened, at) if opened > html.rfind(">", max(0, at - 200), at) else None
+            if mark:
+                value = mark.group(1) + _MARK_REST.match(html, at).group(0)
+                if {t.lower() for t in _TOKEN.findall(value)} & _CRUMB_TOKENS:
+                    box = _BOX_TEXT.search(html, at)
+                    if box:
+                        return html_unescape(_TAG.sub(" ", box.group(1)))
+            at = html.find(word, at + 1)
     return None
+
+
+def _breadcrumb(html: str) -> str | None:
+    """The breadcrumb's text after its label ("首页 > 政务公开 > 通知公告"), read off the raw
+    page from "当前位置：" to the end of the box that holds it, else the text of the box whose
+    class or id says it is one: string searches where the words stand, not walks of the tree
+    (this runs on every column's first page)."""
+    at = html.find("位置")
+    while at >= 0:
+        m = _CRUMB_RAW.search(html, max(0, at - 8), at + 900)
+        if m:
+            return html_unescape(_TAG.sub(" ", m.group(1)))
+        at = html.find("位置", at + 2)
+    marked = _crumb_marked(html)
+    return marked if marked and 2 <= len(marked.strip()) <= 160 else None
 
 
 # -- headings next to a block -----------------------------------------------------------------
@@ -322,9 +350,10 @@ def heading_of(container: etree._Element) -> str | None:
 _LIST_BOX = ("ul", "ol", "table", "tbody", "dl", "div")
 
 
-def blank_under_heading(doc: etree._Element, names: frozenset[str]) -> bool:
+def blank_under_heading(doc: etree._Element, names_of: Callable[[], frozenset[str]]) -> bool:
     """Does a heading naming the column stand over an empty list box (a ``<ul>`` without a
     single link)? On a rendered page that is a blank column with no placeholder text."""
+    names = names_of()
     if not names:
         return False
     body = doc.find("body")
@@ -506,17 +535,19 @@ def blocks(groups: dict[etree._Element, list[Record]]) -> list[Block]:
 
 
 def column_dir(url: str) -> str:
-    path = urlsplit(url).path
-    return path.rsplit("/", 1)[0] + "/"
+    """The column's own directory as an absolute URL prefix (``http://h/col/c1/``): its
+    items' URLs, joined absolute, start with it."""
+    return url.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[0] + "/"
 
 
-def weigh(found: list[Block], url: str, names: frozenset[str], site_wide: frozenset[str]) -> list[Block]:
+def weigh(found: list[Block], url: str, names_of: Callable[[], frozenset[str]], site_wide: frozenset[str]) -> list[Block]:
     """Score each block by the evidence about it; the candidates (no strong evidence
-    against) best first, then the rest."""
+    against) best first, then the rest. ``names_of`` gives the column's names, asked only
+    when a block has a heading to compare."""
     col_dir = column_dir(url)
     for b in found:
         b.heading = heading_of(b.main)
-        b.named = bool(b.heading) and names_column(b.heading, names)
+        b.named = bool(b.heading) and names_column(b.heading, names_of())
         urls = [r.url for r in b.records]
         shared = sum(u in site_wide for u in urls) / len(urls) if site_wide else 0.0
         if shared == 1.0:
@@ -525,7 +556,7 @@ def weigh(found: list[Block], url: str, names: frozenset[str], site_wide: frozen
             b.against = "heading"
         elif _semantic(b.main) and not b.named:
             b.against = "element"
-        b.own_dir = own = sum(urlsplit(u).path.startswith(col_dir) for u in urls) / len(urls)
+        b.own_dir = own = sum(u.startswith(col_dir) for u in urls) / len(urls)
         b.score = (len(urls) * (1 + 2 * own) * (3.0 if b.named else 1.0) * (0.5 if _hinted(b.main) else 1.0)
                    * (1 - 0.5 * shared))
     return sorted(found, key=lambda b: (b.against is not None, -b.score))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape as html_unescape
@@ -135,6 +136,19 @@ def _islands(doc: etree._Element) -> list[str]:
     return found
 
 
+class _Lazy:
+    """A value worked out on first use (the column's names: a later page read by its first
+    page's container never needs them)."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 def _groups(root: etree._Element, url: str, as_of: date | None) -> dict[etree._Element, list[Record]]:
     return grouped(dated_records(root, url, as_of))
 
@@ -166,7 +180,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     doc = parse_html(html)
     scripts = " ".join(s.text or "" for s in doc.iter("script"))
     islands = _islands(doc)
-    names = column_names(doc, hints.names)  # before the title's text goes with the scripts
+    names = _Lazy(lambda: column_names(doc, hints.names, html))  # read only if a heading asks
     for el in list(doc.iter(*HIDDEN)):
         drop(el)
     page = ListPage(next_url=find_next(doc, scripts, url), doc=doc,
@@ -202,7 +216,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
 
 
 def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, list[Record]], url: str,
-            hints: Hints, names: frozenset[str]) -> bool:
+            hints: Hints, names: Callable[[], frozenset[str]]) -> bool:
     """Pick the column's list in ``doc`` (its dated ``groups``, else an undated list whose
     dates are on the article pages) into ``page``; False when the column has none, or when
     the evidence ties (``page.tied`` then holds the two lists)."""

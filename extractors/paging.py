@@ -122,12 +122,16 @@ def _jquery_pagination(scripts: str, url: str) -> Pager | None:
     return count, current, lambda n: f"{pattern.group(1)}{n}{pattern.group(2)}"
 
 
-_PAGER_SCRIPTS = (_trs_call, _trs_object, _trs_inline, _cluster_call, _jquery_pagination)
+# each reader with the word its script must contain: a substring test spares the regexes
+_PAGER_SCRIPTS = (("createPageHTML", _trs_call), ("Pager(", _trs_object), ("countPage", _trs_inline),
+                  ("createPageHTML", _cluster_call), ("location.href", _jquery_pagination))
 
 
 def _scripted_pager(scripts: str, url: str) -> tuple[bool, str | None]:
     """A pager drawn by script: (found, the next page's URL or None on the last page)."""
-    for read in _PAGER_SCRIPTS:
+    for word, read in _PAGER_SCRIPTS:
+        if word not in scripts:
+            continue
         pager = read(scripts, url)
         if pager is not None:
             pages, this, link = pager
@@ -147,11 +151,8 @@ def _one_based(url: str) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _target(a: etree._Element) -> str | None:
-    """Where a link goes: its href, else the URL its onclick or tagname attribute names."""
-    href = (a.get("href") or "").strip()
-    if href and not href.startswith(SKIP_HREF):
-        return href
+def _scripted_target(a: etree._Element) -> str | None:
+    """Where a link without an href goes: the URL its onclick or tagname attribute names."""
     for attr in _TARGET_ATTRS:
         value = (a.get(attr) or "").strip()
         if value and not value.startswith(SKIP_HREF) and ("/" in value or "." in value):
@@ -168,9 +169,11 @@ def find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
         return nxt
     numbered: dict[str, str] = {}
     for a in doc.iter("a"):
-        href = _target(a)
-        if not href:
-            continue
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(SKIP_HREF):
+            href = _scripted_target(a)
+            if not href:
+                continue
         label = text(a).lower() or (a.get("title") or "").strip().lower()
         if label in _NEXT_TEXT:
             nxt = urljoin(url, href)
