@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -162,12 +163,46 @@ def _is_public(ip: str) -> bool:
     return addr.is_global and not addr.is_multicast
 
 
+PIN_TTL = 60.0  # seconds a checked DNS answer is connected to before it is resolved and checked again
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, connecting to the addresses the Fetcher's guard checked
+    instead of resolving the name again. httpcore keeps the name for TLS (SNI, certificate)
+    and the request keeps it in its Host header."""
+
+    def __init__(self, fetcher: "Fetcher"):
+        self._fetcher = fetcher
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options=None) -> httpcore.AsyncNetworkStream:
+        error: Exception | None = None
+        for address in await self._fetcher.addresses(host, port):
+            try:
+                return await self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                                     socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error or httpcore.ConnectError(f"no address for {host}")
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
 class Fetcher:
     """Fetch pages politely. Use as ``async with Fetcher(policy) as f: await f.get(url)``."""
 
-    def __init__(self, policy: FetchPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, policy: FetchPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None,
+                 family: int = 0):
+        """``family`` (``socket.AF_INET6``) makes every connection use that address family
+        only — the availability probe's IPv6 visit, guarded and capped like any fetch."""
         self.policy = p = policy or FetchPolicy()
         self._transport = transport
+        self.family = family
         # one connection pool per host: httpx scans every pooled connection on each
         # request, so one pool shared by the hosts of many portals costs O(connections)
         # per request; per host it stays a handful (one TLS context serves them all)
@@ -177,7 +212,7 @@ class Fetcher:
         self._host_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._in_flight = asyncio.Semaphore(p.max_in_flight)
         self._next_slot: dict[str, float] = defaultdict(float)
-        self._resolved: dict[tuple[str, int], bool] = {}
+        self._pins: dict[tuple[str, int], tuple[list[str], float]] = {}  # checked addresses, until when
         self._robots: dict[str, Protego | None] = {}
         self._robots_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
@@ -197,11 +232,17 @@ class Fetcher:
         if client is None:
             p = self.policy
             conns = p.per_host_concurrency + 2  # robots.txt and a rendered page's requests share the host
+            limits = httpx.Limits(max_connections=conns, max_keepalive_connections=conns)
+            transport = self._transport
+            if transport is None:  # connections go to the addresses the guard checked
+                transport = httpx.AsyncHTTPTransport(verify=self._tls, limits=limits)
+                transport._pool = httpcore.AsyncConnectionPool(  # noqa: SLF001 - httpx takes no network backend
+                    ssl_context=self._tls, max_connections=conns, max_keepalive_connections=conns,
+                    keepalive_expiry=limits.keepalive_expiry, network_backend=_PinnedBackend(self))
             client = self._clients[host] = httpx.AsyncClient(
-                timeout=httpx.Timeout(p.timeout, connect=p.connect_timeout),
-                limits=httpx.Limits(max_connections=conns, max_keepalive_connections=conns),
+                timeout=httpx.Timeout(p.timeout, connect=p.connect_timeout), limits=limits,
                 headers={"User-Agent": p.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
-                follow_redirects=False, verify=self._tls, transport=self._transport)
+                follow_redirects=False, verify=self._tls, transport=transport)
         return client
 
     # -- guards -------------------------------------------------------------------
@@ -216,21 +257,39 @@ class Fetcher:
             raise Refused(url, msg("fetch.bad_scheme"))
         if self.policy.allow_private_networks or parts.hostname in self.policy.trusted_hosts:
             return
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        key = (parts.hostname, port)
-        if key not in self._resolved:
+        await self.addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), url)
+
+    def _guarded(self, host: str) -> bool:
+        return not (self.policy.allow_private_networks or host in self.policy.trusted_hosts)
+
+    async def addresses(self, host: str, port: int, url: str | None = None) -> list[str]:
+        """The addresses of ``host`` the guard checked, and the only ones connected to: a
+        resolver that answers public first and private second (DNS rebinding) never gets a
+        connection to the second answer. Answers are kept for ``PIN_TTL`` seconds, then
+        resolved and checked again. Raises :class:`Refused` for a non-public address."""
+        if not self._guarded(host) and not self.family:
+            return [host]  # the catalog allows private networks (or trusts the host): connect by name
+        key, now = (host, port), time.monotonic()
+        pinned = self._pins.get(key)
+        if pinned is None or pinned[1] < now:
             try:
-                ipaddress.ip_address(parts.hostname)
-                addrs = [parts.hostname]
+                literal = ipaddress.ip_address(host.strip("[]"))
+                if self.family == socket.AF_INET6 and literal.version != 6:
+                    raise Unreachable(url or host, msg("fetch.dns", error=msg("net.no_such_name")))
+                addrs = [str(literal)]
             except ValueError:
                 try:
-                    infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+                    infos = await asyncio.get_running_loop().getaddrinfo(host, port, family=self.family,
+                                                                         type=socket.SOCK_STREAM)
                 except OSError as exc:
-                    raise Unreachable(url, msg("fetch.dns", error=_dns_reason(exc))) from None
-                addrs = [info[4][0] for info in infos]
-            self._resolved[key] = bool(addrs) and all(_is_public(a) for a in addrs)
-        if not self._resolved[key]:
-            raise Refused(url, msg("fetch.private", host=parts.hostname))
+                    raise Unreachable(url or host, msg("fetch.dns", error=_dns_reason(exc))) from None
+                addrs = list(dict.fromkeys(info[4][0] for info in infos))
+            guarded = self._guarded(host)
+            pinned = self._pins[key] = (addrs if addrs and (not guarded or all(_is_public(a) for a in addrs)) else [],
+                                        now + PIN_TTL)
+        if not pinned[0]:
+            raise Refused(url or host, msg("fetch.private", host=host))
+        return pinned[0]
 
     async def _allowed_by_robots(self, url: str) -> bool:
         if not self.policy.obey_robots:

@@ -13,15 +13,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
-
-import httpx
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
 from portal_audit.records import Probe
 
-from .fetch import FetchError, Fetcher, FetchPolicy
+from .fetch import FetchError, Fetcher, FetchPolicy, Refused, Unreachable
 
 PROBE_TIMEOUT = 15.0  # seconds for the whole home page, redirects included
 PROBES_AT_ONCE = 256
@@ -45,28 +42,23 @@ def has_ipv6_route() -> bool:
         return False
 
 
-async def _ipv6_ok(url: str, policy: FetchPolicy) -> bool | None:
-    """The home page opened over IPv6 (None: the host has no AAAA record)."""
-    parts = urlsplit(url)
+async def _ipv6_ok(v6: Fetcher, url: str) -> bool | None:
+    """The home page opened over IPv6 (None: the host has no AAAA record) — by a Fetcher of
+    IPv6 connections only: the private-network guard on every hop, the size cap."""
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, parts.port or 443, family=socket.AF_INET6,
-                                                             type=socket.SOCK_STREAM)
-    except OSError:
-        return None
-    if not infos:
-        return None
-    transport = httpx.AsyncHTTPTransport(local_address="::")
-    async with httpx.AsyncClient(transport=transport, timeout=policy.timeout, follow_redirects=True,
-                                 headers={"User-Agent": policy.user_agent}) as client:
-        try:
-            resp = await asyncio.wait_for(client.get(url), policy.timeout)
-            return resp.status_code < 400
-        except (httpx.HTTPError, asyncio.TimeoutError, OSError):
-            return False
+        page = await asyncio.wait_for(v6.get(url), v6.policy.page_deadline)
+        return page.status < 400
+    except Refused:
+        return False
+    except Unreachable as exc:
+        return None if exc.msg.key == "fetch.dns" else False
+    except (FetchError, asyncio.TimeoutError):
+        return False
 
 
-async def probe_one(fetcher: Fetcher, portal: Portal, ipv6: bool = False) -> Probe:
-    """Open a portal's home page once; never raises for what the portal does."""
+async def probe_one(fetcher: Fetcher, portal: Portal, v6: Fetcher | None = None) -> Probe:
+    """Open a portal's home page once (and over IPv6 with ``v6``, unless the visit was
+    refused by the guard); never raises for what the portal does."""
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     t = time.perf_counter()
     status, error = None, None
@@ -77,11 +69,13 @@ async def probe_one(fetcher: Fetcher, portal: Portal, ipv6: bool = False) -> Pro
         error = msg("probe.timeout", seconds=f"{fetcher.policy.page_deadline:g}")
     except FetchError as exc:
         status, error = exc.status, exc.msg
+        if isinstance(exc, Refused):
+            v6 = None  # a refused address is not visited over another family either
     elapsed = (time.perf_counter() - t) * 1000
     if error is None and elapsed > fetcher.policy.page_deadline * 1000:
         error = msg("probe.slow", seconds=f"{elapsed / 1000:.1f}", limit=f"{fetcher.policy.page_deadline:g}")
-    v6 = await _ipv6_ok(portal.base_url, fetcher.policy) if ipv6 else None
-    return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, v6)
+    ipv6_ok = await _ipv6_ok(v6, portal.base_url) if v6 is not None else None
+    return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, ipv6_ok)
 
 
 async def probe_portals(portals: Sequence[Portal], policy: FetchPolicy, timeout: float = PROBE_TIMEOUT,
@@ -92,7 +86,8 @@ async def probe_portals(portals: Sequence[Portal], policy: FetchPolicy, timeout:
 
     async def one(portal: Portal) -> Probe:
         async with turns:
-            return await probe_one(fetcher, portal, ipv6)
+            return await probe_one(fetcher, portal, v6 if ipv6 else None)
 
-    async with Fetcher(probe_policy(policy, timeout)) as fetcher:
+    async with Fetcher(probe_policy(policy, timeout)) as fetcher, \
+            Fetcher(probe_policy(policy, timeout), family=socket.AF_INET6) as v6:
         return list(await asyncio.gather(*(one(p) for p in portals)))

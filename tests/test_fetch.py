@@ -105,3 +105,52 @@ def test_per_host_delay_spaces_requests(site):
 def test_invalid_port_is_refused_not_a_crash():
     with pytest.raises(Refused, match="invalid port"):
         fetch("http://127.0.0.1:99999/list.html")
+
+
+def _rebinding(monkeypatch, name: str, answers: list[str]) -> list[str]:
+    """Patch name resolution in this process: ``name`` resolves to each of ``answers`` in
+    turn (the last one from then on), as a rebinding DNS server answers."""
+    import socket
+
+    real, asked = socket.getaddrinfo, []
+
+    def resolve(host, port, *args, **kwargs):
+        if (host.decode() if isinstance(host, bytes) else host) == name:  # anyio asks with IDNA bytes
+            answer = answers[min(len(asked), len(answers) - 1)]
+            asked.append(answer)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answer, port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return asked
+
+
+def test_dns_rebinding_connects_only_to_the_address_the_guard_checked(site, monkeypatch):
+    """The name answers a public address to the guard, then loopback: the connection goes to
+    the public address the guard checked (unreachable here), never to the loopback service."""
+    pages, base = site
+    pages.add("/latest/meta-data/", "secret")
+    port = base.rsplit(":", 1)[1].strip("/")
+    asked = _rebinding(monkeypatch, "rebind.example.gov.cn", ["93.184.216.34", "127.0.0.1"])
+    policy = FetchPolicy(per_host_delay=0, retries=0, obey_robots=False, connect_timeout=1, timeout=2)
+    with pytest.raises(Unreachable):
+        fetch(f"http://rebind.example.gov.cn:{port}/latest/meta-data/", policy)
+    assert pages.hits == [] and asked == ["93.184.216.34"]  # resolved once, by the guard
+
+
+def test_a_checked_answer_is_kept_for_its_ttl_then_checked_again(site, monkeypatch):
+    import extractors.fetch as fetch_module
+
+    pages, base = site
+    port = base.rsplit(":", 1)[1].strip("/")
+    asked = _rebinding(monkeypatch, "ttl.example.gov.cn", ["93.184.216.34", "127.0.0.1"])
+    monkeypatch.setattr(fetch_module, "PIN_TTL", 0.0)
+    policy = FetchPolicy(per_host_delay=0, retries=0, obey_robots=False, connect_timeout=1, timeout=2)
+
+    async def twice():
+        async with Fetcher(policy) as f:
+            await f.check_url(f"http://ttl.example.gov.cn:{port}/")  # public: passes
+            with pytest.raises(Refused):
+                await f.check_url(f"http://ttl.example.gov.cn:{port}/")  # expired, asked again: loopback
+    asyncio.run(twice())
+    assert asked == ["93.184.216.34", "127.0.0.1"] and pages.hits == []

@@ -142,3 +142,51 @@ def test_ipv6_reachability_is_recorded_as_information():
     assert probes["v6"].ok and probes["v6"].ipv6_ok is True
     assert not probes["v6-dead"].ok and probes["v6-dead"].ipv6_ok is False
     assert probes["v4"].ipv6_ok is None  # an IPv4-only host: nothing to say about IPv6
+
+
+def test_the_ipv6_visit_is_guarded_like_any_fetch(monkeypatch):
+    """Issue 27: a name whose IPv6 answer is loopback is refused on the IPv6 visit too (the
+    loopback service never sees a request), and a refused IPv4 visit is not retried over IPv6."""
+    import socket
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    import pytest
+
+    from extractors.fetch import FetchPolicy
+    from portal_audit.demo.site import _Handler
+    from tests.conftest import Pages
+
+    class V6Server(ThreadingHTTPServer):
+        address_family = socket.AF_INET6
+
+    pages = Pages()
+    pages.add("/", "<html><body>内部服务</body></html>")
+    try:
+        server = V6Server(("::1", 0), type("H", (_Handler,), {"site": pages}))
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    real = socket.getaddrinfo
+
+    def resolve(host, p, family=0, *args, **kwargs):
+        if (host.decode() if isinstance(host, bytes) else host) == "v6.example.gov.cn":
+            if family == socket.AF_INET6:
+                return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("::1", p, 0, 0))]
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", p))]
+        return real(host, p, family, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    guarded = FetchPolicy(per_host_delay=0, retries=0, connect_timeout=1)
+    portals = [Portal(id="rebound", name="r", base_url=f"http://v6.example.gov.cn:{port}/",
+                      columns=[Column(id="c", path=["x"], url="/", frequency="每月")]),
+               Portal(id="loop", name="l", base_url=f"http://[::1]:{port}/",
+                      columns=[Column(id="c", path=["x"], url="/", frequency="每月")])]
+    try:
+        probes = {p.portal_id: p for p in asyncio.run(probe_portals(portals, guarded, timeout=2.0, ipv6=True))}
+    finally:
+        server.shutdown()
+    assert pages.hits == []
+    assert probes["rebound"].ipv6_ok is False and not probes["rebound"].ok
+    assert probes["loop"].error.key == "fetch.private" and probes["loop"].ipv6_ok is None
