@@ -24,7 +24,7 @@ from portal_audit.records import (ColumnCrawl, ColumnPath, Finding, Item, Link, 
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderFailed, RenderLimits, strip_fragment
-from .fetch import FetchError, Fetcher, FetchPolicy, decode_html
+from .fetch import FetchError, Fetcher, FetchPolicy, Unreachable, decode_html
 from .linkcheck import LinkCache, check_links
 from .listpage import Hints, ListPage, article_date, home_links, parse_list_page, site_wide_links
 from .markup import page_blocks, page_doc, page_links, text_of
@@ -100,15 +100,22 @@ async def crawl_column(
                   messages=[] if messages else None, observer=observer, names=(name,) if name else ())
     del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
     try:
-        result = await _read_column(job, renderer, path)
-        if job.messages is None or result.fetch_state != "ok":
-            return result
-        found = await _message_details(job, list({m.url: m for m in job.messages}.values()))
-        return replace(result, messages=tuple(found), pages=tuple(job.pages))
+        return await asyncio.wait_for(_judged(job, renderer, path), fetcher.policy.column_budget)
+    except asyncio.TimeoutError:  # over its budget: judged on what was read, if anything was
+        over = msg("crawl.column_budget", s=round(fetcher.policy.column_budget))
+        return job.finish("ok", over) if job.items else job.finish("error", over)
     except Exception:  # a page no rule foresaw: this column's error, never its portal's crash
         log.exception("column %s/%s (%s) failed", portal_id, column_id, url)
         job.items.clear()
         return job.finish("error", msg("crawl.failed"))
+
+
+async def _judged(job: "_Column", renderer: Renderer | None, path: ColumnPath | None) -> ColumnCrawl:
+    result = await _read_column(job, renderer, path)
+    if job.messages is None or result.fetch_state != "ok":
+        return result
+    found = await _message_details(job, list({m.url: m for m in job.messages}.values()))
+    return replace(result, messages=tuple(found), pages=tuple(job.pages))
 
 
 async def _read_column(job: "_Column", renderer: Renderer | None, path: ColumnPath | None) -> ColumnCrawl:
@@ -523,10 +530,11 @@ async def crawl_portal_async(
         p = paths.get(col.id)
         return (p is not None and p.method in ("api", "browser")) or col.profile == "browser"
 
-    home, *firsts = await asyncio.gather(
-        _first_page(fetcher, portal.base_url, previous),
-        *(_first_page(fetcher, None if direct(col) else portal.column_url(col), previous) for col in portal.columns),
-        *(_first_page(fetcher, url, previous) for url in context or []))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + policy.portal_budget  # the portal's budget: first pages, columns and links
+    home, *firsts = await _first_pages(fetcher, [portal.base_url] + [
+        None if direct(col) else portal.column_url(col) for col in portal.columns] + list(context or []), previous,
+        policy.portal_budget / 2)  # a page that does not come leaves its column the rest of the budget
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.msg)
     on_home: tuple[Item, ...] = ()
@@ -549,19 +557,25 @@ async def crawl_portal_async(
         on_first = observer.links()
         early = asyncio.ensure_future(check_links(fetcher, on_first, portal.base_url, link_cache))
     try:
-        columns = tuple(await asyncio.gather(*crawls))
+        columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget)
     except BaseException:
         if early is not None:
             early.cancel()
         raise
+    # records hold no personal data and no control characters: what the pages show is cleaned here
     if observer is None:
-        return PortalCrawl(portal.id, home_fetch, columns, on_home)
+        return PortalCrawl(portal.id, home_fetch, columns, on_home).recorded()
     links = []
     if early is not None:
         seen = {link.url for link in on_first}
-        links = await early + await check_links(fetcher, [k for k in observer.links() if k.url not in seen],
-                                                portal.base_url, link_cache)
-    return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()))
+        try:  # the links share the portal's budget with its columns
+            links = await asyncio.wait_for(early, max(0.0, deadline - loop.time())) + await asyncio.wait_for(
+                check_links(fetcher, [k for k in observer.links() if k.url not in seen], portal.base_url, link_cache),
+                max(0.0, deadline - loop.time()))
+        except asyncio.TimeoutError:
+            early.cancel()
+            links = []
+    return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings())).recorded()
 
 
 async def crawl_portals(
@@ -606,6 +620,34 @@ async def crawl_portals(
         finally:
             for task in running:
                 task.cancel()
+
+
+async def _first_pages(fetcher: Fetcher, urls: list[str | None], previous: Mapping[str, Previous],
+                       budget: float) -> list[Fetched | FetchError | None]:
+    """The home page and the columns' first pages, fetched together within ``budget``; one
+    still coming then is left to its column's own crawl (None), its home page unreachable."""
+    tasks = [asyncio.ensure_future(_first_page(fetcher, url, previous)) for url in urls]
+    done, pending = await asyncio.wait(tasks, timeout=budget) if tasks else (set(), set())
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+    late = Unreachable(urls[0] or "", msg("fetch.timeout", tries=1))
+    return [t.result() if t in done else (late if i == 0 else None) for i, t in enumerate(tasks)]
+
+
+async def _within(portal: Portal, crawls: list, left: float, budget: float) -> tuple[ColumnCrawl, ...]:
+    """The portal's columns crawled together within the ``left`` seconds of its ``budget``; a
+    column still going then is stopped and is ``error`` (its portal's other columns are kept)."""
+    tasks = [asyncio.ensure_future(c) for c in crawls]
+    done, pending = await asyncio.wait(tasks, timeout=left) if tasks else (set(), set())
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+    over = msg("crawl.portal_budget", s=round(budget))
+    return tuple(t.result() if t in done else ColumnCrawl(portal.id, col.id, portal.column_url(col), "error", error=over)
+                 for t, col in zip(tasks, portal.columns))
 
 
 def crawl_portal(portal: Portal, as_of: date, policy: FetchPolicy, window_days: int = DEFAULT_WINDOW_DAYS,

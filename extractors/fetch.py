@@ -49,6 +49,8 @@ class FetchPolicy:
     browser: bool = True  # render script-drawn lists in headless Chromium when nothing cheaper finds them
     browser_pages: int = 4  # pages rendering at once
     browser_timeout: float = 30.0  # seconds for one rendered page
+    column_budget: float = 600.0  # wall seconds for one column (a hostile page must not hold a run)
+    portal_budget: float = 3600.0  # wall seconds for one portal's columns and links
 
 
 class FetchError(Exception):
@@ -425,4 +427,6 @@ def policy_for(catalog) -> FetchPolicy:
         browser=p.browser,
         browser_pages=p.browser_pages,
         browser_timeout=p.browser_timeout,
+        column_budget=p.column_budget,
+        portal_budget=p.portal_budget,
     )

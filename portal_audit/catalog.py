@@ -125,6 +125,9 @@ class Politeness(BaseModel):
     browser: bool = Field(True, description="render script-drawn lists in headless Chromium")
     browser_pages: int = Field(4, ge=1, le=32, description="pages rendering at once")
     browser_timeout: float = Field(30.0, gt=0, description="seconds for one rendered page")
+    column_budget: float = Field(600.0, gt=0, description="wall seconds for one column; over it, the column is judged "
+                                 "on what was read (error if nothing)")
+    portal_budget: float = Field(3600.0, gt=0, description="wall seconds for one portal's columns and links")
 
 
 class Checks(BaseModel):

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from .i18n import Msg, render
+from .text import record_text
 
 FetchState = Literal["ok", "unreachable", "error"]
 STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
@@ -26,6 +27,11 @@ class Item:
     url: str
     published_on: date | None
     pinned: bool = False
+
+
+def _recorded_item(item: Item) -> Item:
+    title, url = record_text(item.title), record_text(item.url)
+    return item if (title, url) == (item.title, item.url) else replace(item, title=title, url=url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +164,14 @@ class ColumnCrawl:
     source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
     messages: tuple[Message, ...] = ()  # a consultation column's messages
 
+    def recorded(self) -> "ColumnCrawl":
+        """The column as records hold it: what it took from its pages with control
+        characters removed and personal data masked (``text.record_text``)."""
+        return replace(self, items=tuple(_recorded_item(i) for i in self.items),
+                       messages=tuple(replace(m, title=record_text(m.title), url=record_text(m.url))
+                                      for m in self.messages),
+                       note=record_text(self.note) if self.note else self.note)
+
     @property
     def newest(self) -> date | None:
         """Newest publish date: the maximum over all items, never simply the first row."""
@@ -183,6 +197,21 @@ class PortalCrawl:
     def pages(self) -> list[PageFetch]:
         """Every fetch of this crawl: the home page check, then the columns' list pages."""
         return ([self.home] if self.home else []) + [p for c in self.columns for p in c.pages]
+
+    def recorded(self) -> "PortalCrawl":
+        """The crawl as records may hold it: ID and mobile numbers its pages show masked and
+        control characters removed in titles, URLs, link texts and notes — the raw pages
+        stay only as evidence."""
+        return replace(self, columns=tuple(c.recorded() for c in self.columns),
+                       home_items=tuple(_recorded_item(i) for i in self.home_items),
+                       links=tuple(replace(k, link=replace(k.link, url=record_text(k.link.url),
+                                                           text=record_text(k.link.text),
+                                                           page_url=record_text(k.link.page_url)),
+                                           title=record_text(k.title) if k.title else k.title,
+                                           text_sample=record_text(k.text_sample) if k.text_sample else k.text_sample)
+                                   for k in self.links),
+                       findings=tuple(replace(f, term=record_text(f.term), sentence=record_text(f.sentence))
+                                      for f in self.findings))
 
     def without_bodies(self) -> "PortalCrawl":
         """The same crawl with page bodies dropped (once they are stored as evidence), so a

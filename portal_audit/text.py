@@ -41,3 +41,41 @@ def fold(text: str) -> str:
     """The comparison key: cleaned, simplified, without spaces. Cached: the same short
     texts (headings, column names) come back on every page of a site, and OpenCC is slow."""
     return to_simplified(clean(text)).replace(" ", "")
+
+
+# -- personal data (个人信息): ID card and mobile numbers, masked wherever page text becomes a record
+ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])"
+                     r"(?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+_DIGIT_RUN = re.compile(r"\d{11}")  # both need eleven digits in a row: most texts are passed over at once
+
+
+def mask_id(number: str) -> str:
+    return number[:6] + "*" * 8 + number[-4:]
+
+
+def mask_mobile(number: str) -> str:
+    return number[:3] + "****" + number[-4:]
+
+
+def masked(text: str) -> str:
+    """``text`` with every ID number and mobile number in it masked (342501********4215,
+    139****1234): what a record, a report or a log may hold of a page's personal data."""
+    if not text or not _DIGIT_RUN.search(text):
+        return text
+    text = ID_CARD.sub(lambda m: mask_id(m.group(1)), text)
+    return MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
+
+
+# NUL and control characters (tab and newline aside): PostgreSQL refuses NUL in text, reports
+# and terminals choke on the rest; a page's title has no use for them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def record_text(text: str) -> str:
+    """Page text as a record may hold it: control characters removed, personal data masked."""
+    if not text:
+        return text
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return masked(text)

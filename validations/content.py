@@ -19,15 +19,13 @@ from pathlib import Path
 import yaml
 
 from portal_audit.records import Finding, Link
+from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked  # noqa: F401 - masked: re-exported
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LINKS_PER_PORTAL = 100  # distinct links checked per portal and night
 SENTENCE = 120  # characters of context kept around a finding
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-_ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])"
-                      r"(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
-_DIGIT_RUN = re.compile(r"\d{11}")
+_ID_CARD, _MOBILE = ID_CARD, MOBILE
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 LIST_CONTEXT = frozenset({"li", "td", "th", "dd", "dt"})
 
@@ -36,20 +34,6 @@ def id_checksum_ok(number: str) -> bool:
     """GB 11643-1999: the 18th character is the check digit of the first 17."""
     total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
     return "10X98765432"[total % 11] == number[17].upper()
-
-
-def mask_id(number: str) -> str:
-    return number[:6] + "*" * 8 + number[-4:]
-
-
-def mask_mobile(number: str) -> str:
-    return number[:3] + "****" + number[-4:]
-
-
-def masked(text: str) -> str:
-    """``text`` with every ID number and mobile number in it masked."""
-    text = _ID_CARD.sub(lambda m: mask_id(m.group(1)), text)
-    return _MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,114 @@
+"""Hostile pages and hostile data (issue 27): what a portal's pages carry never reaches the
+records raw — no personal data, no control characters — and one column's trouble stays
+that column's."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import inspect, select, text
+
+from extractors.crawl import crawl_portal
+from extractors.fetch import FetchPolicy
+from portal_audit.catalog import Column, Portal
+from validations.rules import load_ruleset
+from validations.suite import validate
+from warehouse.db import make_engine
+from warehouse.load import finish_run, load_portal, start_run
+
+AS_OF = date(2025, 6, 30)
+POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0)
+ID_NUMBER, MOBILE = "342501198803154215", "13905631234"
+
+
+def _hostile_site(pages) -> None:
+    rows = "".join(
+        f'<li><a href="/news/{i}.html?sfz={ID_NUMBER}">第{i}期公示：张三 身份证{ID_NUMBER} 电话{MOBILE}\x00\x01\x1b[31m</a>'
+        f'<span>{AS_OF - timedelta(days=i)}</span></li>' for i in range(1, 4))
+    pages.add("/news/index.html", f"<html><head><title>工作动态</title></head><body><ul>{rows}</ul></body></html>")
+    pages.add("/", f'<html><body><ul class="yw"><li><a href="/news/1.html">联系人李四{MOBILE}的通知公告</a>'
+                   f'<span>{AS_OF}</span></li></ul></body></html>')
+
+
+def test_personal_data_and_control_characters_never_reach_the_records_or_the_warehouse(site, warehouse_url):
+    pages, base = site
+    _hostile_site(pages)
+    portal = Portal(id="p", name="门户", base_url=base, columns=[
+        Column(id="news", path=["工作动态"], url="/news/index.html", frequency="及时更新")])
+    crawl = crawl_portal(portal, AS_OF, POLICY)
+    news = crawl.columns[0]
+    assert len(news.items) == 3 and news.newest == AS_OF - timedelta(days=1)
+    shown = [i.title for i in news.items] + [i.url for i in news.items] + [i.title for i in crawl.home_items]
+    assert not any(ID_NUMBER in s or MOBILE in s or "\x00" in s or "\x1b" in s for s in shown)
+    assert "342501********4215" in news.items[0].title and "139****1234" in crawl.home_items[0].title
+
+    engine = make_engine(warehouse_url)  # PostgreSQL refuses NUL in text: the load must go through
+    result = validate(list(crawl.columns), [portal], load_ruleset(), AS_OF)
+    run_id = start_run(engine, AS_OF, "national-2019@1")
+    load_portal(engine, run_id, portal, list(crawl.columns), result, crawl.home, crawl.home_items, crawl.links,
+                crawl.findings)
+    finish_run(engine, run_id, ok=True)
+    with engine.connect() as conn:
+        for table in inspect(engine).get_table_names():
+            if table in ("evidence", "alembic_version"):
+                continue  # the raw pages are kept as evidence, and only there
+            for row in conn.execute(select(text("*")).select_from(text(table))):
+                for value in row:
+                    if isinstance(value, str):
+                        assert ID_NUMBER not in value and MOBILE not in value and "\x00" not in value, (table, value)
+
+
+def test_a_column_over_its_budget_is_judged_on_what_was_read_and_a_portal_over_its_budget_keeps_its_other_columns():
+    """Page one of a column read, its page two never answering: over the column's budget the
+    column is judged on page one. A column whose first page never answers, in a portal over its
+    budget, is `error` with the reason; the portal's other column is read as usual."""
+    import asyncio
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    release = threading.Event()
+
+    class Slow(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            if self.path in ("/col/a/index_1.html", "/stuck/index.html"):
+                release.wait(20)  # hangs until the test is over
+            rows = "".join(f'<li><a href="{self.path}{i}.html">第{i}条工作动态信息</a><span>{AS_OF - timedelta(days=i)}</span></li>'
+                           for i in range(1, 4))
+            pager = '<script>createPageHTML(3, 0, "index", "html");</script>' if self.path.startswith("/col/a/") else ""
+            body = f'<html><body><ul>{rows}</ul>{pager}</body></html>'.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    portal = Portal(id="p", name="慢", base_url=base, columns=[
+        Column(id="paged", path=["工作动态"], url="/col/a/index.html", frequency="及时更新"),
+        Column(id="stuck", path=["通知公告"], url="/stuck/index.html", frequency="及时更新"),
+        Column(id="ok", path=["政策文件"], url="/col/b/list.html", frequency="及时更新")])
+    from extractors.crawl import crawl_portal_async
+
+    try:
+        column_policy = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, timeout=30,
+                                    page_deadline=30, column_budget=2.0, portal_budget=60, obey_robots=False)
+        crawl = asyncio.run(crawl_portal_async(Portal(**{**portal.model_dump(), "columns": portal.columns[:1]}), AS_OF,
+                                               column_policy))
+        paged = crawl.columns[0]
+        assert paged.fetch_state == "ok" and len(paged.items) == 3 and paged.error.key == "crawl.column_budget"
+        portal_policy = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, timeout=30,
+                                    page_deadline=30, column_budget=60, portal_budget=2.0, obey_robots=False)
+        crawl = asyncio.run(crawl_portal_async(Portal(**{**portal.model_dump(), "columns": portal.columns[1:]}), AS_OF,
+                                               portal_policy))
+        stuck, ok = crawl.columns
+        assert stuck.fetch_state == "error" and stuck.error.key == "crawl.portal_budget"
+        assert "本网站检查超过2秒上限" in stuck.error.render("zh")
+        assert ok.fetch_state == "ok" and len(ok.items) == 3
+    finally:
+        release.set()
+        server.shutdown()
