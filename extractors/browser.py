@@ -141,7 +141,8 @@ class Renderer:
                 raise BrowserUnavailable(msg("browser.no_playwright")) from None
             args = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-                    "--disable-quic", "--mute-audio", f"--js-flags=--max-old-space-size={self.limits.js_heap_mb}"]
+                    "--disable-quic", "--mute-audio", f"--js-flags=--max-old-space-size={self.limits.js_heap_mb}",
+                    *NO_NETWORK_ARGS]
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 args.append("--no-sandbox")  # Chromium refuses to sandbox as root
             self._playwright = await async_playwright().start()
@@ -186,6 +187,8 @@ class Renderer:
             try:
                 await context.route("**/*", lambda route, request: self._answer(route, request, out, failure, budget,
                                                                                 network))
+                await context.route_web_socket("**/*", _refuse_socket)  # closed before any connection is made
+                await context.add_init_script(NO_WEBRTC)
                 page = await context.new_page()
                 page.on("load", lambda *_: network.loaded())
                 page.on("dialog", _dismiss)
@@ -306,6 +309,24 @@ class Renderer:
 
 def _ms_since(start: float) -> float:
     return (time.perf_counter() - start) * 1000
+
+
+# Chromium has no way to the network but the Fetcher: whatever escapes the request route
+# (WebSocket, WebRTC's STUN over UDP and TURN over TCP) goes to a proxy that is not there,
+# loopback included (<-loopback>), and WebRTC may use no UDP but through a proxy; pages also
+# find no RTCPeerConnection, and every WebSocket is closed by the route before it connects
+NO_NETWORK_ARGS = ("--proxy-server=http://127.0.0.1:1", "--proxy-bypass-list=<-loopback>",
+                   "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+                   "--webrtc-ip-handling-policy=disable_non_proxied_udp")
+NO_WEBRTC = """for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceCandidate',
+                         'RTCSessionDescription']) { try { delete window[name]; window[name] = undefined; } catch (e) {} }"""
+
+
+async def _refuse_socket(ws) -> None:
+    try:
+        await ws.close()
+    except Exception:  # the page went away meanwhile
+        pass
 
 
 async def _dismiss(dialog) -> None:

@@ -9,6 +9,8 @@ or rendered in real headless Chromium."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import json
 import os
 from datetime import date
@@ -181,7 +183,7 @@ def test_extract_command_on_corpus_shapes(case, capsys):
     assert code == 0 and len(data["items"]) == len(label["items"]) and data["newest"] == label["newest"]
 
 
-def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness, capsys):
+def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
     """`portal-audit audit` end to end over the corpus's portals: every column's newest date
     in the warehouse is the label's, blank columns are empty, none is in error; the run says
     how it read the lists, and only lists its static pages do not hold were rendered."""
@@ -200,8 +202,11 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness, capsys
             {"id": c.id, "path": c.path, "url": c.url, "frequency": "每年"} for c in p.columns]} for p in corpus_portals(base)],
     }, allow_unicode=True), encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'audit.db'}"
+    printed = io.StringIO()  # not capsys: Prefect's log handler must not keep a capture that closes
     try:
-        code = main(["audit", str(catalog), "--as-of", LABELS["as_of"], "--warehouse", url, "--data-docs", "", "--reports", ""])
+        with contextlib.redirect_stdout(printed):
+            code = main(["audit", str(catalog), "--as-of", LABELS["as_of"], "--warehouse", url, "--data-docs", "",
+                         "--reports", ""])
     finally:
         server.shutdown()
     assert code == 0
@@ -216,7 +221,7 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness, capsys
     from portal_audit.summary import read_by_line
 
     counts = audits.extraction.fillna("none").value_counts().to_dict()
-    assert read_by_line(counts) in capsys.readouterr().out.splitlines()  # e.g. 列表读取方式：静态页面52个、…浏览器渲染4个
+    assert read_by_line(counts) in printed.getvalue().splitlines()  # e.g. 列表读取方式：静态页面52个、…浏览器渲染4个
     static = {c["case"] for c in LABELS["cases"] if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))}
     assert not set(audits.index[audits.extraction == "browser"]) & static
 

@@ -247,3 +247,59 @@ def test_a_rendered_column_whose_page_is_gone_is_unreachable_not_error(site):
     pages, base = site
     crawl = _crawl(base + "col/gone/index.html", path=ColumnPath("browser", None))
     assert crawl.fetch_state == "unreachable" and crawl.method is None
+
+
+def test_chromium_reaches_no_private_address_around_the_fetcher(site):
+    """Issue 27: WebSocket and WebRTC (STUN over UDP, TURN over TCP) never pass through the
+    route the Fetcher answers; none of them may reach a private address."""
+    import socket
+    import threading
+    import time
+
+    pages, base = site
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tcp.bind(("127.0.0.2", 0))
+    tcp.listen(8)
+    tcp.settimeout(0.2)
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.2", 0))
+    udp.settimeout(0.2)
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def listen():
+        while not stop.is_set():
+            for sock, kind in ((tcp, "tcp"), (udp, "udp")):
+                try:
+                    if kind == "tcp":
+                        conn, _ = sock.accept()
+                        seen.append("tcp")
+                        conn.close()
+                    else:
+                        sock.recvfrom(2048)
+                        seen.append("udp")
+                except OSError:
+                    pass
+
+    threading.Thread(target=listen, daemon=True).start()
+    t, u = tcp.getsockname()[1], udp.getsockname()[1]
+    script = f"""
+      for (const url of ['ws://127.0.0.2:{t}/', 'ws://localhost:{t}/', 'ws://[::1]:{t}/']) {{ try {{ new WebSocket(url); }} catch (e) {{}} }}
+      try {{
+        const pc = new RTCPeerConnection({{iceServers: [{{urls: 'stun:127.0.0.2:{u}'}},
+          {{urls: 'turn:127.0.0.2:{t}?transport=tcp', username: 'u', credential: 'p'}}]}});
+        pc.createDataChannel('x'); pc.createOffer().then(o => pc.setLocalDescription(o));
+      }} catch (e) {{}}"""
+    pages.add("/col/ws/index.html", _shell("/api/list?col=44&page=1", head=f"<script>{script}</script>"))
+    pages.add("/api/list?col=44&page=1", _api(3, AS_OF - timedelta(days=1)), ctype="application/json")
+    guarded = FetchPolicy(per_host_delay=0, retries=0, trusted_hosts=frozenset({"127.0.0.1"}))
+    try:
+        crawl = _crawl(base + "col/ws/index.html", guarded, path=ColumnPath("browser", None))
+        time.sleep(1.0)  # anything the page started has had time to arrive
+    finally:
+        stop.set()
+        tcp.close()
+        udp.close()
+    assert crawl.fetch_state == "ok" and len(crawl.items) == 3  # the page itself is read as usual
+    assert seen == []

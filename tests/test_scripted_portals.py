@@ -106,7 +106,10 @@ def _portal_c(site: Site, expected: dict) -> list[dict]:
     return cols
 
 
-def test_three_script_drawn_portals_audited_together(tmp_path, prefect_harness, capsys):
+def test_three_script_drawn_portals_audited_together(tmp_path, prefect_harness):
+    import contextlib
+    import io
+
     from portal_audit.cli import main
     from warehouse.db import make_engine
     from warehouse.read import column_audits
@@ -125,13 +128,15 @@ def test_three_script_drawn_portals_audited_together(tmp_path, prefect_harness, 
         "politeness": {"delay": 0.1, "concurrency_per_host": 2, "retries": 1}, "portals": portals},
         allow_unicode=True), encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'audit.db'}"
+    printed = io.StringIO()  # not capsys: Prefect's log handler must not keep a capture that closes
     try:
-        code = main(["audit", str(catalog), "--as-of", AS_OF.isoformat(), "--warehouse", url, "--data-docs", "",
-                     "--reports", ""])
+        with contextlib.redirect_stdout(printed):
+            code = main(["audit", str(catalog), "--as-of", AS_OF.isoformat(), "--warehouse", url, "--data-docs", "",
+                         "--reports", ""])
     finally:
         for server in servers:
             server.shutdown()
-    out = capsys.readouterr().out
+    out = printed.getvalue()
     assert code == 0, out
     audits = column_audits(make_engine(url), AS_OF.isoformat()).set_index("column_id")
     got = {cid: (row.last_published_on, row.status) for cid, row in audits.iterrows()}
