@@ -19,9 +19,12 @@ from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow
 from warehouse.read import (availability_week, consultation_messages, content_findings, link_checks, portal_checks,
                             run_info)
 
+from extractors.fetch import decode_html
+
 from .i18n import coded, fmt_date, fmt_time, has, label, language, render, status_label, t
 from .records import Message
 from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
+from .text import md_cell, sheet_cell, strip_control
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
@@ -188,9 +191,14 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     heat.columns = [str(m) for m in months]
     heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False)]
     evidence = {(p, c): h for p, c, h in firsts}
-    portal_ids = list(verdicts["portal_id"]) if filters.portals or filters.units else None
-    checks = filters.apply(portal_checks(engine, run_id, filters.portals))
-    late = filters.apply(late_frame(consultation_messages(engine, run_id, filters.portals), cols, as_of))
+    # a portal or unit filter reads only the portals it selects (none, if it selects none)
+    portal_ids = None
+    if filters.units is not None:  # the portals with columns of these units
+        portal_ids = sorted(set(cols["portal_id"]))
+    elif filters.portals is not None:
+        portal_ids = list(verdicts["portal_id"])
+    checks = filters.apply(portal_checks(engine, run_id, portal_ids))
+    late = filters.apply(late_frame(consultation_messages(engine, run_id, portal_ids), cols, as_of))
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
     found = content_findings(engine, run_id, portal_ids)
     pages = {}
@@ -199,8 +207,12 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
             pages = dict(conn.execute(select(PageFetchRow.url, PageFetchRow.content_hash).where(
                 PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
                 PageFetchRow.content_hash.is_not(None))).all())
-    return ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
+    data = ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
                       warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages)
+    for name, value in vars(data).items():  # rows stored before text was cleaned: no control character reaches a report
+        if isinstance(value, pd.DataFrame):
+            setattr(data, name, value.apply(lambda col: col.map(strip_control) if _texts(col) else col))
+    return data
 
 
 # -- presentation: codes to the reader's words ---------------------------------------------------
@@ -244,8 +256,13 @@ def _links_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 # -- markdown / csv / xlsx ------------------------------------------------------------------------
 def _md_cell(v) -> str:
+    return "" if v is pd.NA else md_cell(v)
+
+
+def _plain_cell(v) -> str:
+    """A value as one line of text (for HTML cells, escaped by the caller)."""
     missing = v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
-    return "" if missing else str(v).replace("|", "/").replace("\n", " ")
+    return "" if missing else " ".join(str(v).split())
 
 
 def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
@@ -297,6 +314,16 @@ def render_markdown(data: ReportData) -> str:
     out += _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update", "allowed_days",
                           "responsible", "detail"])
     return "\n".join(out) + "\n"
+
+
+def _texts(col: pd.Series) -> bool:
+    """A column that may hold text (object, or pandas' own string dtype)."""
+    return pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
+
+
+def _sheet(df: pd.DataFrame) -> pd.DataFrame:
+    """Every cell a page or catalog wrote, made safe for a spreadsheet (``text.sheet_cell``)."""
+    return df.apply(lambda col: col.map(sheet_cell) if _texts(col) else col)
 
 
 def _sheets(data: ReportData) -> dict[str, pd.DataFrame]:
@@ -351,7 +378,7 @@ def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> s
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
     for i, row in enumerate(shown.itertuples(index=False)):
-        cells = "".join(f"<td>{html.escape(_md_cell(v))}</td>" for v in row)
+        cells = "".join(f"<td>{html.escape(_plain_cell(v))}</td>" for v in row)
         if links and i in links:
             cells += f"<td>{links[i]}</td>"
         rows.append(f"<tr>{cells}</tr>")
@@ -477,14 +504,30 @@ def _availability_table(data: ReportData) -> str:
     return _table(shown[["portal_id", "probes", "failed", "failed_share", "fewest_per_day", "ipv6"]], "availability")
 
 
+_EVIDENCE_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'">
+<title>{title}</title><style>body{{margin:0;font:14px sans-serif}}p{{margin:6px 10px}}
+iframe{{border:0;border-top:1px solid #ccc;width:100%;height:calc(100vh - 40px)}}</style></head>
+<body><p>{title} · <a href="{raw}" download>{raw_label}</a></p>
+<iframe sandbox srcdoc="{page}"></iframe></body></html>"""
+
+
 def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
+    """The pages a report cites, as fetched — never as live pages: each is shown in a
+    sandboxed frame (no scripts, an origin of its own, nothing loaded: the report's folder
+    stays out of its reach), beside its raw bytes as a download."""
     hashes = set(data.evidence.values()) | set((data.page_evidence or {}).values())
     if not hashes:
         return
     folder.mkdir(parents=True, exist_ok=True)
     with engine.connect() as conn:
         for h, blob in conn.execute(select(Evidence.content_hash, Evidence.compressed).where(Evidence.content_hash.in_(hashes))):
-            (folder / f"{h}.html").write_bytes(zlib.decompress(blob))
+            raw = zlib.decompress(blob)
+            (folder / f"{h}.txt").write_bytes(raw)
+            (folder / f"{h}.html").write_text(_EVIDENCE_PAGE.format(
+                title=html.escape(t("report.evidence")), raw=f"{h}.txt", raw_label=html.escape(t("report.evidence_raw")),
+                page=html.escape(decode_html(raw), quote=True)), encoding="utf-8")
 
 
 def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters: Filters | None = None,
@@ -498,12 +541,12 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
         out.write_text(render_markdown(load_report(engine, run_id, filters, warn_days)), encoding="utf-8")
     elif fmt == "csv":
         frame = report_frame(engine, run_id, filters)
-        present(frame, codes).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
+        _sheet(present(frame, codes)).to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese
     elif fmt == "xlsx":
         data = load_report(engine, run_id, filters, warn_days)
         with pd.ExcelWriter(out, engine="openpyxl") as xl:
             for name, frame in _sheets(data).items():
-                present(frame, codes).to_excel(xl, sheet_name=name if codes else t(f"sheet.{name}"), index=False)
+                _sheet(present(frame, codes)).to_excel(xl, sheet_name=name if codes else t(f"sheet.{name}"), index=False)
     elif fmt == "docx":
         from .bulletin import write_bulletin
 

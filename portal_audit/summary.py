@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .i18n import coded, fmt_date, label, status_label, t
 from .records import STATUSES, ColumnVerdict
+from .text import md_cell
 
 ATTENTION = ("unreachable", "error", "empty", "stale")  # worst first
 ATTENTION_ROWS = 2000
@@ -128,8 +129,8 @@ class RunSummary:
             shown = sorted(self.portals, key=lambda p: rank.get(p.verdict, 1))[:MARKDOWN_PORTALS]
             out += ["", f"## {t('summary.md_verdicts', vetoed=self.vetoed, portals=len(self.portals))}", "",
                     f"| {t('col.portal_id')} | {t('col.verdict')} | {t('summary.md_items')} |", "|---|---|---|"]
-            out += [f"| {p.portal_id} | {self._verdict_cell(p.verdict)} | "
-                    + "<br>".join(f"{label('outcome', c.outcome)}：{c.line}".replace("|", "/") for c in p.checks
+            out += [f"| {md_cell(p.portal_id)} | {self._verdict_cell(p.verdict)} | "
+                    + "<br>".join(md_cell(f"{label('outcome', c.outcome)}：{c.line}") for c in p.checks
                                   if c.outcome != "pass") + " |" for p in shown]
             if len(self.portals) > len(shown):
                 out.append("\n" + t("summary.md_more_portals", n=len(self.portals) - len(shown)))
@@ -142,9 +143,9 @@ class RunSummary:
             out += ["", f"## {status_label(status)} ({self.counts.get(status, 0)})", "", f"| {head} |", "|---|---|---|---|---|---|"]
             for v in rows:
                 name = names.get((v.portal_id, v.column_id), v.column_id)
-                out.append(f"| {v.portal_id} | {name} | {fmt_date(v.last_published_on)} | "
+                out.append(f"| {md_cell(v.portal_id)} | {md_cell(name)} | {fmt_date(v.last_published_on)} | "
                            f"{v.days_since_update if v.days_since_update is not None else ''} "
-                           f"| {v.allowed_days if v.allowed_days is not None else ''} | {v.detail.replace('|', '/')} |")
+                           f"| {v.allowed_days if v.allowed_days is not None else ''} | {md_cell(v.detail)} |")
         if self.attention_total > len(self.attention):
             out += ["", t("summary.md_more_columns", n=self.attention_total - len(self.attention))]
         if self.due_soon:
@@ -152,10 +153,11 @@ class RunSummary:
                     "| " + " | ".join(t(k) for k in ("col.portal_id", "col.path", "col.last_published_on",
                                                     "col.days_since_update", "col.allowed_days")) + " |",
                     "|---|---|---|---|---|"]
-            out += [f"| {v.portal_id} | {names.get((v.portal_id, v.column_id), v.column_id)} | {fmt_date(v.last_published_on)} "
-                    f"| {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]
+            out += [f"| {md_cell(v.portal_id)} | {md_cell(names.get((v.portal_id, v.column_id), v.column_id))} | "
+                    f"{fmt_date(v.last_published_on)} | {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]
         if self.failed_portals:
-            out += ["", f"## {t('summary.md_failed_portals')}", ""] + [f"- {p}: {e}" for p, e in self.failed_portals.items()]
+            out += ["", f"## {t('summary.md_failed_portals')}", ""] + [f"- {md_cell(p)}: {md_cell(e)}"
+                                                                       for p, e in self.failed_portals.items()]
         return "\n".join(out) + "\n"
 
     @staticmethod

@@ -72,6 +72,11 @@ def masked(text: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 
 
+def strip_control(value: object) -> object:
+    """A string without control characters (other values as they are)."""
+    return _CONTROL.sub("", value) if isinstance(value, str) and _CONTROL.search(value) else value
+
+
 def record_text(text: str) -> str:
     """Page text as a record may hold it: control characters removed, personal data masked."""
     if not text:
@@ -79,3 +84,29 @@ def record_text(text: str) -> str:
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return masked(text)
+
+
+# -- text that goes into Markdown (reports, Prefect artifacts) and spreadsheets ----------------
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # links, images, emphasis, code, cells: what a cell can start
+
+
+def md_cell(value: object) -> str:
+    """A value as a Markdown table cell: one line, Markdown and HTML inert — a title reading
+    ``![](http://evil/x.png)`` or ``[x](javascript:…)`` shows as text, loads and links nothing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = _CONTROL.sub("", str(value)).replace("\r", " ").replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("<", "&lt;"))  # and no HTML tag
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sheet_cell(value: object) -> object:
+    """A value as a spreadsheet may hold it: control characters out (XLSX refuses them), and
+    text a spreadsheet would run as a formula (=, +, -, @ first) kept as text with a leading
+    apostrophe (OWASP's rule against CSV/formula injection). Numbers and dates stay."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value

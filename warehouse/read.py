@@ -170,7 +170,7 @@ def portal_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = No
 def consultation_messages(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
     """The messages a run read (its consultation columns' lists)."""
     query = select(ConsultationMessage).where(ConsultationMessage.last_seen_run == run_id)
-    if portal_ids:
+    if portal_ids is not None:  # [] is no portal, not every portal
         query = query.where(ConsultationMessage.portal_id.in_(portal_ids))
     with engine.connect() as conn:
         return pd.read_sql(query, conn)
@@ -188,7 +188,7 @@ def recently_working_links(engine: Engine, portal_id: str, since: date) -> set[s
 def _of_run(engine: Engine, model, run_id: str, portal_ids: list[str] | None, *order) -> pd.DataFrame:
     """A run's rows of ``model`` (optionally some portals'), as a frame."""
     query = select(model).where(model.run_id == run_id)
-    if portal_ids:
+    if portal_ids is not None:  # [] is no portal, not every portal
         query = query.where(model.portal_id.in_(portal_ids))
     with engine.connect() as conn:
         return pd.read_sql(query.order_by(*order), conn)
