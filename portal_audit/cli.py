@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -38,15 +39,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     load_ruleset(args.ruleset)
     from warehouse.db import open_warehouse
 
-    open_warehouse(args.warehouse)  # so does a warehouse that cannot take the run
+    named = bool(args.warehouse) and args.warehouse.startswith("secret:")  # a Prefect Secret block
+    if not named:
+        open_warehouse(args.warehouse)  # so does a warehouse that cannot take the run
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the flow's modules load
-    from flows.audit import nightly_audit
+    from flows.audit import nightly_audit, resolve_warehouse
 
-    with prefect_api(api):
+    with prefect_api(api), _secret_kept_out(args.warehouse) as warehouse:
+        if named:
+            open_warehouse(resolve_warehouse(args.warehouse))
         state = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
-                              warehouse=args.warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
+                              warehouse=warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
                               reports=args.reports, lang=language(), spool=args.spool or None,
                               load_retry_minutes=args.load_retry, return_state=True)
     if state.is_failed():  # the run says why in one line (a warehouse outage: where its crawl is kept)
@@ -60,6 +65,27 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
     return 0
+
+
+@contextlib.contextmanager
+def _secret_kept_out(warehouse: str | None):
+    """The warehouse as a flow parameter may name it: a URL holding a password goes to the
+    flow through the environment ($PORTAL_AUDIT_WAREHOUSE, read in this process), never as a
+    parameter Prefect stores and shows; ``secret:NAME`` and plain URLs go as they are."""
+    from warehouse.db import ENV_VAR, has_secret
+
+    if not has_secret(warehouse):
+        yield warehouse
+        return
+    before = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = warehouse
+    try:
+        yield None
+    finally:
+        if before is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = before
 
 
 def cmd_probe(args: argparse.Namespace) -> int:

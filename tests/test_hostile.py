@@ -176,3 +176,40 @@ def test_a_unit_filter_shows_only_that_units_portals(tmp_path):
     assert set(mine.links["portal_id"]) == {"a"} and set(mine.findings["portal_id"]) == {"a"}
     nobody = load_report(engine, run_id, Filters(units=["没有这个单位"]))
     assert nobody.links.empty and nobody.findings.empty and nobody.checks.empty
+
+
+def test_a_warehouse_password_is_never_a_flow_parameter(tmp_path, postgres_url, prefect_harness, site):
+    """Issue 27: `--warehouse` with a password runs the audit, and neither Prefect's stored flow
+    run parameters nor the CLI's output hold the password."""
+    import asyncio
+    import contextlib
+    import io
+    import os
+
+    import yaml
+    from prefect.client.orchestration import get_client
+
+    from portal_audit.cli import main
+
+    pages, base = site
+    pages.add("/news/", "<html><body><ul><li><a href='/news/1.html'>关于开展检查工作的通知</a><span>2025-06-28</span></li>"
+                        "</ul></body></html>")
+    catalog = tmp_path / "c.yaml"
+    catalog.write_text(yaml.safe_dump({"allow_private_networks": True, "checks": {"links": "none"},
+                                       "politeness": {"delay": 0, "retries": 0},
+                                       "portals": [{"id": "p", "name": "门户", "base_url": base, "columns": [
+                                           {"id": "news", "path": ["工作动态"], "url": "/news/", "frequency": "及时更新"}]}]},
+                                      allow_unicode=True), encoding="utf-8")
+    url = postgres_url.replace("audit@", "audit:Sup3rSecret@")  # trust auth: the password is carried, not needed
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = main(["audit", str(catalog), "--as-of", AS_OF.isoformat(), "--warehouse", url, "--data-docs", "",
+                     "--reports", ""])
+    assert code == 0 and "Sup3rSecret" not in printed.getvalue()
+    assert os.environ.get("PORTAL_AUDIT_WAREHOUSE") != url  # the process's environment is restored
+
+    async def parameters():
+        async with get_client() as client:
+            return [r.parameters for r in await client.read_flow_runs()]
+    stored = asyncio.run(parameters())
+    assert stored and not any("Sup3rSecret" in str(p) for p in stored)

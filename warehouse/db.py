@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 from sqlalchemy import Engine, create_engine, event, exc as sa_exc
@@ -22,12 +23,23 @@ def warehouse_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get(ENV_VAR) or DEFAULT_WAREHOUSE
 
 
+# query parameters that carry secrets (libpq's and drivers' spellings)
+_SECRET_PARAM = re.compile(r"(?i)([?&](?:password|passwd|pwd|pass|secret|token|api_?key|sslpassword|sslkey)=)[^&#]*")
+
+
 def mask_url(url: str) -> str:
-    """The URL with its password replaced by ***, safe for logs and artifacts."""
+    """The URL with every password replaced by ***, safe for logs and artifacts: the one in
+    its user part and any in its query (``?password=``, ``&sslpassword=`` …)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        shown = make_url(url).render_as_string(hide_password=True)
     except Exception:  # an unparsable URL may still hold a secret: show only its scheme
         return url.split(":", 1)[0] + "://***"
+    return _SECRET_PARAM.sub(r"\1***", shown)
+
+
+def has_secret(url: str | None) -> bool:
+    """Whether a warehouse URL carries a password (in its user part or its query)."""
+    return bool(url) and mask_url(url) != url
 
 
 _ENGINES: dict[tuple[int, str], Engine] = {}
