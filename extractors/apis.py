@@ -116,8 +116,8 @@ def recognise(html: str, url: str, column_url: str | None = None) -> ApiSource |
 
 # TRS "trt" pages (Fujian's site cluster and others): list2.trsapi shows the first
 # maxStaticIndex pages from the static HTML ("动静结合") and asks the search API for the rest
-_CHNL_INFO = re.compile(r"pageChnlInfo\s*=\s*\{(.*?)\}", re.S)
-_LIST_ARGS = re.compile(r"listArgs\s*:\s*\{(.*?)\}", re.S)
+_CHNL_INFO = re.compile(r"pageChnlInfo\s*=\s*\{([^{}]{0,2000})\}")  # bounded: linear on hostile scripts
+_LIST_ARGS = re.compile(r"listArgs\s*:\s*\{([^{}]{0,2000})\}")
 _LIST_API = re.compile(r"""listApi\s*:\s*\{\s*url\s*:\s*["']([^"']+)["']""")
 _SEARCH_ID = re.compile(r"""\bsearchId\s*:\s*["']?(\w+)""")
 _JS_FIELD = re.compile(r"""(\w+)\s*:\s*((?:["'][^"']*["']|[\w.]+)(?:\s*\|\|\s*(?:["'][^"']*["']|[\w.]+))*)""")

@@ -209,6 +209,10 @@ class Renderer:
             if budget["requests"] > self.limits.max_requests or budget["bytes"] > self.limits.max_bytes:
                 out.note = msg("both", first=out.note, second=msg("browser.cap")) if out.note else msg("browser.cap")
             body = out.html.encode("utf-8")
+            if len(body) > self.fetcher.policy.max_bytes:  # a page that grows its DOM without end: kept to the cap
+                body = body[:self.fetcher.policy.max_bytes]
+                out.html = body.decode("utf-8", errors="ignore")
+                out.note = msg("both", first=out.note, second=msg("browser.cap")) if out.note else msg("browser.cap")
             out.fetches.append(PageFetch.of_body(strip_fragment(url) + "#rendered", 200, body, out.elapsed_ms))
             self.rendered += 1
             return out

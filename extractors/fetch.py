@@ -13,6 +13,7 @@ import ipaddress
 import re
 import socket
 import time
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -155,6 +156,8 @@ def _transport_reason(exc: Exception) -> Msg:
         return msg("net.dropped")
     if isinstance(exc, httpx.ProxyError):
         return msg("net.proxy")
+    if isinstance(exc, httpx.DecodingError):
+        return msg("net.decoding")
     return msg("net.other")
 
 
@@ -163,6 +166,38 @@ def _is_public(ip: str) -> bool:
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
         addr = addr.ipv4_mapped
     return addr.is_global and not addr.is_multicast
+
+
+_ZLIB_CODINGS = {"gzip", "x-gzip", "deflate"}
+
+
+class _Inflater:
+    """One content-coding layer (gzip, deflate) decompressed in bounded steps: no call may
+    produce more than the size cap, so ``Content-Encoding: gzip, gzip`` of 2 KB cannot grow
+    to gigabytes inside a single decompress call before the cap is looked at."""
+
+    def __init__(self, coding: str, cap: int, too_large: Exception):
+        wbits = 16 + zlib.MAX_WBITS if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._d, self._raw_deflate = zlib.decompressobj(wbits), coding == "deflate"
+        self._cap, self._too_large, self._total, self._started = cap, too_large, 0, False
+
+    def feed(self, data: bytes) -> bytes:
+        if not self._started and self._raw_deflate and data:  # "deflate" is sent with or without its zlib header
+            self._started = True
+            if (data[0] & 0x0F) != 8:
+                self._d = zlib.decompressobj(-zlib.MAX_WBITS)
+        out = []
+        while data:
+            try:
+                piece = self._d.decompress(data, self._cap - self._total + 1)
+            except zlib.error:
+                raise httpx.DecodingError("the content coding does not decode") from None
+            self._total += len(piece)
+            if self._total > self._cap:
+                raise self._too_large
+            out.append(piece)
+            data = self._d.unconsumed_tail
+        return b"".join(out)
 
 
 PIN_TTL = 60.0  # seconds a checked DNS answer is connected to before it is resolved and checked again
@@ -345,7 +380,7 @@ class Fetcher:
                                                       self.policy.page_deadline)
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 err: FetchError = Unreachable(url, msg("fetch.timeout", tries=attempt))
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, httpx.DecodingError) as exc:
                 err = Unreachable(url, msg("fetch.connect", tries=attempt, error=_transport_reason(exc)))
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
@@ -368,12 +403,25 @@ class Fetcher:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise TooLarge(url, msg("fetch.too_large_declared", mb=cap // (1024 * 1024), declared=int(declared)))
+            codings = [c.strip().lower() for c in resp.headers.get("content-encoding", "").split(",")]
+            codings = [c for c in codings if c and c != "identity"]
+            too_large = TooLarge(url, msg("fetch.too_large", mb=cap // (1024 * 1024)))
             chunks, total = [], 0
-            async for chunk in resp.aiter_bytes():  # decoded bytes: a gzip bomb hits the cap too
-                total += len(chunk)
-                if total > cap:
-                    raise TooLarge(url, msg("fetch.too_large", mb=cap // (1024 * 1024)))
-                chunks.append(chunk)
+            if all(c in _ZLIB_CODINGS for c in codings):  # decoded here, layer by layer, never past the cap
+                layers = [_Inflater(c, cap, too_large) for c in reversed(codings)]
+                async for raw in resp.aiter_raw():
+                    for layer in layers:
+                        raw = layer.feed(raw)
+                    total += len(raw)
+                    if total > cap:
+                        raise too_large
+                    chunks.append(raw)
+            else:  # br, zstd: httpx decodes them
+                async for chunk in resp.aiter_bytes():
+                    total += len(chunk)
+                    if total > cap:
+                        raise too_large
+                    chunks.append(chunk)
             resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
             return resp
 

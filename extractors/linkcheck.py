@@ -21,6 +21,7 @@ from portal_audit.i18n import Msg, msg
 from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck
 
 from .fetch import FetchError, Fetcher, Refused, TooLarge, decode_html
+from .markup import page_doc, text_of
 
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv|ceb|tif)$", re.I)
 IMAGE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico)$", re.I)
@@ -31,8 +32,7 @@ CHALLENGE = re.compile(r"__jsl_clearance|_guard/auto\.js|yunsuo_session|cdn-cgi/
                        r"please enable javascript|访问验证|人机验证|滑动验证", re.I)
 SOFT_404_TEXT = 1500  # a page that says "页面不存在" in this much text or less is a soft 404
 SAMPLE = 600  # characters of an external page's text kept to notice it change owner (毒链)
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.I | re.S)
+_TITLE = re.compile(r"<title[^>]{0,200}>(.{0,1000}?)</title>", re.I | re.S)  # bounded: no rescans to the end
 
 
 def registered_domain(host: str) -> str:
@@ -80,7 +80,9 @@ def _page_outcome(status: int, body: bytes, charset: str | None, external: bool)
         return Outcome("unverifiable", status, msg("link.challenge"))
     title = _TITLE.search(text)
     title = " ".join(title.group(1).split()) if title else ""
-    visible = " ".join(_TAGS.sub(" ", text).split())
+    doc = page_doc(text)  # the parser's text, in C: a regex over tags rescanned hostile pages quadratically
+    body = doc.find("body")
+    visible = " ".join(text_of(body if body is not None else doc).split())
     gone = SOFT_404.search(title) or SOFT_404.search(visible) if len(visible) <= SOFT_404_TEXT else None
     if gone:
         return Outcome("broken", status, msg("link.soft_404", says=gone.group(0)))

@@ -47,7 +47,7 @@ _NOTE = re.compile(
 )
 _PINNED = re.compile(r"置顶|置頂|\[顶\]|【置顶】")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|【\s*】|（\s*）|\(\s*\)")  # what a removed 置顶 leaves; "[图]" stays
-_HANWEB_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,28 @@ def _items(block: Block) -> list[Item]:
     return list(items.values())
 
 
-_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HREF = re.compile(r"""<a\s[^>]{0,400}?href\s*=\s*["']?([^"'\s>]+)""", re.I)  # bounded: linear on hostile pages
+
+
+def _hanweb_records(raw: str) -> list[str]:
+    """The records of a Hanweb ``<datastore>`` (``<record><![CDATA[…]]></record>``), found by
+    string search: a regex with a lazy ``.*?`` rescans to the end after every unclosed record."""
+    if "<record>" not in raw and "<RECORD>" not in raw:
+        return []
+    low, out, at = raw.lower(), [], 0
+    while True:
+        at = low.find("<record>", at)
+        if at < 0:
+            return out
+        opened = low.find("<![cdata[", at, at + 64)
+        if opened < 0:
+            at += 8
+            continue
+        closed = raw.find("]]>", opened + 9)
+        if closed < 0:
+            return out  # no record closes after this one: none after it either
+        out.append(raw[opened + 9:closed])
+        at = closed + 3
 
 
 def site_wide_links(pages: list[tuple[str, str]], min_pages: int = 3) -> frozenset[str]:
@@ -168,7 +189,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     hints = hints or Hints()
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
-    hanweb = _HANWEB_RECORD.findall(html)
+    hanweb = _hanweb_records(html)
     if hanweb:  # Hanweb JCMS: the column's records sit in a <datastore>, nothing to guess
         doc = parse_html("<html><body><ul class='datastore'>" + "".join(hanweb) + "</ul></body></html>")
         groups = _groups(doc, url, as_of) or undated_groups(doc, url)

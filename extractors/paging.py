@@ -18,7 +18,7 @@ _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[
 # pages counted from 1, page 2 being xwzx_list_2.shtml
 _CLUSTER_PAGER = re.compile(r"""createPageHTML\(\s*["'][^"']*["']\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](\w+)["']\s*,\s*["'](\w+)["']""")
 # TRS's other pager script: Pager({size: 3, current: 0, prefix: 'index', suffix: 'html'})
-_TRS_PAGER_OBJECT = re.compile(r"\bPager\(\s*\{([^}]*)\}")
+_TRS_PAGER_OBJECT = re.compile(r"\bPager\(\s*\{([^}]{0,500})\}")  # bounded: linear on hostile scripts
 _OBJECT_FIELD = re.compile(r"""(\w+)\s*:\s*["']?([\w.]+)["']?""")
 # jQuery pagination: ….pagination("setPage", 1, 3) and a callBack setting location.href='index_'+i+'.html'
 # TRS's inline pager: var currentPage = 0;//所在页从0开始 … var countPage = 2 … "index"+"_" + nextPage + "."+"html"

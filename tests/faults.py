@@ -14,6 +14,17 @@ AS_OF = date(2025, 6, 30)
 GZIP_BOMB = gzip.compress(b"<html>" + b" " * (20 * 1024 * 1024), compresslevel=9)  # built once, not per request
 
 
+def double_gzip_bomb(mb: int = 200) -> bytes:
+    """``Content-Encoding: gzip, gzip``: a few KB on the wire, ``mb`` MB once both layers are
+    undone (the inner layer built in pieces, never whole in memory)."""
+    import zlib
+
+    inner = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * (1024 * 1024)
+    compressed = b"".join(inner.compress(zeros) for _ in range(mb)) + inner.flush()
+    return gzip.compress(compressed, compresslevel=9)
+
+
 def good_list(prefix: str, n: int = 3, days_ago: int = 2, charset: str = "utf-8", extra: str = "") -> str:
     rows = "".join(f'<li><a href="/{prefix}/t{i}.html">{prefix}栏目的第{i}条信息</a><span>{AS_OF - timedelta(days=days_ago + i)}</span></li>'
                    for i in range(n))

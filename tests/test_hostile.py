@@ -213,3 +213,79 @@ def test_a_warehouse_password_is_never_a_flow_parameter(tmp_path, postgres_url, 
             return [r.parameters for r in await client.read_flow_runs()]
     stored = asyncio.run(parameters())
     assert stored and not any("Sup3rSecret" in str(p) for p in stored)
+
+
+def test_a_double_gzip_bomb_hits_the_cap_before_it_grows(site):
+    """`Content-Encoding: gzip, gzip`: a few KB that decode to 200 MB. Each layer is undone in
+    steps no larger than the cap, so the fetch stops at the cap without ever holding the bomb."""
+    import asyncio
+    import tracemalloc
+
+    import pytest
+
+    from extractors.fetch import Fetcher, TooLarge
+
+    from .faults import double_gzip_bomb
+
+    pages, base = site
+    bomb = double_gzip_bomb()
+    assert len(bomb) < 20_000
+    pages.add("/bomb", bomb, ctype="text/html", headers={"Content-Encoding": "gzip, gzip"})
+
+    async def get():
+        async with Fetcher(POLICY) as f:
+            return await f.get(base + "bomb")
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(TooLarge):
+            asyncio.run(get())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 1024 * 1024  # the 5 MB cap and its working copies, not 200 MB
+
+
+def test_regexes_stay_linear_on_hostile_pages():
+    """Issue 27: pages built to make a lazy regex rescan to the end at every occurrence (a
+    150 KB page took 143 s of CPU before): every reader handles them within a small multiple
+    of its time on a normal page of the same size."""
+    import time
+
+    from extractors.linkcheck import _page_outcome
+    from extractors.listpage import parse_list_page, site_wide_links
+    from validations.content import leaks
+
+    size = 150_000
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}条工作动态信息</a><span>2025-06-{1 + i % 28:02d}</span></li>'
+                   for i in range(size // 70))
+    normal = f"<html><head><title>工作动态</title></head><body><ul>{rows}</ul></body></html>"[:size]
+    normal_text = "。".join(f"第{i}条信息，联系电话请见附件" for i in range(size // 16))[:size]
+
+    def hostile(unit: str, wrap: str = "{}") -> str:
+        return wrap.format(unit * (size // len(unit)))
+
+    readers = {
+        "list page": lambda h: parse_list_page(h, "http://x.gov.cn/col/1/index.html", AS_OF),
+        "site-wide links": lambda h: site_wide_links([("http://x.gov.cn/a/", h)] * 3),
+        "link check": lambda h: _page_outcome(200, h.encode(), "utf-8", True),
+        "leaks": lambda h: leaks("p", h),
+    }
+    attacks = {
+        "list page": [hostile("<record><![CDATA["), hostile("<a "), hostile("Pager({", "<script>{}</script>"),
+                      hostile("pageChnlInfo={listArgs:{", "<script>{}</script>"), hostile("位置：<p>")],
+        "site-wide links": [hostile("<a "), hostile("<a href")],
+        "link check": [hostile("<title>"), hostile("<script"), hostile("<style")],
+        "leaks": [hostile("13905631234 "), hostile("342501198803154215 ")],
+    }
+
+    def cpu(fn, page: str) -> float:
+        start = time.process_time()
+        fn(page)
+        return time.process_time() - start
+
+    for name, read in readers.items():
+        base = cpu(read, normal_text if name == "leaks" else normal)
+        for page in attacks[name]:
+            took = cpu(read, page)
+            assert took < max(30 * base, 1.0), (name, page[:30], took, base)

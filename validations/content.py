@@ -93,9 +93,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    sentence = text[left:right.end() if right else len(text)].strip()
+    """The sentence around a hit, looked for within a window of its own (a search from the
+    text's start for every hit made a page of many hits quadratic)."""
+    floor = max(0, start - 2 * SENTENCE)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, floor, start)), default=floor)
+    right = _SENTENCE_END.search(text, end, end + 2 * SENTENCE)
+    sentence = text[left:right.end() if right else min(len(text), end + 2 * SENTENCE)].strip()
     if len(sentence) > SENTENCE:
         centre = start - left
         sentence = sentence[max(0, centre - SENTENCE // 2):max(0, centre - SENTENCE // 2) + SENTENCE]
