@@ -96,7 +96,7 @@ def _items(block: Block) -> list[Item]:
     return list(items.values())
 
 
-_HREF = re.compile(r"""<a\s[^>]{0,400}?href\s*=\s*["']?([^"'\s>]+)""", re.I)  # bounded: linear on hostile pages
+_HREF = re.compile(r"""<a\s[^<>]{0,400}?href\s*=\s*["']?([^"'\s>]+)""", re.I)  # bounded: linear on hostile pages
 
 
 def _hanweb_records(raw: str) -> list[str]:

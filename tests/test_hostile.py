@@ -249,7 +249,8 @@ def test_a_double_gzip_bomb_hits_the_cap_before_it_grows(site):
 def test_regexes_stay_linear_on_hostile_pages():
     """Issue 27: pages built to make a lazy regex rescan to the end at every occurrence (a
     150 KB page took 143 s of CPU before): every reader handles them within a small multiple
-    of its time on a normal page of the same size."""
+    of its time on a normal page of the same size. The floor of 10 s of CPU keeps a busy
+    machine from failing it while a quadratic reader (minutes) still fails."""
     import time
 
     from extractors.linkcheck import _page_outcome
@@ -288,4 +289,5 @@ def test_regexes_stay_linear_on_hostile_pages():
         base = cpu(read, normal_text if name == "leaks" else normal)
         for page in attacks[name]:
             took = cpu(read, page)
-            assert took < max(30 * base, 1.0), (name, page[:30], took, base)
+            print(name, repr(page[:12]), round(took, 3), round(base, 3))
+            assert took < max(30 * base, 10.0), (name, page[:30], took, base)
