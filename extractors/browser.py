@@ -31,6 +31,7 @@ from portal_audit.i18n import Msg, msg
 from portal_audit.records import PageFetch
 
 from .fetch import FetchError, Fetcher, decode_html
+from .sandbox import running_as_root, unprivileged_launcher
 
 log = logging.getLogger("portal_audit.browser")
 BLOCKED = {"image", "font", "media", "stylesheet", "manifest", "texttrack", "websocket", "eventsource", "beacon", "ping"}
@@ -93,6 +94,19 @@ def find_chromium() -> str | None:
     return None
 
 
+def _launches(executable: str) -> list[tuple[str, bool]]:
+    """The ways to start Chromium (path, sandbox on?), safest first. Playwright turns the
+    sandbox off unless asked; here it stays on: as this user, or as root through a launcher
+    that drops to ``nobody``. Only where a machine has no sandbox to offer (no user
+    namespaces) is it off — still as ``nobody`` — and as root only with no way to drop."""
+    if not running_as_root():
+        return [(executable, True), (executable, False)]
+    launcher = unprivileged_launcher(executable)
+    if launcher is None:
+        return [(executable, False)]
+    return [(launcher, True), (launcher, False)]
+
+
 def strip_fragment(url: str) -> str:
     return urlunsplit(urlsplit(url)._replace(fragment=""))
 
@@ -143,18 +157,21 @@ class Renderer:
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                     "--disable-quic", "--mute-audio", f"--js-flags=--max-old-space-size={self.limits.js_heap_mb}",
                     *NO_NETWORK_ARGS]
-            if hasattr(os, "geteuid") and os.geteuid() == 0:
-                args.append("--no-sandbox")  # Chromium refuses to sandbox as root
             self._playwright = await async_playwright().start()
-            try:
-                self._browser = await self._playwright.chromium.launch(executable_path=executable, args=args,
-                                                                       headless=True)
-            except Exception as exc:
-                await self._playwright.stop()
-                self._playwright = None
-                log.warning("Chromium (%s) did not start: %s", executable, str(exc).splitlines()[0])
-                raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
-            return self._browser
+            failure = ""
+            for launch_path, sandbox in _launches(executable):
+                try:
+                    self._browser = await self._playwright.chromium.launch(
+                        executable_path=launch_path, args=args, headless=True, chromium_sandbox=sandbox)
+                    if not sandbox:
+                        log.warning("Chromium runs without its sandbox: %s", failure or "as root, without setpriv")
+                    return self._browser
+                except Exception as exc:
+                    failure = str(exc).splitlines()[0]
+            await self._playwright.stop()
+            self._playwright = None
+            log.warning("Chromium (%s) did not start: %s", executable, failure)
+            raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
 
     async def render(self, url: str) -> Rendered:
         """Load ``url`` in a fresh browser context, let its scripts run until the network

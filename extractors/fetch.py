@@ -161,10 +161,23 @@ def _transport_reason(exc: Exception) -> Msg:
     return msg("net.other")
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known prefix: the last 32 bits are the IPv4 address
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215, a network's own translators: never public
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d, still routed by some stacks
+
+
 def _is_public(ip: str) -> bool:
+    """A global unicast address, judged by the IPv4 address inside it where an IPv6 form
+    carries one (mapped, NAT64, 6to4, IPv4-compatible): ``64:ff9b::7f00:1`` is loopback."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr in _NAT64_LOCAL:
+            return False
+        inner = addr.ipv4_mapped or addr.sixtofour
+        if inner is None and (addr in _NAT64 or addr in _IPV4_COMPATIBLE):
+            inner = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+        if inner is not None and not (inner.is_global and not inner.is_multicast):
+            return False
     return addr.is_global and not addr.is_multicast
 
 

@@ -61,7 +61,7 @@ T = TypeVar("T")
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
-DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.pkl
+DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.crawl.json
 SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
 SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads

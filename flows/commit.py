@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, TypeVar
+
+from pydantic import BaseModel, ConfigDict
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
@@ -30,7 +31,8 @@ from warehouse.read import home_link_history, item_dates, probe_counts
 T = TypeVar("T")
 RETRY_FOR = 30 * 60.0  # seconds a run waits for its warehouse before spooling
 HISTORY_DAYS = 400  # stored publish dates read back for the missed-period history
-SPOOL_VERSION = 1
+SPOOL_VERSION = 2  # 2: JSON (1 was a pickle, which runs code when read; never read now)
+SPOOLED = ".crawl.json"
 _log = logging.getLogger("portal_audit.commit")
 
 
@@ -143,11 +145,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+class _Spooled(BaseModel):
+    """One portal's crawl as the spool keeps it: JSON, page bodies in base64. Reading it back
+    builds records and nothing else — a spool file, whoever wrote it, runs no code."""
+
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+    version: int
+    warehouse: str
+    run: RunSpec
+    portal: Portal
+    crawl: PortalCrawl
+
+
 def spool_portal(root: str | Path, url: str, run: RunSpec, portal: Portal, crawl: PortalCrawl) -> Path:
-    """Keep a portal's crawl (page bodies included) for a later load: ``root/run_id/portal.pkl``."""
-    path = Path(root) / run.run_id / f"{portal.id}.pkl"
-    _atomic_write(path, pickle.dumps({"version": SPOOL_VERSION, "warehouse": mask_url(url), "run": run,
-                                      "portal": portal, "crawl": crawl}, protocol=pickle.HIGHEST_PROTOCOL))
+    """Keep a portal's crawl (page bodies included) for a later load: ``root/run_id/portal.crawl.json``."""
+    path = Path(root) / run.run_id / f"{portal.id}{SPOOLED}"
+    _atomic_write(path, _Spooled(version=SPOOL_VERSION, warehouse=mask_url(url), run=run, portal=portal,
+                                 crawl=crawl).model_dump_json().encode())
     return path
 
 
@@ -172,7 +186,10 @@ def pending(root: str | Path, url: str) -> dict[str, list[Path]]:
     out = {}
     for marker in sorted(Path(root).glob("*/run.json")):
         if json.loads(marker.read_text())["warehouse"] == mask_url(url):
-            out[marker.parent.name] = sorted(marker.parent.glob("*.pkl"))
+            out[marker.parent.name] = sorted(marker.parent.glob(f"*{SPOOLED}"))
+            for legacy in sorted(marker.parent.glob("*.pkl")):
+                _log.error("%s is a pickle spool from an older version: not read (a pickle runs code when "
+                           "read); load it with that version or audit its portal again", legacy)
     return out
 
 
@@ -185,12 +202,12 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
     for run_id, files in pending(root, url).items():
         marker = Path(root) / run_id / "run.json"
         ended = json.loads(marker.read_text())
-        records = [pickle.loads(f.read_bytes()) for f in files]
+        records = [_Spooled.model_validate_json(f.read_bytes()) for f in files]
         deadline = time.monotonic() + retry_for
         try:
             if records:
-                done = commit(engine, url, records[0]["run"], [r["portal"] for r in records],
-                              {r["portal"].id: r["crawl"] for r in records}, retry_for=retry_for, log=log)
+                done = commit(engine, url, records[0].run, [r.portal for r in records],
+                              {r.portal.id: r.crawl for r in records}, retry_for=retry_for, log=log)
                 if done.failed:
                     raise WarehouseError(msg("warehouse.spool_failed", run=run_id,
                                              failed=[f"{k}: {v}" for k, v in done.failed.items()]))

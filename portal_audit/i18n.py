@@ -155,6 +155,16 @@ class Msg:
     def to_json(self) -> list:
         return [self.key, {k: _plain(v) for k, v in self.args.items()}] if self.args else [self.key]
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Inside records written as JSON (the spool) a message is its ``to_json`` form, so
+        its dates and nested messages come back as such."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            lambda value: value if isinstance(value, Msg) else _from_json(value),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda m: m.to_json()))
+
 
 def msg(key: str, **args: Any) -> Msg:
     return Msg(key, args)

@@ -22,7 +22,11 @@ def test_loopback_refused_without_allow_private_networks_and_never_contacted(sit
     assert pages.hits == []  # refused before any connection
 
 
-@pytest.mark.parametrize("host", ["10.1.2.3", "192.168.0.1", "169.254.169.254", "[::1]", "localhost"])
+@pytest.mark.parametrize("host", ["10.1.2.3", "192.168.0.1", "169.254.169.254", "[::1]", "localhost",
+                                  # IPv6 forms that carry a private IPv4 address (issue 27)
+                                  "[64:ff9b::7f00:1]", "[64:ff9b::a9fe:a9fe]", "[2002:a9fe:a9fe::1]",
+                                  "[2002:7f00:1::]", "[::7f00:1]", "[::a01:203]", "[::ffff:10.1.2.3]",
+                                  "[64:ff9b:1::808:808]"])
 def test_private_and_metadata_addresses_refused(host):
     with pytest.raises(Refused):
         fetch(f"http://{host}/", FetchPolicy(retries=0))
@@ -154,3 +158,30 @@ def test_a_checked_answer_is_kept_for_its_ttl_then_checked_again(site, monkeypat
                 await f.check_url(f"http://ttl.example.gov.cn:{port}/")  # expired, asked again: loopback
     asyncio.run(twice())
     assert asked == ["93.184.216.34", "127.0.0.1"] and pages.hits == []
+
+
+@pytest.mark.parametrize("answer", ["64:ff9b::7f00:1", "2002:a9fe:a9fe::", "::c0a8:1", "64:ff9b:1::5db8:d822"])
+def test_a_name_answering_an_ipv6_form_of_a_private_address_is_refused(site, monkeypatch, answer):
+    """NAT64 (64:ff9b::/96 and the local-use 64:ff9b:1::/48), 6to4 (2002::/16) and
+    IPv4-compatible (::a.b.c.d) addresses counted as public: on a NAT64 network
+    64:ff9b::7f00:1 is the gateway's loopback. They are judged by the IPv4 address inside."""
+    import socket
+
+    pages, base = site
+    real = socket.getaddrinfo
+
+    def resolve(host, port, *args, **kwargs):
+        if (host.decode() if isinstance(host, bytes) else host) == "six.example.gov.cn":
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (answer, port, 0, 0))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with pytest.raises(Refused, match="private"):
+        fetch("http://six.example.gov.cn/", FetchPolicy(retries=0, obey_robots=False))
+    assert pages.hits == []
+
+
+def test_public_addresses_inside_ipv6_forms_stay_public():
+    from extractors.fetch import _is_public
+
+    assert _is_public("64:ff9b::808:808") and _is_public("2002:808:808::1") and _is_public("2400:3200::1")

@@ -291,3 +291,47 @@ def test_regexes_stay_linear_on_hostile_pages():
             took = cpu(read, page)
             print(name, repr(page[:12]), round(took, 3), round(base, 3))
             assert took < max(30 * base, 10.0), (name, page[:30], took, base)
+
+
+class _Payload:
+    """What a planted pickle does when read: writes a file (a real attack runs a shell)."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_spool_is_json_and_a_planted_pickle_is_never_read(tmp_path, caplog):
+    """Issue 27: the spool was a pickle read from the working directory, so whoever could
+    write there ran code as the audit. A spool is JSON now (records and nothing else, page
+    bodies in base64, dates and messages as they were); a .pkl beside it is not read."""
+    import pickle
+    import zlib
+
+    from flows.commit import RunSpec, load_spool, spool_finish, spool_portal
+    from portal_audit.i18n import msg
+    from portal_audit.records import ColumnCrawl, Item, PageFetch, PortalCrawl
+
+    url, spool = f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool"
+    run_id = start_run(make_engine(url), AS_OF, "national-2019@1")
+    portal = Portal(id="p", name="门户", base_url="http://x.gov.cn/", columns=[
+        Column(id="news", path=["工作动态"], url="/news/", frequency="及时更新")])
+    page = PageFetch(url="http://x.gov.cn/news/", status=200, nbytes=5, elapsed_ms=3.0,
+                     content=zlib.compress("<ul>\xff\x00</ul>".encode()), error=msg("crawl.partial", n=2, on=AS_OF))
+    crawl = PortalCrawl("p", None, (ColumnCrawl("p", "news", page.url, "ok", (Item("通知", page.url + "1.html", AS_OF),),
+                                                (page,)),))
+    run = RunSpec(run_id, AS_OF, "national-2019")
+    path = spool_portal(spool, url, run, portal, crawl)
+    assert path.name == "p.crawl.json"
+    from flows.commit import _Spooled
+    assert _Spooled.model_validate_json(path.read_bytes()).crawl == crawl  # bytes, dates and messages intact
+
+    marker = tmp_path / "pwned"
+    (spool / run_id / "q.pkl").write_bytes(pickle.dumps(_Payload(str(marker))))
+    spool_finish(spool, url, run_id, ok=True, message=None)
+    loaded = load_spool(make_engine(url), url, spool)
+    assert loaded.runs == [run_id] and loaded.portals == 1
+    assert not marker.exists()
+    assert "q.pkl" in caplog.text and "pickle" in caplog.text

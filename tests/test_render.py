@@ -303,3 +303,52 @@ def test_chromium_reaches_no_private_address_around_the_fetcher(site):
         udp.close()
     assert crawl.fetch_state == "ok" and len(crawl.items) == 3  # the page itself is read as usual
     assert seen == []
+
+
+def _chromium_processes() -> list[tuple[int, int, str, bool]]:
+    """(pid, real uid, command line, in a PID namespace of its own?) of every Chromium
+    process this test process started."""
+    found, me = [], os.getpid()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
+            with open(f"/proc/{entry}/status") as f:
+                status = dict(line.split(":", 1) for line in f if ":" in line)
+        except OSError:
+            continue
+        pid, parent = int(entry), int(status["PPid"])
+        while parent not in (0, 1, me):  # a descendant of this process?
+            try:
+                with open(f"/proc/{parent}/status") as f:
+                    parent = int(next(line for line in f if line.startswith("PPid:")).split()[1])
+            except (OSError, StopIteration):
+                parent = 0
+        if parent == me and "chrom" in cmdline.split(" ", 1)[0]:
+            found.append((pid, int(status["Uid"].split()[0]), cmdline, len(status.get("NSpid", "").split()) > 1))
+    return found
+
+
+def test_chromium_keeps_its_sandbox_and_never_runs_as_root(site):
+    """Issue 27: Chromium ran with --no-sandbox as root. As root it now runs as nobody with
+    its sandbox on (this machine has user namespaces); as anyone else it keeps its sandbox.
+    (Playwright itself passed --no-sandbox unless asked not to.) The sandboxed zygote that
+    forks the renderers lives in a PID namespace of its own."""
+    pages, base = site
+    url = _column(pages, base)
+
+    async def run():
+        async with Fetcher(POLICY) as fetcher, Renderer(fetcher) as renderer:
+            rendered = await renderer.render(url)
+            return rendered, _chromium_processes()
+    rendered, processes = asyncio.run(run())
+    assert "关于开展第1批专项检查的通知" in rendered.html
+    browsers = [p for p in processes if "--type=" not in p[2]]
+    assert browsers, processes
+    for pid, uid, cmdline, _ in processes:
+        assert uid != 0, (pid, cmdline[:200])
+        assert "--no-sandbox" not in cmdline, (pid, cmdline[:200])
+    assert any("--type=zygote" in cmdline and "--no-zygote-sandbox" not in cmdline and own_namespace
+               for _, _, cmdline, own_namespace in processes), processes

@@ -159,7 +159,7 @@ def test_a_full_or_read_only_sqlite_file_spools_the_crawl_and_load_spool_brings_
     monkeypatch.setattr(flows.audit, "commit", commit_on_a_full_disk)
     run = _audit(catalog_file, url, spool, minutes=0.05)
     assert run.is_failed() and "db load-spool" in run.message and str(spool) in run.message
-    assert sorted(p.name for p in (spool / AS_OF.isoformat()).iterdir()) == ["run.json", "xcmz-demo.pkl"]
+    assert sorted(p.name for p in (spool / AS_OF.isoformat()).iterdir()) == ["run.json", "xcmz-demo.crawl.json"]
     event.remove(engine, "connect", fault)
     engine.dispose()
     with engine.connect() as conn:  # the run is open, none of its portals loaded
