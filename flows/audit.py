@@ -4,8 +4,9 @@ some of its columns), and the catalog import.
 Prefect stays coarse, since every task run, state change, shipped log and lease is an API
 round trip: a run is split into shards of portals (``flows/hosts.py``), and one task per
 shard crawls its portals concurrently on one event loop, stores their page bodies as
-evidence as each finishes, validates the shard with Great Expectations and loads it
-portal by portal (a transaction each). ``shards_at_once`` shards run at a time, so one
+evidence as each finishes, and meanwhile validates with Great Expectations and loads
+(a transaction per portal) the portals finished, every ``LOAD_EVERY`` seconds — a slow
+portal holds back none of its shard. ``shards_at_once`` shards run at a time, so one
 shard crawls while another validates and loads, and memory follows the shard size, not
 the catalog's. Each shard holds one Prefect global concurrency slot per host of its
 portals, taken in one request for the whole shard, so two flow runs never crawl one host
@@ -18,14 +19,15 @@ state names what failed. The task runner is Prefect's default thread pool; for a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextvars
 import html
 import logging
+import queue
 import re
 import shutil
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -64,6 +66,7 @@ DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/
 DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.crawl.json
 SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
 SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
+LOAD_EVERY = 30.0  # seconds: portals finished since are validated and loaded together while the others crawl
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
 LINK_ARTIFACTS = 10  # runs of at most this many portals get a link artifact per portal report
@@ -106,45 +109,78 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
 def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
                  run_id: str, ruleset: str, docs_dir: str | None, reports: str | None, context: dict[str, list[str]],
                  checks: Checks, loading: Loading) -> ShardOutcome:
+    """Crawl the shard's portals and, while they crawl, validate and load those finished:
+    every ``LOAD_EVERY`` seconds the portals finished since go to the warehouse together
+    (one Great Expectations run for them all). A shard that ends quickly loads once, as a
+    whole; a slow portal holds back no other — they are loaded, reported and out of memory
+    long before it ends, and a run killed on its time limit keeps them."""
     log = get_run_logger()
     engine = make_engine(url, create=False)  # checked as the run began; it may be out now, and come back
-    seconds: dict[str, float] = {}
-    t = time.perf_counter()
-    crawls, failed = _detached(lambda: _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id,
-                                                            context, checks))
-    seconds["crawl"] = time.perf_counter() - t
-    read_by = dict(Counter(c.method or "none" for crawl in crawls.values() for c in crawl.columns))
-    t = time.perf_counter()
-    done = commit(engine, url, RunSpec(run_id, as_of, ruleset, checks.content), portals, crawls,
-                  retry_for=loading.retry_for, spool=loading.spool, docs_dir=docs_dir, log=log)
-    failed.update(done.failed)
-    seconds["validate and load"] = time.perf_counter() - t
-    t = time.perf_counter()
-    written: dict[str, str] = {}
-    if reports:
-        for p in portals:
-            if p.id in done.loaded and p.id not in failed:
-                out = Path(reports) / run_id / f"{p.id}.html"
-                written[p.id] = str(write_report(engine, run_id, "html", out, Filters(portals=[p.id])).resolve())
-    seconds["report"] = time.perf_counter() - t
-    del crawls
+    spec = RunSpec(run_id, as_of, ruleset, checks.content)
+    out = ShardOutcome([], [], {}, None, {}, {"crawl": 0.0, "validate and load": 0.0, "report": 0.0}, [], {})
+    finished: queue.Queue[tuple[Portal, PortalCrawl] | None] = queue.Queue()
+    start = time.perf_counter()
+    crawling = _in_thread(_detached_context(), lambda: _crawl_holding_hosts(
+        portals, as_of, policy, engine, incremental, run_id, context, checks, finished.put))
+
+    def load(batch: list[tuple[Portal, PortalCrawl]]) -> None:
+        batch_portals = [p for p, _ in batch]
+        for _, c in batch:
+            for column in c.columns:
+                out.read_by[column.method or "none"] = out.read_by.get(column.method or "none", 0) + 1
+        t = time.perf_counter()
+        done = commit(engine, url, spec, batch_portals, {p.id: c for p, c in batch}, retry_for=loading.retry_for,
+                      spool=loading.spool, docs_dir=docs_dir, log=log)
+        out.seconds["validate and load"] += time.perf_counter() - t
+        out.failed.update(done.failed)
+        out.spooled += done.spooled
+        if done.validation is not None:
+            loaded = set(done.loaded)
+            out.verdicts += [v for v in done.validation.verdicts if v.portal_id in loaded]
+            out.portals += [v for v in done.validation.portals if v.portal_id in loaded]
+            out.data_docs = done.validation.data_docs or out.data_docs
+        t = time.perf_counter()
+        if reports:
+            for p in batch_portals:
+                if p.id in done.loaded and p.id not in out.failed:
+                    path = Path(reports) / run_id / f"{p.id}.html"
+                    out.reports[p.id] = str(write_report(engine, run_id, "html", path, Filters(portals=[p.id])).resolve())
+        out.seconds["report"] += time.perf_counter() - t
+
+    batch: list[tuple[Portal, PortalCrawl]] = []
+    first = 0.0
+    while True:
+        wait = None if not batch else max(0.0, LOAD_EVERY - (time.monotonic() - first))
+        try:
+            got = finished.get(timeout=wait)
+        except queue.Empty:
+            got = ()
+        if got is None:  # the crawl is over
+            break
+        if got:
+            if not batch:
+                first = time.monotonic()
+            batch.append(got)
+        if batch and time.monotonic() - first >= LOAD_EVERY:
+            load(batch)
+            batch = []
+    out.seconds["crawl"] = time.perf_counter() - start
+    out.failed.update(crawling.result())  # a crawl that broke outright raises here, after what it finished loaded
+    if batch:
+        load(batch)
+    del batch
     _give_back_memory()
-    validation = done.validation
     log.info("%s: %d portals, %d columns; crawl %.1f s, validate and load %.1f s, reports %.1f s; resident memory %s",
-             label, len(portals), len(validation.verdicts) if validation else 0, *seconds.values(), _resident())
-    if validation is None:
-        return ShardOutcome([], [], failed, None, written, seconds, done.spooled, read_by)
-    loaded = set(done.loaded)
-    return ShardOutcome([v for v in validation.verdicts if v.portal_id in loaded],
-                        [v for v in validation.portals if v.portal_id in loaded], failed, validation.data_docs, written,
-                        seconds, done.spooled, read_by)
+             label, len(portals), len(out.verdicts), *out.seconds.values(), _resident())
+    return out
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
-                         run_id: str, context: dict[str, list[str]],
-                         checks: Checks) -> tuple[dict[str, PortalCrawl], dict[str, str]]:
+                         run_id: str, context: dict[str, list[str]], checks: Checks,
+                         done: Callable[[tuple[Portal, PortalCrawl] | None], None]) -> dict[str, str]:
     """Crawl a shard's portals concurrently while holding their hosts. Each portal's page
-    bodies go to the evidence store as it finishes; what is kept is the crawl without them."""
+    bodies go to the evidence store as it finishes; the crawl without them goes to
+    ``done``, and ``done(None)`` says the crawl is over. Returns the portals that failed."""
     links = checks.links != "none" and checks.links_per_portal > 0
     cache = _link_cache(run_id, checks) if links else None
 
@@ -160,13 +196,12 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
         paths = _hint(lambda: column_paths(engine, p.id), {})
         return PortalInputs(previous, known, paths, context.get(p.id, ()), observer, cache)
 
-    async def crawl() -> tuple[dict[str, PortalCrawl], dict[str, str]]:
-        crawls: dict[str, PortalCrawl] = {}
+    async def crawl() -> dict[str, str]:
         failed: dict[str, str] = {}
         async for p, got in crawl_portals(portals, as_of, policy, inputs=inputs):
             if isinstance(got, Exception):
                 failed[p.id] = f"crawl crashed: {type(got).__name__}: {got}"
-                crawls[p.id] = _crashed(p, got)
+                done((p, _crashed(p, got)))
                 continue
             try:
                 await asyncio.to_thread(store_evidence, engine, run_id, got.pages())
@@ -176,11 +211,28 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                     failed[p.id] = f"evidence store failed: {type(exc).__name__}: {exc}"
                     got = got.without_bodies()
                 # the warehouse is out: the bodies stay with the crawl, stored when it loads (or spooled)
-            crawls[p.id] = got
-        return crawls, failed
+            done((p, got))
+        return failed
 
-    with holding([host_limit_name(p) for p in portals]):
-        return asyncio.run_coroutine_threadsafe(crawl(), _crawler_loop()).result()
+    try:
+        with holding([host_limit_name(p) for p in portals]):
+            return asyncio.run_coroutine_threadsafe(crawl(), _crawler_loop()).result()
+    finally:
+        done(None)
+
+
+def _in_thread(ctx: contextvars.Context, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
+    """``fn()`` in a thread of its own, in ``ctx``; its result (or exception) in the future."""
+    future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            future.set_result(ctx.run(fn))
+        except BaseException as exc:  # handed to whoever waits on the future
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="shard-crawl", daemon=True).start()
+    return future
 
 
 _LINK_CACHES: dict[str, LinkCache] = {}  # run id → its checked links: a URL is checked once per run
@@ -242,18 +294,17 @@ def _hint(read: Callable[[], T], without: T) -> T:
         return without
 
 
-def _detached(fn: Callable[[], T]) -> T:
-    """Run ``fn`` in a copy of this context without the task run's own context and
-    transaction: a Prefect service started inside keeps the context it started in, and
-    through the transaction it would keep this task's result — a whole shard's crawl —
-    for the life of the process."""
+def _detached_context() -> contextvars.Context:
+    """A copy of this context without the task run's own context and transaction: a Prefect
+    service started inside keeps the context it started in, and through the transaction it
+    would keep this task's result — a whole shard's crawl — for the life of the process."""
     from prefect.context import TaskRunContext
     from prefect.transactions import Transaction
 
     ctx = contextvars.copy_context()
     for var in (TaskRunContext.__var__, Transaction.__var__):
         ctx.run(var.set, None)
-    return ctx.run(fn)
+    return ctx
 
 
 def _crashed(portal: Portal, error: BaseException) -> PortalCrawl:

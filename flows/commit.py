@@ -107,7 +107,9 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         if spool is None or not is_outage(error):
             raise
         log.error("warehouse still unavailable (%s): spooling %d portals", cause(error, url), len(portals))
-        done.spooled = [spool_portal(spool, url, run, p, crawls[p.id]).stem for p in portals]
+        for p in portals:
+            spool_portal(spool, url, run, p, crawls[p.id])
+        done.spooled = [p.id for p in portals]
         return done
     done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(run.ruleset),
                                run.as_of, evidence=evidence, history=history, docs_dir=docs_dir, run_name=run.run_id)

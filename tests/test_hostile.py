@@ -335,3 +335,95 @@ def test_a_spool_is_json_and_a_planted_pickle_is_never_read(tmp_path, caplog):
     assert loaded.runs == [run_id] and loaded.portals == 1
     assert not marker.exists()
     assert "q.pkl" in caplog.text and "pickle" in caplog.text
+
+
+def test_a_slow_portal_holds_back_no_other_portal_of_its_shard(tmp_path, prefect_harness, monkeypatch):
+    """Issue 27: a shard loaded its portals only once all had crawled, so one slow portal kept
+    the others out of the warehouse (and a run killed on its time limit lost them). Portals
+    finished are now validated and loaded while the slow one still crawls."""
+    import contextlib
+    import io
+    import threading
+    import time as clock
+
+    import yaml
+
+    import flows.audit
+    from portal_audit.cli import main
+    from portal_audit.demo.site import serve
+    from tests.conftest import Pages
+
+    monkeypatch.setattr(flows.audit, "LOAD_EVERY", 0.5)
+    release = threading.Event()
+
+    class Slow(Pages):
+        def response(self, path: str):
+            if path == "/news/":
+                release.wait(60)
+            return super().response(path)
+
+    servers, portals = [], []
+    for pid, pages in (("fast", Pages()), ("slow", Slow())):
+        pages.add("/news/", f"<html><body><ul><li><a href='/news/1.html'>关于开展{pid}检查工作的通知</a>"
+                            f"<span>2025-06-28</span></li></ul></body></html>")
+        server, base = serve(pages)
+        servers.append(server)
+        portals.append({"id": pid, "name": pid, "base_url": base, "columns": [
+            {"id": "news", "path": ["工作动态"], "url": "/news/", "frequency": "及时更新"}]})
+    catalog = tmp_path / "c.yaml"
+    catalog.write_text(yaml.safe_dump({"allow_private_networks": True, "checks": {"links": "none", "content": False},
+                                       "politeness": {"delay": 0, "retries": 0, "timeout": 90},
+                                       "portals": portals}, allow_unicode=True), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    seen: list[set[str]] = []
+
+    def watch() -> None:  # what the warehouse holds while the slow portal's list is held back
+        deadline = clock.monotonic() + 60
+        while clock.monotonic() < deadline and not release.is_set():
+            with contextlib.suppress(Exception), make_engine(url, create=False).connect() as conn:
+                loaded = {r[0] for r in conn.execute(text("SELECT DISTINCT portal_id FROM column_audits"))}
+                if loaded:
+                    seen.append(loaded)
+                    break
+            clock.sleep(0.2)
+        release.set()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = main(["audit", str(catalog), "--as-of", AS_OF.isoformat(), "--warehouse", url, "--data-docs", "",
+                         "--reports", ""])
+    finally:
+        release.set()
+        for server in servers:
+            server.shutdown()
+    watcher.join()
+    assert code == 0
+    assert seen == [{"fast"}]  # loaded while the slow portal was still crawling
+    with make_engine(url, create=False).connect() as conn:
+        assert dict(conn.execute(text("SELECT portal_id, status FROM column_audits")).all()) == {"fast": "fresh",
+                                                                                               "slow": "fresh"}
+
+
+def test_one_unreadable_page_cannot_turn_a_failing_portal_into_unknown(site):
+    """Issue 27: a portal with 10 stale columns plus one page that broke the crawler came out
+    `unknown` (every column `error`), its twin without that page `fail`. The page is now its
+    own column's error and the item is judged on the columns read: both twins fail."""
+    from portal_audit.records import ColumnPath
+
+    pages, base = site
+    stale = AS_OF - timedelta(days=400)
+    for i in range(10):
+        pages.add(f"/col/{i}/", f"<html><body><ul><li><a href='/col/{i}/1.html'>第{i}栏目的旧信息</a>"
+                                f"<span>{stale}</span></li></ul></body></html>")
+    pages.add("/api/list?page=1", "[" * 50_000 + "]" * 50_000, ctype="application/json")
+    columns = [Column(id=f"c{i}", path=[f"栏目{i}"], url=f"/col/{i}/", frequency="及时更新") for i in range(10)]
+    outcomes = {}
+    for twin, extra in (("plain", []), ("bomb", [Column(id="deep", path=["通知公告"], url="/deep/", frequency="及时更新")])):
+        portal = Portal(id=twin, name=twin, base_url=base, columns=columns + extra)
+        crawl = crawl_portal(portal, AS_OF, POLICY, paths={"deep": ColumnPath("api", f"json {base}api/list?page=1")})
+        result = validate(list(crawl.columns), [portal], load_ruleset(), AS_OF)
+        item = next(c for c in result.portals[0].checks if c.item == "columns_not_updated")
+        outcomes[twin] = (item.outcome, sorted(v.status for v in result.verdicts if v.column_id == "deep"))
+    assert outcomes == {"plain": ("fail", []), "bomb": ("fail", ["error"])}

@@ -352,3 +352,20 @@ def test_chromium_keeps_its_sandbox_and_never_runs_as_root(site):
         assert "--no-sandbox" not in cmdline, (pid, cmdline[:200])
     assert any("--type=zygote" in cmdline and "--no-zygote-sandbox" not in cmdline and own_namespace
                for _, _, cmdline, own_namespace in processes), processes
+
+
+def test_a_dom_grown_past_the_size_cap_is_kept_to_the_cap(site):
+    """Issue 27: a rendered DOM was stored without the size cap (6.7 MB against 5 MB). A page
+    whose script writes 3 MB of markup under a 1 MB cap comes back at the cap, saying so."""
+    pages, base = site
+    pages.add("/grow/", """<html><head><meta charset="utf-8"><title>工作动态</title></head><body><div id="x"></div>
+<script>var s = '<p>' + 'a'.repeat(1024) + '</p>'; document.getElementById('x').innerHTML = s.repeat(3000);</script>
+</body></html>""")
+    policy = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_bytes=1024 * 1024)
+
+    async def run():
+        async with Fetcher(policy) as fetcher, Renderer(fetcher) as renderer:
+            return await renderer.render(base + "grow/")
+    rendered = asyncio.run(run())
+    assert len(rendered.html.encode("utf-8")) <= 1024 * 1024 and rendered.html.count("<p>") > 500
+    assert rendered.note is not None and "browser.cap" in str(rendered.note.to_json())
