@@ -396,6 +396,10 @@ class _Column:
             self.read_messages(out.html, strip_fragment(url))
             self.observe(strip_fragment(url), lp)
             if n == 0:
+                unsure = _unsure_render(out)
+                if unsure is not None and not lp.list_found:
+                    # nothing drawn while the page's data did not come (or time ran out): no proof of a blank column
+                    return self.finish("error", msg("crawl.render_unsure", why=unsure), "browser")
                 if not lp.list_found and not lp.empty_marker and lp.blank_list:
                     # drawn in full, the column's heading stands over an empty list: a blank column
                     return self.finish("ok", method="browser", empty=True)
@@ -576,6 +580,15 @@ async def crawl_portal_async(
             early.cancel()
             links = []
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings())).recorded()
+
+
+def _unsure_render(out) -> Msg | None:
+    """Why a rendered page that shows no list cannot prove its column blank: one of the data
+    requests its scripts made failed, or the page's time ran out before it settled."""
+    failed = [f for f in out.fetches[1:] if f.error is not None or (f.status or 0) >= 400]
+    if failed:
+        return failed[0].error or msg("fetch.http", status=failed[0].status)
+    return out.note
 
 
 async def crawl_portals(

@@ -28,8 +28,9 @@ import re
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -45,6 +46,7 @@ from extractors.fetch import FetchPolicy, policy_for
 from extractors.linkcheck import LinkCache
 from portal_audit.catalog import Checks, Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
+from portal_audit.inspection import with_names
 from portal_audit.i18n import china_today, fmt_date, language, msg, status_label, t, using
 from portal_audit.report import Filters, write_report
 from portal_audit.summary import RunSummary
@@ -56,7 +58,9 @@ from warehouse.db import cause, is_outage, make_engine, mask_url, open_warehouse
 from warehouse.load import finish_run, start_run, store_evidence
 from warehouse.read import column_paths, known_items, previous_pages, recently_working_links
 
-from .commit import RETRY_FOR, RunSpec, commit, load_spool, spool_finish, wait_out
+from . import canary
+from .canary import is_dark
+from .commit import RETRY_FOR, RunSpec, failure, commit, load_spool, spool_finish, wait_out
 from .hosts import ensure_limits, holding, host_limit_name, plan_shards
 
 T = TypeVar("T")
@@ -66,6 +70,7 @@ DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/
 DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.crawl.json
 SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
 SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
+UNREAD = "unread"  # the Data Docs of the portals of which nothing was read
 LOAD_EVERY = 30.0  # seconds: portals finished since are validated and loaded together while the others crawl
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
@@ -84,6 +89,8 @@ class ShardOutcome:
     seconds: dict[str, float] = field(default_factory=dict)  # crawl, validate, load, report
     spooled: list[str] = field(default_factory=list)  # portals the warehouse could not take: in the spool
     read_by: dict[str, int] = field(default_factory=dict)  # columns by how their lists were read
+    # portals of which nothing was read, not loaded: whether it was our outage is the run's to say
+    dark: list[tuple[Portal, PortalCrawl]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,9 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
             got = ()
         if got is None:  # the crawl is over
             break
-        if got:
+        if got and is_dark(got[1]):
+            out.dark.append(got)  # held back for the run: it may be our outage, not theirs
+        elif got:
             if not batch:
                 first = time.monotonic()
             batch.append(got)
@@ -170,9 +179,35 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
         load(batch)
     del batch
     _give_back_memory()
-    log.info("%s: %d portals, %d columns; crawl %.1f s, validate and load %.1f s, reports %.1f s; resident memory %s",
-             label, len(portals), len(out.verdicts), *out.seconds.values(), _resident())
+    crawl, validate, report = (round(x, 1) for x in out.seconds.values())
+    log.info("%s", t("log.shard", shard=label, portals=len(portals), columns=len(out.verdicts), crawl=crawl,
+                     validate=validate, report=report, memory=_resident()))
     return out
+
+
+def _settle_dark(dark: list[tuple[Portal, PortalCrawl]], total: int, as_of: date, policy: FetchPolicy, engine,
+                 incremental: bool, run_id: str, context: dict[str, list[str]], checks: Checks,
+                 references: Sequence[str], outage_share: float, log) -> tuple[list[tuple[Portal, PortalCrawl]], str | None]:
+    """Dark portals (nothing read) as they are to be loaded, and the outage line when it
+    was the auditing machine's network (``flows/canary.py``)."""
+    if not canary.needs_canary(len(dark), total, outage_share):
+        return dark, None
+    portals = [p for p, _ in dark]
+    back = canary.second_try(portals, policy)
+    if back is not None:
+        log.warning("%s", t("log.second_try", n=len(dark), total=total, url=back))
+        again: list[tuple[Portal, PortalCrawl]] = []
+
+        def keep(got: tuple[Portal, PortalCrawl] | None) -> None:
+            if got is not None:
+                again.append(got)
+        _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id, context, checks, keep)
+        return again, None
+    if canary.reference_answers(references, policy) is not None:
+        return dark, None  # the network works: the portals are down, and that is their finding
+    reason = canary.outage_reason(len(dark), total, references)
+    log.error("%s", reason)
+    return [(p, canary.in_outage(p, c)) for p, c in dark], str(reason)
 
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
@@ -200,7 +235,7 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
         failed: dict[str, str] = {}
         async for p, got in crawl_portals(portals, as_of, policy, inputs=inputs):
             if isinstance(got, Exception):
-                failed[p.id] = f"crawl crashed: {type(got).__name__}: {got}"
+                failed[p.id] = failure("crawl", got)
                 done((p, _crashed(p, got)))
                 continue
             try:
@@ -208,7 +243,7 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                 got = got.without_bodies()
             except Exception as exc:
                 if not is_outage(exc):  # the crawl still counts; its bodies are not kept
-                    failed[p.id] = f"evidence store failed: {type(exc).__name__}: {exc}"
+                    failed[p.id] = failure("evidence", exc)
                     got = got.without_bodies()
                 # the warehouse is out: the bodies stay with the crawl, stored when it loads (or spooled)
             done((p, got))
@@ -409,12 +444,17 @@ def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture],
             yield job, exc
 
 
-def _docs_index(docs_dir: Path, shards: list[str]) -> str:
-    """One page linking the Data Docs of each shard of a run."""
-    links = "".join(f'<li><a href="{html.escape(b)}/index.html">{html.escape(b)}</a></li>' for b in shards)
+def _docs_index(docs_dir: Path, folders: list[str], pages: Sequence[str] = ()) -> str:
+    """One page linking the expectation tables of a run's parts: each shard's, and the
+    portals of which nothing was read (validated once the run's crawl was over)."""
+    def label(name: str) -> str:
+        return t("docs.unread") if name == UNREAD else t("docs.shard", shard=name)
+
+    links = "".join(f'<li><a href="{html.escape(p)}">{html.escape(t("docs.portals_read"))}</a></li>' for p in pages)
+    links += "".join(f'<li><a href="{html.escape(f)}/index.html">{html.escape(label(f))}</a></li>' for f in folders)
     index = docs_dir / "index.html"
-    index.write_text(f"<!doctype html><meta charset=utf-8><title>Data Docs {docs_dir.name}</title>"
-                     f"<h1>Great Expectations Data Docs, run {html.escape(docs_dir.name)}</h1><ul>{links}</ul>",
+    title = html.escape(t("docs.index", run=docs_dir.name))
+    index.write_text(f"<!doctype html><meta charset=utf-8><title>{title}</title><h1>{title}</h1><ul>{links}</ul>",
                      encoding="utf-8")
     return str(index)
 
@@ -458,7 +498,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     if loading.spool:  # what an earlier run could not load goes in first: nights stay in order
         earlier = load_spool(engine, url, loading.spool, loading.retry_for, log)
         if earlier.runs:
-            log.info("loaded the spool of run(s) %s: %d portals", ", ".join(earlier.runs), earlier.portals)
+            log.info("%s", t("log.spool_loaded", runs=", ".join(earlier.runs), n=earlier.portals))
     try:
         from prefect.runtime import flow_run
 
@@ -466,8 +506,8 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     except Exception:  # pragma: no cover - outside a flow run
         flow_run_id = None
     shards = plan_shards(selected, shard_portals, shard_columns)
-    log.info("auditing %d portal(s) in %d shard(s), %d at once, as of %s into %s with %s", len(selected),
-             len(shards), shards_at_once, as_of, mask_url(url), rules.label)
+    log.info("%s", t("log.start", portals=len(selected), shards=len(shards), at_once=shards_at_once, as_of=as_of,
+                     warehouse=mask_url(url), ruleset=rules.label))
     run_id = wait_out(lambda: start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id),
                       time.monotonic() + loading.retry_for, "opening the run", log)
     docs_root = Path(data_docs) / run_id if data_docs else None
@@ -480,6 +520,9 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     failed: dict[str, str] = {}
     written: dict[str, str] = {}
     spooled: list[str] = []
+    dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
+    by_id = {p.id: p for p in selected}
+    outage: str | None = None  # the auditing machine's own, when the canary finds one
     try:
         threading.Thread(target=warm_up, name="import-great-expectations", daemon=True).start()
         ensure_limits(sorted({host_limit_name(p) for p in selected}))
@@ -496,22 +539,46 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
             if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
                 log.error("%s crashed: %s", labels[id(shard)], outcome)
                 for p in shard:
-                    failed[p.id] = f"{type(outcome).__name__}: {outcome}"
+                    failed[p.id] = failure("shard", outcome)
                 continue
-            summary.add(outcome.verdicts, outcome.portals, outcome.read_by)
+            summary.add(outcome.verdicts, [_named(v, by_id[v.portal_id]) for v in outcome.portals], outcome.read_by)
             failed.update(outcome.failed)
+            dark += outcome.dark
             spooled += outcome.spooled
             written.update(outcome.reports)
             if outcome.data_docs and not several:
                 summary.data_docs = outcome.data_docs
-        if several and docs_root and docs_root.exists():
-            done = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
-            summary.data_docs = _docs_index(docs_root, done)
+        if dark:
+            dark, outage = _settle_dark(dark, len(selected), as_of, policy, engine, incremental, run_id, context,
+                                        cat.checks, cat.reference_urls, rules.outage_share, log)
+            done_dark = commit(engine, url, RunSpec(run_id, as_of, ruleset, cat.checks.content), [p for p, _ in dark],
+                               dict((p.id, c) for p, c in dark), retry_for=loading.retry_for, spool=loading.spool,
+                               docs_dir=str(docs_root / UNREAD) if docs_root else None, log=log)
+            failed.update(done_dark.failed)
+            spooled += done_dark.spooled
+            if done_dark.validation is not None:
+                loaded = set(done_dark.loaded)
+                summary.add([v for v in done_dark.validation.verdicts if v.portal_id in loaded],
+                            [_named(v, by_id[v.portal_id]) for v in done_dark.validation.portals
+                             if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
+                                                                     for c in k.columns)))
+                if reports:
+                    for p in (p for p, _ in dark if p.id in loaded):
+                        out = Path(reports) / run_id / f"{p.id}.html"
+                        written[p.id] = str(write_report(engine, run_id, "html", out,
+                                                         Filters(portals=[p.id])).resolve())
+        if docs_root and docs_root.exists() and (several or (docs_root / UNREAD).exists()):
+            folders = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
+            if not several and (docs_root / "index.html").exists():  # the one shard's own table, kept aside
+                (docs_root / "index.html").replace(docs_root / "shard.html")
+            summary.data_docs = _docs_index(docs_root, folders + ([UNREAD] if (docs_root / UNREAD).exists() else []),
+                                            [] if several else ["shard.html"])
         order = {p.id: i for i, p in enumerate(selected)}
         summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
         summary.failed_portals = failed
-        ok = len(failed) < len(selected) or not selected
-        message = "; ".join(f"{k}: {v}" for k, v in failed.items()) or None
+        still_dark = [p.id for p, c in dark if is_dark(c)]
+        ok = (len(failed) < len(selected) or not selected) and outage is None
+        message = "; ".join([*([outage] if outage else []), *(f"{k}: {v}" for k, v in failed.items())]) or None
         waiting = _close_run(engine, url, run_id, ok, message, summary.data_docs, loading, bool(spooled), log)
     except BaseException as exc:
         try:
@@ -524,18 +591,30 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     _artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):
-        log.info("alert sent through %s", notify)
+        log.info("%s", t("log.alert_sent", block=notify))
     if waiting:  # what was loaded is summarised above; the rest waits in the spool
-        log.error("warehouse %s unavailable: %d portals kept in %s", mask_url(url), len(spooled), loading.spool)
+        log.error("%s", t("log.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool))
         return Failed(message=t("run.spooled" if spooled else "run.closing_spooled", warehouse=mask_url(url),
                                 n=len(spooled), spool=loading.spool, run=run_id,
                                 minutes=f"{loading.retry_for / 60:g}"), data=summary)
+    if outage:  # not the portals' failure: their verdicts are unknown, and the run is not green
+        return Failed(message=outage)
+    if selected and len(still_dark) == len(selected):
+        return Failed(message=t("outage.all_down", n=len(selected)))
     if failed and len(failed) == len(selected):
-        return Failed(message=f"every portal failed: {'; '.join(f'{k}: {v}' for k, v in failed.items())}")
+        return Failed(message=t("run.all_failed", failed="; ".join(f"{k}: {v}" for k, v in failed.items())))
     if failed:
         return Completed(name="Partially failed", data=summary,
-                         message=f"{len(failed)} of {len(selected)} portals failed: {', '.join(failed)}")
+                         message=t("run.some_failed", n=len(failed), total=len(selected), ids=", ".join(failed)))
     return summary
+
+
+def _named(verdict: PortalVerdict, portal: Portal) -> PortalVerdict:
+    """The verdict as people read it: the columns its reasons list by name, not by id (the
+    warehouse keeps the ids)."""
+    paths = {c.id: " › ".join(c.path) for c in portal.columns}
+    checks = tuple(replace(c, message=with_names(c.message, lambda i: paths.get(i, i))) for c in verdict.checks)
+    return replace(verdict, checks=checks)
 
 
 def _close_run(engine, url: str, run_id: str, ok: bool, message: str | None, data_docs: str | None,
@@ -562,16 +641,28 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
                   shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None,
                   lang: str | None = None, spool: str | None = DEFAULT_SPOOL,
                   load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
-    """Audit every portal of a catalog (or those named) and load the results.
-    ``warehouse`` may be ``secret:NAME`` to read the URL from a Prefect Secret block;
-    ``incremental`` makes requests conditional on what earlier runs fetched;
-    portals are crawled, validated and loaded in shards of ``shard_portals``,
-    ``shards_at_once`` at a time (memory follows these two, not the catalog's size);
-    ``notify`` names a Prefect notification block (``custom-webhook/wecom``) that gets the
-    run's vetoes, warnings and 即将超期 columns; ``lang`` the language of the reports,
-    artifacts and alert (zh or en; default $PORTAL_AUDIT_LANG, else zh). A warehouse outage is
-    waited out for ``load_retry_minutes``; what it still cannot take then goes to ``spool``
-    and the run fails saying so (``portal-audit db load-spool``, or the next run, loads it)."""
+    """Audit every portal of a catalog (or those named) and load the results. Portals are
+    crawled, validated and loaded in shards (memory follows the shards, not the catalog);
+    a warehouse outage is waited out, then what it cannot take goes to the spool and the
+    run fails saying so (``portal-audit db load-spool``, or the next run, loads it). The
+    Args below are what the Prefect UI's run form shows, in the users' language.
+
+    Args:
+        catalog: 网站目录文件（YAML），相对于工作目录
+        as_of: 检查日期（默认中国今天）
+        portals: 只检查这些网站（目录中的 id，可多个；留空检查全部）
+        warehouse: 数据仓库地址（SQLAlchemy URL，如 postgresql+psycopg://…），或 secret:名称 读取 Prefect Secret 块
+        ruleset: 检查规则（内置名称或 YAML 路径）
+        data_docs: 每次检查的期望校验表所在文件夹（留空不写）
+        reports: 每个网站的 HTML 报告所在文件夹（留空不写）
+        incremental: 按上次抓取结果发送条件请求，未变化的页面不再下载
+        shard_portals: 每批网站数（内存随批大小而定）
+        shards_at_once: 同时运行的批数
+        notify: Prefect 通知块（如 custom-webhook/wecom），发送否决、预警与即将超期栏目
+        lang: 报告、产物与通知的语言（zh 或 en；默认 $PORTAL_AUDIT_LANG，否则中文）
+        spool: 数据仓库不可用时暂存抓取结果的文件夹（留空则检查失败）
+        load_retry_minutes: 等待数据仓库恢复的分钟数
+    """
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
                      shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify, lang=lang,
                      loading=Loading(load_retry_minutes * 60, spool))
@@ -584,8 +675,22 @@ def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None,
                  notify: str | None = None, lang: str | None = None, spool: str | None = DEFAULT_SPOOL,
                  load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
     """Audit one portal on demand, all its columns or the column ids given (the Prefect UI
-    renders these parameters as a form); ``lang``, ``spool`` and ``load_retry_minutes`` as
-    for ``nightly-audit``."""
+    renders these parameters as a form, with the Args below).
+
+    Args:
+        catalog: 网站目录文件（YAML），相对于工作目录
+        portal_id: 要检查的网站（目录中的 id）
+        columns: 只检查这些栏目（栏目 id，可多个；留空检查全部栏目）
+        as_of: 检查日期（默认中国今天）
+        ruleset: 检查规则（内置名称或 YAML 路径）
+        warehouse: 数据仓库地址（SQLAlchemy URL），或 secret:名称 读取 Prefect Secret 块
+        data_docs: 期望校验表所在文件夹（留空不写）
+        reports: HTML 报告所在文件夹（留空不写）
+        notify: Prefect 通知块（如 custom-webhook/wecom）
+        lang: 报告与产物的语言（zh 或 en）
+        spool: 数据仓库不可用时暂存抓取结果的文件夹（留空则检查失败）
+        load_retry_minutes: 等待数据仓库恢复的分钟数
+    """
     return run_audit(catalog, as_of, [portal_id], warehouse, ruleset, data_docs, columns, reports, notify=notify,
                      lang=lang, loading=Loading(load_retry_minutes * 60, spool))
 
@@ -593,7 +698,16 @@ def audit_portal(catalog: str, portal_id: str, columns: list[str] | None = None,
 @flow(name="import-catalog", log_prints=True)
 def import_catalog(table: str, output: str, portal_id: str = "portal", name: str = "",
                    base_url: str = "http://example.gov.cn/", simplified: bool = False) -> int:
-    """Import a published column table (text, HTML, XLSX, DOCX) as a catalog file."""
+    """Import a published column table (text, HTML, XLSX, DOCX) as a catalog file.
+
+    Args:
+        table: 栏目分工表文件（文本、HTML、XLSX、DOCX），相对于工作目录
+        output: 写出的网站目录文件（YAML）
+        portal_id: 网站 id（字母、数字、点、横线）
+        name: 网站名称
+        base_url: 网站首页地址
+        simplified: 将繁体字转为简体字
+    """
     from portal_audit.importer import import_file
 
     result = import_file(table, portal_id=portal_id, name=name, base_url=base_url, simplified=simplified)

@@ -18,7 +18,7 @@ from typing import Callable, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from portal_audit.catalog import Portal
-from portal_audit.i18n import msg
+from portal_audit.i18n import msg, t
 from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
 from validations.suite import Validation, validate
@@ -64,7 +64,7 @@ def wait_out(fn: Callable[[], T], deadline: float, what: str, log: logging.Logge
         except Exception as error:
             if not is_outage(error) or time.monotonic() + wait > deadline:
                 raise
-            log.warning("warehouse unavailable while %s (%s): retrying in %.0f s", what, cause(error), wait)
+            log.warning("%s", t("log.warehouse_retry", what=what, why=cause(error), s=round(wait)))
             time.sleep(wait)
             wait = min(wait * 2, 60.0)
 
@@ -79,10 +79,12 @@ def site_evidence(engine, portals: list[Portal], crawls: dict[str, PortalCrawl],
         crawl = crawls[p.id]
         counted = probes.get(p.id)
         out[p.id] = SiteEvidence(
-            home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of),
+            home=home_evidence(crawl.home_reachable, crawl.home_items, home_link_history(engine, p.id), as_of,
+                               p.base_url),
             availability=Availability(*counted) if counted else None,
             messages={c.column_id: c.messages for c in crawl.columns if c.messages},
-            findings=crawl.findings if content else None)
+            findings=crawl.findings if content else None,
+            pages_read=sum(1 for page in crawl.pages() if page.error is None and page.status is not None))
     return out
 
 
@@ -106,7 +108,7 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
     except Exception as error:
         if spool is None or not is_outage(error):
             raise
-        log.error("warehouse still unavailable (%s): spooling %d portals", cause(error, url), len(portals))
+        log.error("%s", t("log.warehouse_spooling", why=cause(error, url), n=len(portals)))
         for p in portals:
             spool_portal(spool, url, run, p, crawls[p.id])
         done.spooled = [p.id for p in portals]
@@ -121,13 +123,19 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
             done.loaded.append(p.id)
         except Exception as error:
             if spool is not None and is_outage(error):
-                log.error("warehouse still unavailable (%s): %s spooled", cause(error, url), p.id)
+                log.error("%s", t("log.warehouse_spooling", why=cause(error, url), n=1))
                 spool_portal(spool, url, run, p, c)
                 done.spooled.append(p.id)
             else:
-                log.error("loading portal %s failed: %s", p.id, error)
-                done.failed[p.id] = f"load failed: {type(error).__name__}: {error}"
+                done.failed[p.id] = failure("load", error, log)
     return done
+
+
+def failure(stage: str, error: BaseException, log: logging.Logger | logging.LoggerAdapter = _log) -> str:
+    """Why a portal failed, for its users (the stage, in their language); the exception
+    itself, class name and all, goes to the run's log for whoever fixes it."""
+    log.error("%s failed: %s: %s", stage, type(error).__name__, error)
+    return t(f"failure.{stage}")
 
 
 # -- the spool ------------------------------------------------------------------------------------
@@ -229,5 +237,5 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
         except OSError:  # something else lives there
             pass
         result.runs.append(run_id)
-        log.info("spool of run %s loaded: %d portals", run_id, len(records))
+        log.info("%s", t("log.spool_loaded", runs=run_id, n=len(records)))
     return result

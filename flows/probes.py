@@ -54,7 +54,15 @@ def probe_homes(catalog: str = "catalogs/demo.yaml", warehouse: str | None = Non
                 timeout: float = PROBE_TIMEOUT, lang: str | None = None) -> ProbeRound:
     """Probe every portal's home page once (a probe fails when the page has not loaded
     within ``timeout`` seconds) and store the probes in ``availability_probes``; ``lang``
-    the language of its artifact (default $PORTAL_AUDIT_LANG, else zh)."""
+    the language of its artifact (default $PORTAL_AUDIT_LANG, else zh).
+
+    Args:
+        catalog: 网站目录文件（YAML），相对于工作目录
+        warehouse: 数据仓库地址（SQLAlchemy URL），或 secret:名称 读取 Prefect Secret 块
+        portals: 只探测这些网站（目录中的 id；留空探测全部）
+        timeout: 首页须在多少秒内打开（国家要求15秒）
+        lang: 产物的语言（zh 或 en）
+    """
     result, probes = run_probes(catalog, warehouse, portals, timeout)
     failed = [p for p in probes if not p.ok]
     with using(lang):

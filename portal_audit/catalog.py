@@ -6,20 +6,33 @@ because catalogs are typed by people and "validation error" alone helps nobody.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 from urllib.parse import urljoin, urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from validations.frequency import UnknownFrequency, normalize_frequency
+from validations.frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
 
+from .i18n import Msg, as_msg, msg, os_reason
+
+ID_PATTERN = r"^[A-Za-z0-9_.-]+$"  # a portal id: it names files and URLs
 Category = Literal["news", "notice", "policy", "personnel", "planning", "static", "consultation"]
 
 
 class CatalogError(ValueError):
-    """A catalog that cannot be used; the message names file, line and field."""
+    """A catalog that cannot be used: a catalogue message, then one per problem naming file,
+    line and field. Written in the reader's language when shown, not when raised."""
+
+    def __init__(self, message: Msg | str, problems: Sequence[Msg] = ()) -> None:
+        self.msg = as_msg(message)
+        self.problems = list(problems)
+        super().__init__(self.msg, self.problems)
+
+    def __str__(self) -> str:
+        return "\n  ".join([self.msg.render(), *(p.render() for p in self.problems)])
 
 
 class Column(BaseModel):
@@ -44,8 +57,8 @@ class Column(BaseModel):
     def _known_frequency(cls, v: str) -> str:
         try:
             normalize_frequency(v)
-        except UnknownFrequency as exc:
-            raise ValueError(str(exc)) from None
+        except UnknownFrequency:
+            raise ValueError(msg("catalog_error.frequency", value=v, codes=list(FREQUENCY_CODES))) from None
         return v
 
     @field_validator("url")
@@ -54,15 +67,20 @@ class Column(BaseModel):
         if v and (":" in v.split("/", 1)[0] or v.startswith("//")):
             parts = urlsplit(v)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ValueError(f"url must be an http(s) URL or a path relative to base_url, got {v!r}")
+                raise ValueError(msg("catalog_error.url", value=v))
         return v
 
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, v: str | None) -> str | None:
-        from extractors.profiles import get_profile
+        from extractors.profiles import bundled, get_profile
 
-        get_profile(v)  # raises ValueError naming the bundled profiles
+        try:
+            get_profile(v)
+        except ValueError:  # its English names the bundled profiles: so does the catalogue's message
+            if v and v.startswith("css:"):
+                raise ValueError(msg("catalog_error.bad_selector", value=v)) from None
+            raise ValueError(msg("catalog_error.profile", value=v, known=list(bundled()))) from None
         return v
 
     @property
@@ -77,7 +95,7 @@ class Column(BaseModel):
 class Portal(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str = Field(min_length=1, pattern=ID_PATTERN)
     name: str
     base_url: str
     columns: list[Column] = Field(min_length=1)
@@ -89,9 +107,9 @@ class Portal(BaseModel):
         try:
             parts.port  # noqa: B018 - raises on a port out of range
         except ValueError:
-            raise ValueError(f"base_url has an invalid port: {v!r}") from None
+            raise ValueError(msg("catalog_error.bad_port", value=v)) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"base_url must be an http(s) URL with a host, got {v!r}")
+            raise ValueError(msg("catalog_error.base_url", value=v))
         return v
 
     @model_validator(mode="after")
@@ -99,7 +117,7 @@ class Portal(BaseModel):
         seen: set[str] = set()
         for i, col in enumerate(self.columns):
             if col.id in seen:
-                raise ValueError(f"duplicate column id {col.id!r} (columns[{i}])")
+                raise ValueError(msg("catalog_error.duplicate_column", id=col.id, index=i))
             seen.add(col.id)
         return self
 
@@ -147,6 +165,8 @@ class Catalog(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     allow_private_networks: bool = False
+    # sites known to stay up: when every portal reads nothing, one answering says the network works
+    reference_urls: list[str] = Field(default_factory=list)
     politeness: Politeness = Politeness()
     checks: Checks = Checks()
     portals: list[Portal] = Field(min_length=1)
@@ -157,7 +177,7 @@ class Catalog(BaseModel):
 
         dupes = sorted(i for i, n in Counter(p.id for p in self.portals).items() if n > 1)  # not list.count: O(n²)
         if dupes:
-            raise ValueError(f"duplicate portal id(s): {', '.join(dupes)}")
+            raise ValueError(msg("catalog_error.duplicate_portals", ids=dupes))
         return self
 
     def select(self, portal_ids: list[str] | None) -> list[Portal]:
@@ -167,7 +187,7 @@ class Catalog(BaseModel):
         known = {p.id: p for p in self.portals}
         unknown = [p for p in portal_ids if p not in known]
         if unknown:
-            raise CatalogError(f"unknown portal id(s) {', '.join(unknown)}; catalog has {', '.join(known)}")
+            raise CatalogError(msg("catalog_error.unknown_portal", ids=unknown, known=list(known)))
         return [known[p] for p in portal_ids]
 
 
@@ -188,11 +208,69 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
+def _field_name(loc: tuple[Any, ...]) -> str | Msg:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or msg("catalog_error.top_level")
+
+
+# pydantic's own error types in the catalogue's words (its context fills the arguments)
+_PYDANTIC = {
+    "missing": "missing", "extra_forbidden": "extra", "string_too_short": "empty", "too_short": "too_few",
+    "string_type": "not_text", "list_type": "not_list", "dict_type": "not_mapping_field",
+    "model_type": "not_mapping_field", "model_attributes_type": "not_mapping_field", "literal_error": "one_of",
+    "string_pattern_mismatch": "pattern", "bool_type": "not_bool", "bool_parsing": "not_bool",
+    "int_type": "not_int", "int_parsing": "not_int", "int_from_float": "not_int", "float_type": "not_number",
+    "float_parsing": "not_number", "greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le",
+    "less_than": "lt",
+}
+
+
+def _shown(value: Any) -> str:
+    """A typed value as the reader typed it, cut short: a whole mapping is no help in one line."""
+    text = value if isinstance(value, str) else yaml.safe_dump(value, allow_unicode=True, default_flow_style=True,
+                                                               width=1_000_000).strip().removesuffix("...").strip()
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _problem(err: Any) -> Msg:
+    """One pydantic error as a catalogue message: our validators raise messages already,
+    pydantic's own types are mapped; anything else keeps pydantic's text, framed."""
+    ctx = err.get("ctx") or {}
+    error = ctx.get("error")
+    if isinstance(error, Exception) and error.args and isinstance(error.args[0], Msg):
+        return error.args[0]
+    key = _PYDANTIC.get(err["type"])
+    if key is None:
+        return msg("catalog_error.other", text=err["msg"].removeprefix("Value error, "))
+    if key == "pattern" and ctx.get("pattern") == ID_PATTERN:
+        key = "id_chars"
+    limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), None)
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)  # 0, not 0.0
+    return msg(f"catalog_error.{key}", value=_shown(err.get("input")), limit=limit, pattern=ctx.get("pattern"),
+               min_length=ctx.get("min_length"), expected=re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+
+
+# PyYAML's problems, as libyaml and PyYAML word them, in the catalogue's words
+_YAML_PROBLEMS = [("cannot start any token", "yaml_token"), ("mapping values are not allowed", "yaml_colon"),
+                  ("expected ':'", "yaml_no_colon"), ("expected key", "yaml_indent"),
+                  ("expected <block end>", "yaml_indent"), ("violates indentation", "yaml_indent"),
+                  ("expected ',' or", "yaml_unclosed"), ("end of stream", "yaml_unclosed"),
+                  ("quoted scalar", "yaml_unclosed"), ("undefined alias", "yaml_alias"),
+                  ("characters are not allowed", "yaml_control")]
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, source: str) -> CatalogError:
+    """Text that is not YAML, with the line where the parser stopped."""
+    mark = getattr(exc, "problem_mark", None)
+    position = getattr(exc, "position", None)  # a reader error (a control character) has only an offset
+    line = mark.line + 1 if mark else text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
+    key = next((k for words, k in _YAML_PROBLEMS if words in problem), "yaml_other")
+    return CatalogError(msg("catalog_error.yaml", where=f"{source}:{line}" if line else source,
+                            problem=msg(f"catalog_error.{key}", text=problem)))
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a national catalog loads in a second, not 15
@@ -203,22 +281,16 @@ def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        raise CatalogError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise _yaml_error(exc, text, source) from None
     if not isinstance(data, dict):
-        raise CatalogError(f"{source}:1: a catalog is a mapping with a 'portals:' list")
+        raise CatalogError(msg("catalog_error.not_mapping", source=source))
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:
         root = yaml.compose(text, Loader=_LOADER)  # the nodes carry the lines; composed only to name them
-        lines = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line = _line_of(root, loc)
-            msg = err["msg"].removeprefix("Value error, ")
-            lines.append(f"{source}:{line}: {_field_name(loc)}: {msg}")
-        raise CatalogError("invalid catalog\n  " + "\n  ".join(lines)) from None
+        problems = [msg("catalog_error.at", source=source, line=_line_of(root, tuple(err["loc"])),
+                        field=_field_name(tuple(err["loc"])), problem=_problem(err)) for err in exc.errors()]
+        raise CatalogError(msg("catalog_error.invalid"), problems) from None
 
 
 def load_catalog(path: str | Path) -> Catalog:
@@ -226,9 +298,13 @@ def load_catalog(path: str | Path) -> Catalog:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CatalogError(f"{path}: no such catalog file") from None
+        raise CatalogError(msg("catalog_error.no_file", path=str(path))) from None
+    except IsADirectoryError:
+        raise CatalogError(msg("catalog_error.is_dir", path=str(path))) from None
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"{path}: catalog must be UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise CatalogError(msg("catalog_error.not_utf8", path=str(path), byte=exc.start)) from None
+    except OSError as exc:  # unreadable: permissions, a broken disk …
+        raise CatalogError(msg("catalog_error.unreadable", path=str(path), reason=os_reason(exc))) from None
     return parse_catalog(text, str(path))
 
 

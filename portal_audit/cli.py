@@ -7,13 +7,18 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
+import threading
+import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any, Callable, Iterator, NoReturn, Sequence
+from urllib.parse import urlsplit
 
-from .catalog import CatalogError
-from .i18n import ENV, china_today, coded, language, languages, msg, render, t, using
+from .catalog import ID_PATTERN, CatalogError
+from .i18n import DEFAULT_LANGUAGE, ENV, china_today, coded, language, languages, msg, os_reason, render, t, using
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -23,11 +28,81 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_CATALOG = REPO_ROOT / "catalogs" / "demo.yaml"
 
 
+# Argument types that complain in the catalogue's words (argparse's own complaint names the
+# Python type: "invalid float value").
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(t("cmdline.error.not_a_date", value=text)) from None
+
+
+def _in_range(value: float, text: str, low: float, high: float | None) -> None:
+    if value < low or (high is not None and value > high):
+        raise argparse.ArgumentTypeError(t("cmdline.error.too_small", value=text, low=low) if high is None
+                                         else t("cmdline.error.out_of_range", value=text, low=low, high=high))
+
+
+def _number(low: float = 0, high: float | None = None) -> Callable[[str], float]:
+    """A number from ``low`` to ``high``: a negative delay or timeout is a typo, said at once."""
+    def number(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if value != value:  # not a number, or NaN
+            raise argparse.ArgumentTypeError(t("cmdline.error.not_a_number", value=text))
+        _in_range(value, text, low, high)
+        return value
+    return number
+
+
+def _whole(low: int = 0, high: int | None = None) -> Callable[[str], int]:
+    """A whole number from ``low`` to ``high`` (a port past 65535 would end in a traceback)."""
+    def whole(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cmdline.error.not_a_whole_number", value=text)) from None
+        _in_range(value, text, low, high)
+        return value
+    return whole
+
+
+def _http_url(text: str) -> str:
+    """An http(s) URL with a host: anything else would only fail later, as a fetch error."""
+    try:
+        parts = urlsplit(text)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a bad port or IPv6 literal
+        ok = False
+    if not ok:
+        raise argparse.ArgumentTypeError(t("cmdline.error.not_a_url", value=text))
+    return text
+
+
+def _portal_id(text: str) -> str:
+    if not re.match(ID_PATTERN, text):
+        raise argparse.ArgumentTypeError(t("cmdline.error.not_a_portal_id", value=text))
+    return text
+
+
+def _warehouse(text: str) -> str:
+    """A warehouse URL naming a database SQLAlchemy knows (or ``secret:NAME``, a Prefect Secret
+    block), checked as it is read: a typo is one line, not SQLAlchemy's English. A missing
+    driver is left to ``open_warehouse``, which names the package to install."""
+    if not text or text.startswith("secret:"):  # '': the default, as when not given
+        return text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from warehouse.db import mask_url
+
+    try:
+        make_url(text).get_dialect()
+    except (ArgumentError, ValueError):  # unparsable, or no such dialect (NoSuchModuleError)
+        raise argparse.ArgumentTypeError(t("cmdline.error.not_a_warehouse", value=mask_url(text))) from None
+    return text
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -172,19 +247,23 @@ def cmd_catalog_discover(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from warehouse.db import open_warehouse
-    from warehouse.read import resolve_run
+    from warehouse.db import mask_url, open_warehouse, warehouse_url
+    from warehouse.read import NoRun, resolve_run
 
     from .report import Filters, write_index, write_report
 
+    if args.run == "all" and args.format != "html":
+        raise ValueError(msg("cmdline.error.run_all_html"))
     engine = open_warehouse(args.warehouse)
+    try:  # an empty warehouse has no report to give, not even an index
+        run_id = resolve_run(engine, "latest" if args.run == "all" else args.run)
+    except NoRun:  # warehouse.read says why in English: the reader gets the catalogue's line
+        key = "cmdline.error.no_runs" if args.run in (None, "", "latest", "all") else "cmdline.error.no_run"
+        raise LookupError(msg(key, run=args.run, warehouse=mask_url(warehouse_url(args.warehouse)))) from None
     if args.run == "all":
-        if args.format != "html":
-            raise ValueError("--run all writes an HTML index across runs: use --format html")
         out = write_index(engine, args.output, Filters(portals=args.portal, units=args.unit, statuses=args.status))
         print(t("cli.index_written", path=out))
         return 0
-    run_id = resolve_run(engine, args.run)
     filters = Filters(portals=args.portal, units=args.unit, statuses=args.status, since=args.since, until=args.until)
     out = write_report(engine, run_id, args.format, args.output, filters=filters, warn_days=args.warn_days,
                        codes=args.codes)
@@ -222,7 +301,40 @@ def cmd_db_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_demo(args: argparse.Namespace) -> int:
+    """Keep the demo portal up where ``catalogs/demo.yaml`` says it is (127.0.0.1:8700), so
+    the deployments in prefect.yaml have a portal to audit; Ctrl-C stops it."""
+    import signal
+    from urllib.parse import urlsplit
+
+    from validations.rules import load_ruleset
+
+    from .catalog import load_catalog
+    from .demo import build_site, serve
+
+    portal = load_catalog(DEMO_CATALOG).portals[0]
+    where = urlsplit(portal.base_url)
+    site = build_site(portal, load_ruleset(args.ruleset), args.as_of or china_today())
+    try:
+        server, base_url = serve(site, host=where.hostname or "127.0.0.1", port=args.port or where.port or 80)
+    except OSError as exc:
+        print(t("cli.demo_port_taken", url=portal.base_url, why=os_reason(exc)), file=sys.stderr)
+        return 2
+    print(t("cli.demo_serving", name=portal.name, url=base_url), flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.serve:
+        return _serve_demo(args)
     from warehouse.db import open_warehouse
 
     open_warehouse(args.warehouse)  # before the Prefect server: a warehouse that cannot take the run says so first
@@ -298,120 +410,289 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok else 1
 
 
+# argparse's own sentences (it asks gettext for them) → their keys under cmdline.argparse
+_ARGPARSE = {
+    "usage: ": "usage", "positional arguments": "positionals", "options": "options",
+    "show this help message and exit": "help",
+    "the following arguments are required: %s": "required", "unrecognized arguments: %s": "unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "invalid %(type)s value: %(value)r": "invalid_type", "expected one argument": "expected_one",
+    "expected at most one argument": "expected_at_most_one",
+    "expected at least one argument": "expected_at_least_one",
+    "expected %s argument": "expected_n", "expected %s arguments": "expected_n",
+    "argument %(argument_name)s: %(message)s": "argument", "not allowed with argument %s": "not_allowed_with",
+    "ignored explicit argument %r": "ignored_explicit", "one of the arguments %s is required": "one_of_required",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "unknown_parser",
+    "unexpected option string: %s": "unexpected_option",
+}
+
+
+def _argparse_text(text: str) -> str:
+    key = _ARGPARSE.get(text)
+    if key == "usage":  # argparse indents the usage's next lines by the prefix's length
+        return _padded(t("cmdline.argparse.usage"))
+    return t(f"cmdline.argparse.{key}") if key else text
+
+
+# argparse counts characters; a Chinese one takes two columns on screen. Placeholders (and the
+# usage prefix) carry a zero-width space after each wide character, so argparse's sums come
+# out in columns; help is written by lines of columns. The spaces are taken out of what is shown.
+_PAD = "\u200b"
+_CLOSERS = set("）》」』】〕，、。；：！？”’")  # never start a line: they stay on the line they close
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _padded(text: str) -> str:
+    return "".join(c + _PAD if _is_wide(c) else c for c in text)
+
+
+def _columns(text: str) -> int:
+    return sum(2 if _is_wide(c) else 0 if c == _PAD else 1 for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines at most ``width`` columns wide: Chinese breaks between any two
+    characters, other text at spaces (a word longer than a line keeps a line of its own)."""
+    tokens: list[str] = []
+    word = ""
+    for c in " ".join(text.split()):
+        if c == " " or _is_wide(c):
+            tokens += [word, c] if word else [c]
+            word = ""
+        else:
+            word += c
+    tokens += [word] if word else []
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if token != " " and line.strip() and _columns(line + token) > width and token not in _CLOSERS:
+            lines.append(line.rstrip())
+            line = token
+        elif token != " " or line:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help laid out in screen columns (see ``_PAD``), the padding taken out at the end."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in _wrap(text, width - len(indent)))
+
+    def format_help(self) -> str:
+        return super().format_help().replace(_PAD, "")
+
+
+@contextlib.contextmanager
+def _argparse_in_catalogue() -> Iterator[None]:
+    """argparse fetches its own sentences ("usage:", "invalid choice" …) through its module's
+    ``_`` and ``ngettext`` (gettext's, with no catalogue for Chinese). While one of our parsers
+    is built, parses or writes help, those come from the message catalogue in the language in
+    force; they are put back after, so other argparse users in the process are untouched."""
+    saved = getattr(argparse, "_"), getattr(argparse, "ngettext")
+    setattr(argparse, "_", _argparse_text)
+    setattr(argparse, "ngettext", lambda one, many, n: _argparse_text(one if n == 1 else many))
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])
+        setattr(argparse, "ngettext", saved[1])
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in the catalogue's words: its own sentences translated, and a mistake told in
+    one line naming where help is, instead of the usage block followed by English."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        with _argparse_in_catalogue():  # the section titles and -h's help are set here
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        with _argparse_in_catalogue():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        with _argparse_in_catalogue():  # "unrecognized arguments" is said here
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _argparse_in_catalogue():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_in_catalogue():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        line = t("cmdline.error.usage", message=message.replace(_PAD, ""), prog=self.prog)
+        self.exit(2, f"{self.prog}: {line}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The command line in the language in force: descriptions, placeholders and argparse's
+    own words all come from the catalogue (``main`` reads --lang first, so --help is in it)."""
     from validations.rules import DEFAULT_RULESET
 
-    parser = argparse.ArgumentParser(prog="portal-audit", description=__doc__)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=languages(),
-                        help=f"language of what it writes (default ${ENV}, else zh: Chinese; en: English)")
-    parser.add_argument("--lang", choices=languages(), dest="top_lang", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", required=True)
+    def h(key: str, **args: Any) -> str:
+        return t(f"cmdline.help.{key}", **args)
 
-    def command(group, name: str, **kw) -> argparse.ArgumentParser:
-        return group.add_parser(name, parents=[common], **kw)  # every command takes --lang
+    def mv(key: str) -> str:
+        return _padded(t(f"cmdline.metavar.{key}"))
 
-    p = command(sub, "audit", help="audit the portals of a catalog and load the results")
-    p.add_argument("catalog", type=Path)
-    p.add_argument("--as-of", type=_date, help="audit date (default today in China)")
-    p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
-    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
-    p.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or YAML path")
-    p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
-    p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
-    p.add_argument("--spool", default="spool", help="where what the warehouse cannot take waits ('' for none: fail)")
-    p.add_argument("--load-retry", type=float, default=30.0, metavar="MINUTES",
-                   help="how long a warehouse outage is waited out before spooling (default 30)")
+    parser = _Parser(prog="portal-audit", description=t("cmdline.description"))
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=languages(), help=h("lang"))
+    parser.add_argument("--lang", choices=languages(), dest="top_lang", help=h("lang"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=mv("command"), help=h("command"))
+
+    def command(group: Any, name: str, key: str) -> argparse.ArgumentParser:
+        return group.add_parser(name, parents=[common], help=h(key), description=h(key))  # every command takes --lang
+
+    def option(p: argparse.ArgumentParser, kind: str) -> None:
+        """An option several commands share, said the same way in each."""
+        if kind == "catalog":
+            p.add_argument("catalog", type=Path, metavar=mv("catalog"), help=h("audit_catalog"))
+        elif kind == "as_of":
+            p.add_argument("--as-of", type=_date, metavar=mv("date"), help=h("as_of"))
+        elif kind == "warehouse":
+            p.add_argument("--warehouse", type=_warehouse, metavar=mv("warehouse"), help=h("warehouse"))
+        elif kind == "portal":
+            p.add_argument("--portal", action="append", metavar=mv("portal"), help=h("portal"))
+        elif kind == "ruleset":
+            p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar=mv("ruleset"),
+                           help=h("ruleset", default=DEFAULT_RULESET))
+        elif kind == "outputs":
+            p.add_argument("--data-docs", default="data-docs", metavar=mv("folder"), help=h("data_docs"))
+            p.add_argument("--reports", default="reports", metavar=mv("folder"), help=h("reports"))
+
+    p = command(sub, "audit", "audit")
+    for kind in ("catalog", "as_of", "warehouse", "portal", "ruleset", "outputs"):
+        option(p, kind)
+    p.add_argument("--spool", default="spool", metavar=mv("folder"), help=h("spool"))
+    p.add_argument("--load-retry", type=_number(), default=30.0, metavar=mv("minutes"), help=h("load_retry"))
     p.set_defaults(func=cmd_audit)
 
-    p = command(sub, "probe", help="probe every portal's home page once and store it (站点无法访问 reads a week of these)")
-    p.add_argument("catalog", type=Path)
-    p.add_argument("--warehouse", help="SQLAlchemy URL (default $PORTAL_AUDIT_WAREHOUSE or sqlite:///audit.db)")
-    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
-    p.add_argument("--timeout", type=float, default=15.0, help="seconds a home page may take (national rule: 15)")
+    p = command(sub, "probe", "probe")
+    for kind in ("catalog", "warehouse", "portal"):
+        option(p, kind)
+    p.add_argument("--timeout", type=_number(), default=15.0, metavar=mv("seconds"), help=h("probe_timeout"))
     p.set_defaults(func=cmd_probe)
 
-    p = command(sub, "extract", help="print the items of one column list (following pagination)")
-    p.add_argument("url")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--as-of", type=_date)
-    p.add_argument("--window", type=int, default=400, help="stop paginating past this many days (default 400)")
-    p.add_argument("--max-pages", type=int, default=20)
-    p.add_argument("--delay", type=float, default=0.5, help="seconds between requests (default 0.5)")
-    p.add_argument("--allow-private-networks", action="store_true", help="allow loopback/private addresses")
-    p.add_argument("--browser", action="store_true", help="render the page in headless Chromium first")
-    p.add_argument("--no-browser", action="store_true", help="never render (a script-drawn list is then an error)")
+    p = command(sub, "extract", "extract")
+    p.add_argument("url", type=_http_url, metavar=mv("url"), help=h("extract_url"))
+    p.add_argument("--json", action="store_true", help=h("extract_json"))
+    option(p, "as_of")
+    p.add_argument("--window", type=_whole(1), default=400, metavar=mv("days"), help=h("extract_window"))
+    p.add_argument("--max-pages", type=_whole(1), default=20, metavar=mv("pages"), help=h("extract_max_pages"))
+    p.add_argument("--delay", type=_number(), default=0.5, metavar=mv("seconds"), help=h("extract_delay"))
+    p.add_argument("--allow-private-networks", action="store_true", help=h("extract_private"))
+    p.add_argument("--browser", action="store_true", help=h("extract_browser"))
+    p.add_argument("--no-browser", action="store_true", help=h("extract_no_browser"))
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("catalog", help="catalog tools")
-    csub = p.add_subparsers(dest="catalog_command", required=True)
-    pi = command(csub, "import", help="import a published column table (栏目分工) as a catalog")
-    pi.add_argument("file", type=Path)
-    pi.add_argument("-o", "--output", required=True)
-    pi.add_argument("--portal-id", default="portal")
-    pi.add_argument("--name", default="")
-    pi.add_argument("--base-url", default="http://example.gov.cn/")
-    pi.add_argument("--simplified", action="store_true", help="convert traditional script to simplified")
+    p = sub.add_parser("catalog", help=h("catalog"), description=h("catalog"))
+    csub = p.add_subparsers(dest="catalog_command", required=True, metavar=mv("command"), help=h("command"))
+    pi = command(csub, "import", "import")
+    pi.add_argument("file", type=Path, metavar=mv("file"), help=h("import_file"))
+    pi.add_argument("-o", "--output", required=True, metavar=mv("file"), help=h("import_output"))
+    pi.add_argument("--portal-id", type=_portal_id, default="portal", metavar=mv("portal"), help=h("import_portal_id"))
+    pi.add_argument("--name", default="", metavar=mv("name"), help=h("import_name"))
+    pi.add_argument("--base-url", type=_http_url, default="http://example.gov.cn/", metavar=mv("url"),
+                    help=h("import_base_url"))
+    pi.add_argument("--simplified", action="store_true", help=h("import_simplified"))
     pi.set_defaults(func=cmd_catalog_import)
-    pd_ = command(csub, "discover", help="propose list URLs by crawling the portal's navigation")
-    pd_.add_argument("catalog", type=Path)
-    pd_.add_argument("-o", "--output", help="where to write the catalog (default: in place)")
-    pd_.add_argument("--min-confidence", type=float, default=0.9, help="fill only proposals at least this sure")
-    pd_.add_argument("--replace", action="store_true", help="also replace URLs the catalog already has")
+    pd_ = command(csub, "discover", "discover")
+    pd_.add_argument("catalog", type=Path, metavar=mv("catalog"), help=h("discover_catalog"))
+    pd_.add_argument("-o", "--output", metavar=mv("file"), help=h("discover_output"))
+    pd_.add_argument("--min-confidence", type=_number(0, 1), default=0.9, metavar=mv("number"),
+                     help=h("discover_min_confidence"))
+    pd_.add_argument("--replace", action="store_true", help=h("discover_replace"))
     pd_.set_defaults(func=cmd_catalog_discover)
 
-    p = command(sub, "report", help="write a run's report")
-    p.add_argument("--warehouse")
-    p.add_argument("--run", default="latest", help="run id (YYYY-MM-DD), latest, or all (HTML index across runs)")
-    p.add_argument("--format", choices=["md", "csv", "xlsx", "html", "docx"], required=True)
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--portal", action="append", metavar="ID", help="only this portal (repeatable)")
-    p.add_argument("--unit", action="append", metavar="UNIT", help="only this responsible unit (repeatable)")
-    p.add_argument("--status", action="append", choices=["fresh", "stale", "empty", "unreachable", "error", "exempt"])
-    p.add_argument("--since", type=_date, help="trend from this date")
-    p.add_argument("--until", type=_date, help="trend up to this date")
-    p.add_argument("--warn-days", type=int, default=7, help="即将超期: list fresh columns with this many days left or fewer")
-    p.add_argument("--codes", action="store_true",
-                   help="CSV/XLSX as stored, for scripts: English column names, status codes, ISO dates (any --lang)")
+    p = command(sub, "report", "report")
+    option(p, "warehouse")
+    p.add_argument("--run", default="latest", metavar=mv("run"), help=h("report_run"))
+    p.add_argument("--format", choices=["md", "csv", "xlsx", "html", "docx"], required=True, help=h("report_format"))
+    p.add_argument("-o", "--output", required=True, metavar=mv("file"), help=h("report_output"))
+    p.add_argument("--portal", action="append", metavar=mv("portal"), help=h("report_portal"))
+    p.add_argument("--unit", action="append", metavar=mv("unit"), help=h("report_unit"))
+    p.add_argument("--status", action="append", choices=["fresh", "stale", "empty", "unreachable", "error", "exempt"],
+                   metavar=mv("status"), help=h("report_status"))  # the help lists the choices
+    p.add_argument("--since", type=_date, metavar=mv("date"), help=h("report_since"))
+    p.add_argument("--until", type=_date, metavar=mv("date"), help=h("report_until"))
+    p.add_argument("--warn-days", type=_whole(), default=7, metavar=mv("days"), help=h("report_warn_days"))
+    p.add_argument("--codes", action="store_true", help=h("report_codes"))
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("db", help="warehouse maintenance")
-    dsub = p.add_subparsers(dest="db_command", required=True)
-    pu = command(dsub, "upgrade", help="migrate the warehouse schema to this version (Alembic)")
-    pu.add_argument("--warehouse")
+    p = sub.add_parser("db", help=h("db"), description=h("db"))
+    dsub = p.add_subparsers(dest="db_command", required=True, metavar=mv("command"), help=h("command"))
+    pu = command(dsub, "upgrade", "db_upgrade")
+    option(pu, "warehouse")
     pu.set_defaults(func=cmd_db_upgrade)
-    pl = command(dsub, "load-spool", help="load what runs kept in the spool while the warehouse was out")
-    pl.add_argument("--warehouse")
-    pl.add_argument("--spool", default="spool")
+    pl = command(dsub, "load-spool", "db_load_spool")
+    option(pl, "warehouse")
+    pl.add_argument("--spool", default="spool", metavar=mv("folder"), help=h("db_spool"))
     pl.set_defaults(func=cmd_db_load_spool)
-    pp = command(dsub, "prune", help="retention: drop stored page bodies older than N days")
-    pp.add_argument("--warehouse")
-    pp.add_argument("--keep-days", type=int, required=True)
+    pp = command(dsub, "prune", "db_prune")
+    option(pp, "warehouse")
+    pp.add_argument("--keep-days", type=_whole(), required=True, metavar=mv("days"), help=h("db_keep_days"))
     pp.set_defaults(func=cmd_db_prune)
 
-    p = command(sub, "demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
-    p.add_argument("--as-of", type=_date)
-    p.add_argument("--warehouse")
-    p.add_argument("--port", type=int, default=0)
-    p.add_argument("--ruleset", default=DEFAULT_RULESET)
-    p.add_argument("--data-docs", default="data-docs", help="folder for GE Data Docs per run ('' for none)")
-    p.add_argument("--reports", default="reports", help="folder for the HTML report per portal and run ('' for none)")
+    p = command(sub, "demo", "demo")
+    for kind in ("as_of", "warehouse"):
+        option(p, kind)
+    p.add_argument("--port", type=_whole(0, 65535), default=0, metavar=mv("port"), help=h("demo_port"))
+    p.add_argument("--serve", action="store_true", help=h("demo_serve"))
+    for kind in ("ruleset", "outputs"):
+        option(p, kind)
     p.set_defaults(func=cmd_demo)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _asked_language(argv: Sequence[str]) -> str | None:
+    """The --lang of a command line, read before the parser is built so that its help and its
+    complaints are in that language already (None: not given, or not a language we have;
+    the parser then says so)."""
+    asked = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if name in ("--la", "--lan", "--lang"):  # argparse takes an option's unique prefixes
+            value = value if eq else (argv[i + 1] if i + 1 < len(argv) else "")
+            asked = value if value in languages() else None
+    return asked
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        lang = _asked_language(argv) or language()
+    except ValueError:  # $PORTAL_AUDIT_LANG names no language: said in the default one
+        print("portal-audit: " + t("cmdline.error.env_language", DEFAULT_LANGUAGE, env=ENV,
+                                   value=os.environ.get(ENV, ""), languages=languages()), file=sys.stderr)
+        return 2
+    with using(lang):
+        args = build_parser().parse_args(argv)
         with using(getattr(args, "lang", None) or args.top_lang):
             try:
                 return args.func(args)
-            except (CatalogError, LookupError, ValueError, FileNotFoundError, RuntimeError) as exc:
+            except OSError as exc:  # a file or port the system refused: its strerror is English
+                reason = os_reason(exc)
+                print("portal-audit: " + (t("cmdline.error.os", path=exc.filename, reason=reason)
+                                          if exc.filename else str(reason)), file=sys.stderr)
+                return 2
+            except (CatalogError, LookupError, ValueError, RuntimeError) as exc:
                 print(f"portal-audit: {exc}", file=sys.stderr)  # in the run's language where it has one
                 return 2
-    except ValueError as exc:  # $PORTAL_AUDIT_LANG names no language
-        print(f"portal-audit: {exc}", file=sys.stderr)
-        return 2
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ Asia/Shanghai: an audit's "today" is China's day, whatever the machine's clock z
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -250,3 +251,15 @@ def label(group: str, code: Any, lang: str | None = None) -> str:
         return ""
     key = f"{group}.{code}"
     return t(key, lang) if has(key, DEFAULT_LANGUAGE) else str(code)  # every key is in the default catalogue
+
+
+_OS_REASONS = {errno.ENOENT: "not_found", errno.EISDIR: "is_dir", errno.ENOTDIR: "not_dir", errno.EACCES: "permission",
+               errno.EPERM: "permission", errno.ENOSPC: "no_space", errno.EROFS: "read_only",
+               errno.EADDRINUSE: "in_use", errno.EEXIST: "exists"}
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused a file or a port, in the reader's words: ``strerror`` is the C
+    library's English. An errno without a message of its own keeps that text, framed."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    return msg(f"os_error.{key}") if key else msg("os_error.other", text=exc.strerror or str(exc))

@@ -17,6 +17,7 @@ from pathlib import Path
 from validations.frequency import UnknownFrequency, normalize_frequency
 
 from .catalog import Catalog, Column, Portal
+from .i18n import msg
 from .text import clean, fold, to_simplified
 
 # Top-level columns of the standard 政府信息公开 catalogue (simplified, folded).
@@ -36,7 +37,8 @@ _TAG_REMNANT = re.compile(r"\??/?(?:td|th|tr)>")
 
 
 class TableError(ValueError):
-    """A table the importer cannot read; the message names the row and why."""
+    """A table the importer cannot read; the message (a catalogue ``Msg``, written in the
+    reader's language when shown) names the row and why."""
 
 
 @dataclass
@@ -63,7 +65,7 @@ def _text_rows(text: str, simplified: bool) -> list[_Row]:
     lines = text.splitlines()
     header = max((i for i, line in enumerate(lines) if _FREQ_HEADER.search(line)), default=None)
     if header is None:
-        raise TableError("no column table found: expected a header row naming 更新频率")
+        raise TableError(msg("import_error.no_table"))
     head = lines[header]
     levels = max(2, len(re.findall(r"[一二三四五][级級]", head)))
     unit_first = bool(_UNIT_HEADER.search(head)) and _UNIT_HEADER.search(head).start() < _FREQ_HEADER.search(head).start()
@@ -76,15 +78,15 @@ def _text_rows(text: str, simplified: bool) -> list[_Row]:
         tokens = _norm(rest, simplified).split(" ")
         at = next((i for i in range(len(tokens) - 1, -1, -1) if _is_frequency(tokens[i])), None)
         if at is None:
-            raise TableError(f"row {number} (line {lineno}): no update frequency (such as 及时更新, 每月更新) in {rest.strip()!r}")
+            raise TableError(msg("import_error.no_frequency", number=number, line=lineno, text=rest.strip()))
         if unit_first:
             names, unit = tokens[:at - 1], tokens[at - 1] if at else ""
         else:
             names, unit = tokens[:at], " ".join(tokens[at + 1:])
         if not names:
-            raise TableError(f"row {number} (line {lineno}): no column name before the frequency {tokens[at]!r}")
+            raise TableError(msg("import_error.no_name_before", number=number, line=lineno, frequency=tokens[at]))
         if len(names) > levels:
-            raise TableError(f"row {number} (line {lineno}): {len(names)} level names but the table has {levels} levels")
+            raise TableError(msg("import_error.too_many_levels", number=number, line=lineno, n=len(names), levels=levels))
         if len(names) >= levels or fold(names[0]) in TOP_LEVEL or not prev:
             path = names
         else:
@@ -92,7 +94,7 @@ def _text_rows(text: str, simplified: bool) -> list[_Row]:
         rows.append(_Row(number, path, tokens[at], unit))
         prev = path
     if not rows:
-        raise TableError(f"line {header + 1}: header found but no numbered rows after it")
+        raise TableError(msg("import_error.no_rows", line=header + 1))
     return rows
 
 
@@ -109,14 +111,14 @@ def _grid_rows(grid: list[list[str]], simplified: bool, source: str) -> list[_Ro
     """Rows of a table whose merged cells are already filled in."""
     header_at = next((i for i, r in enumerate(grid) if any(_FREQ_HEADER.search(c or "") for c in r)), None)
     if header_at is None:
-        raise TableError(f"{source}: no header row naming 更新频率 (update frequency)")
+        raise TableError(msg("import_error.no_header", source=source))
     header = [clean(c or "") for c in grid[header_at]]
     freq_col = next(i for i, c in enumerate(header) if _FREQ_HEADER.search(c))
     unit_col = next((i for i, c in enumerate(header) if _UNIT_HEADER.search(c) and i != freq_col), None)
     seq_col = next((i for i, c in enumerate(header) if _SEQ_HEADER.search(c)), None)
     level_cols = [i for i, c in enumerate(header) if _LEVEL_HEADER.search(c) and i not in (freq_col, unit_col, seq_col)]
     if not level_cols:
-        raise TableError(f"{source}: header row {header_at + 1} names no column levels (一级栏目, 二级栏目 …)")
+        raise TableError(msg("import_error.no_levels", source=source, row=header_at + 1))
     rows = []
     for n, raw in enumerate(grid[header_at + 1:], start=header_at + 2):
         cells = [_norm(c, simplified) for c in raw] + [""] * (len(header) - len(raw))
@@ -129,9 +131,9 @@ def _grid_rows(grid: list[list[str]], simplified: bool, source: str) -> list[_Ro
                 path.append(cells[i])
         freq = cells[freq_col]
         if not path:
-            raise TableError(f"{source}: row {n} (序号 {number}): no column name")
+            raise TableError(msg("import_error.grid_no_name", source=source, row=n, number=number))
         if not _is_frequency(freq):
-            raise TableError(f"{source}: row {n} (序号 {number}): unknown update frequency {freq!r}")
+            raise TableError(msg("import_error.grid_frequency", source=source, row=n, number=number, frequency=freq))
         rows.append(_Row(number, path, freq, cells[unit_col] if unit_col is not None else ""))
     return rows
 
@@ -143,7 +145,7 @@ def _html_grid(html: str) -> list[list[str]]:
     soup = BeautifulSoup(html, "lxml")
     tables = soup.find_all("table")
     if not tables:
-        raise TableError("no <table> in the HTML")
+        raise TableError(msg("import_error.no_html_table"))
     table = max(tables, key=lambda t: len(t.find_all("tr")))
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}
@@ -187,7 +189,7 @@ def _docx_grid(path: Path) -> list[list[str]]:
 
     doc = docx.Document(str(path))
     if not doc.tables:
-        raise TableError("no table in the DOCX")
+        raise TableError(msg("import_error.no_docx_table"))
     table = max(doc.tables, key=lambda t: len(t.rows))
     return [[cell.text for cell in row.cells] for row in table.rows]  # merged cells repeat their text
 
@@ -225,7 +227,7 @@ def _to_catalog(rows: list[_Row], portal_id: str, name: str, base_url: str) -> I
     for row in rows:
         cid = f"c{int(row.number):02d}" if row.number.isdigit() else f"c{len(columns) + 1:02d}"
         if cid in seen:
-            raise TableError(f"row 序号 {row.number}: the number appears twice")
+            raise TableError(msg("import_error.duplicate_number", number=row.number))
         seen.add(cid)
         if any("?" in n or "\ufffd" in n for n in row.path):
             warnings.append(f"row {row.number}: text looks garbled (mojibake): {' › '.join(row.path)}")

@@ -16,12 +16,13 @@ from sqlalchemy import Engine, select, text
 
 from validations.verdicts import late_messages
 from warehouse.models import AuditRun, ColumnAudit, Evidence, Item, PageFetchRow, PortalVerdictRow
-from warehouse.read import (availability_week, consultation_messages, content_findings, link_checks, portal_checks,
-                            run_info)
+from warehouse.read import (availability_week, column_names, consultation_messages, content_findings, link_checks,
+                            portal_checks, run_info)
 
 from extractors.fetch import decode_html
 
-from .i18n import coded, fmt_date, fmt_time, has, label, language, render, status_label, t
+from .i18n import catalogue, coded, fmt_date, fmt_time, has, label, language, status_label, t
+from .inspection import Names, excerpt, render_named, requirements
 from .records import Message
 from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 from .text import md_cell, sheet_cell, strip_control
@@ -82,6 +83,7 @@ class ReportData:
     findings: pd.DataFrame = None  # wording errors and personal-data leaks (masked)
     broken_nights: int = BROKEN_NIGHTS
     page_evidence: dict[str, str] = None  # page URL → content hash of what the run fetched there (findings' evidence)
+    names: Names = None  # (portal, column id) → the column's path: reasons name columns by id, reports by name
 
     @cached_property
     def broken_links(self) -> pd.DataFrame:
@@ -99,10 +101,25 @@ class ReportData:
         if self.links is None or self.links.empty:
             return t("report.links_none")
         counts = self.links["status"].value_counts()
+        listed = len(self.broken_links)  # "listed below" only when a table of them follows
         return t("report.links_summary", checked=len(self.links), ok=counts.get("ok", 0), broken=counts.get("broken", 0),
-                 nights=self.broken_nights, listed=len(self.broken_links), unverifiable=counts.get("unverifiable", 0),
+                 nights=self.broken_nights, listed=listed, below=t("inspector.links_below") if listed else "",
+                 unverifiable=counts.get("unverifiable", 0),
                  skipped=counts.get("skipped", 0), blank=int(self.links["blank_title"].sum()),
                  hijacked=int(self.links["hijacked"].sum()))
+
+
+def months_before(day: date, n: int) -> date:
+    """The first day of the month ``n`` months before ``day``'s (0: its own month)."""
+    index = day.year * 12 + day.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_label(day: date) -> str:
+    """A month the reader's way (2025年11月; Nov 2025 in English). A label, not a date:
+    plotly would write a date axis in English whatever the report's language."""
+    template = catalogue(language()).get("inspector.month") or catalogue("zh")["inspector.month"]
+    return template.format(d=day)
 
 
 def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
@@ -162,7 +179,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
         trend = pd.read_sql(text(filters.where_text("SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, "
                                                     "empty, columns FROM v_portal_scorecard", params)
                                  + " ORDER BY as_of"), conn, params=params)
-        start = date(as_of.year - 1, as_of.month, 1) if as_of.month < 12 else date(as_of.year, 1, 1)
+        start = months_before(as_of, 11)  # the heatmap's 12 months: this one and the 11 before
         items = pd.read_sql(filters.where(select(Item.portal_id, Item.column_id, Item.published_on)
                                           .where(Item.published_on >= start, Item.published_on <= as_of), Item), conn)
         firsts = conn.execute(filters.where(select(PageFetchRow.portal_id, PageFetchRow.column_id,
@@ -188,7 +205,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
         for m in months:
             if m in counts.columns:
                 heat.loc[common, m] = counts.loc[common, m].values
-    heat.columns = [str(m) for m in months]
+    heat.columns = [month_label(m.start_time.date()) for m in months]
     heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False)]
     evidence = {(p, c): h for p, c, h in firsts}
     # a portal or unit filter reads only the portals it selects (none, if it selects none)
@@ -198,7 +215,9 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     elif filters.portals is not None:
         portal_ids = list(verdicts["portal_id"])
     checks = filters.apply(portal_checks(engine, run_id, portal_ids))
+    names = {k: strip_control(v) for k, v in column_names(engine, run_id, portal_ids).items()}
     late = filters.apply(late_frame(consultation_messages(engine, run_id, portal_ids), cols, as_of))
+    late.insert(3, "path", [names.get(k, "") for k in zip(late["portal_id"], late["column_id"])])
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
     found = content_findings(engine, run_id, portal_ids)
     pages = {}
@@ -208,7 +227,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
                 PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
                 PageFetchRow.content_hash.is_not(None))).all())
     data = ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
-                      warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages)
+                      warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages, names)
     for name, value in vars(data).items():  # rows stored before text was cleaned: no control character reaches a report
         if isinstance(value, pd.DataFrame):
             setattr(data, name, value.apply(lambda col: col.map(strip_control) if _texts(col) else col))
@@ -225,17 +244,21 @@ _DATES = ("as_of", "last_published_on", "asked_on", "answered_on", "first_broken
 _SHARES = ("share_fresh", "failed_share")
 
 
-def present(df: pd.DataFrame, codes: bool = False) -> pd.DataFrame:
+def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -> pd.DataFrame:
     """A table as its reader sees it: column names, statuses, outcomes, categories and
-    reasons in the language in force, dates the users' way. ``codes``: as stored, for
-    scripts (stable English column names and codes, ISO dates)."""
+    reasons in the language in force, dates the users' way; with ``names``, the columns a
+    portal's reasons name by id shown by name. ``codes``: as stored, for scripts (stable
+    English column names and codes, ISO dates)."""
     if codes or df is None:
         return df
-    out = df.copy()
+    # a message's stored text (``reason_text``: written out at audit time, for SQL and BI
+    # tools) is left out: the reader gets the message itself, in their language, columns by name
+    out = df.drop(columns=[f"{c}_text" for c in _MESSAGES if c in df and f"{c}_text" in df])
+    portals = out["portal_id"] if "portal_id" in out else pd.Series("", index=out.index)
     for c in out.columns:
         values = out[c]
         if c in _MESSAGES:
-            out[c] = values.map(lambda v: render(v) if isinstance(v, str) else v)
+            out[c] = [render_named(v, p, names) if isinstance(v, str) else v for v, p in zip(values, portals)]
         elif c in _DATES:
             out[c] = values.map(fmt_date)
         elif c in _SHARES:
@@ -291,7 +314,7 @@ def render_markdown(data: ReportData) -> str:
             out += [f"### {t('verdict.heading', portal=portal_id, verdict=coded('verdict', v))}", "",
                     f"| {t('col.item')} | {t('col.outcome')} | {t('col.reason')} |", "|---|---|---|"]
             out += [f"| {label('item', r.item)} | {coded('outcome', r.outcome)} "
-                    f"| {_md_cell(render(r.reason))} |" for r in g.itertuples(index=False)]
+                    f"| {_md_cell(render_named(r.reason, portal_id, data.names))} |" for r in g.itertuples(index=False)]
     if data.availability is not None and not data.availability.empty:
         out += ["", f"## {t('report.h_availability')}", ""]
         out += _md_table(data.availability, ["portal_id", "probes", "failed", "failed_share", "fewest_per_day",
@@ -301,8 +324,9 @@ def render_markdown(data: ReportData) -> str:
         out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])
     if data.late is not None and not data.late.empty:
         out += ["", f"## {t('report.h_late')}", ""]
-        out += _md_table(data.late, ["responsible", "portal_id", "title", "asked_on", "answered_on", "waited_days", "url"])
-    frame = findings_frame(data)
+        out += _md_table(data.late, ["responsible", "portal_id", "path", "title", "asked_on", "answered_on", "waited_days",
+                                     "url"])
+    frame = findings_frame(data, excerpts=True)
     if not frame.empty:
         out += ["", f"## {t('report.h_findings')}", ""] + _md_table(frame, list(frame.columns))
     if data.links is not None and not data.links.empty:
@@ -310,10 +334,19 @@ def render_markdown(data: ReportData) -> str:
         broken = data.broken_links
         if not broken.empty:
             out += [""] + _md_table(broken, ["portal_id", "url", "page_url", "text", "scope", "kind", "days_broken"])
+    out += ["", f"## {t('inspector.h_rectify')}", ""] + _requirements_md(data)
     out += ["", f"## {t('report.h_all')}", ""]
     out += _md_table(df, ["portal_id", "path", "status", "last_published_on", "days_since_update", "allowed_days",
                           "responsible", "detail"])
     return "\n".join(out) + "\n"
+
+
+def _requirements_md(data: ReportData) -> list[str]:
+    """The 整改要求 as a numbered list (``inspection.requirements``, as the HTML and Word say)."""
+    found = requirements(data)
+    if not found:
+        return [t("inspector.rectify_none")]
+    return [t("inspector.rectify_lead"), ""] + [f"{i}. {md_cell(line)}" for i, line in enumerate(found, start=1)]
 
 
 def _texts(col: pd.Series) -> bool:
@@ -347,14 +380,16 @@ def _figures(data: ReportData) -> dict[str, str]:
         fig = go.Figure(go.Heatmap(z=heat.values, x=list(heat.columns), y=list(heat.index), colorscale="Greens",
                                    hovertemplate=t("chart.heatmap_hover") + "<extra></extra>", xgap=1, ygap=1))
         fig.update_layout(title=t("chart.heatmap"), height=max(300, 16 * len(heat) + 100),
-                          yaxis=dict(autorange="reversed"))
+                          xaxis=dict(type="category", automargin=True), yaxis=dict(autorange="reversed"))
         out["heatmap"] = div(fig, "heatmap")
     cols = data.columns[data.columns["days_since_update"].notna()]
     if not cols.empty:
         labels = [f"{p}/{c} {path}"[:48] for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
+        days = cols["days_since_update"].astype(int)
         fig = go.Figure([
-            go.Bar(y=labels, x=cols["days_since_update"], orientation="h", name=t("chart.days_since"),
-                   marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]],
+            # a linear axis, each bar labelled with its days: a column updated today shows its 0
+            go.Bar(y=labels, x=days, orientation="h", name=t("chart.days_since"), text=[str(d) for d in days],
+                   textposition="outside", cliponaxis=False, marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]],
                    customdata=[status_label(s) for s in cols["status"]],
                    hovertemplate="%{y}<br>" + t("chart.days_since") + "：%{x}<br>%{customdata}<extra></extra>"),
             go.Scatter(y=labels, x=cols["allowed_days"], mode="markers", name=t("chart.allowed"),
@@ -362,7 +397,8 @@ def _figures(data: ReportData) -> dict[str, str]:
                        hovertemplate="%{y}<br>" + t("chart.allowed") + "：%{x}<extra></extra>"),
         ])
         fig.update_layout(title=t("chart.bars"), barmode="overlay", height=max(300, 16 * len(cols) + 100),
-                          yaxis=dict(autorange="reversed"), xaxis_type="log")
+                          yaxis=dict(autorange="reversed"),
+                          xaxis=dict(title=t("inspector.days_axis"), rangemode="tozero", automargin=True))
         out["bars"] = div(fig, "bars")
     trend = data.trend
     if not trend.empty:
@@ -435,9 +471,10 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <section id="findings"><h2>{t('report.h_findings')}</h2>{_findings_table(data, evidence_dir)}</section>
 <section id="links"><h2>{t('report.h_links', nights=data.broken_nights)}</h2><p>{html.escape(data.link_summary())}</p>{
     _table(_links_frame(data.broken_links), "broken") if not data.broken_links.empty else ""}{_hijacked(data)}</section>
+<section id="rectification"><h2>{t('inspector.h_rectify')}</h2>{_requirements_html(data)}</section>
 <section><h2>{t('report.h_heatmap')}</h2>{figures.get('heatmap', f"<p>{t('report.no_items')}</p>")}</section>
 <section><h2>{t('report.h_days')}</h2>{figures.get('bars', '')}</section>
-<section><h2>{t('report.h_problems')}</h2>{_table(bad[REPORT_COLUMNS[:10]], "problems", links)}</section>
+<section><h2>{t('report.h_problems')}</h2>{_table(bad[REPORT_COLUMNS[:10] + ["detail"]], "problems", links)}</section>
 <section><h2>{t('report.h_units')}</h2>{_table(units, "units")}</section>
 <section><h2>{t('report.h_trend')}</h2>{figures.get('trend', f"<p>{t('report.one_run')}</p>")}</section>
 <section><h2>{t('report.h_all')}</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
@@ -450,13 +487,16 @@ def _cards(data: ReportData) -> str:
     by_portal = {p: g for p, g in checks.groupby("portal_id")} if not checks.empty else {}
     out = []
     for v in data.verdicts.itertuples(index=False):
+        def reason(stored, portal_id=v.portal_id) -> str:  # columns by name, not by id
+            return render_named(stored, portal_id, data.names)
+
         rows = by_portal.get(v.portal_id)
         if rows is not None:
             items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">{html.escape(label("outcome", r.outcome))}</span> '
-                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=render(r.reason)))}</li>'
+                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=reason(r.reason)))}</li>'
                             for r in rows.itertuples(index=False))
         else:  # runs loaded before the items were stored one by one
-            items = "".join(f"<li>{html.escape(r.render())}</li>" for r in _reasons(v.reasons)) or "<li>—</li>"
+            items = "".join(f"<li>{html.escape(reason(r))}</li>" for r in _reasons(v.reasons)) or "<li>—</li>"
         out.append(f'<div class="card {html.escape(v.verdict)}" data-portal="{html.escape(v.portal_id)}">'
                    f'<h3>{html.escape(t("verdict.heading", portal=v.portal_id, verdict=coded("verdict", v.verdict)))} '
                    f'<small>{t("report.single_veto")}</small></h3><ul>{items}</ul></div>')
@@ -473,20 +513,35 @@ def _reasons(stored: str | None) -> list:
     return found
 
 
-def findings_frame(data: ReportData) -> pd.DataFrame:
+def findings_frame(data: ReportData, excerpts: bool = False) -> pd.DataFrame:
+    """The run's wording errors and leaks. ``excerpts``: each sentence trimmed to the words
+    around the term (``inspection.excerpt``) — for documents read by people; the XLSX
+    export keeps the sentence as stored."""
     cols = ["portal_id", "rule", "severity", "term", "expected", "sentence", "page_url"]
     f = data.findings
     if f is None or f.empty:
         return pd.DataFrame(columns=cols)
-    return f[cols].reset_index(drop=True)
+    f = f[cols].reset_index(drop=True)
+    if excerpts:
+        f["sentence"] = [excerpt(s, term) for s, term in zip(f["sentence"], f["term"])]
+    return f
 
 
 def _findings_table(data: ReportData, evidence_dir: str | None = None) -> str:
-    frame = findings_frame(data)
+    frame = findings_frame(data, excerpts=True)
     if frame.empty:
         return f"<p>{t('report.not_found')}</p>"
     links = {i: _anchors(url, (data.page_evidence or {}).get(url), evidence_dir) for i, url in enumerate(frame["page_url"])}
     return _table(frame.drop(columns=["page_url"]), "findings", links)
+
+
+def _requirements_html(data: ReportData) -> str:
+    """The 整改要求 (``inspection.requirements``: the Word 通报 prints the same list)."""
+    found = requirements(data)
+    if not found:
+        return f"<p>{html.escape(t('inspector.rectify_none'))}</p>"
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in found)
+    return f"<p>{html.escape(t('inspector.rectify_lead'))}</p><ol>{items}</ol>"
 
 
 def _hijacked(data: ReportData) -> str:
@@ -546,7 +601,8 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
         data = load_report(engine, run_id, filters, warn_days)
         with pd.ExcelWriter(out, engine="openpyxl") as xl:
             for name, frame in _sheets(data).items():
-                _sheet(present(frame, codes)).to_excel(xl, sheet_name=name if codes else t(f"sheet.{name}"), index=False)
+                _sheet(present(frame, codes, data.names)).to_excel(xl, sheet_name=name if codes else t(f"sheet.{name}"),
+                                                                   index=False)
     elif fmt == "docx":
         from .bulletin import write_bulletin
 

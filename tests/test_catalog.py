@@ -28,9 +28,10 @@ portals:
 def test_demo_catalog_has_the_75_rows_of_seed_003_and_a_mailbox():
     cat = load_catalog(REPO / "catalogs" / "demo.yaml")
     cols = cat.portals[0].columns
-    assert len(cols) == 76 and cols[75].category == "consultation"  # the 局長信箱 seed 003 does not list
-    assert cols[0].path == ["政策法規", "部門文件"] and cols[0].responsible == "各科室"
-    assert cols[1].path == ["政策法規", "規范性文件發布"]  # row 2 inherits its upper level
+    assert len(cols) == 76 and cols[75].category == "consultation"  # the 局长信箱 seed 003 does not list
+    assert cols[0].path == ["政策法规", "部门文件"] and cols[0].responsible == "各科室"
+    assert cols[1].path == ["政策法规", "规范性文件发布"]  # row 2 inherits its upper level
+    assert cols[6].responsible == "办公室" and cols[7].frequency == "季度更新"  # simplified, as published
     assert [c.frequency_code for c in cols].count("quarterly") == 4
     assert cols[54].frequency == "月度更新" and cols[54].frequency_code == "monthly"
     assert cat.allow_private_networks is True
@@ -61,13 +62,13 @@ def test_missing_field_names_the_entry():
 
 
 def test_yaml_syntax_error_names_the_line():
-    with pytest.raises(CatalogError, match=r"cat.yaml:[34]: not valid YAML"):
+    with pytest.raises(CatalogError, match=r"cat.yaml:[34]: 不是有效的 YAML"):
         parse_catalog("portals:\n  - id: x\n    name: [unclosed\n", "cat.yaml")
 
 
 def test_duplicate_column_ids_and_bad_base_url():
     dup = GOOD.replace("id: budget", "id: news")
-    with pytest.raises(CatalogError, match="duplicate column id 'news'"):
+    with pytest.raises(CatalogError, match="栏目编号 news 重复"):
         parse_catalog(dup)
     with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url"):
         parse_catalog(GOOD.replace("https://www.example.gov.cn/\n", "ftp://x\n", 1))
@@ -83,16 +84,16 @@ def test_unknown_field_and_category_rejected():
 def test_select_unknown_portal():
     cat = parse_catalog(GOOD)
     assert [p.id for p in cat.select(None)] == ["p1"]
-    with pytest.raises(CatalogError, match="unknown portal id"):
+    with pytest.raises(CatalogError, match="目录中没有网站 nope"):
         cat.select(["nope"])
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "ftp://x.gov.cn/list", "http://"])
 def test_column_urls_must_be_http_or_relative(url):
-    with pytest.raises(CatalogError, match=r":8: portals\[0\].columns\[0\].url: url must be an http\(s\) URL"):
+    with pytest.raises(CatalogError, match=r":8: portals\[0\].columns\[0\].url: url 须为 http\(s\) 网址"):
         parse_catalog(GOOD.replace("/col/col1/index.html", url), "c.yaml")
 
 
 def test_invalid_port_is_a_catalog_error():
-    with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url: base_url has an invalid port"):
+    with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url: base_url 的端口无效"):
         parse_catalog(GOOD.replace("https://www.example.gov.cn/\n", "http://127.0.0.1:99999/\n", 1), "c.yaml")

@@ -167,7 +167,7 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
         proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         deadline = time.time() + 120
         for line in proc.stdout:  # wait until the crawl is under way
-            if "auditing 1 portal" in line or time.time() > deadline:
+            if "开始检查：1个网站" in line or time.time() > deadline:
                 break
         time.sleep(3)
         proc.send_signal(signal.SIGKILL)

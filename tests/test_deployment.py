@@ -14,8 +14,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from portal_audit.catalog import dump_catalog, load_catalog
-from portal_audit.demo import build_site, serve
+from portal_audit.catalog import load_catalog
+from portal_audit.demo import build_site
 from portal_audit.localpg import free_port
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
@@ -62,16 +62,17 @@ def prefect_server(tmp_path):
 
 
 def test_deploy_from_prefect_yaml_and_run_audit_portal_through_a_worker(prefect_server, tmp_path):
+    """The README's Prefect section as written: `portal-audit demo --serve` keeps the demo
+    portal up where catalogs/demo.yaml says it is, and the deployed audit-portal audits it
+    with the deployment's own catalog."""
     env = prefect_server
-    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
-    portal = catalog.portals[0]
-    site = build_site(portal, load_ruleset(), AS_OF)
-    httpd, base = serve(site)
+    portal = load_catalog(REPO / "catalogs" / "demo.yaml").portals[0]
+    site = build_site(portal, load_ruleset(), AS_OF)  # what the served demo portal holds on that day
+    served = subprocess.Popen([sys.executable, "-m", "portal_audit.cli", "demo", "--serve", "--as-of", AS_OF.isoformat()],
+                              env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     worker = None
     try:
-        path = tmp_path / "catalog.yaml"
-        path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})),
-                        encoding="utf-8")
+        assert "8700" in served.stdout.readline()  # serving, or it says why not
         _run(["work-pool", "create", "portal-audit", "--type", "process"], env)
         out = _run(["--no-prompt", "deploy", "--all"], env)
         assert "audit-portal" in out and "nightly-audit" in out
@@ -85,7 +86,7 @@ def test_deploy_from_prefect_yaml_and_run_audit_portal_through_a_worker(prefect_
 import json
 from prefect.deployments import run_deployment
 run = run_deployment("audit-portal/audit-portal", timeout=300, parameters={{
-    "catalog": {str(path)!r}, "portal_id": "xcmz-demo", "columns": ["c01", "c37", "c45", "c60"],
+    "columns": ["c01", "c37", "c45", "c60"],
     "as_of": "2025-06-30", "warehouse": {warehouse!r}, "data_docs": None, "reports": None}})
 print(json.dumps({{"state": run.state.type.value, "message": run.state.message}}))
 """
@@ -94,7 +95,8 @@ print(json.dumps({{"state": run.state.type.value, "message": run.state.message}}
         assert proc.returncode == 0, proc.stderr[-3000:] + (tmp_path / "worker.log").read_text()[-3000:]
         assert '"state": "COMPLETED"' in proc.stdout, proc.stdout + (tmp_path / "worker.log").read_text()[-3000:]
     finally:
-        httpd.shutdown()
+        served.terminate()
+        served.wait(timeout=30)
         if worker:  # what was under test is asserted above; a worker slow to shut down is killed
             worker.terminate()
             try:

@@ -130,13 +130,13 @@ def test_simplified_and_any_column_order():
 
 
 def test_unreadable_tables_say_which_row_and_why(tmp_path):
-    with pytest.raises(TableError, match="no column table found"):
+    with pytest.raises(TableError, match="找不到栏目表"):
         import_text("这里没有表格")
-    with pytest.raises(TableError, match=r"row 2 \(line 3\): no update frequency"):
+    with pytest.raises(TableError, match=r"第2行（文件第3行）：没有更新频率"):
         import_text("序号 一级栏目 更新频率 负责科室\n1 工作动态 及时更新 办公室\n2 通知公告 偶尔 办公室\n")
     page = "<table><tr><th>序号</th><th>栏目</th><th>更新频率</th></tr><tr><td>1</td><td>要闻</td><td>想起来就更</td></tr></table>"
     (tmp_path / "t.html").write_text(page, encoding="utf-8")
-    with pytest.raises(TableError, match=r"row 2 \(序号 1\): unknown update frequency '想起来就更'"):
+    with pytest.raises(TableError, match=r"t.html：第2行（序号 1）：无法识别的更新频率“想起来就更”"):
         import_file(tmp_path / "t.html")
 
 

@@ -118,7 +118,7 @@ def test_unknown_profile_is_a_catalog_error():
 
     from portal_audit.catalog import CatalogError, parse_catalog
 
-    with pytest.raises(CatalogError, match=r":6: portals\[0\].columns\[0\].profile: unknown profile 'joomla'"):
+    with pytest.raises(CatalogError, match=r":6: portals\[0\].columns\[0\].profile: 未知的读取配置“joomla”"):
         parse_catalog("portals:\n  - id: p\n    name: x\n    base_url: http://x.gov.cn/\n    columns:\n"
                       "      - {id: a, path: [工作动态], url: /a/, frequency: 及时更新, profile: joomla}\n", "c.yaml")
 

@@ -369,3 +369,14 @@ def test_a_dom_grown_past_the_size_cap_is_kept_to_the_cap(site):
     rendered = asyncio.run(run())
     assert len(rendered.html.encode("utf-8")) <= 1024 * 1024 and rendered.html.count("<p>") > 500
     assert rendered.note is not None and "browser.cap" in str(rendered.note.to_json())
+
+
+def test_a_page_whose_data_request_failed_is_no_blank_column(site):
+    """A script-drawn list whose data request fails draws nothing (or its "暂无数据"): that
+    proves nothing about the column — `error` saying why, never `empty` (a false blank)."""
+    pages, base = site
+    url = _column(pages, base, api="/api/gone?page=1")
+    pages.add("/api/gone?page=1", "upstream down", status=503, ctype="text/plain")
+    result = _crawl(url)
+    assert result.fetch_state == "error" and not result.empty_marker, (result.fetch_state, result.error)
+    assert "数据请求未完成" in result.error.render("zh") and "503" in result.error.render("zh")

@@ -39,10 +39,10 @@ def test_holidays_and_make_up_workdays():
 def test_bad_rulesets_are_clear_errors(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nversion: 1\nextends: national-2019\ncategories: {news: soon}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"categories.news: an allowance is days"):
+    with pytest.raises(ValueError, match=r"categories.news：更新时限应为天数"):
         load_ruleset(str(bad))
     (tmp_path / "thin.yaml").write_text("name: x\nversion: 1\nfrequencies: {monthly: 31}\ncategories: {}\n")
-    with pytest.raises(ValueError, match="no allowance for .*daily"):
+    with pytest.raises(ValueError, match="未给出这些更新频率的时限：.*daily"):
         load_ruleset(str(tmp_path / "thin.yaml"))
 
 
@@ -78,6 +78,6 @@ def test_data_docs_are_written_for_a_run(tmp_path):
     result = validate(crawls, [portal], NATIONAL, date(2025, 6, 30), docs_dir=tmp_path / "docs", run_name="2025-06-30")
     index = tmp_path / "docs" / "index.html"
     assert result.data_docs == str(index) and index.exists()
-    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html")]
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "ge").rglob("*.html")]  # GE's own site
     assert any("expect_column_values_to_be_between" in p or "item_count" in p for p in pages)
-    assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "validations").rglob("*.html"))
+    assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "ge" / "validations").rglob("*.html"))

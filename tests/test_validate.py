@@ -88,5 +88,9 @@ def test_category_inference_and_catalog_override():
 
 
 def test_unknown_ruleset_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown ruleset 'nope'.*national-2019"):
+    with pytest.raises(ValueError, match="没有名为“nope”的检查规则.*national-2019"):
+        load_ruleset("nope")
+    from portal_audit.i18n import using
+
+    with using("en"), pytest.raises(ValueError, match="unknown ruleset nope.*national-2019"):
         load_ruleset("nope")

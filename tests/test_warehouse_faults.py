@@ -344,10 +344,11 @@ def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp
 
     # night 3: the portal down for a run; back, the night is run again, and the warehouse
     # goes down at the end of it past the retry time: spooled, loaded once it is back
-    assert night(nights[2], faulty).is_completed()
-    with engine.connect() as conn:  # a dead portal: its columns unreachable, the run complete
+    assert night(nights[2], faulty).is_failed()
+    with engine.connect() as conn:  # the run's only portal dark and no reference URL: our network, or its?
+        # nothing is judged unreachable, its columns are error and the run fails, not green (issue 28)
         assert {r[0] for r in conn.execute(text("SELECT status FROM column_audits WHERE run_id = :r"),
-                                           {"r": str(nights[2])})} == {"unreachable"}
+                                           {"r": str(nights[2])})} == {"error"}
     faults.append("portal down for a run")
     server, _ = serve(sites[nights[2]], port=port)
     monkeypatch.setattr(flows.audit, "commit", warehouse_down_then_commit)

@@ -35,7 +35,7 @@ def test_migrations_build_exactly_the_models(warehouse_url):
     from alembic.runtime.migration import MigrationContext
 
     engine = make_engine(warehouse_url)
-    assert current_revision(engine) == head_revision() == "0006"
+    assert current_revision(engine) == head_revision() == "0007"
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
@@ -44,12 +44,12 @@ def test_migrations_build_exactly_the_models(warehouse_url):
 def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     engine = make_engine(warehouse_url)
     downgrade(engine, "0001")
-    with pytest.raises(SchemaBehind, match=r"结构版本为 0001，本版 portal-audit 需要 0006：请运行 `portal-audit db upgrade"):
+    with pytest.raises(SchemaBehind, match=r"结构版本为 0001，本版 portal-audit 需要 0007：请运行 `portal-audit db upgrade"):
         make_engine(warehouse_url)
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err
     assert main(["db", "upgrade", "--warehouse", warehouse_url]) == 0
-    assert "0001 → 0006" in capsys.readouterr().out
+    assert "0001 → 0007" in capsys.readouterr().out
     make_engine(warehouse_url)  # accepted now
 
 

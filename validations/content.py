@@ -105,6 +105,17 @@ def _sentence(text: str, start: int, end: int) -> str:
     return masked(sentence)
 
 
+def _in_block(term: str, blocks: list[str]) -> str | None:
+    """The sentence around ``term`` in the shortest text block holding it — a paragraph, a
+    list item — rather than in the whole page's text, where menus run into the article."""
+    holding = [b for b in blocks if term in b]
+    if not holding:
+        return None
+    block = min(holding, key=len)
+    at = block.index(term)
+    return _sentence(block, at, at + len(term))
+
+
 def wording_errors(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, str, str]]:
     """(rule, severity, wrong, correct, sentence) for each serious wording error in ``text``."""
     out = []
@@ -164,8 +175,13 @@ class PageScan:
         list or table); its links only while the portal's cap is not reached."""
         if self.content:
             text = " ".join(text.split())
-            for rule, severity, term, correct, sentence in wording_errors(text, self.lexicon):
-                self._add(Finding("wording", rule, severity, term, correct, sentence, page_url, column_id))
+            found = wording_errors(text, self.lexicon)
+            own: list[str] | None = None
+            for rule, severity, term, correct, sentence in found:
+                if own is None:  # the page's own text blocks, read once a hit needs them
+                    own = [" ".join(block.split()) for _, block in blocks()]
+                self._add(Finding("wording", rule, severity, term, correct, _in_block(term, own) or sentence, page_url,
+                                  column_id))
             if _DIGIT_RUN.search(text):  # an ID or a mobile number may be there (cells run together in the text)
                 for tag, block in blocks():
                     for rule, severity, term, sentence in leaks(tag, block):

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from portal_audit.catalog import Column
+from portal_audit.i18n import msg
 from portal_audit.text import fold
 
 RULESET_DIR = Path(__file__).parent / "rulesets"
@@ -38,6 +39,7 @@ class Ruleset:
     category_keywords: dict[str, list[str]]
     home_page_days: int = 14
     due_soon_days: int = 7  # 即将超期: fresh columns this close to their allowance are flagged for their unit
+    outage_share: float = 0.8  # portals of a shard read nothing at this share or over: ask the canary (our outage?)
     # the national wording's column classes for 栏目不更新 rule 1, narrower than the allowance
     # categories: 动态要闻类 (本地要闻、部门动态、工作进展), 通知公告、政策文件类
     veto_class_keywords: dict[str, list[str]] = field(default_factory=dict)
@@ -103,10 +105,10 @@ def _read(name_or_path: str) -> tuple[Path, dict]:
         path = RULESET_DIR / f"{name_or_path}.yaml"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in RULESET_DIR.glob("*.yaml")))
-        raise ValueError(f"unknown ruleset {name_or_path!r}; bundled: {known}, or give a YAML path")
+        raise ValueError(msg("ruleset.unknown", name=name_or_path, known=known))
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: a ruleset is a mapping")
+        raise ValueError(msg("ruleset.not_mapping", path=str(path)))
     parent = data.get("extends")
     if parent:
         _, base = _read(parent)
@@ -122,17 +124,17 @@ def _check(path: Path, where: str, value) -> Allowance:
         return value
     if isinstance(value, dict) and set(value) == {"working_days"} and int(value["working_days"]) > 0:
         return {"working_days": int(value["working_days"])}
-    raise ValueError(f"{path}: {where}: an allowance is days (int), null (exempt) or {{working_days: N}}, got {value!r}")
+    raise ValueError(msg("ruleset.allowance", path=str(path), where=where, value=repr(value)))
 
 
 def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
     path, data = _read(name_or_path)
     missing = {"name", "version", "frequencies", "categories"} - set(data)
     if missing:
-        raise ValueError(f"{path}: ruleset lacks {', '.join(sorted(missing))}")
+        raise ValueError(msg("ruleset.lacks", path=str(path), keys=", ".join(sorted(missing))))
     absent = set(PERIODIC) - set(data["frequencies"])
     if absent:
-        raise ValueError(f"{path}: ruleset gives no allowance for {', '.join(sorted(absent))}")
+        raise ValueError(msg("ruleset.no_allowance", path=str(path), keys=", ".join(sorted(absent))))
     return Ruleset(
         name=data["name"],
         version=int(data["version"]),
@@ -143,6 +145,7 @@ def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
         veto_class_keywords={k: list(v) for k, v in (data.get("veto_class_keywords") or {}).items()},
         home_page_days=int(data.get("home_page_days", 14)),
         due_soon_days=int(data.get("due_soon_days", 7)),
+        outage_share=float(data.get("outage_share", 0.8)),
         holidays=frozenset(date.fromisoformat(str(d)) for d in data.get("holidays") or []),
         workdays=frozenset(date.fromisoformat(str(d)) for d in data.get("workdays") or []),
     )

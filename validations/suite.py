@@ -20,6 +20,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, as_msg, msg
 from portal_audit.records import ColumnCrawl, ColumnVerdict
 
+from . import docs
 from .history import missed_periods
 from .rules import Ruleset
 from .verdicts import PortalVerdict, SiteEvidence, portal_verdict
@@ -127,7 +128,8 @@ def _suites():
 def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | Path | None = None,
                    run_name: str = "audit") -> list[ExpectationOutcome]:
     """Validate both tables with GE Checkpoints; return per-expectation outcomes. With
-    ``docs_dir``, GE Data Docs (static HTML) for the run are written there."""
+    ``docs_dir``, the run's expectation table (``docs.write``: offline, in the users'
+    language) is written to ``docs_dir/index.html``, GE's own Data Docs to ``docs_dir/ge/``."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -137,7 +139,8 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
     if docs_dir is not None:
         ctx.add_data_docs_site("audit", {
             "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(Path(docs_dir).resolve())},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str((Path(docs_dir) / docs.GE_SUBDIR).resolve())},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         })
         actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs", site_names=["audit"])]
@@ -168,6 +171,8 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
                     unexpected_count=int(r.result.get("unexpected_count") or 0),
                     failing_keys=failing,
                 ))
+    if docs_dir is not None:
+        docs.write(docs_dir, outcomes, run_name)
     return outcomes
 
 
@@ -243,7 +248,7 @@ def validate(
     docs_dir: str | Path | None = None, run_name: str = "audit",
 ) -> Validation:
     """The validate stage: crawls in; column verdicts, expectation outcomes and the
-    portals' single-veto verdicts out (and GE Data Docs when ``docs_dir`` is given).
+    portals' single-veto verdicts out (and the run's Data Docs when ``docs_dir`` is given).
     ``evidence`` per portal (home page, availability probes, consultation messages) feeds
     the single-veto items; ``homes`` alone gives just the home page's reachability."""
     col_df, item_df = build_frames(crawls, portals, ruleset, as_of, history)

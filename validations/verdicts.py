@@ -31,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import ColumnVerdict, Finding, Item, Message
+from portal_audit.urls import site_key
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
 
@@ -99,10 +100,11 @@ class HomeEvidence:
 
 
 def home_evidence(reachable: bool | None, items: tuple[Item, ...] | list[Item], seen: dict[str, str],
-                  as_of: date) -> HomeEvidence:
+                  as_of: date, base_url: str | None = None) -> HomeEvidence:
     """What the home page shows today (``items``) against what earlier runs saw on it
-    (``seen``: URL → the run id, an ISO date, that first saw it). Links on the first run
-    ever are not news; a link first seen later than that is an update on that day."""
+    (``seen``: URL — its ``site_key`` when ``base_url`` is given — → the run id, an ISO
+    date, that first saw it). Links on the first run ever are not news; a link first seen
+    later than that is an update on that day."""
     latest_ok = as_of + timedelta(days=1)  # portals in UTC+8 publish "tomorrow" for a UTC clock
     dated = [i.published_on for i in items if i.published_on and i.published_on <= latest_ok]
     changed = None
@@ -110,7 +112,8 @@ def home_evidence(reachable: bool | None, items: tuple[Item, ...] | list[Item], 
         first = min(seen.values())
         run = as_of.isoformat()
         later = [v for v in seen.values() if first < v <= run]
-        if any(i.url not in seen for i in items) and first < run:
+        keyed = [site_key(i.url, base_url) if base_url else i.url for i in items]
+        if any(k not in seen for k in keyed) and first < run:
             later.append(run)
         changed = date.fromisoformat(max(later)[:10]) if later else None
     return HomeEvidence(reachable, max(dated) if dated else None, changed, len(dated))
@@ -124,6 +127,7 @@ class SiteEvidence:
     availability: Availability | None = None
     messages: dict[str, tuple[Message, ...]] = field(default_factory=dict)  # consultation column id → messages
     findings: tuple[Finding, ...] | None = None  # wording errors and leaks; None: the pages' text was not scanned
+    pages_read: int | None = None  # pages fetched whole (home and lists); 0: no text to judge; None: not counted
 
 
 @dataclass(frozen=True)
@@ -217,15 +221,21 @@ def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, rulese
     return Check("home_not_updated", "fail", msg("home.navigation_fail", limit=limit))
 
 
+def _veto_limit(column, ruleset: Ruleset) -> int | None:
+    """Days a column of a veto class may go without an update (rule 1), or None when the
+    rule does not count it (not a veto class, or a 通知公告/政策文件 column below level one)."""
+    category = ruleset.veto_class(column)
+    if category in FIRST_LEVEL_ONLY and len(column.path) > 1:
+        return None  # the rule counts first-level 通知公告/政策文件 columns only
+    return NATIONAL_VETO_DAYS.get(category)
+
+
 def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -> tuple[list[Check], list, list, list]:
     """栏目不更新 rules 1 and 2, and rule 3 (空白栏目) as its own line."""
     cols = {c.id: c for c in portal.columns}
     veto = []
     for v in mine:
-        category = ruleset.veto_class(cols[v.column_id])
-        limit = NATIONAL_VETO_DAYS.get(category)
-        if category in FIRST_LEVEL_ONLY and len(cols[v.column_id].path) > 1:
-            limit = None  # the rule counts first-level 通知公告/政策文件 columns only
+        limit = _veto_limit(cols[v.column_id], ruleset)
         if limit is None or v.status not in ("fresh", "stale"):
             continue
         if v.allowed_days is not None:
@@ -235,24 +245,33 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
             veto.append(v.column_id)
     stale = [v.column_id for v in mine if v.status == "stale"]
     blank = [v.column_id for v in mine if v.status == "empty"]
+    # columns not read could be stale or blank: a pass must hold even if every one of them were
+    unread = [v.column_id for v in mine if v.status in ("unreachable", "error")]
+    unread_veto = [c for c in unread if _veto_limit(cols[c], ruleset) is not None]
     checks, failed = [], []
     if len(veto) >= VETO_CLASS_LIMIT:
         failed.append(msg("columns.rule1_fail", n=len(veto), limit=VETO_CLASS_LIMIT, named=_named(veto)))
     if len(stale) >= LONG_STALE_LIMIT:
         failed.append(msg("columns.rule2_fail", n=len(stale), limit=LONG_STALE_LIMIT, named=_named(stale)))
+    counts = msg("columns.counts", veto=len(veto), veto_limit=VETO_CLASS_LIMIT, stale=len(stale),
+                 stale_limit=LONG_STALE_LIMIT)
     if failed:  # one item, both rules' reasons
         checks.append(Check("columns_not_updated", "fail",
                             failed[0] if len(failed) == 1 else msg("both", first=failed[0], second=failed[1])))
+    elif (unread and len(unread) == len(mine)) or len(veto) + len(unread_veto) >= VETO_CLASS_LIMIT \
+            or len(stale) + len(unread) >= LONG_STALE_LIMIT:
+        checks.append(Check("columns_not_updated", "unknown",
+                            msg("columns.undecided", counts=counts, n=len(unread), named=_named(unread))))
     else:
         warn = len(veto) == VETO_CLASS_LIMIT - 1 or len(stale) == LONG_STALE_LIMIT - 1
-        checks.append(Check("columns_not_updated", "warn" if warn else "pass",
-                            msg("columns.counts", veto=len(veto), veto_limit=VETO_CLASS_LIMIT, stale=len(stale),
-                                stale_limit=LONG_STALE_LIMIT)))
-    checked = [v for v in mine if v.status not in ("unreachable", "error")]
+        checks.append(Check("columns_not_updated", "warn" if warn else "pass", counts))
     if len(blank) >= BLANK_LIMIT:
         checks.append(Check("blank_columns", "fail", msg("blank.fail", n=len(blank), limit=BLANK_LIMIT, named=_named(blank))))
-    elif not checked and mine:
+    elif mine and len(unread) == len(mine):
         checks.append(Check("blank_columns", "unknown", msg("blank.unreadable")))
+    elif len(blank) + len(unread) >= BLANK_LIMIT:
+        checks.append(Check("blank_columns", "unknown", msg("blank.undecided", blank=len(blank), limit=BLANK_LIMIT,
+                                                            n=len(unread), named=_named(unread))))
     else:
         checks.append(Check("blank_columns", "warn" if len(blank) == BLANK_LIMIT - 1 else "pass",
                             msg("blank.some" if blank else "blank.none", n=len(blank), limit=BLANK_LIMIT,
@@ -302,12 +321,12 @@ def response_check(portal: Portal, mine: list[ColumnVerdict], messages: dict[str
                                               months=ANSWER_MONTHS)), []
 
 
-def content_checks(findings: tuple[Finding, ...] | None) -> list[Check]:
+def content_checks(findings: tuple[Finding, ...] | None, pages_read: int | None = None) -> list[Check]:
     """严重表述错误 (part of 安全、泄密事故等严重问题): a certain error fails, a suspected one
     warns (a person confirms it); 个人信息泄露: an ID number with a valid check digit fails,
-    a mobile number in a list warns."""
-    if findings is None:
-        why = msg("content.not_scanned")
+    a mobile number in a list warns. Nothing found on no page read is no pass: unknown."""
+    if findings is None or (pages_read == 0 and not findings):
+        why = msg("content.not_scanned" if findings is None else "content.nothing_read")
         return [Check("serious_errors", "unknown", why), Check("personal_data", "unknown", why)]
     out = []
     for item, kind in (("serious_errors", "wording"), ("personal_data", "leak")):
@@ -340,7 +359,7 @@ def portal_verdict(portal: Portal, verdicts: list[ColumnVerdict], ruleset: Rules
     checks += more
     response, late = response_check(portal, mine, evidence.messages, as_of)
     checks.append(response)
-    checks += content_checks(evidence.findings)
+    checks += content_checks(evidence.findings, evidence.pages_read)
     home_updated = {"pass": True, "fail": False}.get(checks[1].outcome)
     return PortalVerdict(portal.id, all(c.outcome in ("pass", "warn") for c in checks), home.reachable, home_updated,
                          tuple(veto), tuple(stale), tuple(blank), tuple(checks), tuple(late), evidence.availability)

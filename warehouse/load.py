@@ -16,7 +16,8 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
-from portal_audit.i18n import dumps
+from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
+from portal_audit.urls import site_key
 from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, Finding, Item as ItemRecord, LinkCheck, PageFetch, Probe
 from validations.suite import Validation
 
@@ -24,6 +25,8 @@ from .models import (AuditRun, AvailabilityProbe, CatalogColumn, CatalogVersion,
                      ConsultationMessage, ContentFinding, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange,
                      LinkCheckRow, LinkFingerprint, PageFetchRow, Portal as Portal_, PortalCheck, PortalRun,
                      PortalVerdictRow)
+
+TABLE_LANGUAGE = DEFAULT_LANGUAGE  # the *_text columns: written out for analysts in SQL, Excel, BI tools
 
 _BATCH = 5000
 
@@ -108,7 +111,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             days_since_update=v.days_since_update, path=" › ".join(col.path), url=portal.column_url(col),
             frequency=col.frequency, frequency_code=v.frequency_code, category=v.category,
             responsible=col.responsible, item_count=v.item_count,
-            pages_fetched=len(crawl.pages) if crawl else 0, detail=dumps(v.notes),
+            pages_fetched=len(crawl.pages) if crawl else 0, detail=dumps(v.notes), detail_text=render(list(v.notes), TABLE_LANGUAGE),
             failed_expectations=",".join(v.failed_expectations),
             missed_periods=v.missed_periods, periods_checked=v.periods_checked,
             extraction=crawl.method if crawl else None,
@@ -121,11 +124,14 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                     etag=p.etag, last_modified=p.last_modified)
                for cid, i, p in fetched]
     evidence = _evidence_rows(run_id, [p for _, _, p in fetched])
+    def key(url: str) -> str:
+        return site_key(url, portal.base_url)
+
     items = {}
     for c in crawl_by_col.values():
         for it in c.items:
-            items[(c.column_id, it.url)] = dict(
-                portal_id=portal.id, column_id=c.column_id, url=it.url, title=it.title,
+            items[(c.column_id, key(it.url))] = dict(
+                portal_id=portal.id, column_id=c.column_id, url_key=key(it.url), url=it.url, title=it.title,
                 published_on=it.published_on, pinned=it.pinned, first_seen_run=run_id, last_seen_run=run_id)
     prefix = portal.id + "/"
     results = [
@@ -138,14 +144,18 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
     site_rows = [] if site is None else [dict(
         run_id=run_id, portal_id=portal.id, verdict=site.verdict,
         reasons=dumps(c.line_msg for c in site.checks if c.outcome == "fail"),
+        reasons_text=render([c.line_msg for c in site.checks if c.outcome == "fail"], TABLE_LANGUAGE),
         home_reachable=site.home_reachable, home_updated=site.home_updated,
         veto_class_columns=len(site.veto_class_columns), stale_columns=len(site.stale_columns),
         blank_columns=len(site.blank_columns))]
     checks = [] if site is None else [dict(run_id=run_id, portal_id=portal.id, item=c.item, outcome=c.outcome,
-                                           reason=dumps(c.message)) for c in site.checks]
-    on_home = {i.url: dict(portal_id=portal.id, url=i.url, title=i.title, published_on=i.published_on,
-                         first_seen_run=run_id, last_seen_run=run_id) for i in home_items}
-    messages = {(c.column_id, m.url): dict(portal_id=portal.id, column_id=c.column_id, url=m.url, title=m.title,
+                                           reason=dumps(c.message), reason_text=c.line_msg.render(TABLE_LANGUAGE))
+              for c in site.checks]
+    on_home = {key(i.url): dict(portal_id=portal.id, url_key=key(i.url), url=i.url, title=i.title,
+                                published_on=i.published_on, first_seen_run=run_id, last_seen_run=run_id)
+               for i in home_items}
+    messages = {(c.column_id, key(m.url)): dict(portal_id=portal.id, column_id=c.column_id, url_key=key(m.url),
+                                                url=m.url, title=m.title,
                                            asked_on=m.asked_on, answered_on=m.answered_on, state=m.state,
                                            first_seen_run=run_id, last_seen_run=run_id)
                 for c in crawl_by_col.values() for m in c.messages}
@@ -185,15 +195,15 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         _record_title_changes(conn, run_id, portal.id, items)
         stmt = _insert(conn, Item.__table__)
         stmt = stmt.on_conflict_do_update(
-            index_elements=["portal_id", "column_id", "url"],
-            set_={"title": stmt.excluded.title, "published_on": stmt.excluded.published_on,
+            index_elements=["portal_id", "column_id", "url_key"],
+            set_={"url": stmt.excluded.url, "title": stmt.excluded.title, "published_on": stmt.excluded.published_on,
                   "pinned": stmt.excluded.pinned, "last_seen_run": stmt.excluded.last_seen_run},
         )
         _batches(conn, stmt, list(items.values()))
         for model, rows, keys, kept in (
-                (HomeLink, on_home, ["portal_id", "url"], ("title", "published_on", "last_seen_run")),
-                (ConsultationMessage, messages, ["portal_id", "column_id", "url"],
-                 ("title", "asked_on", "answered_on", "state", "last_seen_run"))):
+                (HomeLink, on_home, ["portal_id", "url_key"], ("url", "title", "published_on", "last_seen_run")),
+                (ConsultationMessage, messages, ["portal_id", "column_id", "url_key"],
+                 ("url", "title", "asked_on", "answered_on", "state", "last_seen_run"))):
             if rows:
                 stmt = _insert(conn, model.__table__)
                 _batches(conn, stmt.on_conflict_do_update(index_elements=keys, set_={
@@ -265,10 +275,10 @@ def _record_title_changes(conn, run_id: str, portal_id: str, items: dict) -> Non
     """Items whose title differs from the stored one get a row in item_title_changes."""
     if not items:
         return
-    stored = conn.execute(select(Item.column_id, Item.url, Item.title).where(Item.portal_id == portal_id)).all()
-    changes = [dict(portal_id=portal_id, column_id=cid, url=url, old_title=old, new_title=items[(cid, url)]["title"],
-                    run_id=run_id)
-               for cid, url, old in stored if (cid, url) in items and items[(cid, url)]["title"] != old]
+    stored = conn.execute(select(Item.column_id, Item.url_key, Item.title).where(Item.portal_id == portal_id)).all()
+    changes = [dict(portal_id=portal_id, column_id=cid, url=items[(cid, k)]["url"], old_title=old,
+                    new_title=items[(cid, k)]["title"], run_id=run_id)
+               for cid, k, old in stored if (cid, k) in items and items[(cid, k)]["title"] != old]
     if changes:
         conn.execute(delete(ItemTitleChange).where(ItemTitleChange.portal_id == portal_id, ItemTitleChange.run_id == run_id))
         _batches(conn, ItemTitleChange.__table__.insert(), changes)
@@ -282,6 +292,17 @@ def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None
         conn.execute(update(AuditRun).where(AuditRun.run_id == run_id).values(
             status="complete" if ok else "failed", finished_at=_now(), portals=len(portals),
             columns=len(n_cols), message=message, data_docs=data_docs))
+    checkpoint(engine)
+
+
+def checkpoint(engine: Engine) -> None:
+    """SQLite: move the write-ahead log into the database file and empty it, so a copy of
+    ``audit.db`` alone — as analysts take it — holds the run (without it, the file can be
+    4 KB with the tables still in ``audit.db-wal``). Best effort: a reader still open
+    leaves the rest for the next checkpoint."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) -> int:

@@ -70,6 +70,7 @@ class ColumnAudit(Base):
     item_count: Mapped[int] = mapped_column(Integer)
     pages_fetched: Mapped[int] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")  # why: messages as keys and arguments (portal_audit.i18n)
+    detail_text: Mapped[str] = mapped_column(Text, default="")  # the same, written out in Chinese for SQL and BI tools
     failed_expectations: Mapped[str] = mapped_column(Text, default="")
     missed_periods: Mapped[int | None] = mapped_column(Integer)
     periods_checked: Mapped[int | None] = mapped_column(Integer)
@@ -80,12 +81,13 @@ class Item(Base):
     """Every item ever seen, once: first and last run that saw it."""
 
     __tablename__ = "items"
-    __table_args__ = (UniqueConstraint("portal_id", "column_id", "url", name="uq_items_column_url"),)
+    __table_args__ = (UniqueConstraint("portal_id", "column_id", "url_key", name="uq_items_column_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     portal_id: Mapped[str] = mapped_column(String(128))
     column_id: Mapped[str] = mapped_column(String(128))
-    url: Mapped[str] = mapped_column(Text)
+    url_key: Mapped[str] = mapped_column(Text)  # portal_audit.urls.site_key: the same item after the portal moves
+    url: Mapped[str] = mapped_column(Text)  # as last seen
     title: Mapped[str] = mapped_column(Text)
     published_on: Mapped[date | None] = mapped_column(Date)
     pinned: Mapped[bool] = mapped_column(default=False)
@@ -214,6 +216,7 @@ class PortalVerdictRow(Base):
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     verdict: Mapped[str] = mapped_column(String(8))  # pass | fail
     reasons: Mapped[str] = mapped_column(Text, default="")  # the failing items: messages as keys and arguments
+    reasons_text: Mapped[str] = mapped_column(Text, default="")  # the same, written out in Chinese
     home_reachable: Mapped[bool | None] = mapped_column()
     home_updated: Mapped[bool | None] = mapped_column()
     veto_class_columns: Mapped[int] = mapped_column(Integer)
@@ -232,6 +235,7 @@ class PortalCheck(Base):
     item: Mapped[str] = mapped_column(String(32), primary_key=True)
     outcome: Mapped[str] = mapped_column(String(8))
     reason: Mapped[str] = mapped_column(Text, default="")  # message key and arguments (JSON), rendered by reports
+    reason_text: Mapped[str] = mapped_column(Text, default="")  # the item and its reason, written out in Chinese
 
 
 class AvailabilityProbe(Base):
@@ -257,7 +261,8 @@ class HomeLink(Base):
     __tablename__ = "home_links"
 
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    url_key: Mapped[str] = mapped_column(Text, primary_key=True)  # portal_audit.urls.site_key
+    url: Mapped[str] = mapped_column(Text)  # as last seen
     title: Mapped[str] = mapped_column(Text)
     published_on: Mapped[date | None] = mapped_column(Date)
     first_seen_run: Mapped[str] = mapped_column(String(32))
@@ -271,7 +276,8 @@ class ConsultationMessage(Base):
 
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     column_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    url_key: Mapped[str] = mapped_column(Text, primary_key=True)  # portal_audit.urls.site_key
+    url: Mapped[str] = mapped_column(Text)  # as last seen
     title: Mapped[str] = mapped_column(Text)
     asked_on: Mapped[date | None] = mapped_column(Date)
     answered_on: Mapped[date | None] = mapped_column(Date)

@@ -127,9 +127,10 @@ def probe_counts(engine: Engine, portal_ids: list[str], as_of: date, days: int =
 
 
 def home_link_history(engine: Engine, portal_id: str) -> dict[str, str]:
-    """URL → the run that first saw it on the portal's home page."""
+    """URL key (``portal_audit.urls.site_key``) → the run that first saw it on the portal's home page."""
     with engine.connect() as conn:
-        return dict(conn.execute(select(HomeLink.url, HomeLink.first_seen_run).where(HomeLink.portal_id == portal_id)).all())
+        return dict(conn.execute(select(HomeLink.url_key, HomeLink.first_seen_run)
+                                 .where(HomeLink.portal_id == portal_id)).all())
 
 
 def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date, days: int = 7) -> pd.DataFrame:
@@ -200,3 +201,13 @@ def link_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None
 
 def content_findings(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
     return _of_run(engine, ContentFinding, run_id, portal_ids, ContentFinding.portal_id, ContentFinding.seq)
+
+
+def column_names(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> dict[tuple[str, str], str]:
+    """(portal, column id) → the column's path (栏目 › 子栏目) as the run audited it: what a
+    report prints where stored reasons name columns by id."""
+    query = select(ColumnAudit.portal_id, ColumnAudit.column_id, ColumnAudit.path).where(ColumnAudit.run_id == run_id)
+    if portal_ids is not None:  # [] is no portal, not every portal
+        query = query.where(ColumnAudit.portal_id.in_(portal_ids))
+    with engine.connect() as conn:
+        return {(p, c): path for p, c, path in conn.execute(query)}

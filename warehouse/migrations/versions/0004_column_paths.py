@@ -28,5 +28,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    from warehouse.views import VIEWS
+
+    op.execute("DROP VIEW IF EXISTS v_latest_column_status")  # PostgreSQL: it may name the column (ca.*)
     op.drop_column("column_audits", "extraction")
+    op.execute(f"CREATE VIEW v_latest_column_status AS {VIEWS['v_latest_column_status']}")
     op.drop_table("column_paths")

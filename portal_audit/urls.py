@@ -1,0 +1,33 @@
+"""How a portal's history recognises its own URLs when the portal moves.
+
+A portal's items, home-page links and messages are kept once each across runs. Keyed by
+the full URL, a portal that moves from http to https, to a new domain or a new port (the
+demo takes a new one each run) would see its whole history again as new — every message
+listed once per address, every home-page link "new". Keyed by ``site_key``, a URL on the
+portal's own site is its path and query; a URL elsewhere is its host, path and query
+without the scheme.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def _host(netloc: str) -> str:
+    host = netloc.rsplit("@", 1)[-1].lower()
+    if host.startswith("["):  # [v6]:port
+        host = host.split("]", 1)[0] + "]"
+    else:
+        host = host.split(":", 1)[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def site_key(url: str, base_url: str) -> str:
+    """``/path?query`` for a URL on the portal's own site (``base_url``'s host, any scheme
+    or port, with or without ``www.``), ``//host/path?query`` for one elsewhere."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return url
+    rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host = _host(parts.netloc)
+    return rest if host == _host(urlsplit(base_url).netloc) else f"//{host}{rest}"
