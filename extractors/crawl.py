@@ -546,9 +546,9 @@ async def crawl_portal_async(
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
         if observer is not None:
-            body = doc.find("body")
-            observer.page(home.url, None, text_of(body if body is not None else doc), lambda: page_blocks(doc),
-                          lambda: page_links(doc, home.url))
+            body, home_url = doc.find("body"), home.url  # the lambdas close over values, not the names deleted below
+            observer.page(home_url, None, text_of(body if body is not None else doc), lambda: page_blocks(doc),
+                          lambda: page_links(doc, home_url))
         del doc
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
