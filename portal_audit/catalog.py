@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from validations.frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
+from .frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
 
 from .i18n import Msg, as_msg, msg, os_reason
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validations.frequency import UnknownFrequency, normalize_frequency
+from portal_audit.frequency import UnknownFrequency, normalize_frequency
 
 from .catalog import Catalog, Column, Portal
 from .i18n import msg

@@ -15,7 +15,7 @@ from portal_audit.importer import import_file
 from portal_audit.records import ColumnCrawl, Item
 from portal_audit.text import to_simplified
 from validations.docs import render
-from validations.frequency import normalize_frequency
+from portal_audit.frequency import normalize_frequency
 from validations.rules import load_ruleset
 from validations.suite import validate
 

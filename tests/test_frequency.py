@@ -1,6 +1,6 @@
 import pytest
 
-from validations.frequency import UnknownFrequency, normalize_frequency
+from portal_audit.frequency import UnknownFrequency, normalize_frequency
 
 
 @pytest.mark.parametrize("text,code", [
