@@ -3,7 +3,7 @@ on pages served on loopback and against the bundled lexicons."""
 
 import asyncio
 import random
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import select, text
@@ -215,7 +215,7 @@ def test_id_numbers_need_a_valid_check_digit_and_mobiles_a_list():
 
 
 def test_a_page_scan_reads_blocks_and_collects_links_capped():
-    html = f"""<html><body><div class="nav"><a href="/">首页</a></div>
+    html = """<html><body><div class="nav"><a href="/">首页</a></div>
     <ul><li><a href="/a/1.html">深入学习贯彻党十九大精神</a><span>2025-06-01</span></li></ul>
     <table><tr><td>张三</td><td>342501198803154215</td><td>13905631234</td></tr></table>
     <img src="/i.png" alt=""><a href="/b/"><img src="/icon.png"></a></body></html>"""

@@ -3,7 +3,7 @@ consultation messages (list and detail pages), explanatory notes, home-page link
 availability probes."""
 
 import asyncio
-from datetime import date, timedelta
+from datetime import date
 
 from extractors.crawl import crawl_column
 from extractors.fetch import Fetcher, FetchPolicy
