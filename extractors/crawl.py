@@ -29,7 +29,7 @@ from .linkcheck import LinkCache, check_links
 from .listpage import Hints, ListPage, article_date, home_links, parse_list_page, site_wide_links
 from .markup import page_blocks, page_doc, page_links, text_of
 from .messages import message_detail, parse_messages
-from .profiles import Profile, get_profile
+from portal_audit.profiles import Profile, get_profile
 
 log = logging.getLogger("portal_audit.crawl")
 ARTICLE_PROBE = 3  # article pages fetched to date a list that shows no dates

@@ -30,7 +30,7 @@ from .evidence import (Block, Record, Signature, blank_under_heading, blocks, ca
                        grouped, signature, tied, undated_groups, undated_list, weigh)
 from .markup import HIDDEN, SKIP_HREF, drop, joiner, link_title, page_doc, parse_html, selector, text
 from .paging import find_next, hanweb_next
-from .profiles import Profile
+from portal_audit.profiles import Profile
 
 _EMPTY = re.compile(
     r"暂无(?:信息|内容|数据|记录|相关|文章)|暫無(?:信息|內容|數據|記錄|相關|文章)|没有(?:找到)?相关(?:记录|信息|内容|数据)"

@@ -73,7 +73,7 @@ class Column(BaseModel):
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, v: str | None) -> str | None:
-        from extractors.profiles import bundled, get_profile
+        from .profiles import bundled, get_profile
 
         try:
             get_profile(v)

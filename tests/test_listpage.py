@@ -101,7 +101,7 @@ def test_sidebar_known_only_by_its_heading_and_a_column_named_like_one():
 
 
 def test_css_profile_narrows_the_search_where_automatic_detection_cannot_tell():
-    from extractors.profiles import get_profile
+    from portal_audit.profiles import get_profile
 
     # two unmarked lists, links outside the list's directory: the bigger one is the wrong one
     other = "".join(f'<li><a href="/x/{i}.html">其他栏目的信息标题{i}</a><span>2025-06-30</span></li>' for i in range(6))

@@ -1,4 +1,5 @@
-"""Per-CMS extraction profiles (data in profiles.yaml) and ``css:`` selectors from catalogs."""
+"""Per-CMS list profiles a catalog may name (data in profiles.yaml) and ``css:`` selectors: the
+catalog checks the names, the extractors apply them."""
 
 from __future__ import annotations
 
