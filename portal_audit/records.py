@@ -17,6 +17,9 @@ from .text import record_text
 
 FetchState = Literal["ok", "unreachable", "error"]
 STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
+# the national checklist's single-veto items, in its order (named in the catalogue, item.*)
+ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_columns", "poor_response",
+         "serious_errors", "personal_data")
 
 
 @dataclass(frozen=True, slots=True)

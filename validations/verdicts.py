@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
-from portal_audit.records import ColumnVerdict, Finding, Item, Message
+from portal_audit.records import ITEMS, ColumnVerdict, Finding, Item, Message  # noqa: F401 (ITEMS: re-exported)
 from portal_audit.urls import site_key
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
@@ -47,8 +47,6 @@ ANSWER_MONTHS = 3
 MESSAGE_WINDOW_DAYS = 365
 NAMED = 8  # offending columns/messages named in a reason; the warehouse keeps all
 
-ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_columns", "poor_response",
-         "serious_errors", "personal_data")  # named in the catalogue (item.*) in the national wording
 OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
 
 

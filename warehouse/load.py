@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime, timedelta, timezone
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -18,8 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from portal_audit.catalog import Portal
 from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
 from portal_audit.urls import site_key
-from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, Finding, Item as ItemRecord, LinkCheck, PageFetch, Probe
-from validations.suite import Validation
+from portal_audit.records import (RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, Finding, Item as ItemRecord, LinkCheck,
+                                  PageFetch, Probe)
 
 from .models import (AuditRun, AvailabilityProbe, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow,
                      ConsultationMessage, ContentFinding, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange,
@@ -90,7 +91,16 @@ def store_evidence(engine: Engine, run_id: str, pages: list[PageFetch]) -> int:
     return len(rows)
 
 
-def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Validation,
+class Judged(Protocol):
+    """What the validate stage hands the load for a batch of portals (``validations.suite.Validation``):
+    the warehouse reads it as records and imports no stage."""
+
+    verdicts: list[ColumnVerdict]
+    outcomes: list[Any]  # expectation outcomes: suite, expectation, failing_keys
+    portals: list[Any]  # the portals' single-veto verdicts: verdict, checks, counts
+
+
+def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Judged,
                 home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = (),
                 links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = ()) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from portal_audit.records import ColumnPath, Previous
+from portal_audit.records import ITEMS, ColumnPath, Previous
 
 from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, ConsultationMessage, ContentFinding,
                      Evidence, HomeLink, Item, LinkCheckRow, PageFetchRow, PortalCheck, PortalVerdictRow)
@@ -161,8 +161,6 @@ def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date,
 
 def portal_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
     df = _of_run(engine, PortalCheck, run_id, portal_ids, PortalCheck.portal_id)
-    from validations.verdicts import ITEMS
-
     order = {item: i for i, item in enumerate(ITEMS)}  # the checklist's order
     return df.assign(_o=df["item"].map(order)).sort_values(["portal_id", "_o"], kind="stable").drop(
         columns="_o").reset_index(drop=True)
