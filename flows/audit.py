@@ -46,9 +46,9 @@ from extractors.fetch import FetchPolicy, policy_for
 from extractors.linkcheck import LinkCache
 from portal_audit.catalog import Checks, Portal, dump_catalog, load_catalog
 from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
-from portal_audit.inspection import with_names
+from reporting.inspection import with_names
 from portal_audit.i18n import china_today, fmt_date, language, msg, status_label, t, using
-from portal_audit.report import Filters, write_report
+from reporting import Filters, write_report
 from portal_audit.summary import RunSummary
 from validations.content import PageScan, load_lexicon
 from validations.rules import DEFAULT_RULESET, load_ruleset

@@ -250,7 +250,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from warehouse.db import mask_url, open_warehouse, warehouse_url
     from warehouse.read import NoRun, resolve_run
 
-    from .report import Filters, write_index, write_report
+    from reporting import Filters, write_index, write_report
 
     if args.run == "all" and args.format != "html":
         raise ValueError(msg("cmdline.error.run_all_html"))
@@ -382,7 +382,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from warehouse.read import consultation_messages
 
-    from .report import late_frame
+    from reporting.data import late_frame
 
     engine = make_engine(warehouse_url(args.warehouse))
     stored = column_audits(engine, summary.run_id)  # what analysts will read

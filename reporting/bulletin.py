@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import fmt_date, label, language, msg, t
+from portal_audit.i18n import fmt_date, label, language, msg, t
 from .inspection import render_named, requirements
-from .reportdata import ReportData, findings_frame
+from .data import ReportData, findings_frame
 
 BODY_FONT = "仿宋"  # official documents: 仿宋 body, 黑体 headings (the 党政机关公文格式 convention)
 HEADING_FONT = "黑体"

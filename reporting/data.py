@@ -17,11 +17,11 @@ from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import (availability_week, column_names, consultation_messages, content_findings, link_checks,
                             portal_checks, run_info)
 
-from .i18n import catalogue, fmt_date, has, label, language, status_label, t
+from portal_audit.i18n import catalogue, fmt_date, has, label, language, status_label, t
 from .inspection import Names, excerpt, render_named
-from .records import Message
-from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
-from .text import strip_control
+from portal_audit.records import Message
+from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
+from portal_audit.text import strip_control
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]

@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping, Protocol
 
 import pandas as pd
 
-from .i18n import Msg, loads, render, t
+from portal_audit.i18n import Msg, loads, render, t
 
 Names = Mapping[tuple[str, str], str]  # (portal id, column id) → the column's path (栏目 › 子栏目)
 NAMED_KEYS = ("named.all", "named.more")  # the messages whose ``ids`` are column ids (validations.verdicts._named)

@@ -15,12 +15,12 @@ from warehouse.models import AuditRun, Evidence
 from extractors.fetch import decode_html
 
 from .bulletin import write_bulletin
-from .i18n import coded, fmt_date, fmt_time, label, language, status_label, t
+from portal_audit.i18n import coded, fmt_date, fmt_time, label, language, status_label, t
 from .inspection import render_named, requirements
-from .reportdata import (_ORDER, _texts, BROKEN_NIGHTS, REPORT_COLUMNS, Filters, ReportData, due_soon, findings_frame,  # noqa: F401
+from .data import (_ORDER, _texts, BROKEN_NIGHTS, REPORT_COLUMNS, Filters, ReportData, due_soon, findings_frame,  # noqa: F401
                          late_frame, load_report, month_label, months_before, present, report_frame)
-from .summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
-from .text import md_cell, sheet_cell
+from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
+from portal_audit.text import md_cell, sheet_cell
 
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
@@ -254,7 +254,7 @@ def _cards(data: ReportData) -> str:
 
 def _reasons(stored: str | None) -> list:
     """A portal's stored reasons: messages, or the lines an older run wrote."""
-    from .i18n import Msg, loads
+    from portal_audit.i18n import Msg, loads
 
     found = loads(stored)
     if len(found) == 1 and found[0].key == "text":

@@ -269,7 +269,7 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     from extractors.fetch import policy_for
     from flows.audit import nightly_audit
     from portal_audit.demo.week import probe_week
-    from portal_audit.report import write_report
+    from reporting.writers import write_report
     from warehouse.read import portal_checks
 
     site, catalog = demo

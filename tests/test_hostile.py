@@ -146,7 +146,7 @@ def test_reports_keep_hostile_text_inert(tmp_path):
     live Markdown or HTML, and evidence pages that run no script next to the report."""
     import openpyxl
 
-    from portal_audit.report import write_report
+    from reporting.writers import write_report
 
     engine, run_id = _hostile_warehouse(f"sqlite:///{tmp_path / 'audit.db'}")
     for fmt in ("md", "csv", "xlsx", "html", "docx"):
@@ -169,7 +169,7 @@ def test_reports_keep_hostile_text_inert(tmp_path):
 
 
 def test_a_unit_filter_shows_only_that_units_portals(tmp_path):
-    from portal_audit.report import Filters, load_report
+    from reporting.writers import Filters, load_report
 
     engine, run_id = _hostile_warehouse(f"sqlite:///{tmp_path / 'audit.db'}")
     mine = load_report(engine, run_id, Filters(units=["甲单位"]))

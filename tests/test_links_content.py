@@ -111,7 +111,7 @@ def test_a_link_broken_two_nights_running_is_reported_and_a_changed_external_pag
     assert rows[dead.url].nights_broken == 2 and rows[dead.url].first_broken_run == "2025-06-29"
     assert rows[blip.url].nights_broken == 0 and not rows[ext.url].hijacked
     assert view == [(dead.url, 2)]  # broken one night only (blip) is not reported
-    from portal_audit.report import write_report
+    from reporting.writers import write_report
 
     page = write_report(engine, "2025-06-30", "html", tmp_path / "r.html").read_text(encoding="utf-8")
     section = page.split('id="links"')[1].split("</section>")[0]

@@ -12,7 +12,7 @@ import pytest
 
 from portal_audit.catalog import dump_catalog, load_catalog
 from portal_audit.demo import build_site, serve
-from portal_audit.report import write_report
+from reporting.writers import write_report
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 

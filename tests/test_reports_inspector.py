@@ -15,8 +15,8 @@ import pytest
 from portal_audit.catalog import dump_catalog, load_catalog
 from portal_audit.demo import build_site, serve
 from portal_audit.i18n import Msg, loads, using
-from portal_audit.inspection import EXCERPT, excerpt, requirements, with_names
-from portal_audit.report import load_report, months_before, write_report
+from reporting.inspection import EXCERPT, excerpt, requirements, with_names
+from reporting.writers import load_report, months_before, write_report
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.read import column_names, portal_checks

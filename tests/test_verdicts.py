@@ -264,7 +264,7 @@ def test_a_portal_passes_only_when_every_item_passes():
 def test_due_soon_is_seven_days_or_fewer_left_per_unit():
     import pandas as pd
 
-    from portal_audit.report import due_soon
+    from reporting.writers import due_soon
     from portal_audit.summary import RunSummary
 
     verdicts = [_verdict("a", "fresh", 7), _verdict("b", "fresh", 6), _verdict("c", "stale", 20), _verdict("d", "fresh", 14)]
