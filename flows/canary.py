@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -59,7 +60,7 @@ async def _answers(urls: Sequence[str], policy: FetchPolicy) -> str | None:
 
 def second_try(portals: Sequence[Portal], policy: FetchPolicy, pause: float | None = None) -> str | None:
     """After ``pause``, the first dark home page that answers now, or None."""
-    asyncio.run(asyncio.sleep(PAUSE if pause is None else pause))
+    time.sleep(PAUSE if pause is None else pause)
     return asyncio.run(_answers([p.base_url for p in portals[:SECOND_TRIES]], policy))
 
 
