@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NoReturn, Sequence
 from urllib.parse import urlsplit
 
-from .catalog import ID_PATTERN, CatalogError
-from .i18n import DEFAULT_LANGUAGE, ENV, china_today, coded, language, languages, msg, os_reason, render, t, using
+from portal_audit.catalog import ID_PATTERN, CatalogError
+from portal_audit.i18n import DEFAULT_LANGUAGE, ENV, china_today, coded, language, languages, msg, os_reason, render, t, using
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -108,7 +108,7 @@ def _warehouse(text: str) -> str:
 def cmd_audit(args: argparse.Namespace) -> int:
     from validations.rules import load_ruleset
 
-    from .catalog import load_catalog
+    from portal_audit.catalog import load_catalog
 
     load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
     load_ruleset(args.ruleset)
@@ -208,7 +208,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from .catalog import dump_catalog
+    from portal_audit.catalog import dump_catalog
     from .importer import import_file
 
     result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url,
@@ -224,7 +224,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_discover(args: argparse.Namespace) -> int:
     from extractors.fetch import policy_for
 
-    from .catalog import dump_catalog, load_catalog
+    from portal_audit.catalog import dump_catalog, load_catalog
     from .discover import crawl_navigation, match
 
     catalog = load_catalog(args.catalog)
@@ -309,7 +309,7 @@ def _serve_demo(args: argparse.Namespace) -> int:
 
     from validations.rules import load_ruleset
 
-    from .catalog import load_catalog
+    from portal_audit.catalog import load_catalog
     from .demo import build_site, serve
 
     portal = load_catalog(DEMO_CATALOG).portals[0]
@@ -344,7 +344,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from flows.audit import nightly_audit
     from validations.rules import load_ruleset
 
-    from .catalog import dump_catalog, load_catalog
+    from portal_audit.catalog import dump_catalog, load_catalog
     from .demo import build_site, serve
 
     as_of = args.as_of or china_today()

@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from extractors.fetch import FetchError, Fetcher, FetchPolicy
 from extractors.markup import parse_html, text_of
 
-from .catalog import Portal
-from .text import fold
+from portal_audit.catalog import Portal
+from portal_audit.text import fold
 
 MAX_CHANNEL_PAGES = 30
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from portal_audit.frequency import UnknownFrequency, normalize_frequency
 
-from .catalog import Catalog, Column, Portal
-from .i18n import msg
-from .text import clean, fold, to_simplified
+from portal_audit.catalog import Catalog, Column, Portal
+from portal_audit.i18n import msg
+from portal_audit.text import clean, fold, to_simplified
 
 # Top-level columns of the standard 政府信息公开 catalogue (simplified, folded).
 TOP_LEVEL = {

@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.farm import _page  # noqa: E402
-from extractors.fetch import decode_html  # noqa: E402
+from portal_audit.text import decode_html  # noqa: E402
 from extractors.listpage import parse_list_page  # noqa: E402
 from portal_audit.catalog import load_catalog  # noqa: E402
-from portal_audit.demo import build_site  # noqa: E402
+from app.demo import build_site  # noqa: E402
 from validations.rules import load_ruleset  # noqa: E402
 
 

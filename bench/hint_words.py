@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.realpages import FALLBACK_URL, _unmirror  # noqa: E402
 from extractors.evidence import SIDEBAR_TOKENS, _tokens, blocks, dated_records, grouped  # noqa: E402
-from extractors.fetch import decode_html  # noqa: E402
+from portal_audit.text import decode_html  # noqa: E402
 from extractors.markup import HIDDEN, drop, parse_html  # noqa: E402
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portal_audit.catalog import Column, Portal  # noqa: E402
-from portal_audit.localpg import local_postgres  # noqa: E402
+from app.localpg import local_postgres  # noqa: E402
 from portal_audit.records import ColumnCrawl, ColumnVerdict, Item, PageFetch  # noqa: E402
 from validations.suite import Validation  # noqa: E402
 from warehouse.db import make_engine  # noqa: E402

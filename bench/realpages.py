@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.fetch import decode_html  # noqa: E402
+from portal_audit.text import decode_html  # noqa: E402
 from extractors.listpage import Hints, parse_list_page  # noqa: E402
 
 FALLBACK_URL = "http://portal.example.gov.cn/col/list/index.html"

@@ -26,7 +26,7 @@ from extractors.crawl import crawl_column  # noqa: E402
 from extractors.fetch import Fetcher, FetchPolicy  # noqa: E402
 from extractors.listpage import parse_list_page  # noqa: E402
 from portal_audit.catalog import load_catalog  # noqa: E402
-from portal_audit.demo import build_site, serve  # noqa: E402
+from app.demo import build_site, serve  # noqa: E402
 from validations.rules import load_ruleset  # noqa: E402
 
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, per_host_concurrency=8, retries=0)

@@ -30,7 +30,8 @@ from urllib.parse import urlsplit, urlunsplit
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import PageFetch
 
-from .fetch import FetchError, Fetcher, decode_html
+from .fetch import FetchError, Fetcher
+from portal_audit.text import decode_html
 from .sandbox import running_as_root, unprivileged_launcher
 
 log = logging.getLogger("portal_audit.browser")

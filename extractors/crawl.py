@@ -24,7 +24,8 @@ from portal_audit.records import (ColumnCrawl, ColumnPath, Finding, Item, Link, 
 
 from .apis import ApiSource, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderFailed, RenderLimits, strip_fragment
-from .fetch import FetchError, Fetcher, FetchPolicy, Unreachable, decode_html
+from .fetch import FetchError, Fetcher, FetchPolicy, Unreachable
+from portal_audit.text import decode_html
 from .linkcheck import LinkCache, check_links
 from .listpage import Hints, ListPage, article_date, home_links, parse_list_page, site_wide_links
 from .markup import page_blocks, page_doc, page_links, text_of

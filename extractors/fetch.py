@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import re
 import socket
 import time
 import zlib
@@ -23,6 +22,7 @@ import httpx
 from protego import Protego
 
 from portal_audit.i18n import Msg, msg
+from portal_audit.text import decode_html
 
 USER_AGENT = "portal-audit/0.1 (government website timeliness audit)"
 
@@ -94,45 +94,6 @@ class Page:
     not_modified: bool = False
     content_type: str | None = None
     charset: str | None = None  # as the response headers declared it
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
-_GB_FAMILY = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
-
-
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip().strip("\"'").lower()
-    if name in _GB_FAMILY:
-        return "gb18030"  # superset: GB2312/GBK pages use its characters freely
-    try:
-        import codecs
-
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode_html(body: bytes, header_charset: str | None = None) -> str:
-    """Decode a page: BOM, then declared charsets (header, meta) tried strictly, then
-    UTF-8, then GB18030. Pages that declare one charset and use another are common."""
-    if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", errors="replace")
-    candidates: list[str] = []
-    meta = _META_CHARSET.search(body[:4096])
-    for declared in (_codec(header_charset), _codec(meta.group(1).decode("ascii", "ignore")) if meta else None):
-        if declared and declared not in candidates:
-            candidates.append(declared)
-    for fallback in ("utf-8", "gb18030"):
-        if fallback not in candidates:
-            candidates.append(fallback)
-    for enc in candidates:
-        try:
-            return body.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return body.decode(candidates[0], errors="replace")
 
 
 def _dns_reason(exc: OSError) -> Msg:

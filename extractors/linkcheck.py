@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck
 
-from .fetch import FetchError, Fetcher, Refused, TooLarge, decode_html
+from .fetch import FetchError, Fetcher, Refused, TooLarge
+from portal_audit.text import decode_html
 from .markup import page_doc, text_of
 
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv|ceb|tif)$", re.I)

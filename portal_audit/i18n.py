@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -32,6 +32,7 @@ LOCALES = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "zh"
 ENV = "PORTAL_AUDIT_LANG"
 TZ = ZoneInfo("Asia/Shanghai")
+NAMED_KEYS = ("named.all", "named.more")  # the messages whose ``ids`` are column ids (validations.verdicts._named)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _current: ContextVar[str | None] = ContextVar("portal_audit_language", default=None)
 
@@ -263,3 +264,19 @@ def os_reason(exc: OSError) -> Msg:
     library's English. An errno without a message of its own keeps that text, framed."""
     key = _OS_REASONS.get(exc.errno or 0)
     return msg(f"os_error.{key}") if key else msg("os_error.other", text=exc.strerror or str(exc))
+
+
+def with_names(message: Msg, name: Callable[[str], str]) -> Msg:
+    """``message`` with the column ids of its lists of columns replaced by ``name(id)``.
+    The warehouse keeps ids (a column's name may change, the report says what it is now
+    called in the run); the reader is shown names."""
+    def arg(value: Any) -> Any:
+        if isinstance(value, Msg):
+            return with_names(value, name)
+        if isinstance(value, (list, tuple)):
+            return [arg(v) for v in value]
+        return value
+
+    if message.key in NAMED_KEYS:
+        return Msg(message.key, {**message.args, "ids": [name(str(i)) for i in message.args.get("ids", [])]})
+    return Msg(message.key, {k: arg(v) for k, v in message.args.items()})

@@ -1,7 +1,10 @@
-"""Chinese text normalisation shared by the catalog, the importer and the validators."""
+"""Text shared by the stages and the reports: Chinese normalisation (the catalog, the importer,
+the validators) and the decoding of a page's bytes (the crawler, the link check, the evidence
+a report shows)."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -110,3 +113,40 @@ def sheet_cell(value: object) -> object:
         return value
     value = _CONTROL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_GB_FAMILY = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if name in _GB_FAMILY:
+        return "gb18030"  # superset: GB2312/GBK pages use its characters freely
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, header_charset: str | None = None) -> str:
+    """Decode a page: BOM, then declared charsets (header, meta) tried strictly, then
+    UTF-8, then GB18030. Pages that declare one charset and use another are common."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    candidates: list[str] = []
+    meta = _META_CHARSET.search(body[:4096])
+    for declared in (_codec(header_charset), _codec(meta.group(1).decode("ascii", "ignore")) if meta else None):
+        if declared and declared not in candidates:
+            candidates.append(declared)
+    for fallback in ("utf-8", "gb18030"):
+        if fallback not in candidates:
+            candidates.append(fallback)
+    for enc in candidates:
+        try:
+            return body.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode(candidates[0], errors="replace")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, select, text
 
-from validations.verdicts import late_messages
+from portal_audit.answers import late_messages
 from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import (availability_week, column_names, consultation_messages, content_findings, link_checks,
                             portal_checks, run_info)

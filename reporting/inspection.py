@@ -7,33 +7,16 @@ the same thing from one piece of code, without an import cycle."""
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Mapping, Protocol
 
 import pandas as pd
 
-from portal_audit.i18n import Msg, loads, render, t
+from portal_audit.i18n import Msg, loads, render, t, with_names
 
 Names = Mapping[tuple[str, str], str]  # (portal id, column id) → the column's path (栏目 › 子栏目)
-NAMED_KEYS = ("named.all", "named.more")  # the messages whose ``ids`` are column ids (validations.verdicts._named)
 UNITS_NAMED = 8  # responsible units named in a requirement; the tables above list them all
 EXCERPT = 40  # characters kept each side of a finding's term
 BAD_COLUMNS = ("stale", "empty", "unreachable")  # statuses a responsible unit is asked to correct, in this order
-
-
-def with_names(message: Msg, name: Callable[[str], str]) -> Msg:
-    """``message`` with the column ids of its lists of columns replaced by ``name(id)``.
-    The warehouse keeps ids (a column's name may change, the report says what it is now
-    called in the run); the reader is shown names."""
-    def arg(value: Any) -> Any:
-        if isinstance(value, Msg):
-            return with_names(value, name)
-        if isinstance(value, (list, tuple)):
-            return [arg(v) for v in value]
-        return value
-
-    if message.key in NAMED_KEYS:
-        return Msg(message.key, {**message.args, "ids": [name(str(i)) for i in message.args.get("ids", [])]})
-    return Msg(message.key, {k: arg(v) for k, v in message.args.items()})
 
 
 def render_named(stored: Msg | str | None, portal_id: str, names: Names | None) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, text
 
 from warehouse.models import AuditRun, Evidence
 
-from extractors.fetch import decode_html
+from portal_audit.text import decode_html
 
 from .bulletin import write_bulletin
 from portal_audit.i18n import coded, fmt_date, fmt_time, label, language, status_label, t
@@ -348,6 +348,11 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
     else:
         raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx, html or docx")
     return out
+
+
+def write_portal_report(engine: Engine, run_id: str, portal_id: str, out: str | Path) -> Path:
+    """One portal's HTML report of a run: the page the nightly flow links from its artifacts."""
+    return write_report(engine, run_id, "html", out, Filters(portals=[portal_id]))
 
 
 def write_index(engine: Engine, out: str | Path, filters: Filters | None = None) -> Path:

@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-from portal_audit.demo.site import serve  # noqa: E402
+from app.demo.site import serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -56,7 +56,7 @@ def site():
 @pytest.fixture(scope="session")
 def postgres_url():
     """A real PostgreSQL server on 127.0.0.1 in a throw-away data directory."""
-    from portal_audit.localpg import local_postgres, server_bin
+    from app.localpg import local_postgres, server_bin
 
     if server_bin() is None:
         if os.environ.get("CI"):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 
-from portal_audit.cli import main
+from app.cli import main
 from portal_audit.catalog import load_catalog
 
 from .conftest import AS_OF, DATA, REPO
@@ -99,7 +99,7 @@ def test_demo_command_end_to_end(tmp_path):
     """The README's main job: serve the demo portal, audit it through Prefect, leave audit.db."""
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PORTAL_AUDIT_WAREHOUSE": f"sqlite:///{tmp_path / 'audit.db'}"}
     env.pop("PREFECT_API_URL", None)
-    proc = subprocess.run([sys.executable, "-m", "portal_audit.cli", "demo", "--as-of", "2025-06-30"],
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     assert "共76个栏目：" in proc.stdout and "核对预设结果：76/76" in proc.stdout and "超期未答复留言找到2/2条" in proc.stdout
@@ -135,7 +135,7 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
     from sqlalchemy import func, select
 
     from portal_audit.catalog import dump_catalog
-    from portal_audit.demo import build_site, serve
+    from app.demo import build_site, serve
     from validations.rules import load_ruleset
     from warehouse.db import make_engine
     from warehouse.models import AuditRun, ColumnAudit
@@ -161,7 +161,7 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
     url = f"sqlite:///{tmp_path / 'a.db'}"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
     env.pop("PREFECT_API_URL", None)
-    args = [sys.executable, "-m", "portal_audit.cli", "audit", str(path), "--as-of", "2025-06-30", "--warehouse", url,
+    args = [sys.executable, "-m", "app.cli", "audit", str(path), "--as-of", "2025-06-30", "--warehouse", url,
             "--data-docs", "", "--reports", ""]
     try:
         proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -12,7 +12,7 @@ import pytest
 
 from portal_audit import i18n
 from portal_audit.catalog import CatalogError, parse_catalog
-from portal_audit.cli import build_parser, main
+from app.cli import build_parser, main
 
 COMMANDS = [[], ["audit"], ["probe"], ["extract"], ["catalog"], ["catalog", "import"], ["catalog", "discover"],
             ["report"], ["db"], ["db", "upgrade"], ["db", "load-spool"], ["db", "prune"], ["demo"]]
@@ -225,7 +225,7 @@ def test_a_failed_connection_is_told_without_its_exception_class():
 
 
 def test_help_wraps_chinese_between_characters_and_keeps_closers_on_their_line():
-    from portal_audit.cli import _wrap
+    from app.cli import _wrap
 
     text = "数据仓库地址（SQLAlchemy URL，默认取 $PORTAL_AUDIT_WAREHOUSE，未设置则为 sqlite:///audit.db）" * 2
     lines = _wrap(text, 24)

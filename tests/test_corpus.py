@@ -22,8 +22,8 @@ from extractors.browser import find_chromium
 from extractors.crawl import crawl_portals
 from extractors.fetch import FetchPolicy
 from portal_audit.catalog import Column, Portal
-from portal_audit.demo import serve
-from portal_audit.demo.site import canonical
+from app.demo import serve
+from app.demo.site import canonical
 
 from .conftest import Pages
 
@@ -170,7 +170,7 @@ def test_each_case(crawled, case):
 
 @pytest.mark.parametrize("case", ["hanweb-paged", "traditional", "dateless-meta"])
 def test_extract_command_on_corpus_shapes(case, capsys):
-    from portal_audit.cli import main
+    from app.cli import main
 
     label = next(c for c in LABELS["cases"] if c["case"] == case)
     server, base = serve(corpus_pages())
@@ -189,7 +189,7 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
     how it read the lists, and only lists its static pages do not hold were rendered."""
     import yaml
 
-    from portal_audit.cli import main
+    from app.cli import main
     from warehouse.db import make_engine
     from warehouse.read import column_audits
 

@@ -11,7 +11,7 @@ import pytest
 
 from portal_audit.catalog import Column, Portal, load_catalog
 from portal_audit.i18n import has, using
-from portal_audit.importer import import_file
+from app.importer import import_file
 from portal_audit.records import ColumnCrawl, Item
 from portal_audit.text import to_simplified
 from validations.docs import render
@@ -70,8 +70,8 @@ def test_traditional_seed_table_still_imports_and_converts_to_the_demo_names():
 def test_demo_site_pages_name_the_columns_as_the_catalog_does():
     """The audit picks a column's list by evidence that names it: the served breadcrumbs must
     carry the catalog's (simplified) names, and no page may fall back to traditional ones."""
-    from portal_audit.demo import build_site
-    from portal_audit.demo.site import column_url
+    from app.demo import build_site
+    from app.demo.site import column_url
 
     portal = load_catalog(REPO / "catalogs" / "demo.yaml").portals[0]
     site = build_site(portal, load_ruleset(), AS_OF)

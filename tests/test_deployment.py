@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from portal_audit.catalog import load_catalog
-from portal_audit.demo import build_site
-from portal_audit.localpg import free_port
+from app.demo import build_site
+from app.localpg import free_port
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.models import AuditRun, ColumnAudit
@@ -68,7 +68,7 @@ def test_deploy_from_prefect_yaml_and_run_audit_portal_through_a_worker(prefect_
     env = prefect_server
     portal = load_catalog(REPO / "catalogs" / "demo.yaml").portals[0]
     site = build_site(portal, load_ruleset(), AS_OF)  # what the served demo portal holds on that day
-    served = subprocess.Popen([sys.executable, "-m", "portal_audit.cli", "demo", "--serve", "--as-of", AS_OF.isoformat()],
+    served = subprocess.Popen([sys.executable, "-m", "app.cli", "demo", "--serve", "--as-of", AS_OF.isoformat()],
                               env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     worker = None
     try:

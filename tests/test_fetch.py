@@ -2,7 +2,8 @@ import asyncio
 
 import pytest
 
-from extractors.fetch import Fetcher, FetchPolicy, Refused, TooLarge, Unreachable, decode_html
+from extractors.fetch import Fetcher, FetchPolicy, Refused, TooLarge, Unreachable
+from portal_audit.text import decode_html
 
 LOOPBACK = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=1, backoff=0.01, timeout=5)
 
@@ -77,7 +78,7 @@ def test_robots_txt_is_obeyed(site):
 
 
 def test_connection_refused_is_unreachable():
-    from portal_audit.localpg import free_port
+    from app.localpg import free_port
 
     port = free_port()
     with pytest.raises(Unreachable, match="connection failed"):

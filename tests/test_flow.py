@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
-from portal_audit.demo import build_site, serve
+from app.demo import build_site, serve
 from portal_audit.i18n import render
-from portal_audit.localpg import free_port
+from app.localpg import free_port
 from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
@@ -268,7 +268,7 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
 
     from extractors.fetch import policy_for
     from flows.audit import nightly_audit
-    from portal_audit.demo.week import probe_week
+    from app.demo.week import probe_week
     from reporting.writers import write_report
     from warehouse.read import portal_checks
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from extractors.dates import find_dates
 from extractors.listpage import parse_list_page
-from portal_audit.importer import TableError, import_text
+from app.importer import TableError, import_text
 from portal_audit.frequency import UnknownFrequency, normalize_frequency
 
 AS_OF = date(2025, 6, 30)

@@ -189,7 +189,7 @@ def test_a_warehouse_password_is_never_a_flow_parameter(tmp_path, postgres_url, 
     import yaml
     from prefect.client.orchestration import get_client
 
-    from portal_audit.cli import main
+    from app.cli import main
 
     pages, base = site
     pages.add("/news/", "<html><body><ul><li><a href='/news/1.html'>关于开展检查工作的通知</a><span>2025-06-28</span></li>"
@@ -348,12 +348,12 @@ def test_a_slow_portal_holds_back_no_other_portal_of_its_shard(tmp_path, prefect
 
     import yaml
 
-    import flows.audit
-    from portal_audit.cli import main
-    from portal_audit.demo.site import serve
+    import flows.shard
+    from app.cli import main
+    from app.demo.site import serve
     from tests.conftest import Pages
 
-    monkeypatch.setattr(flows.audit, "LOAD_EVERY", 0.5)
+    monkeypatch.setattr(flows.shard, "LOAD_EVERY", 0.5)
     release = threading.Event()
 
     class Slow(Pages):

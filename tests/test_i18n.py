@@ -86,7 +86,7 @@ def test_lists_of_names_and_of_clauses():
 
 
 def test_cli_takes_lang_before_or_after_the_command(monkeypatch, capsys):
-    from portal_audit.cli import build_parser
+    from app.cli import build_parser
 
     parser = build_parser()
     assert parser.parse_args(["report", "--lang", "en", "--format", "md", "-o", "x"]).lang == "en"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from portal_audit.catalog import load_catalog
-from portal_audit.cli import main
-from portal_audit.importer import TableError, import_file, import_text
+from app.cli import main
+from app.importer import TableError, import_file, import_text
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = [line.rstrip("\n").split("\t") for line in (DATA / "seed003_expected.tsv").read_text(encoding="utf-8").splitlines()
@@ -143,7 +143,7 @@ def test_unreadable_tables_say_which_row_and_why(tmp_path):
 def test_import_cli_leaves_urls_to_fill_and_discover_finds_the_demo_urls(tmp_path, capsys):
     from datetime import date
 
-    from portal_audit.demo import build_site, serve
+    from app.demo import build_site, serve
     from validations.rules import load_ruleset
 
     out = tmp_path / "imported.yaml"

@@ -184,7 +184,7 @@ def test_false_positive_rate_on_correct_official_text(capsys):
     """Flags on correct text are the real cost: measured on ≥ 5,000 generated sentences
     and the titles of the demo portal and the corpus, kept under 0.5 % and printed."""
     from portal_audit.catalog import load_catalog
-    from portal_audit.demo import build_site
+    from app.demo import build_site
 
     texts = _correct_sentences(6000)
     site = build_site(load_catalog(REPO / "catalogs" / "demo.yaml").portals[0], load_ruleset(), date(2025, 6, 30))

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from sqlalchemy import text
 
-from portal_audit.cli import main
-from portal_audit.demo.site import serve
+from app.cli import main
+from app.demo.site import serve
 from warehouse.db import make_engine
 
 from .conftest import AS_OF, Pages

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from portal_audit.catalog import dump_catalog, load_catalog
-from portal_audit.demo import build_site, serve
+from app.demo import build_site, serve
 from reporting.writers import write_report
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
@@ -80,7 +80,7 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
 
 
 def test_index_across_runs(report):
-    from portal_audit.cli import main
+    from app.cli import main
 
     url = f"sqlite:///{report.parent / 'audit.db'}"
     assert main(["report", "--warehouse", url, "--run", "all", "--format", "html", "-o", str(report.parent / "index.html")]) == 0
@@ -163,7 +163,7 @@ def test_a_demo_run_reads_in_chinese_in_every_format(report, identifiers):
 
 
 def test_lang_en_gives_the_english_report(report, identifiers):
-    from portal_audit.cli import main
+    from app.cli import main
 
     url = f"sqlite:///{report.parent / 'audit.db'}"
     for fmt in ("html", "md", "docx", "xlsx"):

@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from portal_audit.catalog import dump_catalog, load_catalog
-from portal_audit.demo import build_site, serve
+from app.demo import build_site, serve
 from portal_audit.i18n import Msg, loads, using
-from reporting.inspection import EXCERPT, excerpt, requirements, with_names
+from portal_audit.i18n import with_names
+from reporting.inspection import EXCERPT, excerpt, requirements
 from reporting.writers import load_report, months_before, write_report
 from validations.rules import load_ruleset
 from warehouse.db import make_engine

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from extractors.browser import find_chromium
-from portal_audit.demo.site import canonical, serve
+from app.demo.site import canonical, serve
 
 from .conftest import Pages
 
@@ -110,7 +110,7 @@ def test_three_script_drawn_portals_audited_together(tmp_path, prefect_harness):
     import contextlib
     import io
 
-    from portal_audit.cli import main
+    from app.cli import main
     from warehouse.db import make_engine
     from warehouse.read import column_audits
 

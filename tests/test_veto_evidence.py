@@ -113,8 +113,8 @@ def test_ipv6_reachability_is_recorded_as_information():
     import threading
     from http.server import ThreadingHTTPServer
 
-    from portal_audit.demo.site import _Handler
-    from portal_audit.localpg import free_port
+    from app.demo.site import _Handler
+    from app.localpg import free_port
     from tests.conftest import Pages
 
     class V6Server(ThreadingHTTPServer):
@@ -154,7 +154,7 @@ def test_the_ipv6_visit_is_guarded_like_any_fetch(monkeypatch):
     import pytest
 
     from extractors.fetch import FetchPolicy
-    from portal_audit.demo.site import _Handler
+    from app.demo.site import _Handler
     from tests.conftest import Pages
 
     class V6Server(ThreadingHTTPServer):

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, event, text
 
 from portal_audit.catalog import dump_catalog, load_catalog
-from portal_audit.demo import build_site, serve
+from app.demo import build_site, serve
 from validations.rules import load_ruleset
 from warehouse import load
 from warehouse.db import make_engine
@@ -44,7 +44,7 @@ def catalog_file(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pg():
     """A PostgreSQL server of this module's own: its tests stop and start it."""
-    from portal_audit.localpg import LocalPostgres, server_bin
+    from app.localpg import LocalPostgres, server_bin
 
     if server_bin() is None:
         if os.environ.get("CI"):
@@ -138,7 +138,8 @@ def test_a_full_or_read_only_sqlite_file_spools_the_crawl_and_load_spool_brings_
     retry time, keeps the crawl in the spool and fails saying so; once the disk has room,
     `portal-audit db load-spool` loads it — twice changes nothing."""
     import flows.audit
-    from portal_audit.cli import main
+    import flows.shard
+    from app.cli import main
 
     url, spool = f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool"
     engine = make_engine(url)
@@ -149,14 +150,14 @@ def test_a_full_or_read_only_sqlite_file_spools_the_crawl_and_load_spool_brings_
         cur.execute(f"PRAGMA max_page_count = {size}" if pragma == "max_page_count" else "PRAGMA query_only = 1")
         cur.close()
 
-    real = flows.audit.commit
+    real = flows.shard.commit
 
     def commit_on_a_full_disk(*args, **kwargs):
         event.listen(engine, "connect", fault)
         engine.dispose()  # every connection from now on meets the fault
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(flows.audit, "commit", commit_on_a_full_disk)
+    monkeypatch.setattr(flows.shard, "commit", commit_on_a_full_disk)
     run = _audit(catalog_file, url, spool, minutes=0.05)
     assert run.is_failed() and "db load-spool" in run.message and str(spool) in run.message
     assert sorted(p.name for p in (spool / AS_OF.isoformat()).iterdir()) == ["run.json", "xcmz-demo.crawl.json"]
@@ -177,18 +178,19 @@ def test_an_outage_past_the_retry_time_is_loaded_by_the_next_run(catalog_file, p
     """PostgreSQL down from the end of the crawl until after the run gave up: the run fails
     with its crawl spooled; the next night's run loads it before it starts."""
     import flows.audit
+    import flows.shard
 
     url, spool = _database(pg, "nextrun"), tmp_path / "spool"
-    real = flows.audit.commit
+    real = flows.shard.commit
 
     def down(*args, **kwargs):
         pg.stop()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(flows.audit, "commit", down)
+    monkeypatch.setattr(flows.shard, "commit", down)
     run = _audit(catalog_file, url, spool, minutes=0.05)
     assert run.is_failed() and "xcmz-demo" not in (run.message or "") and "db load-spool" in run.message
-    monkeypatch.setattr(flows.audit, "commit", real)
+    monkeypatch.setattr(flows.shard, "commit", real)
     pg.start()
     assert _audit(catalog_file, url, spool, as_of=AS_OF + timedelta(days=1)).is_completed()
     assert rows_of_run(url, AS_OF.isoformat()) == rows_of_run(clean["postgresql url"], AS_OF.isoformat())
@@ -199,7 +201,8 @@ def test_an_outage_as_the_run_closes_leaves_the_closing_to_load_spool(catalog_fi
     """Every portal loaded, then the warehouse goes as the run is closed: the closing waits in
     the spool; `db load-spool` closes the run as it ended."""
     import flows.audit
-    from portal_audit.cli import main
+    import flows.shard
+    from app.cli import main
 
     url, spool = _database(pg, "closing"), tmp_path / "spool"
     real = flows.audit.finish_run
@@ -220,7 +223,7 @@ def test_an_outage_as_the_run_closes_leaves_the_closing_to_load_spool(catalog_fi
 
 # -- refused up front, in one line ----------------------------------------------------------------
 def _cli(*args: str, env: dict | None = None, pre: str = "") -> subprocess.CompletedProcess:
-    code = f"{pre}import sys; from portal_audit.cli import main; sys.exit(main({list(args)!r}))"
+    code = f"{pre}import sys; from app.cli import main; sys.exit(main({list(args)!r}))"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO,
                           env={**os.environ, **(env or {})})
 
@@ -238,7 +241,7 @@ def test_a_schema_ahead_of_the_code_is_refused(catalog_file, tmp_path):
 
 
 def test_an_unreachable_server_and_a_missing_driver_are_one_line_each(catalog_file, pg):
-    from portal_audit.localpg import free_port
+    from app.localpg import free_port
 
     down = f"postgresql+psycopg://audit:s3cret@127.0.0.1:{free_port()}/audit"
     proc = _cli("audit", catalog_file, "--warehouse", down, "--lang", "en")
@@ -277,8 +280,9 @@ def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp
     import signal
 
     import flows.audit
-    from portal_audit.cli import main
-    from portal_audit.localpg import free_port
+    import flows.shard
+    from app.cli import main
+    from app.localpg import free_port
 
     catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
     portal = catalog.portals[0]
@@ -290,7 +294,7 @@ def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp
     sites = {n: build_site(portal, load_ruleset(), n) for n in nights}
     clean, faulty, spool = _database(pg, "soak_clean"), _database(pg, "soak"), tmp_path / "spool"
     faults, runs = [], 0
-    real_batches, real_commit = load._batches, flows.audit.commit
+    real_batches, real_commit = load._batches, flows.shard.commit
 
     def warehouse_down_then_commit(*args, **kwargs):
         pg.stop()
@@ -312,7 +316,7 @@ def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp
     server, _ = serve(stalled, port=port)
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
     env.pop("PREFECT_API_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "portal_audit.cli", "audit", str(path), "--as-of", str(nights[0]),
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "audit", str(path), "--as-of", str(nights[0]),
                              "--warehouse", faulty, "--spool", str(spool), "--reports", "", "--data-docs", ""],
                             cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert stalled.hit.wait(300), "the audit never reached the portal"
@@ -351,10 +355,10 @@ def test_three_nights_with_faults_hold_what_three_fault_free_nights_hold(pg, tmp
                                            {"r": str(nights[2])})} == {"error"}
     faults.append("portal down for a run")
     server, _ = serve(sites[nights[2]], port=port)
-    monkeypatch.setattr(flows.audit, "commit", warehouse_down_then_commit)
+    monkeypatch.setattr(flows.shard, "commit", warehouse_down_then_commit)
     assert night(nights[2], faulty, minutes=0.05).is_failed()
     faults.append("warehouse down past the retry time")
-    monkeypatch.setattr(flows.audit, "commit", real_commit)
+    monkeypatch.setattr(flows.shard, "commit", real_commit)
     pg.start()
     assert main(["db", "load-spool", "--warehouse", faulty, "--spool", str(spool)]) == 0
     server.shutdown()

@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
-from portal_audit.cli import main
+from app.cli import main
 from portal_audit.records import PageFetch, PortalCrawl
 from validations.rules import load_ruleset
 from validations.suite import validate

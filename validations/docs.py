@@ -13,12 +13,23 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import Iterable
 
 from portal_audit.i18n import has, language, t
 
-if TYPE_CHECKING:
-    from .suite import ExpectationOutcome
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    """One expectation's result over a run's table, with the column keys that failed it."""
+
+    suite: str
+    expectation: str
+    column: str | None
+    success: bool
+    element_count: int
+    unexpected_count: int
+    failing_keys: tuple[str, ...]
+
 
 GE_SUBDIR = "ge"  # GE's own Data Docs site, relative to the table
 

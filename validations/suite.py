@@ -21,6 +21,7 @@ from portal_audit.i18n import Msg, as_msg, msg
 from portal_audit.records import ColumnCrawl, ColumnVerdict
 
 from . import docs
+from .docs import ExpectationOutcome
 from .history import missed_periods
 from .rules import Ruleset
 from .verdicts import PortalVerdict, SiteEvidence, portal_verdict
@@ -29,19 +30,6 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 FUTURE_TOLERANCE = timedelta(days=1)  # portals in UTC+8 publish "tomorrow" for a UTC clock
-
-
-@dataclass(frozen=True)
-class ExpectationOutcome:
-    """One expectation's result over a run's table, with the column keys that failed it."""
-
-    suite: str
-    expectation: str
-    column: str | None
-    success: bool
-    element_count: int
-    unexpected_count: int
-    failing_keys: tuple[str, ...]
 
 
 def column_key(portal_id: str, column_id: str) -> str:

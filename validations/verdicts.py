@@ -26,9 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from portal_audit.catalog import Portal
+from portal_audit.answers import ANSWER_MONTHS, LateMessage, late_messages
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import ITEMS, ColumnVerdict, Finding, Item, Message  # noqa: F401 (ITEMS: re-exported)
 from portal_audit.urls import site_key
@@ -43,8 +42,6 @@ MIN_PROBES_PER_DAY = 20
 PROBE_TIMEOUT_S = 15.0
 AVAILABILITY_FAIL = 0.05
 AVAILABILITY_WARN = 0.03  # what commercial monitors warn at
-ANSWER_MONTHS = 3
-MESSAGE_WINDOW_DAYS = 365
 NAMED = 8  # offending columns/messages named in a reason; the warehouse keeps all
 
 OUTCOMES = ("fail", "unknown", "warn", "pass")  # worst first
@@ -126,13 +123,6 @@ class SiteEvidence:
     messages: dict[str, tuple[Message, ...]] = field(default_factory=dict)  # consultation column id → messages
     findings: tuple[Finding, ...] | None = None  # wording errors and leaks; None: the pages' text was not scanned
     pages_read: int | None = None  # pages fetched whole (home and lists); 0: no text to judge; None: not counted
-
-
-@dataclass(frozen=True)
-class LateMessage:
-    column_id: str
-    message: Message
-    waited_days: int  # from the message to its answer, or to the check when unanswered
 
 
 @dataclass(frozen=True)
@@ -275,24 +265,6 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
                             msg("blank.some" if blank else "blank.none", n=len(blank), limit=BLANK_LIMIT,
                                 named=_named(blank))))
     return checks, veto, stale, blank
-
-
-def late_messages(messages: dict[str, tuple[Message, ...]], as_of: date) -> list[LateMessage]:
-    """Messages of the year before ``as_of`` that waited more than 3 months for an answer
-    (answered late, or still unanswered)."""
-    since = as_of - timedelta(days=MESSAGE_WINDOW_DAYS)
-    late = []
-    for column_id, found in messages.items():
-        for m in found:
-            if m.asked_on is None or not since <= m.asked_on <= as_of:
-                continue
-            deadline = m.asked_on + relativedelta(months=ANSWER_MONTHS)
-            if m.answered_on is not None:
-                if m.answered_on > deadline:
-                    late.append(LateMessage(column_id, m, (m.answered_on - m.asked_on).days))
-            elif m.state != "answered" and as_of > deadline:
-                late.append(LateMessage(column_id, m, (as_of - m.asked_on).days))
-    return sorted(late, key=lambda x: -x.waited_days)
 
 
 def response_check(portal: Portal, mine: list[ColumnVerdict], messages: dict[str, tuple[Message, ...]],

@@ -306,7 +306,7 @@ def api_route(path: str, params: dict) -> str:
     matches requests by the same canonical form)."""
     from urllib.parse import urlencode
 
-    from portal_audit.demo.site import canonical
+    from app.demo.site import canonical
 
     return canonical(f"{path}?{urlencode({k: v for k, v in params.items()})}")
 

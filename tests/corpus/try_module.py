@@ -43,8 +43,8 @@ def main() -> None:
 
     from extractors.crawl import crawl_portals
     from portal_audit.catalog import Column, Portal
-    from portal_audit.demo import serve
-    from portal_audit.demo.site import canonical
+    from app.demo import serve
+    from app.demo.site import canonical
     from tests.test_corpus import POLICY, CorpusPages
 
     pages = CorpusPages()

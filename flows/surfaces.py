@@ -1,0 +1,35 @@
+"""The two surfaces the flows serve to someone at the Prefect UI: a report page per portal
+once its run is loaded, and the import of a published column table as a catalog.
+
+The flows wire the stages and stand below the surfaces (README, Architecture), so they name
+these two by dotted path and load them on first use, as Scrapy's settings name its item
+pipelines and download handlers: no import runs upward, and a run that writes no report
+never loads the report stack (pandas' writers, openpyxl, python-docx)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import Engine
+
+PORTAL_REPORT = "reporting:write_portal_report"
+CATALOG_IMPORT = "app.importer:import_file"
+NAMED = (PORTAL_REPORT, CATALOG_IMPORT)  # tests/test_layers.py checks each names a surface that exists
+
+
+def load(name: str) -> Callable[..., Any]:
+    """The callable a ``module:attribute`` name stands for."""
+    module, _, attribute = name.partition(":")
+    return getattr(import_module(module), attribute)
+
+
+def portal_report(engine: Engine, run_id: str, portal_id: str, out: Path) -> str:
+    """Write one portal's HTML report of run ``run_id`` to ``out``; its absolute path."""
+    return str(load(PORTAL_REPORT)(engine, run_id, portal_id, out).resolve())
+
+
+def import_table(table: str, **options: Any) -> Any:
+    """A published column table read as a catalog (``app.importer.ImportResult``)."""
+    return load(CATALOG_IMPORT)(table, **options)
