@@ -12,13 +12,26 @@ import sys
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, NoReturn, Sequence
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from portal_audit.catalog import ID_PATTERN, CatalogError
-from portal_audit.i18n import DEFAULT_LANGUAGE, ENV, china_today, coded, language, languages, msg, os_reason, render, t, using
+from portal_audit.i18n import (
+    DEFAULT_LANGUAGE,
+    ENV,
+    china_today,
+    coded,
+    language,
+    languages,
+    msg,
+    os_reason,
+    render,
+    t,
+    using,
+)
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -106,9 +119,8 @@ def _warehouse(text: str) -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from validations.rules import load_ruleset
-
     from portal_audit.catalog import load_catalog
+    from validations.rules import load_ruleset
 
     load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
     load_ruleset(args.ruleset)
@@ -149,7 +161,7 @@ def _secret_kept_out(warehouse: str | None):
     parameter Prefect stores and shows; ``secret:NAME`` and plain URLs go as they are."""
     from warehouse.db import ENV_VAR, has_secret
 
-    if not has_secret(warehouse):
+    if warehouse is None or not has_secret(warehouse):
         yield warehouse
         return
     before = os.environ.get(ENV_VAR)
@@ -177,7 +189,8 @@ def cmd_probe(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors.browser import Renderer
-    from extractors.crawl import crawl_column, render_limits
+    from extractors.column import crawl_column
+    from extractors.crawl import render_limits
     from extractors.fetch import Fetcher, FetchPolicy
 
     policy = FetchPolicy(allow_private_networks=args.allow_private_networks, max_pages_per_column=args.max_pages,
@@ -192,15 +205,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     crawl = asyncio.run(run())
     if args.json:
         print(json.dumps({
-            "url": args.url, "state": crawl.fetch_state, "error": str(crawl.error) if crawl.error else None, "empty": crawl.empty_marker,
-            "method": crawl.method, "api": crawl.source,
+            "url": args.url, "state": crawl.fetch_state, "error": str(crawl.error) if crawl.error else None,
+            "empty": crawl.empty_marker, "method": crawl.method, "api": crawl.source,
             "pages": [p.url for p in crawl.pages], "newest": crawl.newest.isoformat() if crawl.newest else None,
-            "items": [{"title": i.title, "url": i.url, "published_on": i.published_on.isoformat() if i.published_on else None,
+            "items": [{"title": i.title, "url": i.url,
+                       "published_on": i.published_on.isoformat() if i.published_on else None,
                        "pinned": i.pinned} for i in crawl.items],
         }, ensure_ascii=False, indent=2))
     else:
-        print(t("cli.extracted", url=args.url, state=coded("fetch_state", crawl.fetch_state), items=len(crawl.items), pages=len(crawl.pages),
-                newest=crawl.newest or "-", method=msg("cli.read_as", method=crawl.method) if crawl.method else msg("empty"),
+        print(t("cli.extracted", url=args.url, state=coded("fetch_state", crawl.fetch_state), items=len(crawl.items),
+                pages=len(crawl.pages), newest=crawl.newest or "-",
+                method=msg("cli.read_as", method=crawl.method) if crawl.method else msg("empty"),
                 why=msg("cli.why", error=crawl.error) if crawl.error else msg("empty")))
         for i in crawl.items:
             print(f"{i.published_on or '          '}  {'[置顶] ' if i.pinned else ''}{i.title}  {i.url}")
@@ -209,6 +224,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     from portal_audit.catalog import dump_catalog
+
     from .importer import import_file
 
     result = import_file(args.file, portal_id=args.portal_id, name=args.name or args.portal_id, base_url=args.base_url,
@@ -223,8 +239,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 def cmd_catalog_discover(args: argparse.Namespace) -> int:
     from extractors.fetch import policy_for
-
     from portal_audit.catalog import dump_catalog, load_catalog
+
     from .discover import crawl_navigation, match
 
     catalog = load_catalog(args.catalog)
@@ -247,10 +263,9 @@ def cmd_catalog_discover(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from reporting import Filters, write_index, write_report
     from warehouse.db import mask_url, open_warehouse, warehouse_url
     from warehouse.read import NoRun, resolve_run
-
-    from reporting import Filters, write_index, write_report
 
     if args.run == "all" and args.format != "html":
         raise ValueError(msg("cmdline.error.run_all_html"))
@@ -278,7 +293,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     engine = open_warehouse(args.warehouse, schema=False)
     before = current_revision(engine)
     upgrade(engine)
-    print(t("cli.upgraded", warehouse=mask_url(warehouse_url(args.warehouse)), before=before or "-", head=head_revision()))
+    print(t("cli.upgraded", warehouse=mask_url(warehouse_url(args.warehouse)), before=before or "-",
+            head=head_revision()))
     return 0
 
 
@@ -307,9 +323,9 @@ def _serve_demo(args: argparse.Namespace) -> int:
     import signal
     from urllib.parse import urlsplit
 
+    from portal_audit.catalog import load_catalog
     from validations.rules import load_ruleset
 
-    from portal_audit.catalog import load_catalog
     from .demo import build_site, serve
 
     portal = load_catalog(DEMO_CATALOG).portals[0]
@@ -342,9 +358,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
     from flows.audit import nightly_audit
+    from portal_audit.catalog import dump_catalog, load_catalog
     from validations.rules import load_ruleset
 
-    from portal_audit.catalog import dump_catalog, load_catalog
     from .demo import build_site, serve
 
     as_of = args.as_of or china_today()
@@ -375,14 +391,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"portal-audit: {state.message}", file=sys.stderr)
         return 1
     summary = state.result()
-    from warehouse.db import make_engine, warehouse_url
-    from warehouse.read import column_audits
-
     from urllib.parse import urlsplit
 
-    from warehouse.read import consultation_messages
-
     from reporting.data import late_frame
+    from warehouse.db import make_engine, warehouse_url
+    from warehouse.read import column_audits, consultation_messages
 
     engine = make_engine(warehouse_url(args.warehouse))
     stored = column_audits(engine, summary.run_id)  # what analysts will read
@@ -496,14 +509,14 @@ def _argparse_in_catalogue() -> Iterator[None]:
     ``_`` and ``ngettext`` (gettext's, with no catalogue for Chinese). While one of our parsers
     is built, parses or writes help, those come from the message catalogue in the language in
     force; they are put back after, so other argparse users in the process are untouched."""
-    saved = getattr(argparse, "_"), getattr(argparse, "ngettext")
-    setattr(argparse, "_", _argparse_text)
-    setattr(argparse, "ngettext", lambda one, many, n: _argparse_text(one if n == 1 else many))
+    hooks = vars(argparse)  # the module's own names: typeshed does not declare these two
+    saved = hooks["_"], hooks["ngettext"]
+    hooks["_"] = _argparse_text
+    hooks["ngettext"] = lambda one, many, n: _argparse_text(one if n == 1 else many)
     try:
         yield
     finally:
-        setattr(argparse, "_", saved[0])
-        setattr(argparse, "ngettext", saved[1])
+        hooks["_"], hooks["ngettext"] = saved
 
 
 class _Parser(argparse.ArgumentParser):
@@ -515,13 +528,13 @@ class _Parser(argparse.ArgumentParser):
         with _argparse_in_catalogue():  # the section titles and -h's help are set here
             super().__init__(*args, **kwargs)
 
-    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with _argparse_in_catalogue():
-            return super().parse_known_args(args, namespace)
+            return super().parse_known_args(*args, **kwargs)
 
-    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
         with _argparse_in_catalogue():  # "unrecognized arguments" is said here
-            return super().parse_args(args, namespace)
+            return super().parse_args(*args, **kwargs)
 
     def format_usage(self) -> str:
         with _argparse_in_catalogue():

@@ -14,9 +14,8 @@ import difflib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from extractors.fetch import FetchError, Fetcher, FetchPolicy
+from extractors.fetch import Fetcher, FetchError, FetchPolicy
 from extractors.markup import parse_html, text_of
-
 from portal_audit.catalog import Portal
 from portal_audit.text import fold
 
@@ -77,7 +76,7 @@ async def crawl_navigation(portal: Portal, policy: FetchPolicy) -> list[Link]:
         links = _links(home.text, home.url)
         tops = {fold(c.path[0]) for c in portal.columns if len(c.path) > 1}
         host = urlsplit(home.url).netloc
-        channels = list(dict.fromkeys(l.url for l in links if l.text in tops and urlsplit(l.url).netloc == host))
+        channels = list(dict.fromkeys(k.url for k in links if k.text in tops and urlsplit(k.url).netloc == host))
         pages = await asyncio.gather(*(fetcher.get(u) for u in channels[:MAX_CHANNEL_PAGES]), return_exceptions=True)
         for page in pages:
             if not isinstance(page, FetchError) and not isinstance(page, BaseException):
@@ -105,7 +104,7 @@ def match(portal: Portal, links: list[Link]) -> list[Proposal]:
             if score > best[0]:
                 best = (score, how, link.url)
         # the same leaf linked twice to different pages: ambiguous unless the parent decided
-        same = {l.url for l in links if l.text == leaf}
+        same = {k.url for k in links if k.text == leaf}
         score, how, url = best
         if how == "name only" and len(same) > 1:
             score, how = 0.4, f"name only, {len(same)} links share it"

@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal_audit.frequency import UnknownFrequency, normalize_frequency
-
 from portal_audit.catalog import Catalog, Column, Portal
+from portal_audit.frequency import UnknownFrequency, normalize_frequency
 from portal_audit.i18n import msg
 from portal_audit.text import clean, fold, to_simplified
 
@@ -68,8 +67,10 @@ def _text_rows(text: str, simplified: bool) -> list[_Row]:
         raise TableError(msg("import_error.no_table"))
     head = lines[header]
     levels = max(2, len(re.findall(r"[一二三四五][级級]", head)))
-    unit_first = bool(_UNIT_HEADER.search(head)) and _UNIT_HEADER.search(head).start() < _FREQ_HEADER.search(head).start()
-    rows, prev = [], []
+    unit_head, freq_head = _UNIT_HEADER.search(head), _FREQ_HEADER.search(head)
+    unit_first = bool(unit_head and freq_head and unit_head.start() < freq_head.start())
+    rows: list[_Row] = []
+    prev: list[str] = []
     for lineno, line in enumerate(lines[header + 1:], start=header + 2):
         m = _ROW.match(line)
         if not m:
@@ -86,7 +87,8 @@ def _text_rows(text: str, simplified: bool) -> list[_Row]:
         if not names:
             raise TableError(msg("import_error.no_name_before", number=number, line=lineno, frequency=tokens[at]))
         if len(names) > levels:
-            raise TableError(msg("import_error.too_many_levels", number=number, line=lineno, n=len(names), levels=levels))
+            raise TableError(msg("import_error.too_many_levels", number=number, line=lineno, n=len(names),
+                                 levels=levels))
         if len(names) >= levels or fold(names[0]) in TOP_LEVEL or not prev:
             path = names
         else:
@@ -119,7 +121,7 @@ def _grid_rows(grid: list[list[str]], simplified: bool, source: str) -> list[_Ro
     level_cols = [i for i, c in enumerate(header) if _LEVEL_HEADER.search(c) and i not in (freq_col, unit_col, seq_col)]
     if not level_cols:
         raise TableError(msg("import_error.no_levels", source=source, row=header_at + 1))
-    rows = []
+    rows: list[_Row] = []
     for n, raw in enumerate(grid[header_at + 1:], start=header_at + 2):
         cells = [_norm(c, simplified) for c in raw] + [""] * (len(header) - len(raw))
         if not any(cells):
@@ -158,7 +160,7 @@ def _html_grid(html: str) -> list[list[str]]:
                 row.append(pending.pop((r, col)))
                 col += 1
             text = cell.get_text(" ", strip=True)
-            rowspan, colspan = int(cell.get("rowspan", 1) or 1), int(cell.get("colspan", 1) or 1)
+            rowspan, colspan = int(str(cell.get("rowspan") or 1)), int(str(cell.get("colspan") or 1))
             for dc in range(colspan):
                 row.append(text)
                 for dr in range(1, rowspan):
@@ -223,7 +225,9 @@ def import_text(text: str, portal_id: str = "portal", name: str = "", base_url: 
 
 
 def _to_catalog(rows: list[_Row], portal_id: str, name: str, base_url: str) -> ImportResult:
-    warnings, columns, seen = [], [], set()
+    warnings: list[str] = []
+    columns: list[Column] = []
+    seen: set[str] = set()
     for row in rows:
         cid = f"c{int(row.number):02d}" if row.number.isdigit() else f"c{len(columns) + 1:02d}"
         if cid in seen:

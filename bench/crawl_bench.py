@@ -108,7 +108,8 @@ def stages(root: Path, args: argparse.Namespace) -> None:
         theirs = run("crawl_scrapy.py", str(catalog))
         print(fmt("portal-audit", ours))
         print(fmt("Scrapy", theirs))
-        print(f"throughput ratio portal-audit / Scrapy: {(ours['pages'] / ours['wall_s']) / (theirs['pages'] / theirs['wall_s']):.2f}")
+        ratio = (ours['pages'] / ours['wall_s']) / (theirs['pages'] / theirs['wall_s'])
+        print(f"throughput ratio portal-audit / Scrapy: {ratio:.2f}")
         total = ours["wall_s"] + ours["validate_s"] + ours["load_s"]
         print(f"end to end (crawl + extract + validate + load): {ours['columns'] / total:,.0f} columns/s; "
               f"validate {ours['validate_s']:.1f} s + load {ours['load_s']:.1f} s = "
@@ -118,7 +119,8 @@ def stages(root: Path, args: argparse.Namespace) -> None:
         s1 = run("crawl_scrapy.py", str(catalog), "--delay", str(d), "--concurrency", "1")
         ideal = hosts / d
         print(f"politeness, delay {d}s, 1 request at a time per host, {hosts} hosts (ideal {ideal:,.0f} pages/s): "
-              f"portal-audit {p1['pages'] / p1['wall_s']:,.0f} pages/s ({100 * p1['pages'] / p1['wall_s'] / ideal:.0f} %), "
+              f"portal-audit {p1['pages'] / p1['wall_s']:,.0f} pages/s "
+              f"({100 * p1['pages'] / p1['wall_s'] / ideal:.0f} %), "
               f"Scrapy {s1['pages'] / s1['wall_s']:,.0f} pages/s ({100 * s1['pages'] / s1['wall_s'] / ideal:.0f} %)")
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.crawl import crawl_portal_async  # noqa: E402
-from extractors.fetch import policy_for  # noqa: E402
-from portal_audit.catalog import load_catalog  # noqa: E402
+from farm import AS_OF
 
-from farm import AS_OF  # noqa: E402
+from extractors.crawl import crawl_portal_async
+from extractors.fetch import policy_for
+from portal_audit.catalog import load_catalog
 
 
 def main() -> None:
@@ -29,7 +29,8 @@ def main() -> None:
     ap.add_argument("--pipeline", action="store_true")
     args = ap.parse_args()
     catalog = load_catalog(args.catalog)
-    pol = catalog.politeness.model_copy(update={k: v for k, v in (("delay", args.delay), ("concurrency_per_host", args.concurrency)) if v is not None})
+    pol = catalog.politeness.model_copy(update={
+        k: v for k, v in (("delay", args.delay), ("concurrency_per_host", args.concurrency)) if v is not None})
     catalog = catalog.model_copy(update={"politeness": pol})
     policy = policy_for(catalog)
 
@@ -41,14 +42,15 @@ def main() -> None:
     wall, cpu = time.perf_counter() - t, time.process_time() - c
     pages = sum(len(col.pages) for pc in crawls for col in pc.columns)
     items = sum(len(col.items) for pc in crawls for col in pc.columns)
-    out = {"pages": pages, "items": items, "wall_s": wall, "cpu_s": cpu, "columns": sum(len(p.columns) for p in catalog.portals)}
+    out = {"pages": pages, "items": items, "wall_s": wall, "cpu_s": cpu,
+           "columns": sum(len(p.columns) for p in catalog.portals)}
     if args.pipeline:
+        import great_expectations  # noqa: F401 - import time is not validation time
+
         from validations.rules import load_ruleset
         from validations.suite import validate
         from warehouse.db import make_engine
         from warehouse.load import finish_run, load_portal, start_run
-
-        import great_expectations  # noqa: F401 - import time is not validation time
         t = time.perf_counter()
         result = validate([c for pc in crawls for c in pc.columns], catalog.portals, load_ruleset(), AS_OF,
                           homes={pc.portal_id: pc.home_reachable for pc in crawls})

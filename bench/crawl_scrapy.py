@@ -13,13 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import scrapy  # noqa: E402
-from scrapy.crawler import CrawlerProcess  # noqa: E402
+import scrapy
+from farm import AS_OF
+from scrapy.crawler import CrawlerProcess
 
-from extractors.listpage import parse_list_page  # noqa: E402
-from portal_audit.catalog import load_catalog  # noqa: E402
-
-from farm import AS_OF  # noqa: E402
+from extractors.listpage import parse_list_page
+from portal_audit.catalog import load_catalog
 
 STATS = {"pages": 0, "items": 0}
 
@@ -57,7 +56,8 @@ def main() -> None:
     process = CrawlerProcess(settings={
         "LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": pol.obey_robots, "DOWNLOAD_DELAY": delay,
         "RANDOMIZE_DOWNLOAD_DELAY": False, "CONCURRENT_REQUESTS": 10_000, "CONCURRENT_REQUESTS_PER_DOMAIN": conc,
-        "CONCURRENT_REQUESTS_PER_IP": 0, "RETRY_ENABLED": False, "COOKIES_ENABLED": False, "TELNETCONSOLE_ENABLED": False,
+        "CONCURRENT_REQUESTS_PER_IP": 0, "RETRY_ENABLED": False, "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
         "REACTOR_THREADPOOL_MAXSIZE": 20, "DOWNLOAD_MAXSIZE": pol.max_bytes, "USER_AGENT": "portal-audit-bench",
         "AUTOTHROTTLE_ENABLED": False, "HTTPCACHE_ENABLED": False,
     })

@@ -19,12 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.farm import _page  # noqa: E402
-from portal_audit.text import decode_html  # noqa: E402
-from extractors.listpage import parse_list_page  # noqa: E402
-from portal_audit.catalog import load_catalog  # noqa: E402
-from app.demo import build_site  # noqa: E402
-from validations.rules import load_ruleset  # noqa: E402
+from farm import _page
+
+from app.demo import build_site
+from extractors.listpage import parse_list_page
+from portal_audit.catalog import load_catalog
+from portal_audit.text import decode_html
+from validations.rules import load_ruleset
 
 
 def main() -> None:

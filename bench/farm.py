@@ -12,6 +12,7 @@ import subprocess
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,15 +20,19 @@ AS_OF = date(2025, 6, 30)
 # the furniture of a typical column page around its list: ~30 KB in all, ~250 links
 HEAD = ("".join(f'<link rel="stylesheet" href="/images/css/style{i}.css">' for i in range(6))
         + '<meta name="SiteName" content="某某市人民政府"><meta name="SiteDomain" content="www.example.gov.cn">'
-        + "<style>" + "".join(f".box{i} .list li{{float:left;width:100%;line-height:32px;border-bottom:1px dashed #ddd}}"
-                              for i in range(30)) + "</style>")
+        + "<style>"
+        + "".join(f".box{i} .list li{{float:left;width:100%;line-height:32px;border-bottom:1px dashed #ddd}}"
+                  for i in range(30))
+        + "</style>")
 SCRIPT = ("<script>var _hmt = _hmt || [];" + "".join(
     f"function wza{i}(e){{var d=document.getElementById('wza{i}');if(d){{d.style.display='block';}}return false;}}"
     for i in range(40)) + "</script>")
 NAV = "".join(f'<li><a href="/channel/{i}.html">栏目导航第{i}项</a></li>' for i in range(150))
 LEFT = "".join(f'<li><a href="/col/sub{i}/index.html">子栏目{i}</a></li>' for i in range(20))
 FOOT = "".join(f'<a href="http://www.example{i}.gov.cn/">友情链接单位{i}</a> ' for i in range(40))
-SELECT = "<select>" + "".join(f'<option value="http://www.dept{i}.gov.cn/">市直部门网站{i}</option>' for i in range(40)) + "</select>"
+SELECT = ("<select>"
+          + "".join(f'<option value="http://www.dept{i}.gov.cn/">市直部门网站{i}</option>' for i in range(40))
+          + "</select>")
 
 
 def list_body(newest: date, page: int, pages: int, table: bool, tag: str, key: str) -> str:
@@ -51,12 +56,14 @@ def list_body(newest: date, page: int, pages: int, table: bool, tag: str, key: s
 def column_page(col: int, body: str, side: list[int], gbk: bool) -> bytes:
     """A column page of ~30 KB around ``body``: menus, sub-columns, friend links and a
     dated "最新发布" sidebar linking to the columns numbered ``side``."""
-    items = "".join(f'<li><a href="/col/c{c}/t{k}.html">全市重点工作推进情况通报第{k}期</a><span>{AS_OF:%m-%d}</span></li>'
+    items = "".join(f'<li><a href="/col/c{c}/t{k}.html">全市重点工作推进情况通报第{k}期</a>'
+                    f'<span>{AS_OF:%m-%d}</span></li>'
                     for k, c in enumerate(side))
     charset = "gb2312" if gbk else "utf-8"
     html = (f'<html><head><meta charset="{charset}"><title>栏目{col}</title>{HEAD}{SCRIPT}</head><body>'
             f'<div class="header"><form action="/search"><input name="q"><button>搜索</button></form></div>'
-            f'<div class="nav"><ul>{NAV}</ul></div><div class="crumb"><a href="/">首页</a> &gt; <a href="../">工作动态</a></div>'
+            f'<div class="nav"><ul>{NAV}</ul></div>'
+            f'<div class="crumb"><a href="/">首页</a> &gt; <a href="../">工作动态</a></div>'
             f'<div class="left"><ul>{LEFT}</ul></div><div class="main">{body}</div>'
             f'<div class="right"><h3>最新发布</h3><ul>{items}</ul></div>'
             f'<div class="footer">{FOOT}{SELECT}<p>{"版权所有 主办单位 网站标识码 " * 20}</p></div></body></html>')
@@ -74,7 +81,7 @@ def build(root: Path, portals: int, columns: int, pages: int, port: int, seed: i
     if root.exists():
         shutil.rmtree(root)
     # like for like with the Scrapy spider, which checks no links (bench-national measures link checks)
-    catalog = {"allow_private_networks": True, "checks": {"links": "none"},
+    catalog: dict[str, Any] = {"allow_private_networks": True, "checks": {"links": "none"},
                "politeness": {"delay": 0.0, "concurrency_per_host": 4, "retries": 0,
                               "max_pages_per_column": pages, "obey_robots": True},
                "portals": []}
@@ -89,9 +96,12 @@ def build(root: Path, portals: int, columns: int, pages: int, port: int, seed: i
             d = base / "col" / f"c{c}"
             d.mkdir(parents=True)
             for k in range(pages):
-                (d / ("index.html" if k == 0 else f"index_{k}.html")).write_bytes(_page(c, k, pages, gbk, table, rng))
-            cols.append({"id": f"c{c}", "path": ["工作动态", f"栏目{c}"], "url": f"/col/c{c}/index.html", "frequency": "每月更新"})
-        catalog["portals"].append({"id": f"p{p}", "name": f"门户{p}", "base_url": f"http://127.0.0.{p + 2}:{port}/", "columns": cols})
+                page = _page(c, k, pages, gbk, table, rng)
+                (d / ("index.html" if k == 0 else f"index_{k}.html")).write_bytes(page)
+            cols.append({"id": f"c{c}", "path": ["工作动态", f"栏目{c}"], "url": f"/col/c{c}/index.html",
+                         "frequency": "每月更新"})
+        catalog["portals"].append({"id": f"p{p}", "name": f"门户{p}", "base_url": f"http://127.0.0.{p + 2}:{port}/",
+                                   "columns": cols})
     path = root / "farm.yaml"
     path.write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -104,7 +114,7 @@ class Nginx:
         self.root, self.portals, self.port = root, portals, port
         self.conf = root / "nginx.conf"
 
-    def __enter__(self) -> "Nginx":
+    def __enter__(self) -> Nginx:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not os.path.exists(nginx):
             subprocess.run(["apt-get", "install", "-y", "-qq", "nginx-light"], check=True, capture_output=True)

@@ -14,21 +14,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from farm import AS_OF  # noqa: E402
+from farm import AS_OF
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("catalog")
-    ap.add_argument("--at-once", type=int, required=True)
-    ap.add_argument("--batch", type=int, required=True)
+    ap.add_argument("--shard-portals", type=int, required=True)
+    ap.add_argument("--shards-at-once", type=int, required=True)
     args = ap.parse_args()
     from prefect import flow
     from sqlalchemy import func, select
 
     from flows.audit import nightly_audit
 
-    flow(lambda: None, name="warm-up")()  # start Prefect's ephemeral API before the clock does
+    flow(name="warm-up")(lambda: None)()  # start Prefect's ephemeral API before the clock does
     from warehouse.db import make_engine
     from warehouse.models import ColumnAudit, PageFetchRow
 
@@ -36,7 +36,8 @@ def main() -> None:
         url = f"sqlite:///{tmp}/bench.db"
         t = time.perf_counter()
         summary = nightly_audit(catalog=args.catalog, as_of=AS_OF, warehouse=url, data_docs=None, reports=None,
-                                incremental=False, portals_at_once=args.at_once, batch_portals=args.batch)
+                                incremental=False, shard_portals=args.shard_portals,
+                                shards_at_once=args.shards_at_once)
         wall = time.perf_counter() - t
         with make_engine(url).connect() as conn:
             pages = conn.execute(select(func.count()).select_from(PageFetchRow)).scalar()

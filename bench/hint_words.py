@@ -18,10 +18,11 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realpages import FALLBACK_URL, _unmirror  # noqa: E402
-from extractors.evidence import SIDEBAR_TOKENS, _tokens, blocks, dated_records, grouped  # noqa: E402
-from portal_audit.text import decode_html  # noqa: E402
-from extractors.markup import HIDDEN, drop, parse_html  # noqa: E402
+from realpages import FALLBACK_URL, _unmirror
+
+from extractors.evidence import SIDEBAR_TOKENS, _tokens, blocks, dated_records, grouped
+from extractors.markup import HIDDEN, drop, parse_html
+from portal_audit.text import decode_html
 
 
 def ancestors_tokens(el, depth: int = 5) -> set[str]:
@@ -68,8 +69,10 @@ def main() -> None:
     print(f"{'hint word':14} {'hurts (own list)':>17} {'helps (other blocks)':>21}")
     for word in sorted(SIDEBAR_TOKENS):
         print(f"{word:14} {own_tokens[word]:>17} {other_tokens[word]:>21}")
-    print("\ntokens around real column lists, most common:", ", ".join(f"{w} {n}" for w, n in own_tokens.most_common(30)))
-    print("tokens around other dated blocks, most common:", ", ".join(f"{w} {n}" for w, n in other_tokens.most_common(30)))
+    print("\ntokens around real column lists, most common:",
+          ", ".join(f"{w} {n}" for w, n in own_tokens.most_common(30)))
+    print("tokens around other dated blocks, most common:",
+          ", ".join(f"{w} {n}" for w, n in other_tokens.most_common(30)))
 
 
 if __name__ == "__main__":

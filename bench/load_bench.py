@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from portal_audit.catalog import Column, Portal  # noqa: E402
-from app.localpg import local_postgres  # noqa: E402
-from portal_audit.records import ColumnCrawl, ColumnVerdict, Item, PageFetch  # noqa: E402
-from validations.suite import Validation  # noqa: E402
-from warehouse.db import make_engine  # noqa: E402
-from warehouse.load import finish_run, load_portal, start_run  # noqa: E402
+from app.localpg import local_postgres
+from portal_audit.catalog import Column, Portal
+from portal_audit.records import ColumnCrawl, ColumnVerdict, Item, PageFetch
+from validations.suite import Validation
+from warehouse.db import make_engine
+from warehouse.load import finish_run, load_portal, start_run
 
 AS_OF = date(2025, 6, 30)
 
@@ -29,7 +29,8 @@ def synth(n_columns: int, per_column: int, per_portal: int = 1000):
     out = []
     for p in range(n_columns // per_portal):
         pid = f"p{p}"
-        cols = [Column(id=f"c{c}", path=["工作动态", f"栏目{c}"], url=f"/col/{c}/", frequency="及时更新", responsible="办公室")
+        cols = [Column(id=f"c{c}", path=["工作动态", f"栏目{c}"], url=f"/col/{c}/", frequency="及时更新",
+                       responsible="办公室")
                 for c in range(per_portal)]
         portal = Portal(id=pid, name=pid, base_url=f"http://{pid}.gov.cn/", columns=cols)
         crawls, verdicts = [], []

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import math
-from datetime import timedelta
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import yaml
@@ -50,7 +50,8 @@ def main() -> None:
         wrong = sum(1 for (p, c), s in r["statuses"].items() if s != truth(int(p[1:]), int(c[1:]))) if night == 1 else 0
         print(f"night {night}: {r['columns']:,} columns, {r['pages']:,} list-page fetches, {r['links']:,} links "
               f"({r['links_fetched']:,} fetched) in {r['wall_s']:.0f} s: {r['columns'] / r['wall_s']:.1f} columns/s, "
-              f"{1000 * r['cpu_s'] / r['columns']:.1f} ms CPU per column ({100 * r['cpu_s'] / r['wall_s']:.0f} % of a core), "
+              f"{1000 * r['cpu_s'] / r['columns']:.1f} ms CPU per column "
+              f"({100 * r['cpu_s'] / r['wall_s']:.0f} % of a core), "
               f"peak RSS {r['peak_rss_mb']:,.0f} MB" + (f"; verdicts {'all right' if not wrong else f'{wrong} WRONG'}"
                                                           if night == 1 else ""))
     for name, r in (("a first night", nights[0]), ("a later night", nights[-1])):

@@ -24,8 +24,8 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from portal_audit.text import decode_html  # noqa: E402
-from extractors.listpage import Hints, parse_list_page  # noqa: E402
+from extractors.listpage import Hints, parse_list_page
+from portal_audit.text import decode_html
 
 FALLBACK_URL = "http://portal.example.gov.cn/col/list/index.html"
 # site mirrors rewrote links to pages they did not copy as "javascript:;": on the real site
@@ -49,13 +49,16 @@ def judge(folder: Path, entry: dict, names: bool) -> dict:
     hints = Hints(names=(entry["column"],) if names and entry.get("column") else ())
     lp = parse_list_page(html, url, as_of, hints=hints)
     expected = {(urljoin(url, i["href"].strip()), i.get("date")) for i in labelled}
-    found = {(i.url, i.published_on.isoformat() if i.published_on else None) for i in lp.items if "mirror-js-" not in i.url}
-    found_mirrored = Counter(i.published_on.isoformat() if i.published_on else None for i in lp.items if "mirror-js-" in i.url)
+    found = {(i.url, i.published_on.isoformat() if i.published_on else None)
+             for i in lp.items if "mirror-js-" not in i.url}
+    found_mirrored = Counter(i.published_on.isoformat() if i.published_on else None
+                             for i in lp.items if "mirror-js-" in i.url)
     newest = max((i.published_on for i in lp.items if i.published_on), default=None)
     label_newest = entry.get("newest")
     way = ("static" if lp.list_found else "tie→error" if lp.tied else "empty" if lp.empty_marker
            else "blank?" if lp.blank_list else "api/browser")
-    return {"file": f"{folder.name}/{entry['file']}", "portal": entry.get("portal"), "static_list": entry.get("static_list", True),
+    return {"file": f"{folder.name}/{entry['file']}", "portal": entry.get("portal"),
+            "static_list": entry.get("static_list", True),
             "tp": len(expected & found) + sum((mirrored & found_mirrored).values()),
             "expected": len(expected) + sum(mirrored.values()), "found": len(found) + sum(found_mirrored.values()),
             "newest_ok": (newest.isoformat() if newest else None) == label_newest
@@ -83,7 +86,8 @@ def main() -> None:
         ok = r["newest_ok"] and r["tp"] == r["expected"] == r["found"]
         if args.v or not ok:
             print(f"{'ok  ' if ok else 'MISS'} {r['file']:42} {r['portal'] or '':16} {r['way']:11} "
-                  f"{r['tp']}/{r['expected']} found {r['found']}, newest {r['newest']} vs {r['label_newest']} {r['reason']}")
+                  f"{r['tp']}/{r['expected']} found {r['found']}, "
+                  f"newest {r['newest']} vs {r['label_newest']} {r['reason']}")
     portals = {r["portal"] for r in rows}
     print(f"\n{len(rows)} pages of {len(portals)} portals; static lists: {len(static)}: "
           f"recall {tp / exp if exp else 1:.3f}, precision {tp / fnd if fnd else 1:.3f}, "

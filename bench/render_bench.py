@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.browser import Renderer  # noqa: E402
-from extractors.crawl import crawl_column  # noqa: E402
-from extractors.fetch import Fetcher, FetchPolicy  # noqa: E402
-from extractors.listpage import parse_list_page  # noqa: E402
-from portal_audit.catalog import load_catalog  # noqa: E402
-from app.demo import build_site, serve  # noqa: E402
-from validations.rules import load_ruleset  # noqa: E402
+from app.demo import build_site, serve
+from extractors.browser import Renderer
+from extractors.column import crawl_column
+from extractors.fetch import Fetcher, FetchPolicy
+from extractors.listpage import parse_list_page
+from portal_audit.catalog import load_catalog
+from validations.rules import load_ruleset
 
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, per_host_concurrency=8, retries=0)
 
@@ -70,13 +70,15 @@ def main() -> None:
     site = build_site(portal, load_ruleset("national-2019"), as_of)
     server, base = serve(site)
     try:
-        scripted = [base.rstrip("/") + f"/col/col{1000 + int(c[1:])}/index.html" for c, s in site.shapes.items() if s == "script"]
+        scripted = [base.rstrip("/") + f"/col/col{1000 + int(c[1:])}/index.html"
+                    for c, s in site.shapes.items() if s == "script"]
         urls = (scripted * (args.renders // len(scripted) + 1))[:args.renders]
         launch_wall, launch_cpu, launch_child, _, _ = measure([], args.pages)
         wall, cpu, child, elapsed, items = measure(urls, args.pages)
         n = len(urls)
         page_cpu = (cpu - launch_cpu + child - launch_child) * 1000 / n
-        print(f"browser start + stop: {launch_wall * 1000:.0f} ms wall, {(launch_cpu + launch_child) * 1000:.0f} ms CPU")
+        print(f"browser start + stop: {launch_wall * 1000:.0f} ms wall, "
+              f"{(launch_cpu + launch_child) * 1000:.0f} ms CPU")
         print(f"rendered {n} script-drawn pages ({len(scripted)} distinct), {args.pages} at once, {items} items read:")
         print(f"  wall per page {sum(elapsed) / n:.0f} ms (its own load to settled network), "
               f"throughput {n / wall:.1f} pages/s")
@@ -84,12 +86,14 @@ def main() -> None:
               f"Chromium {(child - launch_child) * 1000 / n:.0f} ms)")
 
         async def static() -> float:
-            statics = [base.rstrip("/") + f"/col/col{1000 + int(c[1:])}/index.html" for c, s in site.shapes.items() if s == "trs"]
+            statics = [base.rstrip("/") + f"/col/col{1000 + int(c[1:])}/index.html"
+                       for c, s in site.shapes.items() if s == "trs"]
             t = time.process_time()
             async with Fetcher(POLICY) as fetcher:
                 await asyncio.gather(*(crawl_column(fetcher, "d", "c", u, as_of, window_days=0) for u in statics))
             return (time.process_time() - t) * 1000 / len(statics)
-        print(f"for comparison, a static list page fetched and read without the browser: {asyncio.run(static()):.1f} ms CPU")
+        print("for comparison, a static list page fetched and read without the browser: "
+              f"{asyncio.run(static()):.1f} ms CPU")
     finally:
         server.shutdown()
 

@@ -31,7 +31,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from farm import column_page, list_body  # noqa: E402
+from farm import column_page, list_body
 
 AS_OF = date(2025, 6, 30)
 PAGES = 3  # list pages per column
@@ -79,7 +79,8 @@ def page(k: int, path: str) -> bytes | None:
                 f"</ul></div><p>首页</p></body></html>").encode()
     parts = path.strip("/").split("/")
     if parts[0] == "channel" and path.endswith(".html"):  # the menus' channel pages
-        return f'<html><head><meta charset="utf-8"><title>频道</title></head><body><p>频道{parts[-1]}</p></body></html>'.encode()
+        return (f'<html><head><meta charset="utf-8"><title>频道</title></head>'
+                f'<body><p>频道{parts[-1]}</p></body></html>').encode()
     if parts[0] == "col" and path.endswith(".html") and not parts[-1].startswith("index"):  # an article
         return (f'<html><head><meta charset="utf-8"><title>信息{_h("art", k, path) % 9999}</title></head>'
                 f'<body><h1>信息</h1><p>正文。</p></body></html>').encode()
@@ -113,7 +114,8 @@ def catalog(portals: int, columns: int, port: int, first: int = 0, politeness: d
 class _Http(asyncio.Protocol):
     """Just enough HTTP/1.1 for a crawler: GET/HEAD, keep-alive, Content-Length."""
 
-    def connection_made(self, transport: asyncio.Transport) -> None:
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)  # a TCP server's transport
         self.transport, self.buffer = transport, b""
         local = transport.get_extra_info("sockname")[0]
         self.portal = portal_of(local)
@@ -165,6 +167,7 @@ def serving(port: int):
     """The synthesising server in a process of its own for the body's duration."""
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "serve", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
     try:
         proc.stdout.readline()  # "synthesising portals …": listening
         yield proc

@@ -18,11 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from portal_audit.catalog import Column, Portal  # noqa: E402
-from portal_audit.records import ColumnCrawl, Item  # noqa: E402
-from validations.rules import load_ruleset  # noqa: E402
-from validations.suite import build_frames, judge, run_checkpoint  # noqa: E402
-from validations.verdicts import portal_verdict  # noqa: E402
+from portal_audit.catalog import Column, Portal
+from portal_audit.i18n import msg
+from portal_audit.records import ColumnCrawl, Item
+from validations.rules import load_ruleset
+from validations.suite import build_frames, judge, run_checkpoint
+from validations.verdicts import portal_verdict
 
 FREQS = ["及时更新", "每月更新", "季度更新", "年度更新", "每周"]
 PATHS = [["工作动态"], ["通知公告"], ["政策文件"], ["人事信息"], ["规划计划"], ["机构职能"]]
@@ -38,7 +39,7 @@ def synth(n_columns: int, per_column: int, as_of: date, per_portal: int = 100):
             cols.append(Column(id=cid, path=rng.choice(PATHS), url=f"/col/{c}/", frequency=rng.choice(FREQS)))
             roll = rng.random()
             if roll < 0.03:
-                crawls.append(ColumnCrawl(f"p{p}", cid, "u", "unreachable", error="HTTP 404"))
+                crawls.append(ColumnCrawl(f"p{p}", cid, "u", "unreachable", error=msg("fetch.http", status=404)))
                 continue
             if roll < 0.10:
                 crawls.append(ColumnCrawl(f"p{p}", cid, "u", "ok", (), empty_marker=True))
@@ -80,7 +81,8 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"build tables {t_frames:.1f} s | GE checkpoints {t_gx:.1f} s | verdicts {t_judge:.1f} s | "
           f"total {t_frames + t_gx + t_judge:.1f} s | peak RSS {peak:,.0f} MB")
-    print(f"{sum(v.status == 'stale' for v in verdicts):,} stale, {sum(not s.passed for s in sites):,} of {len(sites):,} portals fail")
+    print(f"{sum(v.status == 'stale' for v in verdicts):,} stale, "
+          f"{sum(not s.passed for s in sites):,} of {len(sites):,} portals fail")
 
 
 if __name__ == "__main__":

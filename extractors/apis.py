@@ -49,12 +49,12 @@ class ApiSource:
         return f"{self.kind}{':' + self.date_key if self.date_key else ''} {self.url}"
 
     @classmethod
-    def from_text(cls, text: str) -> "ApiSource | None":
+    def from_text(cls, text: str) -> ApiSource | None:
         head, _, url = (text or "").partition(" ")
         kind, _, key = head.partition(":")
         return cls(kind, url, key or None) if kind in KINDS and url else None
 
-    def at(self, url: str) -> "ApiSource":
+    def at(self, url: str) -> ApiSource:
         """The same API at another page's URL."""
         return ApiSource(self.kind, url, self.date_key)
 
@@ -64,7 +64,8 @@ class ApiSource:
             return "GET", url, None, {}
         parts = urlsplit(url)
         return ("POST", urlunsplit(parts._replace(query="")), parts.query.encode(),
-                {"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "x-requested-with": "XMLHttpRequest"})
+                {"content-type": "application/x-www-form-urlencoded; charset=UTF-8",
+                 "x-requested-with": "XMLHttpRequest"})
 
 
 @dataclass(slots=True)
@@ -109,7 +110,8 @@ def recognise(html: str, url: str, column_url: str | None = None) -> ApiSource |
             params.setdefault("parseType", "bulidstatic")  # sic: the platform's own spelling
             params.setdefault("pageType", "column")
             size = _page_size(query.get("paramJson"))
-            params["paramJson"] = json.dumps({"pageNo": 1, **({"pageSize": size} if size else {})}, separators=(",", ":"))
+            params["paramJson"] = json.dumps({"pageNo": 1, **({"pageSize": size} if size else {})},
+                                             separators=(",", ":"))
             return ApiSource("jpaas", urljoin(url, target) + "?" + urlencode(params))
     return None
 
@@ -127,7 +129,7 @@ _JS_LITERAL = re.compile(r"""["']([^"']*)["']|([\w.]+)""")
 def _js_fields(block: str) -> dict[str, str]:
     """``key: value`` pairs of a JS object literal, each value an expression of literals and
     dotted names joined by ``||`` (kept as written, resolved by ``_js_value``)."""
-    return {k: v for k, v in _JS_FIELD.findall(block)}
+    return dict(_JS_FIELD.findall(block))
 
 
 def _js_value(expr: str, scope: dict[str, dict[str, str]], site_id: str | None) -> str | None:
@@ -167,7 +169,8 @@ def trs_continuation(scripts: str, url: str) -> ApiSource | None:
     per = _js_value(chnl.get("prepage", "15"), {}, None) or "15"
     static_pages = _js_value(chnl.get("maxStaticIndex", "1"), {}, None) or "1"
     total = _js_value(chnl.get("recordCount", "0"), {}, None) or "0"
-    if not (per.isdigit() and static_pages.isdigit()) or (total.isdigit() and int(total) <= int(per) * int(static_pages)):
+    if not (per.isdigit() and static_pages.isdigit()) or (
+            total.isdigit() and int(total) <= int(per) * int(static_pages)):
         return None
     query = urlencode({**form, "cache": cache, "page": int(static_pages) + 1, "prepage": per})
     return ApiSource("form", urljoin(url, api.group(1)) + "?" + query)
@@ -181,7 +184,7 @@ def _page_size(param_json: object) -> int | None:
             return None
     if isinstance(param_json, dict):
         size = param_json.get("pageSize")
-        return int(size) if str(size).isdigit() else None
+        return int(size) if isinstance(size, (int, str)) and str(size).isdigit() else None
     return None
 
 
@@ -193,7 +196,8 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
     except ValueError:
         return ApiPage([], None, False)
     if source.kind == "jpaas":
-        markup = data.get("data", {}).get("html") if isinstance(data, dict) and isinstance(data.get("data"), dict) else None
+        markup = (data.get("data", {}).get("html")
+                  if isinstance(data, dict) and isinstance(data.get("data"), dict) else None)
         if not isinstance(markup, str):
             return ApiPage([], None, False)
         return ApiPage([], next_page(url), True, html=markup)
@@ -202,7 +206,7 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
         return ApiPage([], None, False)
     items, total = found
     pages = _first(data, _PAGE_COUNT_KEYS) if isinstance(data, dict) else None
-    if str(pages).isdigit() and _page_number(url) >= int(pages):
+    if isinstance(pages, (int, str)) and str(pages).isdigit() and _page_number(url) >= int(pages):
         return ApiPage(items, None, True)  # the last page the API declares
     nxt = next_page(url) if items else None
     size = _page_size_of(url) or len(items)  # a short last page is shorter than the page size
@@ -212,18 +216,18 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
 
 
 _TITLE_KEYS = ("title", "name", "subject", "biaoti", "bt", "doctitle", "docTitle", "mc", "wjmc", "filename")
-_URL_KEYS = ("url", "post_url", "link", "href", "docUrl", "docurl", "docpuburl", "chnldocurl", "puburl", "pubUrl", "path",
-             "detailUrl", "linkUrl")
+_URL_KEYS = ("url", "post_url", "link", "href", "docUrl", "docurl", "docpuburl", "chnldocurl", "puburl", "pubUrl",
+             "path", "detailUrl", "linkUrl")
 # release time before the generic "pubdate": TRS search answers carry both, and there PUBDATE is
 # the document's written date (成文日期), DOCRELTIME its release (发布日期)
-_DATE_KEYS = ("display_publish_time", "publish_time", "publishTime", "publishedTime", "publishedTimeStr", "publishDate",
-              "publish_date", "docreltime", "docRelTime", "pubDate", "releaseTime", "release_time", "fbsj", "fbrq",
-              "scrq", "pubtime", "pubTime",
+_DATE_KEYS = ("display_publish_time", "publish_time", "publishTime", "publishedTime", "publishedTimeStr",
+              "publishDate", "publish_date", "docreltime", "docRelTime", "pubDate", "releaseTime", "release_time",
+              "fbsj", "fbrq", "scrq", "pubtime", "pubTime",
               "first_publish_time", "date", "time", "created_at", "createTime", "create_time", "createDate", "ctime",
               "updateTime", "update_time")
 _PAGE_COUNT_KEYS = ("pageCount", "totalPage", "totalPages", "pages", "page_count")
-_TOTAL_KEYS = ("total", "totalCount", "total_count", "totalRecord", "totalrecord", "recordCount", "count", "totalElements",
-               "post_count")
+_TOTAL_KEYS = ("total", "totalCount", "total_count", "totalRecord", "totalrecord", "recordCount", "count",
+               "totalElements", "post_count")
 
 
 def _first(record: dict, keys: tuple[str, ...]) -> object:
@@ -386,7 +390,10 @@ def learn(responses: list[tuple[str, str, str, bytes | None]], shown: list[Item]
     if best is None or 2 * best_hits < min(len(urls), 10):
         return None
     key = _shown_date_key(best_data, best.url, shown, as_of)
-    return ApiSource(best.kind, best.url, key), json_records(best_data, best.url, as_of, (key,) if key else _DATE_KEYS)[0]
+    records = json_records(best_data, best.url, as_of, (key,) if key else _DATE_KEYS)
+    # found before with these keys: the default ones in the loop, a learnt key by _shown_date_key's agreement
+    assert records is not None
+    return ApiSource(best.kind, best.url, key), records[0]
 
 
 def _shown_date_key(data: object, url: str, shown: list[Item], as_of: date | None) -> str | None:

@@ -23,19 +23,20 @@ import os
 import shutil
 import time
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import PageFetch
-
-from .fetch import FetchError, Fetcher
 from portal_audit.text import decode_html
+
+from .fetch import Fetcher, FetchError
 from .sandbox import running_as_root, unprivileged_launcher
 
 log = logging.getLogger("portal_audit.browser")
-BLOCKED = {"image", "font", "media", "stylesheet", "manifest", "texttrack", "websocket", "eventsource", "beacon", "ping"}
+BLOCKED = {"image", "font", "media", "stylesheet", "manifest", "texttrack", "websocket", "eventsource", "beacon",
+           "ping"}
 DATA_TYPES = {"xhr", "fetch"}
 FORWARDED_HEADERS = ("accept", "content-type", "x-requested-with")
 
@@ -126,7 +127,7 @@ class Renderer:
         self._hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self.limits.pages_per_host))
         self.rendered = 0  # pages rendered by this renderer (for the crawl's figures)
 
-    async def __aenter__(self) -> "Renderer":
+    async def __aenter__(self) -> Renderer:
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -136,10 +137,8 @@ class Renderer:
         browser, playwright = self._browser, self._playwright
         self._browser = self._playwright = None
         if browser is not None:
-            try:
+            with suppress(Exception):  # already gone: nothing to close
                 await browser.close()
-            except Exception:  # already gone: nothing to close
-                pass
         if playwright is not None:
             await playwright.stop()
 
@@ -198,7 +197,8 @@ class Renderer:
             network = _Network()
             try:
                 context = await asyncio.wait_for(
-                    browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent), self.limits.call_timeout)
+                    browser.new_context(service_workers="block", user_agent=self.fetcher.policy.user_agent),
+                    self.limits.call_timeout)
             except Exception:
                 await self._restart()
                 raise RenderFailed(msg("browser.crashed")) from None
@@ -235,7 +235,7 @@ class Renderer:
             self.rendered += 1
             return out
 
-    async def _settle(self, page, url: str, network: "_Network") -> Msg | None:
+    async def _settle(self, page, url: str, network: _Network) -> Msg | None:
         """Navigate and wait until the page has loaded and its network has been quiet for
         ``settle_ms``. The page's time counts only while it runs: time its requests spend
         queued behind the crawl's politeness (other columns of the same host, a busy
@@ -256,23 +256,21 @@ class Renderer:
             if elapsed - network.waited_ms() > limit or elapsed > limit * 4:
                 return msg("browser.timeout", s=round(self.limits.timeout))
 
-    async def _content(self, page, network: "_Network") -> str:
+    async def _content(self, page, network: _Network) -> str:
         """The page's DOM, read with a time limit (a script busy-looping blocks it). A page
         that navigates while it is read (``location`` set, a reload, a page rewriting
         itself) is read again once its new document has loaded."""
         for attempt in range(3):
             try:
                 return await asyncio.wait_for(page.content(), self.limits.call_timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 raise RenderFailed(msg("browser.hung")) from None
             except Exception as exc:
                 if "navigating" not in str(exc) or attempt == 2:
                     raise RenderFailed(msg("browser.crashed")) from None
                 network.has_loaded = False
-                try:
+                with suppress(Exception):
                     await page.wait_for_load_state("load", timeout=self.limits.timeout * 1000)
-                except Exception:
-                    pass
         raise RenderFailed(msg("browser.crashed"))  # pragma: no cover - the loop returns or raises
 
     async def _restart(self) -> None:
@@ -287,7 +285,7 @@ class Renderer:
                     process.kill()
 
     async def _answer(self, route, request, out: Rendered, failure: list[FetchError], budget: dict,
-                      network: "_Network") -> None:
+                      network: _Network) -> None:
         """Answer one request of a rendered page through the Fetcher."""
         with network.request():
             await self._answer_one(route, request, out, failure, budget)
@@ -322,11 +320,9 @@ class Renderer:
             ctype = (page.content_type or "").lower()
             if kind in DATA_TYPES and ("json" in ctype or "xml" in ctype or page.body[:1] in (b"{", b"[", b"<")):
                 out.responses.append((page.url, decode_html(page.body), request.method, request.post_data_buffer))
-        try:
+        with suppress(Exception):  # the page went away meanwhile
             await route.fulfill(status=page.status, body=page.body,
                                 headers={"content-type": page.content_type or "application/octet-stream"})
-        except Exception:  # the page went away meanwhile
-            pass
 
 
 def _ms_since(start: float) -> float:
@@ -340,23 +336,21 @@ def _ms_since(start: float) -> float:
 NO_NETWORK_ARGS = ("--proxy-server=http://127.0.0.1:1", "--proxy-bypass-list=<-loopback>",
                    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
                    "--webrtc-ip-handling-policy=disable_non_proxied_udp")
-NO_WEBRTC = """for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceCandidate',
-                         'RTCSessionDescription']) { try { delete window[name]; window[name] = undefined; } catch (e) {} }"""
+NO_WEBRTC = (
+    "for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceCandidate',\n"
+    "                         'RTCSessionDescription'])"
+    " { try { delete window[name]; window[name] = undefined; } catch (e) {} }")
 
 
 async def _refuse_socket(ws) -> None:
-    try:
+    with suppress(Exception):  # the page went away meanwhile
         await ws.close()
-    except Exception:  # the page went away meanwhile
-        pass
 
 
 async def _dismiss(dialog) -> None:
     """alert(), confirm(), prompt(): answered at once (a page looping on alert() must not stall)."""
-    try:
+    with suppress(Exception):
         await dialog.dismiss()
-    except Exception:
-        pass
 
 
 class _Network:

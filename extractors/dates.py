@@ -57,8 +57,8 @@ def find_dates(text: str, as_of: date | None = None, allow_yearless: bool = True
                 continue
             month, day = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
             if year_hint is not None:
-                near = [c for c in (_make(y, month, day) for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1))
-                        if c and c <= ref + timedelta(days=1)]
+                years = (year_hint.year - 1, year_hint.year, year_hint.year + 1)
+                near = [c for c in (_make(y, month, day) for y in years) if c and c <= ref + timedelta(days=1)]
                 d = min(near, key=lambda c: abs((c - year_hint).days)) if near else None
             else:
                 d = _make(ref.year, month, day)
@@ -69,7 +69,8 @@ def find_dates(text: str, as_of: date | None = None, allow_yearless: bool = True
     return [d for _, d in sorted(found, key=lambda p: p[0])]
 
 
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2]|[1-9](?=/))(?:[-/]?(0[1-9]|[12]\d|3[01]|[1-9](?=/)))?(?=[_/.-]|$)")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2]|[1-9](?=/))"
+                       r"(?:[-/]?(0[1-9]|[12]\d|3[01]|[1-9](?=/)))?(?=[_/.-]|$)")
 
 
 def url_date(url: str) -> date | None:

@@ -60,7 +60,8 @@ _D = "[0-9０-９]"
 _DATE = (rf"(?:19|20|１９|２０){_D}{{2}}\s*[-/.年－／．]\s*{_D}{{1,2}}\s*[-/.月－／．]\s*{_D}{{1,2}}\s*日?"
          rf"(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?")
 # "今天是2021年3月4日 星期四" in a page's top bar is the visitor's day, not a publish date
-_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|现在是)\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
+_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|现在是)\s*[:：]?\s*"
+                    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 _TRAILING_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\s\]】)）]*$")
 _LEADING_DATE = re.compile(rf"^[\s\[【(（]*{_DATE}[\s\]】)）]*")
 
@@ -192,8 +193,8 @@ def grouped(records: list[Record]) -> dict[etree._Element, list[Record]]:
     return groups
 
 
-_ARTICLE_PATH = re.compile(r"(?:\.s?html?|\.jhtml|\.jsp|\.php|\.aspx?|\.do|\.pdf|\.docx?)$|/art/|/content|/t\d{8}_|\d{5,}",
-                           re.I)
+_ARTICLE_PATH = re.compile(r"(?:\.s?html?|\.jhtml|\.jsp|\.php|\.aspx?|\.do|\.pdf|\.docx?)$"
+                           r"|/art/|/content|/t\d{8}_|\d{5,}", re.I)
 _INDEX_PATH = re.compile(r"/(?:index|default|list)(?:_\d+)?\.s?html?$|/$", re.I)
 
 
@@ -223,7 +224,8 @@ def undated_groups(doc: etree._Element, url: str) -> dict[etree._Element, list[R
 
 
 # -- what names the column ------------------------------------------------------------------
-_CRUMB_LABEL = re.compile(r"(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面|當前位置|您現在的位置|您的位置|所在位置)\s*[:：]?")
+_CRUMB_LABEL = re.compile(r"(?:当前位置|您现在的位置|您的位置|您所在的位置|所在位置|现在位置|当前页面"
+                          r"|當前位置|您現在的位置|您的位置|所在位置)\s*[:：]?")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/|>>|＞＞|-{1,2}>)\s*")
 _TITLE_SPLIT = re.compile(r"\s*[-_|｜—–－·]+\s*")
 _DECOR = re.compile(r"更多|more|查看全部|[>»›+＋\s]+|[【】\[\]]", re.I)
@@ -255,7 +257,8 @@ def column_names(doc: etree._Element, given: tuple[str, ...] = (), html: str = "
 
 _CRUMB_WORDS = ("crumb", "dqwz", "position", "location", "weizhi")
 # the labelled breadcrumb read off the raw page, from its label to the end of its box
-_CRUMB_RAW = re.compile(r"(?:当前位置|現在的位置|现在的位置|您的位置|所在位置|现在位置|當前位置|当前页面)\s*[:：]?(.{0,800}?)"
+_CRUMB_RAW = re.compile(r"(?:当前位置|現在的位置|现在的位置|您的位置|所在位置|现在位置|當前位置|当前页面)"
+                        r"\s*[:：]?(.{0,800}?)"
                         r"</(?:div|td|p|ul|ol|section|nav|dd|h\d|header)\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -275,7 +278,9 @@ def _crumb_marked(html: str) -> str | None:
             opened = html.rfind("<", max(0, at - 200), at)
             mark = _IN_MARK.search(html, opened, at) if opened > html.rfind(">", max(0, at - 200), at) else None
             if mark:
-                value = mark.group(1) + _MARK_REST.match(html, at).group(0)
+                rest = _MARK_REST.match(html, at)
+                assert rest is not None  # a starred pattern matches anywhere, if only the empty string
+                value = mark.group(1) + rest.group(0)
                 if {t.lower() for t in _TOKEN.findall(value)} & _CRUMB_TOKENS:
                     box = _BOX_TEXT.search(html, at)
                     if box:
@@ -540,14 +545,15 @@ def column_dir(url: str) -> str:
     return url.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[0] + "/"
 
 
-def weigh(found: list[Block], url: str, names_of: Callable[[], frozenset[str]], site_wide: frozenset[str]) -> list[Block]:
+def weigh(found: list[Block], url: str, names_of: Callable[[], frozenset[str]],
+          site_wide: frozenset[str]) -> list[Block]:
     """Score each block by the evidence about it; the candidates (no strong evidence
     against) best first, then the rest. ``names_of`` gives the column's names, asked only
     when a block has a heading to compare."""
     col_dir = column_dir(url)
     for b in found:
         b.heading = heading_of(b.main)
-        b.named = bool(b.heading) and names_column(b.heading, names_of())
+        b.named = bool(b.heading and names_column(b.heading, names_of()))
         urls = [r.url for r in b.records]
         shared = sum(u in site_wide for u in urls) / len(urls) if site_wide else 0.0
         if shared == 1.0:

@@ -15,6 +15,7 @@ import time
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -22,6 +23,7 @@ import httpx
 from protego import Protego
 
 from portal_audit.i18n import Msg, msg
+from portal_audit.records import FetchState
 from portal_audit.text import decode_html
 
 USER_AGENT = "portal-audit/0.1 (government website timeliness audit)"
@@ -57,7 +59,7 @@ class FetchPolicy:
 class FetchError(Exception):
     """A page could not be fetched. ``state`` is the column status it implies."""
 
-    state = "unreachable"
+    state: ClassVar[FetchState] = "unreachable"
 
     def __init__(self, url: str, message: Msg | str, status: int | None = None):
         self.msg = message if isinstance(message, Msg) else Msg("text", {"text": message})
@@ -182,7 +184,7 @@ class _PinnedBackend(httpcore.AsyncNetworkBackend):
     instead of resolving the name again. httpcore keeps the name for TLS (SNI, certificate)
     and the request keeps it in its Host header."""
 
-    def __init__(self, fetcher: "Fetcher"):
+    def __init__(self, fetcher: Fetcher):
         self._fetcher = fetcher
         self._inner = httpcore.AnyIOBackend()
 
@@ -227,7 +229,7 @@ class Fetcher:
         self._robots: dict[str, Protego | None] = {}
         self._robots_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
-    async def __aenter__(self) -> "Fetcher":
+    async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -247,7 +249,7 @@ class Fetcher:
             transport = self._transport
             if transport is None:  # connections go to the addresses the guard checked
                 transport = httpx.AsyncHTTPTransport(verify=self._tls, limits=limits)
-                transport._pool = httpcore.AsyncConnectionPool(  # noqa: SLF001 - httpx takes no network backend
+                transport._pool = httpcore.AsyncConnectionPool(
                     ssl_context=self._tls, max_connections=conns, max_keepalive_connections=conns,
                     keepalive_expiry=limits.keepalive_expiry, network_backend=_PinnedBackend(self))
             client = self._clients[host] = httpx.AsyncClient(
@@ -294,7 +296,8 @@ class Fetcher:
                                                                          type=socket.SOCK_STREAM)
                 except OSError as exc:
                     raise Unreachable(url or host, msg("fetch.dns", error=_dns_reason(exc))) from None
-                addrs = list(dict.fromkeys(info[4][0] for info in infos))
+                # an inet address's host is a string (the stubs allow any socket family's)
+                addrs = list(dict.fromkeys(str(info[4][0]) for info in infos))
             guarded = self._guarded(host)
             pinned = self._pins[key] = (addrs if addrs and (not guarded or all(_is_public(a) for a in addrs)) else [],
                                         now + PIN_TTL)
@@ -352,14 +355,15 @@ class Fetcher:
                     async with self._in_flight:
                         resp = await asyncio.wait_for(self._read_capped(url, headers, method, content),
                                                       self.policy.page_deadline)
-            except (httpx.TimeoutException, asyncio.TimeoutError):
+            except (TimeoutError, httpx.TimeoutException):
                 err: FetchError = Unreachable(url, msg("fetch.timeout", tries=attempt))
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 err = Unreachable(url, msg("fetch.connect", tries=attempt, error=_transport_reason(exc)))
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp
-                err = Unreachable(url, msg("fetch.http_tries", status=resp.status_code, tries=attempt), resp.status_code)
+                err = Unreachable(url, msg("fetch.http_tries", status=resp.status_code, tries=attempt),
+                                  resp.status_code)
                 after = resp.headers.get("retry-after", "")
                 if after.isdigit():
                     if int(after) > self.policy.max_retry_after:
@@ -396,7 +400,7 @@ class Fetcher:
                     if total > cap:
                         raise too_large
                     chunks.append(chunk)
-            resp._content = b"".join(chunks)  # noqa: SLF001 - keep the capped body on the response
+            resp._content = b"".join(chunks)
             return resp
 
     async def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,

@@ -19,14 +19,15 @@ from urllib.parse import urlsplit
 
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck
-
-from .fetch import FetchError, Fetcher, Refused, TooLarge
 from portal_audit.text import decode_html
+
+from .fetch import Fetcher, FetchError, Refused, TooLarge
 from .markup import page_doc, text_of
 
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv|ceb|tif)$", re.I)
 IMAGE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico)$", re.I)
-SOFT_404 = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要访问的|您所访问的)?页面|页面已(?:被)?删除|信息已(?:被)?删除"
+SOFT_404 = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要访问的|您所访问的)?页面"
+                      r"|页面已(?:被)?删除|信息已(?:被)?删除"
                       r"|文章不存在|信息不存在|内容不存在|已被删除|您访问的页面不存在|404\s*(?:not found|错误|页面)"
                       r"|page not found|not found", re.I)
 CHALLENGE = re.compile(r"__jsl_clearance|_guard/auto\.js|yunsuo_session|cdn-cgi/challenge|安全狗|请开启JavaScript|"
@@ -79,8 +80,8 @@ def _page_outcome(status: int, body: bytes, charset: str | None, external: bool)
     text = decode_html(body[:200_000], charset)
     if CHALLENGE.search(text[:20_000]):
         return Outcome("unverifiable", status, msg("link.challenge"))
-    title = _TITLE.search(text)
-    title = " ".join(title.group(1).split()) if title else ""
+    found = _TITLE.search(text)
+    title = " ".join(found.group(1).split()) if found else ""
     doc = page_doc(text)  # the parser's text, in C: a regex over tags rescanned hostile pages quadratically
     body = doc.find("body")
     visible = " ".join(text_of(body if body is not None else doc).split())

@@ -21,16 +21,30 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from portal_audit.i18n import Msg, msg
+from portal_audit.profiles import Profile
 from portal_audit.records import Item
 from portal_audit.text import strip_pinyin_notes
 
 from .apis import ApiSource, trs_continuation
 from .dates import find_dates
-from .evidence import (Block, Record, Signature, blank_under_heading, blocks, candidates, column_names, dated_records,
-                       grouped, signature, tied, undated_groups, undated_list, weigh)
+from .evidence import (
+    Block,
+    Record,
+    Signature,
+    blank_under_heading,
+    blocks,
+    candidates,
+    column_names,
+    dated_records,
+    grouped,
+    signature,
+    tied,
+    undated_groups,
+    undated_list,
+    weigh,
+)
 from .markup import HIDDEN, SKIP_HREF, drop, joiner, link_title, page_doc, parse_html, selector, text
 from .paging import find_next, hanweb_next
-from portal_audit.profiles import Profile
 
 _EMPTY = re.compile(
     r"暂无(?:信息|内容|数据|记录|相关|文章)|暫無(?:信息|內容|數據|記錄|相關|文章)|没有(?:找到)?相关(?:记录|信息|内容|数据)"
@@ -38,8 +52,8 @@ _EMPTY = re.compile(
 )
 # an explanatory note (说明/备注) saying why a column has nothing: with one a column is not
 # blank (国办 rules: "确无信息的栏目应有说明"); a bare "暂无信息" placeholder is
-_NOTE_WHY = (r"(?:无此类|無此類|无该类|無該類|无相关|無相關|无此项|無此項|未产生|未產生|不涉及|没有此类|沒有此類|没有相关|沒有相關"
-             r"|暂无此类|暫無此類|暂未产生|暫未產生)")
+_NOTE_WHY = (r"(?:无此类|無此類|无该类|無該類|无相关|無相關|无此项|無此項|未产生|未產生|不涉及"
+             r"|没有此类|沒有此類|没有相关|沒有相關|暂无此类|暫無此類|暂未产生|暫未產生)")
 _NOTE = re.compile(
     r"(?:说明|說明|备注|備註)\s*[:：]\s*[^。；;\n]{0,40}?" + _NOTE_WHY + r"[^。；;\n]{0,40}"
     r"|本(?:机关|機關|单位|單位|部门|部門|局|委|办|辦|院|机构|機構|级|級|乡|鄉|镇|鎮|街道)[^。；;\n]{0,24}?" + _NOTE_WHY
@@ -77,7 +91,7 @@ class ListPage:
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: Msg | None = None  # why no list was found
     blank_list: bool = False  # no list, and under the heading naming the column an empty list box
-    more: "ApiSource | None" = None  # where the list goes on past its static pages (a TRS "动静结合" list)
+    more: ApiSource | None = None  # where the list goes on past its static pages (a TRS "动静结合" list)
     paged_by_script: bool = False  # an island list whose pager (in the island) declares pages no link reaches
     # two lists whose evidence ties: (where, items) each; the column's later pages can tell
     tied: tuple[tuple[Signature, tuple[Item, ...]], ...] = ()
@@ -104,7 +118,8 @@ def _hanweb_records(raw: str) -> list[str]:
     string search: a regex with a lazy ``.*?`` rescans to the end after every unclosed record."""
     if "<record>" not in raw and "<RECORD>" not in raw:
         return []
-    low, out, at = raw.lower(), [], 0
+    low, at = raw.lower(), 0
+    out: list[str] = []
     while True:
         at = low.find("<record>", at)
         if at < 0:
@@ -192,10 +207,10 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     hanweb = _hanweb_records(html)
     if hanweb:  # Hanweb JCMS: the column's records sit in a <datastore>, nothing to guess
         doc = parse_html("<html><body><ul class='datastore'>" + "".join(hanweb) + "</ul></body></html>")
-        groups = _groups(doc, url, as_of) or undated_groups(doc, url)
+        hanweb_groups = _groups(doc, url, as_of) or undated_groups(doc, url)
         page = ListPage(next_url=hanweb_next(html, url, len(hanweb)), list_found=True, doc=doc, text=text(doc))
-        if groups:
-            page.items = _items(max(blocks(groups), key=lambda b: len(b.records)))
+        if hanweb_groups:
+            page.items = _items(max(blocks(hanweb_groups), key=lambda b: len(b.records)))
         return page
 
     doc = parse_html(html)
@@ -205,7 +220,8 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     for el in list(doc.iter(*HIDDEN)):
         drop(el)
     page = ListPage(next_url=find_next(doc, scripts, url), doc=doc,
-                    more=trs_continuation(scripts, url) if hints.container is None and "pageChnlInfo" in scripts else None)
+                    more=(trs_continuation(scripts, url)
+                          if hints.container is None and "pageChnlInfo" in scripts else None))
     if profile and profile.next:
         link = next((a for a in selector(profile.next)(doc) if a.get("href")), None)
         page.next_url = urljoin(url, link.get("href")) if link is not None else None
@@ -224,7 +240,8 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     if _choose(page, doc, groups, url, hints, names) or page.tied:
         return page
     if islands and not page.empty_marker:  # the list may be shipped in a comment or template
-        island = parse_html("<html><body>" + "".join(f"<div class='island'>{t}</div>" for t in islands) + "</body></html>")
+        island = parse_html("<html><body>" + "".join(f"<div class='island'>{t}</div>" for t in islands)
+                            + "</body></html>")
         if _choose(page, island, _groups(island, url, as_of), url, Hints(site_wide=hints.site_wide), names):
             page.source = "island"
             declared = max((int(m.group(1)) for t in islands for m in _ISLAND_PAGER.finditer(t)), default=1)
@@ -319,9 +336,11 @@ def article_date(html: str, as_of: date | None = None) -> date | None:
 
     soup = BeautifulSoup(html, "lxml")
     for meta in soup.find_all("meta"):
-        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        # name, property and content are single-valued attributes: bs4 gives them as str, its
+        # stubs allow the AttributeValueList of multi-valued ones (class, rel)
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()  # type: ignore[union-attr]
         if name in _ARTICLE_META and meta.get("content"):
-            found = find_dates(meta["content"], as_of, allow_yearless=False)
+            found = find_dates(meta["content"], as_of, allow_yearless=False)  # type: ignore[arg-type]
             if found:
                 return found[0]
     text = soup.get_text(" ", strip=True)

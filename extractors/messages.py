@@ -15,11 +15,15 @@ from lxml import etree
 from portal_audit.records import Message
 
 from .dates import find_dates
-from .markup import SKIP_HREF as _SKIP_HREF, link_title as _title, page_doc, text as _text
+from .markup import SKIP_HREF as _SKIP_HREF
+from .markup import link_title as _title
+from .markup import page_doc
+from .markup import text as _text
 
-_ASKED = re.compile(r"留言时间|留言日期|提问时间|来信时间|来信日期|咨询时间|提交时间|写信时间|投诉时间|发信时间|提问日期"
-                    r"|留言時間|來信時間|諮詢時間")
-_ANSWERED = re.compile(r"回复时间|回复日期|答复时间|答复日期|办结时间|办结日期|处理时间|反馈时间|回覆時間|答覆時間|回復時間")
+_ASKED = re.compile(r"留言时间|留言日期|提问时间|来信时间|来信日期|咨询时间|提交时间|写信时间|投诉时间|发信时间"
+                    r"|提问日期|留言時間|來信時間|諮詢時間")
+_ANSWERED = re.compile(r"回复时间|回复日期|答复时间|答复日期|办结时间|办结日期|处理时间|反馈时间"
+                       r"|回覆時間|答覆時間|回復時間")
 _TITLE = re.compile(r"标题|主题|信件|留言|咨询|事项|标  题|標題|主題")
 _STATE_HEAD = re.compile(r"状态|办理|处理|狀態|辦理")
 _ANSWERED_STATE = re.compile(r"已回复|已答复|已办结|已处理|已反馈|已回覆|已答覆|已辦結|已回復|已处理完毕")
@@ -52,12 +56,12 @@ def _cells(row: etree._Element) -> list[etree._Element]:
 def _from_tables(doc: etree._Element, url: str, as_of: date | None) -> list[Message]:
     out = []
     for table in doc.iter("table"):
-        rows = [r for r in table.iter("tr")]
+        rows = list(table.iter("tr"))
         head = next((r for r in rows[:3] if _ASKED.search(_text(r)) or _ANSWERED.search(_text(r))), None)
         if head is None:
             continue
         labels = [_text(c) for c in _cells(head)]
-        col = {}
+        col: dict[str, int] = {}
         for i, label in enumerate(labels):
             for key, pattern in (("asked", _ASKED), ("answered", _ANSWERED), ("state", _STATE_HEAD), ("title", _TITLE)):
                 if key not in col and pattern.search(label):
@@ -70,7 +74,7 @@ def _from_tables(doc: etree._Element, url: str, as_of: date | None) -> list[Mess
             if link is None or len(cells) < 2:
                 continue
 
-            def cell(key: str) -> str:
+            def cell(key: str, cells: list[etree._Element] = cells, col: dict[str, int] = col) -> str:
                 i = col.get(key)
                 return _text(cells[i]) if i is not None and i < len(cells) else ""
 

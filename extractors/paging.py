@@ -12,11 +12,13 @@ from lxml import etree
 
 from .markup import SKIP_HREF, text
 
-_NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁", "next", "next page", "›", ">", "»", ">>"}
+_NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁",
+              "next", "next page", "›", ">", "»", ">>"}
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 # the site-cluster form (Sichuan, Gansu …): createPageHTML('page_div', 3, 1, 'xwzx_list', 'shtml', 55),
 # pages counted from 1, page 2 being xwzx_list_2.shtml
-_CLUSTER_PAGER = re.compile(r"""createPageHTML\(\s*["'][^"']*["']\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](\w+)["']\s*,\s*["'](\w+)["']""")
+_CLUSTER_PAGER = re.compile(r"""createPageHTML\(\s*["'][^"']*["']\s*,\s*(\d+)\s*,\s*(\d+)\s*,"""
+                            r"""\s*["'](\w+)["']\s*,\s*["'](\w+)["']""")
 # TRS's other pager script: Pager({size: 3, current: 0, prefix: 'index', suffix: 'html'})
 _TRS_PAGER_OBJECT = re.compile(r"\bPager\(\s*\{([^}]{0,500})\}")  # bounded: linear on hostile scripts
 _OBJECT_FIELD = re.compile(r"""(\w+)\s*:\s*["']?([\w.]+)["']?""")
@@ -70,7 +72,7 @@ def _trs_call(scripts: str, url: str) -> Pager | None:
     m = _TRS_PAGER.search(scripts)
     count = _script_int(scripts, m.group(1)) if m else None
     current = _script_int(scripts, m.group(2)) if m else None
-    if count is None or current is None:
+    if m is None or count is None or current is None:
         return None
     return count, current + 1, lambda n: f"{m.group(3)}_{n - 1}.{m.group(4)}"
 
@@ -198,9 +200,12 @@ def hanweb_next(raw: str, url: str, n_records: int) -> str | None:
         return None
     if group:
         parts = urlsplit(urljoin(url, html_unescape(group.group(1))))
-        base, params = parts.path, [(k, v) for k, v in parse_qsl(parts.query) if k not in ("page", "startrecord", "endrecord", "perpage")]
+        base, params = parts.path, [(k, v) for k, v in parse_qsl(parts.query)
+                                    if k not in ("page", "startrecord", "endrecord", "perpage")]
     else:
         base = urlsplit(url).path
-        params = [(k, v) for k, v in parse_qsl(urlsplit(url).query) if k not in ("startrecord", "endrecord", "perpage")]
+        params = [(k, v) for k, v in parse_qsl(urlsplit(url).query)
+                  if k not in ("startrecord", "endrecord", "perpage")]
     end = min(int(total.group(1)), start + per_page * 3 - 1)  # jpage fetches three pages at a time
-    return urljoin(url, f"{base}?{urlencode([('startrecord', start), ('endrecord', end), ('perpage', per_page)] + params)}")
+    records = urlencode([("startrecord", start), ("endrecord", end), ("perpage", per_page), *params])
+    return urljoin(url, f"{base}?{records}")

@@ -12,13 +12,13 @@ import socket
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
 from portal_audit.records import Probe
 
-from .fetch import FetchError, Fetcher, FetchPolicy, Refused, Unreachable
+from .fetch import Fetcher, FetchError, FetchPolicy, Refused, Unreachable
 
 PROBE_TIMEOUT = 15.0  # seconds for the whole home page, redirects included
 PROBES_AT_ONCE = 256
@@ -52,20 +52,20 @@ async def _ipv6_ok(v6: Fetcher, url: str) -> bool | None:
         return False
     except Unreachable as exc:
         return None if exc.msg.key == "fetch.dns" else False
-    except (FetchError, asyncio.TimeoutError):
+    except (TimeoutError, FetchError):
         return False
 
 
 async def probe_one(fetcher: Fetcher, portal: Portal, v6: Fetcher | None = None) -> Probe:
     """Open a portal's home page once (and over IPv6 with ``v6``, unless the visit was
     refused by the guard); never raises for what the portal does."""
-    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    started = datetime.now(UTC).replace(tzinfo=None)
     t = time.perf_counter()
     status, error = None, None
     try:
         page = await asyncio.wait_for(fetcher.get(portal.base_url), fetcher.policy.page_deadline)
         status = page.status
-    except asyncio.TimeoutError:
+    except TimeoutError:
         error = msg("probe.timeout", seconds=f"{fetcher.policy.page_deadline:g}")
     except FetchError as exc:
         status, error = exc.status, exc.msg

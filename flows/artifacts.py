@@ -8,18 +8,24 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 from prefect import get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import fmt_date, language, status_label, t
+from portal_audit.records import ColumnVerdict
 from portal_audit.summary import RunSummary
-
-
 
 UNREAD = "unread"  # the Data Docs of the portals of which nothing was read
 LINK_ARTIFACTS = 10  # runs of at most this many portals get a link artifact per portal report
+
+
+def _days_left(v: ColumnVerdict) -> int:
+    """Days a column falling due has left (a due-soon column has both figures)."""
+    assert v.allowed_days is not None and v.days_since_update is not None
+    return v.allowed_days - v.days_since_update
 
 
 def publish_artifacts(summary: RunSummary, portals: list[Portal], reports: dict[str, str]) -> None:
@@ -39,11 +45,11 @@ def publish_artifacts(summary: RunSummary, portals: list[Portal], reports: dict[
                           description=t("artifact.attention_some" if summary.attention_total > len(rows)
                                         else "artifact.attention", shown=len(rows), n=summary.attention_total))
     if summary.due_soon:
-        due = sorted(summary.due_soon, key=lambda v: (units[(v.portal_id, v.column_id)], v.allowed_days - v.days_since_update))
+        due = sorted(summary.due_soon, key=lambda v: (units[(v.portal_id, v.column_id)], _days_left(v)))
         create_table_artifact([{col["responsible"]: units[(v.portal_id, v.column_id)], col["portal_id"]: v.portal_id,
                                 col["path"]: names[(v.portal_id, v.column_id)],
                                 col["last_published_on"]: fmt_date(v.last_published_on),
-                                col["days_left"]: v.allowed_days - v.days_since_update,
+                                col["days_left"]: _days_left(v),
                                 col["url"]: links[(v.portal_id, v.column_id)] or ""} for v in due],
                               key="audit-due-soon", description=t("artifact.due_soon", n=len(due)))
     if not reports:
@@ -75,7 +81,7 @@ def send_notification(block: str, summary: RunSummary) -> bool:
     from prefect.blocks.core import Block
 
     try:
-        Block.load(block).notify(text, subject=f"portal-audit {summary.run_id}")
+        cast(Any, Block.load(block)).notify(text, subject=f"portal-audit {summary.run_id}")  # a notification block
     except Exception as exc:  # the audit is stored either way
         get_run_logger().error("notification through %s failed: %s: %s", block, type(exc).__name__, exc)
         return False

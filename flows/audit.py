@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
@@ -36,9 +36,8 @@ from prefect.states import Completed, Failed
 
 from extractors.fetch import policy_for
 from portal_audit.catalog import Portal, dump_catalog, load_catalog
+from portal_audit.i18n import china_today, t, using, with_names
 from portal_audit.records import PortalCrawl
-from portal_audit.i18n import with_names
-from portal_audit.i18n import china_today, t, using
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
 from validations.suite import warm_up
@@ -49,17 +48,27 @@ from warehouse.load import finish_run, start_run
 from . import surfaces
 from .artifacts import UNREAD, docs_index, publish_artifacts, send_notification
 from .canary import is_dark
-from .commit import RETRY_FOR, RunSpec, failure, commit, load_spool, spool_finish, wait_out
-from .shard import (DEFAULT_SPOOL, SHARD_COLUMNS, SHARD_PORTALS, Loading, audit_shard_task, forget_links,
-                    settle_dark)
+from .commit import RETRY_FOR, RunSpec, commit, failure, load_spool, spool_finish, wait_out
 from .hosts import ensure_limits, host_limit_name, plan_shards
+from .shard import (
+    DEFAULT_SPOOL,
+    SHARD_COLUMNS,
+    SHARD_PORTALS,
+    Loading,
+    ShardOutcome,
+    audit_shard_task,
+    forget_links,
+    settle_dark,
+)
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_DATA_DOCS = "data-docs"  # GE Data Docs per run: data-docs/<run_id>/index.html
 DEFAULT_REPORTS = "reports"  # HTML report per portal and run: reports/<run_id>/<portal>.html
 SHARDS_AT_ONCE = 2  # shard tasks running at once: one crawls while another validates and loads
 CONTEXT_PAGES = 4  # other columns' first pages fetched when a run audits only some columns
+DEFAULT_LOADING = Loading()
 
 
 def resolve_warehouse(warehouse: str | None) -> str:
@@ -68,16 +77,17 @@ def resolve_warehouse(warehouse: str | None) -> str:
     if warehouse and warehouse.startswith("secret:"):
         from prefect.blocks.system import Secret
 
-        return Secret.load(warehouse.removeprefix("secret:")).get()
+        secret = cast(Secret, Secret.load(warehouse.removeprefix("secret:")))  # loaded synchronously in a flow
+        return secret.get()
     return warehouse_url(warehouse)
 
 
-def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture],
-                 at_once: int) -> Iterator[tuple[T, object]]:
+def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture[R]],
+                 at_once: int) -> Iterator[tuple[T, R | Exception]]:
     """Each job's result (or the exception it died of) as it finishes, with at most
     ``at_once`` running: the next one starts before a finished one is handed on."""
     queue = iter(jobs)
-    running: dict[PrefectFuture, T] = {}
+    running: dict[PrefectFuture[R], T] = {}
 
     def start_next() -> None:
         job = next(queue, None)
@@ -101,7 +111,7 @@ def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, wareh
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
               shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
               shard_columns: int = SHARD_COLUMNS, notify: str | None = None, lang: str | None = None,
-              loading: Loading = Loading()):
+              loading: Loading = DEFAULT_LOADING):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did. ``lang``:
     the language of its reports, artifacts and alert (default $PORTAL_AUDIT_LANG, else Chinese)."""
@@ -165,7 +175,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         ensure_limits(sorted({host_limit_name(p) for p in selected}))
         policy = policy_for(cat)
 
-        def submit(shard: list[Portal]) -> PrefectFuture:
+        def submit(shard: list[Portal]) -> PrefectFuture[ShardOutcome]:
             label = labels[id(shard)]
             docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
             return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
@@ -173,7 +183,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                                            cat.checks, lang, loading)
 
         for shard, outcome in _as_finished(shards, submit, shards_at_once):
-            if isinstance(outcome, BaseException):  # the shard's own machinery broke: its portals failed
+            if isinstance(outcome, Exception):  # the shard's own machinery broke: its portals failed
                 log.error("%s crashed: %s", labels[id(shard)], outcome)
                 for p in shard:
                     failed[p.id] = failure("shard", outcome)
@@ -189,7 +199,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
             dark, outage = settle_dark(dark, len(selected), as_of, policy, engine, incremental, run_id, context,
                                         cat.checks, cat.reference_urls, rules.outage_share, log)
             done_dark = commit(engine, url, RunSpec(run_id, as_of, ruleset, cat.checks.content), [p for p, _ in dark],
-                               dict((p.id, c) for p, c in dark), retry_for=loading.retry_for, spool=loading.spool,
+                               {p.id: c for p, c in dark}, retry_for=loading.retry_for, spool=loading.spool,
                                docs_dir=str(docs_root / UNREAD) if docs_root else None, log=log)
             failed.update(done_dark.failed)
             spooled += done_dark.spooled
@@ -265,6 +275,7 @@ def _close_run(engine, url: str, run_id: str, ok: bool, message: str | None, dat
         except Exception as exc:
             if not (is_outage(exc) and loading.spool):
                 raise
+    assert loading.spool is not None  # portals are spooled, and an outage re-raised, only with a spool
     spool_finish(loading.spool, url, run_id, ok, message, data_docs)
     return True
 

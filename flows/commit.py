@@ -6,14 +6,17 @@ and nothing is crawled twice. Plain functions: the flows call them, so does the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -99,10 +102,11 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
     try:
         for p in portals:
             if any(page.content is not None for page in crawls[p.id].pages()):
-                wait_out(lambda: store_evidence(engine, run.run_id, crawls[p.id].pages()), deadline, "storing pages", log)
+                wait_out(partial(store_evidence, engine, run.run_id, crawls[p.id].pages()), deadline, "storing pages",
+                         log)
                 crawls[p.id] = crawls[p.id].without_bodies()
-        history = wait_out(lambda: item_dates(engine, [p.id for p in portals], run.as_of - timedelta(days=HISTORY_DAYS)),
-                           deadline, "reading history", log)
+        since = run.as_of - timedelta(days=HISTORY_DAYS)
+        history = wait_out(lambda: item_dates(engine, [p.id for p in portals], since), deadline, "reading history", log)
         evidence = wait_out(lambda: site_evidence(engine, portals, crawls, run.as_of, run.content), deadline,
                             "reading evidence", log)
     except Exception as error:
@@ -113,13 +117,14 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
             spool_portal(spool, url, run, p, crawls[p.id])
         done.spooled = [p.id for p in portals]
         return done
-    done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals, load_ruleset(run.ruleset),
-                               run.as_of, evidence=evidence, history=history, docs_dir=docs_dir, run_name=run.run_id)
+    validation = done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals,
+                                            load_ruleset(run.ruleset), run.as_of, evidence=evidence, history=history,
+                                            docs_dir=docs_dir, run_name=run.run_id)
     for p in portals:
         c = crawls[p.id]
         try:
-            wait_out(lambda: load_portal(engine, run.run_id, p, list(c.columns), done.validation, c.home, c.home_items,
-                                         c.links, c.findings), deadline, f"loading {p.id}", log)
+            wait_out(partial(load_portal, engine, run.run_id, p, list(c.columns), validation, c.home, c.home_items,
+                             c.links, c.findings), deadline, f"loading {p.id}", log)
             done.loaded.append(p.id)
         except Exception as error:
             if spool is not None and is_outage(error):
@@ -222,8 +227,8 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
                     raise WarehouseError(msg("warehouse.spool_failed", run=run_id,
                                              failed=[f"{k}: {v}" for k, v in done.failed.items()]))
                 result.portals += len(done.loaded)
-            wait_out(lambda: finish_run(engine, run_id, ended["ok"], ended["message"], ended.get("data_docs")), deadline,
-                     "closing the run", log)
+            wait_out(partial(finish_run, engine, run_id, ended["ok"], ended["message"], ended.get("data_docs")),
+                     deadline, "closing the run", log)
         except Exception as error:
             if is_outage(error):
                 raise WarehouseError(msg("warehouse.spool_unreachable", run=run_id, n=len(files), spool=str(root),
@@ -232,10 +237,8 @@ def load_spool(engine, url: str, root: str | Path, retry_for: float = 0.0,
         for f in files:
             f.unlink()
         marker.unlink()
-        try:
+        with contextlib.suppress(OSError):  # something else lives there
             marker.parent.rmdir()
-        except OSError:  # something else lives there
-            pass
         result.runs.append(run_id)
         log.info("%s", t("log.spool_loaded", runs=run_id, n=len(records)))
     return result

@@ -9,6 +9,7 @@ shard — keeps every other flow run off those hosts while it crawls.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
@@ -75,10 +76,8 @@ def ensure_limits(names: Sequence[str]) -> None:
                 break
             offset += page
         for name in sorted(wanted - existing):
-            try:
+            with contextlib.suppress(ObjectAlreadyExists):  # created meanwhile by another run: fine
                 client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=HOST_SLOTS))
-            except ObjectAlreadyExists:  # created meanwhile by another run: fine
-                pass
 
 
 @contextmanager

@@ -67,8 +67,9 @@ def probe_homes(catalog: str = "catalogs/demo.yaml", warehouse: str | None = Non
     failed = [p for p in probes if not p.ok]
     with using(lang):
         if failed:
-            create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url, t("probe.why"): render(p.error),
-                                    t("probe.ms"): p.elapsed_ms} for p in failed[:FAILED_ROWS]],
+            create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url,
+                                    t("probe.why"): render(p.error), t("probe.ms"): p.elapsed_ms}
+                                   for p in failed[:FAILED_ROWS]],
                                   key="probe-homes-failed", description=t("probe.failed", failed=len(failed),
                                                                           probes=len(probes)))
         get_run_logger().info(result.line())

@@ -15,6 +15,7 @@ in Prefect's ephemeral mode, on the usual local database), stopped when the comm
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
 import socket
@@ -142,10 +143,8 @@ def prefect_api(started: TemporaryApi | None) -> Iterator[str | None]:
             try:
                 yield started.url
             finally:  # what the run logged and emitted reaches the server before it stops
-                try:
+                with contextlib.suppress(RuntimeError):  # never started
                     APILogWorker.instance().drain()
-                except RuntimeError:  # never started
-                    pass
                 EventsWorker.drain_all()
     finally:
         started.stop()

@@ -26,8 +26,8 @@ from extractors.crawl import PortalInputs, crawl_portals
 from extractors.fetch import FetchPolicy
 from extractors.linkcheck import LinkCache
 from portal_audit.catalog import Checks, Portal
-from portal_audit.records import ColumnCrawl, ColumnVerdict, PortalCrawl
 from portal_audit.i18n import msg, t, using
+from portal_audit.records import ColumnCrawl, ColumnPath, ColumnVerdict, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from validations.verdicts import PortalVerdict
 from warehouse.db import cause, is_outage, make_engine
@@ -36,9 +36,8 @@ from warehouse.read import column_paths, known_items, previous_pages, recently_w
 
 from . import canary, surfaces
 from .canary import is_dark
-from .commit import RETRY_FOR, RunSpec, failure, commit
+from .commit import RETRY_FOR, RunSpec, commit, failure
 from .hosts import holding, host_limit_name
-
 
 T = TypeVar("T")
 
@@ -80,8 +79,8 @@ def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: Fet
                      loading: Loading = Loading()) -> ShardOutcome:
     """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
     with using(lang):  # the portal reports it writes are in the run's language
-        return _audit_shard(portals, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir, reports, context,
-                            checks or Checks(), loading)
+        return _audit_shard(portals, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir, reports,
+                            context, checks or Checks(), loading)
 
 
 def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
@@ -129,6 +128,7 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     first = 0.0
     while True:
         wait = None if not batch else max(0.0, LOAD_EVERY - (time.monotonic() - first))
+        got: tuple[Portal, PortalCrawl] | tuple[()] | None
         try:
             got = finished.get(timeout=wait)
         except queue.Empty:
@@ -157,8 +157,9 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
 
 
 def settle_dark(dark: list[tuple[Portal, PortalCrawl]], total: int, as_of: date, policy: FetchPolicy, engine,
-                 incremental: bool, run_id: str, context: dict[str, list[str]], checks: Checks,
-                 references: Sequence[str], outage_share: float, log) -> tuple[list[tuple[Portal, PortalCrawl]], str | None]:
+                incremental: bool, run_id: str, context: dict[str, list[str]], checks: Checks,
+                references: Sequence[str], outage_share: float,
+                log) -> tuple[list[tuple[Portal, PortalCrawl]], str | None]:
     """Dark portals (nothing read) as they are to be loaded, and the outage line when it
     was the auditing machine's network (``flows/canary.py``)."""
     if not canary.needs_canary(len(dark), total, outage_share):
@@ -191,15 +192,17 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
     cache = _link_cache(run_id, checks) if links else None
 
     def inputs(p: Portal) -> PortalInputs:  # what earlier nights left, read as the portal starts
+        nothing: tuple[dict[str, Previous], dict[str, set[str]]] = ({}, {})
         previous, known = _hint(lambda: (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental
-                                else ({}, {}), ({}, {}))
+                                else nothing, nothing)
         observer = None
         if links or checks.content:
             observer = PageScan(load_lexicon(), checks.links_per_portal if links else 0, checks.content)
         if cache is not None and checks.recheck_days:
-            cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, as_of - timedelta(days=checks.recheck_days)),
-                                 set())
-        paths = _hint(lambda: column_paths(engine, p.id), {})
+            since = as_of - timedelta(days=checks.recheck_days)
+            cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, since), set())
+        no_paths: dict[str, ColumnPath] = {}
+        paths = _hint(lambda: column_paths(engine, p.id), no_paths)
         return PortalInputs(previous, known, paths, context.get(p.id, ()), observer, cache)
 
     async def crawl() -> dict[str, str]:
@@ -313,8 +316,9 @@ def _detached_context() -> contextvars.Context:
     from prefect.transactions import Transaction
 
     ctx = contextvars.copy_context()
-    for var in (TaskRunContext.__var__, Transaction.__var__):
-        ctx.run(var.set, None)
+    # Prefect types these variables without None, yet None is what "no task run here" is
+    ctx.run(TaskRunContext.__var__.set, None)  # type: ignore[arg-type]
+    ctx.run(Transaction.__var__.set, None)  # type: ignore[arg-type]
     return ctx
 
 

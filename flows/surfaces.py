@@ -8,9 +8,10 @@ never loads the report stack (pandas' writers, openpyxl, python-docx)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import Engine
 

@@ -7,15 +7,15 @@ because catalogs are typed by people and "validation error" alone helps nobody.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
-
 from .i18n import Msg, as_msg, msg, os_reason
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"  # a portal id: it names files and URLs
@@ -27,7 +27,9 @@ class CatalogError(ValueError):
     line and field. Written in the reader's language when shown, not when raised."""
 
     def __init__(self, message: Msg | str, problems: Sequence[Msg] = ()) -> None:
-        self.msg = as_msg(message)
+        shown = as_msg(message)
+        assert shown is not None, "a catalog error says what is wrong"  # None only for "": never raised
+        self.msg = shown
         self.problems = list(problems)
         super().__init__(self.msg, self.problems)
 
@@ -113,7 +115,7 @@ class Portal(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _unique_columns(self) -> "Portal":
+    def _unique_columns(self) -> Portal:
         seen: set[str] = set()
         for i, col in enumerate(self.columns):
             if col.id in seen:
@@ -172,7 +174,7 @@ class Catalog(BaseModel):
     portals: list[Portal] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_portals(self) -> "Catalog":
+    def _unique_portals(self) -> Catalog:
         from collections import Counter
 
         dupes = sorted(i for i, n in Counter(p.id for p in self.portals).items() if n > 1)  # not list.count: O(n²)

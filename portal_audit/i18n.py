@@ -17,13 +17,14 @@ import errno
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from functools import lru_cache
+from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -77,7 +78,7 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     """Every message of ``lang`` by its dotted key."""
     path = LOCALES / f"{check_language(lang)}.yaml"
@@ -104,9 +105,9 @@ def fmt_date(value: Any, lang: str | None = None) -> str:
 
 def fmt_time(value: datetime | None = None, lang: str | None = None) -> str:
     """A moment in the reports' zone (naive values are UTC, as the warehouse stores them)."""
-    value = value or datetime.now(timezone.utc)
+    value = value or datetime.now(UTC)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return catalogue(lang or language())["format.time"].format(t=value.astimezone(TZ), d=value.astimezone(TZ).date())
 
 
@@ -208,7 +209,8 @@ def _from_json(data: list) -> Msg:
 def dumps(messages: Msg | str | Iterable[Msg | str]) -> str:
     """Messages as stored in the warehouse: JSON of keys and arguments, never rendered text."""
     items = [messages] if isinstance(messages, (Msg, str)) else list(messages)
-    return json.dumps([as_msg(m).to_json() for m in items if m], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([m.to_json() for m in map(as_msg, items) if m is not None], ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def loads(text: str | None) -> list[Msg]:

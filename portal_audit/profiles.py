@@ -43,4 +43,5 @@ def get_profile(spec: str | None) -> Profile | None:
     try:
         return bundled()[spec]
     except KeyError:
-        raise ValueError(f"unknown profile {spec!r}; bundled: {', '.join(bundled())}, 'browser' or 'css:SELECTOR'") from None
+        raise ValueError(f"unknown profile {spec!r}; bundled: {', '.join(bundled())}, "
+                         "'browser' or 'css:SELECTOR'") from None

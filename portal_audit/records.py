@@ -125,7 +125,7 @@ class PageFetch:
 
     @classmethod
     def of_body(cls, url: str, status: int, body: bytes, elapsed_ms: float, etag: str | None = None,
-                last_modified: str | None = None) -> "PageFetch":
+                last_modified: str | None = None) -> PageFetch:
         """A successful fetch with its body kept as compressed, content-addressed evidence."""
         return cls(url, status, len(body), elapsed_ms, None, hashlib.sha256(body).hexdigest(), zlib.compress(body, 6),
                    etag, last_modified)
@@ -167,7 +167,7 @@ class ColumnCrawl:
     source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
     messages: tuple[Message, ...] = ()  # a consultation column's messages
 
-    def recorded(self) -> "ColumnCrawl":
+    def recorded(self) -> ColumnCrawl:
         """The column as records hold it: what it took from its pages with control
         characters removed and personal data masked (``text.record_text``)."""
         return replace(self, items=tuple(_recorded_item(i) for i in self.items),
@@ -201,7 +201,7 @@ class PortalCrawl:
         """Every fetch of this crawl: the home page check, then the columns' list pages."""
         return ([self.home] if self.home else []) + [p for c in self.columns for p in c.pages]
 
-    def recorded(self) -> "PortalCrawl":
+    def recorded(self) -> PortalCrawl:
         """The crawl as records may hold it: ID and mobile numbers its pages show masked and
         control characters removed in titles, URLs, link texts and notes — the raw pages
         stay only as evidence."""
@@ -216,13 +216,13 @@ class PortalCrawl:
                        findings=tuple(replace(f, term=record_text(f.term), sentence=record_text(f.sentence))
                                       for f in self.findings))
 
-    def without_bodies(self) -> "PortalCrawl":
+    def without_bodies(self) -> PortalCrawl:
         """The same crawl with page bodies dropped (once they are stored as evidence), so a
         run holds a few hundred bytes per page, not the page."""
-        def strip(p: PageFetch | None) -> PageFetch | None:
-            return None if p is None else replace(p, content=None)
+        def strip(p: PageFetch) -> PageFetch:
+            return replace(p, content=None)
 
-        return PortalCrawl(self.portal_id, strip(self.home), tuple(
+        return PortalCrawl(self.portal_id, None if self.home is None else strip(self.home), tuple(
             replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items, self.links,
             self.findings)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .i18n import coded, fmt_date, label, status_label, t
 from .records import STATUSES, ColumnVerdict
@@ -50,7 +50,8 @@ class RunSummary:
     due_soon_days: int = DUE_SOON_DAYS  # the ruleset's
     read_by: dict[str, int] = field(default_factory=dict)  # columns by how their lists were read
 
-    def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = (), read_by: dict[str, int] | None = None) -> None:
+    def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = (),
+            read_by: dict[str, int] | None = None) -> None:
         """Fold one batch's column and portal verdicts (and how its lists were read) in."""
         self.read_by = dict(Counter(self.read_by) + Counter(read_by or {}))
         counts = Counter(self.counts)
@@ -60,7 +61,8 @@ class RunSummary:
             if v.status in ATTENTION:
                 needy.append(v)
             elif v.status == "fresh" and v.allowed_days is not None and v.days_since_update is not None \
-                    and v.allowed_days - v.days_since_update <= self.due_soon_days and len(self.due_soon) < ATTENTION_ROWS:
+                    and v.allowed_days - v.days_since_update <= self.due_soon_days \
+                    and len(self.due_soon) < ATTENTION_ROWS:
                 self.due_soon.append(v)
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
@@ -99,7 +101,8 @@ class RunSummary:
         rank = {o: i for i, o in enumerate(("fail", "warn", "unknown", "pass"))}
         out = []
         for p in self.portals:
-            lines = [f"{label('outcome', c.outcome)} {c.line}" for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
+            lines = [f"{label('outcome', c.outcome)} {c.line}"
+                     for c in sorted(p.checks, key=lambda c: rank.get(c.outcome, 0))]
             out.append(t("verdict.heading", portal=p.portal_id, verdict=coded("verdict", p.verdict))
                        + "".join(f"\n  - {x}" for x in lines))
         if self.due_soon:
@@ -111,8 +114,8 @@ class RunSummary:
         warnings = self.warnings
         if not (self.vetoed or warnings or self.due_soon):
             return ""
-        out = [t("summary.alert_head", run=self.run_id, vetoed=self.vetoed, warnings=len(warnings), due=len(self.due_soon),
-                 days=self.due_soon_days)]
+        out = [t("summary.alert_head", run=self.run_id, vetoed=self.vetoed, warnings=len(warnings),
+                 due=len(self.due_soon), days=self.due_soon_days)]
         out += [f"{p.portal_id} {label('outcome', 'fail')} {r}" for p in self.portals for r in p.reasons]
         out += [f"{pid} {line}" for pid, line in warnings]
         if len(out) > lines + 1:
@@ -140,7 +143,8 @@ class RunSummary:
             rows = [v for v in self.attention if v.status == status]
             if not rows:
                 continue
-            out += ["", f"## {status_label(status)} ({self.counts.get(status, 0)})", "", f"| {head} |", "|---|---|---|---|---|---|"]
+            out += ["", f"## {status_label(status)} ({self.counts.get(status, 0)})", "", f"| {head} |",
+                    "|---|---|---|---|---|---|"]
             for v in rows:
                 name = names.get((v.portal_id, v.column_id), v.column_id)
                 out.append(f"| {md_cell(v.portal_id)} | {md_cell(name)} | {fmt_date(v.last_published_on)} | "
@@ -154,7 +158,8 @@ class RunSummary:
                                                     "col.days_since_update", "col.allowed_days")) + " |",
                     "|---|---|---|---|---|"]
             out += [f"| {md_cell(v.portal_id)} | {md_cell(names.get((v.portal_id, v.column_id), v.column_id))} | "
-                    f"{fmt_date(v.last_published_on)} | {v.days_since_update} | {v.allowed_days} |" for v in self.due_soon]
+                    f"{fmt_date(v.last_published_on)} | {v.days_since_update} | {v.allowed_days} |"
+                    for v in self.due_soon]
         if self.failed_portals:
             out += ["", f"## {t('summary.md_failed_portals')}", ""] + [f"- {md_cell(p)}: {md_cell(e)}"
                                                                        for p, e in self.failed_portals.items()]

@@ -8,6 +8,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TypeVar, cast
 
 # Converters that render a traditional-script page leave pinyin notes: 鄉(xiāng)鎮(zhèn).
 _PINYIN_NOTE = re.compile(r"\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+\d?)\)")
@@ -47,8 +48,8 @@ def fold(text: str) -> str:
 
 
 # -- personal data (个人信息): ID card and mobile numbers, masked wherever page text becomes a record
-ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])"
-                     r"(?![0-9A-Za-z])")
+ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
+                     r"(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])(?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
 _DIGIT_RUN = re.compile(r"\d{11}")  # both need eleven digits in a row: most texts are passed over at once
 
@@ -72,12 +73,15 @@ def masked(text: str) -> str:
 
 # NUL and control characters (tab and newline aside): PostgreSQL refuses NUL in text, reports
 # and terminals choke on the rest; a page's title has no use for them
+V = TypeVar("V")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 
 
-def strip_control(value: object) -> object:
+def strip_control(value: V) -> V:
     """A string without control characters (other values as they are)."""
-    return _CONTROL.sub("", value) if isinstance(value, str) and _CONTROL.search(value) else value
+    if isinstance(value, str) and _CONTROL.search(value):
+        return cast(V, _CONTROL.sub("", value))  # a str in, a str out
+    return value
 
 
 def record_text(text: str) -> str:

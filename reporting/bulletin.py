@@ -6,14 +6,15 @@ request to correct them (整改要求)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from portal_audit.i18n import fmt_date, label, language, msg, t
-from .inspection import render_named, requirements
+
 from .data import ReportData, findings_frame
+from .inspection import render_named, requirements
 
 BODY_FONT = "仿宋"  # official documents: 仿宋 body, 黑体 headings (the 党政机关公文格式 convention)
 HEADING_FONT = "黑体"
@@ -27,7 +28,7 @@ def _font(run, name: str, size: float | None = None, bold: bool | None = None) -
     from docx.shared import Pt
 
     run.font.name = name
-    rpr = run._element.get_or_add_rPr()  # noqa: SLF001 - python-docx has no API for the East Asian font
+    rpr = run._element.get_or_add_rPr()
     rpr.get_or_add_rFonts().set(qn("w:eastAsia"), name)
     if size:
         run.font.size = Pt(size)
@@ -66,7 +67,7 @@ def _properties(doc, info: dict) -> None:
     """The document's properties as a records office files them: our name as author (not
     the library's), the bulletin's title, the run as subject, when it was written."""
     props = doc.core_properties
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     props.author = props.last_modified_by = AUTHOR
     props.title = t("bulletin.title")
     props.subject = t("inspector.subject", run=info["run_id"], as_of=info["as_of"])
@@ -84,11 +85,11 @@ def _para(doc, text: str) -> None:
 
 def _table(doc, header: tuple[str, ...], rows: list[list]) -> None:
     """A table headed by the catalogue's names for ``header`` (keys)."""
-    header = [t(k) for k in header]
+    names = [t(k) for k in header]
     shown = rows[:ROW_LIMIT]
-    table = doc.add_table(rows=1 + len(shown), cols=len(header))
+    table = doc.add_table(rows=1 + len(shown), cols=len(names))
     table.style = "Table Grid"
-    for i, text in enumerate(header):
+    for i, text in enumerate(names):
         cell = table.rows[0].cells[i]
         cell.text = ""
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 10.5)
@@ -123,6 +124,7 @@ def _section(doc, heading: str, frame: pd.DataFrame | None, nothing: str, header
 def write_bulletin(data: ReportData, out: str | Path) -> Path:
     """Write the run's 检查情况通报 as a .docx."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     out = Path(out)
     info, cols = data.info, data.columns
@@ -130,10 +132,10 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
     _styles(doc)
     _properties(doc, info)
     title = doc.add_paragraph()
-    title.alignment = 1  # centred
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(title.add_run(t("bulletin.title")), "方正小标宋简体", 22, True)
     sub = doc.add_paragraph()
-    sub.alignment = 1
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(sub.add_run(t("bulletin.date", as_of=info["as_of"])), BODY_FONT, 14)
 
     verdicts = data.verdicts
@@ -141,18 +143,20 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
     unknown = verdicts[verdicts["verdict"] == "unknown"]
     counts = cols["status"].value_counts()
     _heading(doc, t("bulletin.h1"))
-    _para(doc, t("bulletin.overall", ruleset=info["ruleset"], portals=len(verdicts), columns=len(cols), failing=len(failing),
-                 passing=int((verdicts["verdict"] == "pass").sum()), unknown=len(unknown),
+    _para(doc, t("bulletin.overall", ruleset=info["ruleset"], portals=len(verdicts), columns=len(cols),
+                 failing=len(failing), passing=int((verdicts["verdict"] == "pass").sum()), unknown=len(unknown),
                  **{s: int(counts.get(s, 0)) for s in ("fresh", "stale", "empty", "unreachable", "error", "exempt")}))
 
     _heading(doc, t("bulletin.h2"))
-    checks = data.checks if data.checks is not None else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"])
-    rows = [[r.portal_id, label("item", r.item), label("outcome", r.outcome), render_named(r.reason, r.portal_id, data.names)]
+    checks = (data.checks if data.checks is not None
+              else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"]))
+    rows = [[r.portal_id, label("item", r.item), label("outcome", r.outcome),
+             render_named(r.reason, r.portal_id, data.names)]
             for r in checks.itertuples(index=False) if r.outcome in ("fail", "unknown", "warn")]
     verdict_of = dict(zip(verdicts["portal_id"], verdicts["verdict"]))
     if rows:
-        _para(doc, t("bulletin.verdicts", verdicts=[msg("bulletin.portal_verdict", portal=p, verdict=msg(f"verdict.{v}"))
-                                                    for p, v in verdict_of.items()]))
+        _para(doc, t("bulletin.verdicts", verdicts=[
+            msg("bulletin.portal_verdict", portal=p, verdict=msg(f"verdict.{v}")) for p, v in verdict_of.items()]))
         _table(doc, ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem"), rows)
     else:
         _para(doc, t("bulletin.all_pass"))
@@ -191,8 +195,10 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
     _para(doc, data.link_summary())
     broken = data.broken_links
     if not broken.empty:
-        _table(doc, ("bulletin.portal", "col.url", "col.page_url", "col.text", "col.scope", "col.kind", "col.days_broken"),
-               [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken] for r in broken.itertuples(index=False)])
+        _table(doc, ("bulletin.portal", "col.url", "col.page_url", "col.text", "col.scope", "col.kind",
+                     "col.days_broken"),
+               [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken]
+                for r in broken.itertuples(index=False)])
 
     _heading(doc, t("bulletin.h9"))
     found = requirements(data)  # the HTML report's 整改要求 too

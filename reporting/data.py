@@ -5,23 +5,30 @@ this module; it imports none of them, so no writer imports another."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, select, text
 
 from portal_audit.answers import late_messages
-from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
-from warehouse.read import (availability_week, column_names, consultation_messages, content_findings, link_checks,
-                            portal_checks, run_info)
-
 from portal_audit.i18n import catalogue, fmt_date, has, label, language, status_label, t
-from .inspection import Names, excerpt, render_named
 from portal_audit.records import Message
 from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 from portal_audit.text import strip_control
+from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
+from warehouse.read import (
+    availability_week,
+    column_names,
+    consultation_messages,
+    content_findings,
+    link_checks,
+    portal_checks,
+    run_info,
+)
+
+from .inspection import Names, excerpt, render_named
 
 REPORT_COLUMNS = ["portal_id", "column_id", "path", "status", "last_published_on", "days_since_update",
                   "allowed_days", "frequency", "category", "responsible", "item_count", "url", "detail"]
@@ -75,8 +82,8 @@ class ReportData:
     links: pd.DataFrame = None  # every link checked on the run
     findings: pd.DataFrame = None  # wording errors and personal-data leaks (masked)
     broken_nights: int = BROKEN_NIGHTS
-    page_evidence: dict[str, str] = None  # page URL → content hash of what the run fetched there (findings' evidence)
-    names: Names = None  # (portal, column id) → the column's path: reasons name columns by id, reports by name
+    page_evidence: dict[str, str] | None = None  # page URL → content hash of the run's fetch there (findings' evidence)
+    names: Names | None = None  # (portal, column id) → the column's path: reasons name columns by id, reports by name
 
     @cached_property
     def broken_links(self) -> pd.DataFrame:
@@ -84,9 +91,11 @@ class ReportData:
         if self.links is None or self.links.empty:
             return pd.DataFrame(columns=["portal_id", "url", "page_url", "text", "scope", "kind", "http_status",
                                          "error", "nights_broken", "days_broken"])
-        as_of = self.info["as_of"] if isinstance(self.info["as_of"], date) else date.fromisoformat(str(self.info["as_of"]))
+        stored = self.info["as_of"]
+        as_of = stored if isinstance(stored, date) else date.fromisoformat(str(stored))
         bad = self.links[(self.links["status"] == "broken") & (self.links["nights_broken"] >= self.broken_nights)]
-        bad = bad.assign(days_broken=[(as_of - date.fromisoformat(str(f)[:10])).days + 1 for f in bad["first_broken_run"]])
+        bad = bad.assign(days_broken=[(as_of - date.fromisoformat(str(f)[:10])).days + 1
+                                      for f in bad["first_broken_run"]])
         return bad[["portal_id", "url", "page_url", "text", "scope", "kind", "http_status", "error", "nights_broken",
                     "days_broken"]].reset_index(drop=True)
 
@@ -95,9 +104,9 @@ class ReportData:
             return t("report.links_none")
         counts = self.links["status"].value_counts()
         listed = len(self.broken_links)  # "listed below" only when a table of them follows
-        return t("report.links_summary", checked=len(self.links), ok=counts.get("ok", 0), broken=counts.get("broken", 0),
-                 nights=self.broken_nights, listed=listed, below=t("inspector.links_below") if listed else "",
-                 unverifiable=counts.get("unverifiable", 0),
+        return t("report.links_summary", checked=len(self.links), ok=counts.get("ok", 0),
+                 broken=counts.get("broken", 0), nights=self.broken_nights, listed=listed,
+                 below=t("inspector.links_below") if listed else "", unverifiable=counts.get("unverifiable", 0),
                  skipped=counts.get("skipped", 0), blank=int(self.links["blank_title"].sum()),
                  hijacked=int(self.links["hijacked"].sum()))
 
@@ -213,12 +222,12 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     late.insert(3, "path", [names.get(k, "") for k in zip(late["portal_id"], late["column_id"])])
     week = availability_week(engine, portal_ids if portal_ids is not None else list(verdicts["portal_id"]), as_of)
     found = content_findings(engine, run_id, portal_ids)
-    pages = {}
+    pages: dict[str, str] = {}
     if not found.empty:
         with engine.connect() as conn:
-            pages = dict(conn.execute(select(PageFetchRow.url, PageFetchRow.content_hash).where(
+            pages = {url: h for url, h in conn.execute(select(PageFetchRow.url, PageFetchRow.content_hash).where(
                 PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
-                PageFetchRow.content_hash.is_not(None))).all())
+                PageFetchRow.content_hash.is_not(None))) if h is not None}  # None: filtered out by the query
     data = ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
                       warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages, names)
     for name, value in vars(data).items():  # rows stored before text was cleaned: no control character reaches a report

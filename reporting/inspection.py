@@ -7,7 +7,8 @@ the same thing from one piece of code, without an import cycle."""
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import pandas as pd
 

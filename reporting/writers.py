@@ -10,17 +10,29 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, select, text
 
+from portal_audit.i18n import coded, fmt_date, fmt_time, label, language, status_label, t
+from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
+from portal_audit.text import decode_html, md_cell, sheet_cell
 from warehouse.models import AuditRun, Evidence
 
-from portal_audit.text import decode_html
-
 from .bulletin import write_bulletin
-from portal_audit.i18n import coded, fmt_date, fmt_time, label, language, status_label, t
+from .data import (  # noqa: F401
+    _ORDER,
+    BROKEN_NIGHTS,
+    REPORT_COLUMNS,
+    Filters,
+    ReportData,
+    _texts,
+    due_soon,
+    findings_frame,
+    late_frame,
+    load_report,
+    month_label,
+    months_before,
+    present,
+    report_frame,
+)
 from .inspection import render_named, requirements
-from .data import (_ORDER, _texts, BROKEN_NIGHTS, REPORT_COLUMNS, Filters, ReportData, due_soon, findings_frame,  # noqa: F401
-                         late_frame, load_report, month_label, months_before, present, report_frame)
-from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
-from portal_audit.text import md_cell, sheet_cell
 
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
@@ -78,8 +90,8 @@ def render_markdown(data: ReportData) -> str:
         out += _md_table(data.due_soon, ["responsible", "portal_id", "path", "last_published_on", "days_left"])
     if data.late is not None and not data.late.empty:
         out += ["", f"## {t('report.h_late')}", ""]
-        out += _md_table(data.late, ["responsible", "portal_id", "path", "title", "asked_on", "answered_on", "waited_days",
-                                     "url"])
+        out += _md_table(data.late, ["responsible", "portal_id", "path", "title", "asked_on", "answered_on",
+                                     "waited_days", "url"])
     frame = findings_frame(data, excerpts=True)
     if not frame.empty:
         out += ["", f"## {t('report.h_findings')}", ""] + _md_table(frame, list(frame.columns))
@@ -120,7 +132,8 @@ def _figures(data: ReportData) -> dict[str, str]:
     import plotly.graph_objects as go
 
     def div(fig, name: str) -> str:
-        fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), font=dict(family="Noto Sans CJK SC, sans-serif", size=11))
+        fig.update_layout(margin=dict(l=10, r=10, t=40, b=10),
+                          font=dict(family="Noto Sans CJK SC, sans-serif", size=11))
         return fig.to_html(full_html=False, include_plotlyjs=False, div_id=name, config={"displaylogo": False})
 
     out = {}
@@ -133,12 +146,14 @@ def _figures(data: ReportData) -> dict[str, str]:
         out["heatmap"] = div(fig, "heatmap")
     cols = data.columns[data.columns["days_since_update"].notna()]
     if not cols.empty:
-        labels = [f"{p}/{c} {path}"[:48] for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
+        labels = [f"{p}/{c} {path}"[:48]
+                  for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
         days = cols["days_since_update"].astype(int)
         fig = go.Figure([
             # a linear axis, each bar labelled with its days: a column updated today shows its 0
             go.Bar(y=labels, x=days, orientation="h", name=t("chart.days_since"), text=[str(d) for d in days],
-                   textposition="outside", cliponaxis=False, marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]],
+                   textposition="outside", cliponaxis=False,
+                   marker_color=[_COLOURS.get(s, "#999") for s in cols["status"]],
                    customdata=[status_label(s) for s in cols["status"]],
                    hovertemplate="%{y}<br>" + t("chart.days_since") + "：%{x}<br>%{customdata}<extra></extra>"),
             go.Scatter(y=labels, x=cols["allowed_days"], mode="markers", name=t("chart.allowed"),
@@ -151,7 +166,8 @@ def _figures(data: ReportData) -> dict[str, str]:
         out["bars"] = div(fig, "bars")
     trend = data.trend
     if not trend.empty:
-        fig = go.Figure([go.Scatter(x=[fmt_date(d) for d in g["as_of"]], y=g["share_fresh"], mode="lines+markers", name=p)
+        fig = go.Figure([go.Scatter(x=[fmt_date(d) for d in g["as_of"]], y=g["share_fresh"], mode="lines+markers",
+                                    name=p)
                          for p, g in trend.groupby("portal_id")])
         fig.update_layout(title=t("chart.trend"), yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
         out["trend"] = div(fig, "trend")
@@ -190,22 +206,26 @@ def render_html(data: ReportData, evidence_dir: str | None = None) -> str:
     links = {i: _anchors(row["url"], data.evidence.get((row["portal_id"], row["column_id"])), evidence_dir)
              for i, row in bad.iterrows()}
     figures = _figures(data)
-    unit_cols = ["portal_id", "responsible", "columns", "fresh", "stale", "empty", "unreachable", "error", "exempt", "share_fresh"]
+    unit_cols = ["portal_id", "responsible", "columns", "fresh", "stale", "empty", "unreachable", "error", "exempt",
+                 "share_fresh"]
     units = data.units[unit_cols].sort_values("share_fresh") if not data.units.empty else data.units
     none = f"<p>{t('report.none')}</p>"
-    return f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">
+    return (f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">
 <title>{html.escape(t('report.title'))} {html.escape(str(info['run_id']))}</title>
 <script>{get_plotlyjs()}</script>
 <style>
 body{{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}}
 h1{{margin-bottom:4px}} .sub{{color:#666;margin-top:0}}
 .tiles,.cards{{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}}
-.tile{{border-left:6px solid;padding:8px 14px;background:#fafafa;min-width:90px}} .tile b{{font-size:22px;display:block}}
-.card{{padding:10px 16px;border-radius:6px;min-width:320px;max-width:900px}} .card.pass{{background:#e8f5e9}} .card.fail{{background:#ffebee}}
+.tile{{border-left:6px solid;padding:8px 14px;background:#fafafa;min-width:90px}}"""
+            f""" .tile b{{font-size:22px;display:block}}
+.card{{padding:10px 16px;border-radius:6px;min-width:320px;max-width:900px}}"""
+            f""" .card.pass{{background:#e8f5e9}} .card.fail{{background:#ffebee}}
 .card.unknown{{background:#fff8e1}} .o-fail{{color:#c62828;font-weight:bold}} .o-warn{{color:#ef6c00;font-weight:bold}}
 .o-pass{{color:#2e7d32}} .o-unknown{{color:#8d6e00}}
 .card h3{{margin:4px 0}} .card li{{margin:3px 0;font-size:13px}}
-table{{border-collapse:collapse;margin:8px 0 24px;font-size:12px}} td,th{{border:1px solid #ddd;padding:3px 6px;vertical-align:top}}
+table{{border-collapse:collapse;margin:8px 0 24px;font-size:12px}}"""
+            f""" td,th{{border:1px solid #ddd;padding:3px 6px;vertical-align:top}}
 th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 </style></head><body>
 <h1>{html.escape(t('report.title'))}</h1>
@@ -227,13 +247,15 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <section><h2>{t('report.h_units')}</h2>{_table(units, "units")}</section>
 <section><h2>{t('report.h_trend')}</h2>{figures.get('trend', f"<p>{t('report.one_run')}</p>")}</section>
 <section><h2>{t('report.h_all')}</h2>{_table(cols[REPORT_COLUMNS], "all")}</section>
-</body></html>"""
+</body></html>""")
 
 
 def _cards(data: ReportData) -> str:
     """One card per portal: its verdict and each single-veto item's outcome and reason."""
-    checks = data.checks if data.checks is not None else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"])
-    by_portal = {p: g for p, g in checks.groupby("portal_id")} if not checks.empty else {}
+    checks = (data.checks if data.checks is not None
+              else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"]))
+    # a comprehension, not dict(): a GroupBy has a ``keys`` attribute, so dict() would take it for a mapping
+    by_portal = {p: g for p, g in checks.groupby("portal_id")} if not checks.empty else {}  # noqa: C416
     out = []
     for v in data.verdicts.itertuples(index=False):
         def reason(stored, portal_id=v.portal_id) -> str:  # columns by name, not by id
@@ -241,8 +263,10 @@ def _cards(data: ReportData) -> str:
 
         rows = by_portal.get(v.portal_id)
         if rows is not None:
-            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">{html.escape(label("outcome", r.outcome))}</span> '
-                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=reason(r.reason)))}</li>'
+            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">'
+                            f'{html.escape(label("outcome", r.outcome))}</span> '
+                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=reason(r.reason)))}'
+                            '</li>'
                             for r in rows.itertuples(index=False))
         else:  # runs loaded before the items were stored one by one
             items = "".join(f"<li>{html.escape(reason(r))}</li>" for r in _reasons(v.reasons)) or "<li>—</li>"
@@ -266,7 +290,8 @@ def _findings_table(data: ReportData, evidence_dir: str | None = None) -> str:
     frame = findings_frame(data, excerpts=True)
     if frame.empty:
         return f"<p>{t('report.not_found')}</p>"
-    links = {i: _anchors(url, (data.page_evidence or {}).get(url), evidence_dir) for i, url in enumerate(frame["page_url"])}
+    links = {i: _anchors(url, (data.page_evidence or {}).get(url), evidence_dir)
+             for i, url in enumerate(frame["page_url"])}
     return _table(frame.drop(columns=["page_url"]), "findings", links)
 
 
@@ -312,11 +337,13 @@ def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
         return
     folder.mkdir(parents=True, exist_ok=True)
     with engine.connect() as conn:
-        for h, blob in conn.execute(select(Evidence.content_hash, Evidence.compressed).where(Evidence.content_hash.in_(hashes))):
+        for h, blob in conn.execute(select(Evidence.content_hash, Evidence.compressed)
+                                    .where(Evidence.content_hash.in_(hashes))):
             raw = zlib.decompress(blob)
             (folder / f"{h}.txt").write_bytes(raw)
             (folder / f"{h}.html").write_text(_EVIDENCE_PAGE.format(
-                title=html.escape(t("report.evidence")), raw=f"{h}.txt", raw_label=html.escape(t("report.evidence_raw")),
+                title=html.escape(t("report.evidence")), raw=f"{h}.txt",
+                raw_label=html.escape(t("report.evidence_raw")),
                 page=html.escape(decode_html(raw), quote=True)), encoding="utf-8")
 
 
@@ -379,18 +406,19 @@ def write_index(engine: Engine, out: str | Path, filters: Filters | None = None)
             link = f'<a href="{name}">{t("report.report")}</a>'
         counts = " · ".join(f"{status_label(s)} {int(getattr(r, s))}" for s in _ORDER
                             if not pd.isna(getattr(r, s)) and getattr(r, s))
-        rows.append(f"<tr><td>{html.escape(str(r.run_id))}</td><td>{fmt_date(r.as_of)}</td><td>{html.escape(str(r.ruleset))}</td>"
-                    f"<td>{html.escape(label('run_status', r.status))}</td><td>{r.portals}</td><td>{html.escape(counts)}</td>"
-                    f"<td>{link}</td></tr>")
+        rows.append(f"<tr><td>{html.escape(str(r.run_id))}</td><td>{fmt_date(r.as_of)}</td>"
+                    f"<td>{html.escape(str(r.ruleset))}</td><td>{html.escape(label('run_status', r.status))}</td>"
+                    f"<td>{r.portals}</td><td>{html.escape(counts)}</td><td>{link}</td></tr>")
     done = runs[runs["status"] == "complete"].sort_values("as_of")
     judged = done[["fresh", "stale", "empty"]].sum(axis=1).replace(0, float("nan"))
     fig = go.Figure(go.Scatter(x=[fmt_date(d) for d in done["as_of"]], y=done["fresh"] / judged, mode="lines+markers",
                                name=t("chart.trend_runs")))
     fig.update_layout(title=t("chart.trend_runs"), yaxis=dict(tickformat=".0%", range=[0, 1]), height=320)
     chart = fig.to_html(full_html=False, include_plotlyjs=False, div_id="trend")
-    head = "".join(f"<th>{t(k)}</th>" for k in ("col.run_id", "col.as_of", "col.ruleset", "col.run_status", "col.portals",
-                                                  "col.columns")) + "<th></th>"
-    out.write_text(f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8"><title>{t('report.runs')}</title>
+    head = "".join(f"<th>{t(k)}</th>" for k in ("col.run_id", "col.as_of", "col.ruleset", "col.run_status",
+                                                  "col.portals", "col.columns")) + "<th></th>"
+    out.write_text(f"""<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">"""
+                   f"""<title>{t('report.runs')}</title>
 <script>{get_plotlyjs()}</script><style>body{{font-family:"Noto Sans CJK SC",sans-serif;margin:24px}}
 table{{border-collapse:collapse}} td,th{{border:1px solid #ddd;padding:4px 8px}}</style></head><body>
 <h1>{t('report.runs')}</h1><p class="sub">{t('report.generated', generated=fmt_time())}</p>{chart}

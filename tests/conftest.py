@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-from app.demo.site import serve  # noqa: E402
+from app.demo.site import serve
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

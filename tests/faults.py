@@ -26,7 +26,8 @@ def double_gzip_bomb(mb: int = 200) -> bytes:
 
 
 def good_list(prefix: str, n: int = 3, days_ago: int = 2, charset: str = "utf-8", extra: str = "") -> str:
-    rows = "".join(f'<li><a href="/{prefix}/t{i}.html">{prefix}栏目的第{i}条信息</a><span>{AS_OF - timedelta(days=days_ago + i)}</span></li>'
+    rows = "".join(f'<li><a href="/{prefix}/t{i}.html">{prefix}栏目的第{i}条信息</a>'
+                   f'<span>{AS_OF - timedelta(days=days_ago + i)}</span></li>'
                    for i in range(n))
     return f'<html><head><meta charset="{charset}"></head><body><ul class="list">{rows}</ul>{extra}</body></html>'
 
@@ -47,7 +48,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API, one branch a fault
+    def do_GET(self) -> None:
         path = self.path
         n = FaultHandler.hits[path] = FaultHandler.hits.get(path, 0) + 1
         if path == "/robots.txt":
@@ -76,7 +77,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         if path == "/503-always":
             return self._send(503, b"busy", {"Retry-After": "1"})
         if path == "/503-then-ok":
-            return self._send(503, b"busy", {"Retry-After": "1"}) if n == 1 else self._send(200, good_list("recovered").encode())
+            return (self._send(503, b"busy", {"Retry-After": "1"}) if n == 1
+                    else self._send(200, good_list("recovered").encode()))
         if path == "/503-come-back-tomorrow":
             return self._send(503, b"busy", {"Retry-After": "86400"})
         if path == "/403":
@@ -110,7 +112,9 @@ class FaultHandler(BaseHTTPRequestHandler):
         if path == "/loop-b":
             return self._send(302, b"", {"Location": "/loop-a"})
         if path == "/to-other-host":
-            port = self.server.server_address[1]
+            address = self.server.server_address
+            assert isinstance(address, tuple)  # an IP server: (host, port)
+            port = address[1]
             return self._send(301, b"", {"Location": f"http://localhost:{port}/ok/moved"})
         if path == "/to-metadata":
             return self._send(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"})
@@ -120,10 +124,11 @@ class FaultHandler(BaseHTTPRequestHandler):
             return self._send(200, GZIP_BOMB, {"Content-Encoding": "gzip"})
         if path.startswith("/calendar"):  # every page links to the next day, forever
             day = int(path.rsplit("=", 1)[1]) if "=" in path else 0
-            body = good_list(f"cal{day}", 2, days_ago=day, extra=f'<a href="/calendar?day={day + 1}">下一页</a>')
-            return self._send(200, body.encode())
+            page = good_list(f"cal{day}", 2, days_ago=day, extra=f'<a href="/calendar?day={day + 1}">下一页</a>')
+            return self._send(200, page.encode())
         if path == "/bad-dates":
-            rows = "".join(f'<li><a href="/nowhere/{i}.html">日期错乱的信息标题{i}</a><span>2024-13-{40 + i}</span></li>' for i in range(4))
+            rows = "".join(f'<li><a href="/nowhere/{i}.html">日期错乱的信息标题{i}</a>'
+                           f'<span>2024-13-{40 + i}</span></li>' for i in range(4))
             return self._send(200, f"<html><body><ul>{rows}</ul></body></html>".encode())
         if path == "/duplicates":
             rows = good_list("dup", 3).split('<ul class="list">')[1].split("</ul>")[0]

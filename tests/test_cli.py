@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from app.cli import main
 from portal_audit.catalog import load_catalog
 
@@ -32,7 +31,8 @@ def test_catalog_import_of_seed_003(tmp_path, capsys):
 def test_extract_json_follows_pagination(site, capsys):
     pages, base = site
     for p in range(2):
-        rows = "".join(f'<li><a href="./t{p}{i}.html">第{p}页工作动态第{i}条</a><span>2025-06-{10 + i - p:02d}</span></li>' for i in range(3))
+        rows = "".join(f'<li><a href="./t{p}{i}.html">第{p}页工作动态第{i}条</a>'
+                       f'<span>2025-06-{10 + i - p:02d}</span></li>' for i in range(3))
         pages.add(f"/col/x/{'index' if p == 0 else 'index_1'}.html",
                   f'<html><body><ul>{rows}</ul><script>createPageHTML(2, {p}, "index", "html");</script></body></html>')
     assert main(["extract", base + "col/x/index.html", "--json", "--allow-private-networks", "--delay", "0",
@@ -75,41 +75,47 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
     # --codes: the stable header scripts read, whatever the language
     assert main(["report", "--warehouse", url, "--format", "csv", "--codes", "-o", str(tmp_path / "c.csv")]) == 0
     codes = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert codes[0].startswith("portal_id,column_id,path,status,last_published_on") and codes[1].split(",")[3] == "unreachable"
+    assert (codes[0].startswith("portal_id,column_id,path,status,last_published_on")
+            and codes[1].split(",")[3] == "unreachable")
     assert codes[2].split(",")[4] == "2025-06-20"
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert '<b>1</b> 已更新(fresh)</div>' in page and 'class="card unknown"' in page and "nan" not in page.split("</script>")[-1]
+    assert ('<b>1</b> 已更新(fresh)</div>' in page and 'class="card unknown"' in page
+            and "nan" not in page.split("</script>")[-1])
     assert "无法判定</span> 站点无法访问" in page and "检查前一周无首页监测记录" in page  # no probes: not judged
     assert main(["report", "--warehouse", url, "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")]) == 0
     import openpyxl
 
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == [
-        "栏目检查结果", "单项否决结论", "单项否决指标", "负责科室统计", "趋势", "即将超期", "超期未答复留言", "站点可用性",
-        "表述错误与信息泄露", "不可用链接"]
+        "栏目检查结果", "单项否决结论", "单项否决指标", "负责科室统计", "趋势", "即将超期", "超期未答复留言",
+        "站点可用性", "表述错误与信息泄露", "不可用链接"]
     assert main(["report", "--warehouse", url, "--format", "xlsx", "--codes", "-o", str(tmp_path / "c.xlsx")]) == 0
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert book.sheetnames[:3] == ["columns", "verdicts", "checks"]
     assert [c.value for c in book["columns"][1]][:4] == ["portal_id", "column_id", "path", "status"]
-    assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh", "-o", str(tmp_path / "f.csv")]) == 0
+    assert main(["report", "--warehouse", url, "--format", "csv", "--status", "fresh",
+                 "-o", str(tmp_path / "f.csv")]) == 0
     assert len((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()) == 2  # header + the fresh column
     assert main(["report", "--warehouse", url, "--run", "1999-01-01", "--format", "md", "-o", str(tmp_path / "x")]) == 2
 
 
 def test_demo_command_end_to_end(tmp_path):
     """The README's main job: serve the demo portal, audit it through Prefect, leave audit.db."""
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PORTAL_AUDIT_WAREHOUSE": f"sqlite:///{tmp_path / 'audit.db'}"}
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"),
+           "PORTAL_AUDIT_WAREHOUSE": f"sqlite:///{tmp_path / 'audit.db'}"}
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.run([sys.executable, "-m", "app.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    assert "共76个栏目：" in proc.stdout and "核对预设结果：76/76" in proc.stdout and "超期未答复留言找到2/2条" in proc.stdout
+    assert ("共76个栏目：" in proc.stdout and "核对预设结果：76/76" in proc.stdout
+            and "超期未答复留言找到2/2条" in proc.stdout)
     # all five single-veto items judged: a simulated week of probes, the home page, columns, blanks, the mailbox
     for line in ("预警 站点无法访问：一周内首页13/336次访问失败", "通过 首页不更新", "否决 栏目不更新", "否决 空白栏目",
                  "否决 互动回应差", "否决 严重表述错误：1处严重：“党十九大”（应为党的十九大）", "否决 个人信息泄露",
                  "预设不可用链接找到3/3个", "预设的表述错误与信息泄露均已发现"):
         assert line in proc.stdout, proc.stdout[-2500:]
     # the script-drawn columns: lists in comments, JPaaS units read from their API, JSON-drawn lists rendered
-    assert re.search(r"列表读取方式：静态页面\d+个、页面内嵌数据5个、平台接口6个、浏览器渲染6个", proc.stdout), proc.stdout[-1500:]
+    assert re.search(r"列表读取方式：静态页面\d+个、页面内嵌数据5个、平台接口6个、浏览器渲染6个",
+                     proc.stdout), proc.stdout[-1500:]
     assert (tmp_path / "audit.db").exists()
 
 
@@ -134,8 +140,8 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
 
     from sqlalchemy import func, select
 
-    from portal_audit.catalog import dump_catalog
     from app.demo import build_site, serve
+    from portal_audit.catalog import dump_catalog
     from validations.rules import load_ruleset
     from warehouse.db import make_engine
     from warehouse.models import AuditRun, ColumnAudit
@@ -164,7 +170,8 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
     args = [sys.executable, "-m", "app.cli", "audit", str(path), "--as-of", "2025-06-30", "--warehouse", url,
             "--data-docs", "", "--reports", ""]
     try:
-        proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True)
         deadline = time.time() + 120
         for line in proc.stdout:  # wait until the crawl is under way
             if "开始检查：1个网站" in line or time.time() > deadline:

@@ -10,9 +10,9 @@ import unicodedata
 
 import pytest
 
+from app.cli import build_parser, main
 from portal_audit import i18n
 from portal_audit.catalog import CatalogError, parse_catalog
-from app.cli import build_parser, main
 
 COMMANDS = [[], ["audit"], ["probe"], ["extract"], ["catalog"], ["catalog", "import"], ["catalog", "discover"],
             ["report"], ["db"], ["db", "upgrade"], ["db", "load-spool"], ["db", "prune"], ["demo"]]
@@ -32,6 +32,7 @@ def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
     try:
         code = main(argv)
     except SystemExit as exc:
+        assert isinstance(exc.code, int)  # argparse exits with a status number
         code = exc.code
     out, err = capsys.readouterr()
     return code, out, err

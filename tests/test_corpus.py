@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import serve
+from app.demo.site import canonical
 from extractors.browser import find_chromium
 from extractors.crawl import crawl_portals
 from extractors.fetch import FetchPolicy
 from portal_audit.catalog import Column, Portal
-from app.demo import serve
-from app.demo.site import canonical
 
 from .conftest import Pages
 
@@ -156,7 +156,8 @@ def test_each_script_drawn_shape_takes_its_cheapest_path(crawled):
     assert ways["avalon-groups-75"] == "static" and ways["table-groups-39"] == "static"
     assert ways["script-drawn-stale"] == "browser" and ways["script-drawn-blank"] == "browser"
     # the rendered page's JSON request was recognised as its list API, for the next night
-    assert crawled["script-drawn-stale"][1].source.startswith("json ") and "/api/front/list" in crawled["script-drawn-stale"][1].source
+    assert (crawled["script-drawn-stale"][1].source.startswith("json ")
+            and "/api/front/list" in crawled["script-drawn-stale"][1].source)
 
 
 @pytest.mark.parametrize("case", [c["case"] for c in LABELS["cases"]])
@@ -199,7 +200,8 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
         "allow_private_networks": True, "checks": {"links": "site"},  # offline: never the internet's links
         "politeness": {"delay": 0, "concurrency_per_host": 8, "retries": 0, "max_pages_per_column": 50},
         "portals": [{"id": p.id, "name": p.name, "base_url": base, "columns": [
-            {"id": c.id, "path": c.path, "url": c.url, "frequency": "每年"} for c in p.columns]} for p in corpus_portals(base)],
+            {"id": c.id, "path": c.path, "url": c.url, "frequency": "每年"} for c in p.columns]}
+            for p in corpus_portals(base)],
     }, allow_unicode=True), encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     printed = io.StringIO()  # not capsys: Prefect's log handler must not keep a capture that closes
@@ -222,7 +224,8 @@ def test_portal_audit_audit_judges_every_shape(tmp_path, prefect_harness):
 
     counts = audits.extraction.fillna("none").value_counts().to_dict()
     assert read_by_line(counts) in printed.getvalue().splitlines()  # e.g. 列表读取方式：静态页面52个、…浏览器渲染4个
-    static = {c["case"] for c in LABELS["cases"] if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))}
+    static = {c["case"] for c in LABELS["cases"]
+              if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))}
     assert not set(audits.index[audits.extraction == "browser"]) & static
 
 
@@ -233,7 +236,7 @@ def _false_fresh(label: dict, result) -> bool:
     return result.newest is not None and label["newest"] is not None and result.newest.isoformat() > label["newest"]
 
 
-def test_portals_modelled_on_real_ones(crawled, capsys):
+def test_portals_modelled_on_real_ones(crawled, capsys) -> None:
     """Issue 26: per modelled portal and over all of them, item precision and recall and
     newest-date accuracy ≥ 0.98, and never a false fresh."""
     portals: dict[str, dict] = {}
@@ -252,7 +255,8 @@ def test_portals_modelled_on_real_ones(crawled, capsys):
     precision, recall, newest, misses = _scores({case: crawled[case] for case in REAL})
     with capsys.disabled():
         print(f"\nmodelled real portals: {len(portals)} portals, {len(REAL)} columns, "
-              f"{sum(crawled[c][0]['pages'] for c in REAL)} list pages: precision {precision:.3f}, recall {recall:.3f}, "
+              f"{sum(crawled[c][0]['pages'] for c in REAL)} list pages: "
+              f"precision {precision:.3f}, recall {recall:.3f}, "
               f"newest {newest:.3f}")
         print("\n".join(lines))
     assert not [c for c in REAL if _false_fresh(crawled[c][0], crawled[c][1])]
@@ -262,7 +266,8 @@ def test_portals_modelled_on_real_ones(crawled, capsys):
 def test_no_list_in_the_static_html_is_rendered(crawled):
     """A column whose list is in its static HTML never costs a render (issue 26): over every
     corpus column whose label says the static page holds its list."""
-    static = [c["case"] for c in LABELS["cases"] if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))
+    static = [c["case"] for c in LABELS["cases"]
+              if c.get("static", c["shape"] not in ("script-drawn", "gkmlpt", "jpaas"))
               and c["shape"] not in ("comment",)]
     rendered = {case: crawled[case][1].method for case in static if crawled[case][1].method == "browser"}
     assert not rendered, rendered

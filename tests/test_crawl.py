@@ -1,7 +1,7 @@
 import asyncio
 from datetime import date, timedelta
 
-from extractors.crawl import crawl_column
+from extractors.column import crawl_column
 from extractors.fetch import Fetcher, FetchPolicy
 
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=5)
@@ -9,9 +9,11 @@ AS_OF = date(2025, 6, 30)
 
 
 def trs_page(dates: list[date], page: int, pages: int) -> str:
-    rows = "".join(f'<li><a href="./{d:%Y%m}/t{d:%Y%m%d}_{page}{i}.html">工作动态信息第{page}页第{i}条</a><span>{d}</span></li>'
+    rows = "".join(f'<li><a href="./{d:%Y%m}/t{d:%Y%m%d}_{page}{i}.html">工作动态信息第{page}页第{i}条</a>'
+                   f'<span>{d}</span></li>'
                    for i, d in enumerate(dates))
-    return f'<html><body><ul class="list">{rows}</ul><script>createPageHTML({pages}, {page}, "index", "html");</script></body></html>'
+    return (f'<html><body><ul class="list">{rows}</ul>'
+            f'<script>createPageHTML({pages}, {page}, "index", "html");</script></body></html>')
 
 
 def crawl(url: str, policy: FetchPolicy = POLICY, window: int = 400):
@@ -29,7 +31,8 @@ def test_follows_trs_pagination_until_the_window_is_passed(site):
         pages.add(f"/col/a/{'index' if p == 0 else f'index_{p}'}.html", trs_page(dates, p, 6))
     result = crawl(base + "col/a/index.html", window=70)
     assert result.fetch_state == "ok"
-    assert [pg.url.rsplit("/", 1)[-1] for pg in result.pages] == ["index.html", "index_1.html", "index_2.html", "index_3.html"]
+    assert [pg.url.rsplit("/", 1)[-1] for pg in result.pages] == [
+        "index.html", "index_1.html", "index_2.html", "index_3.html"]
     assert len(result.items) == 40 and result.newest == AS_OF
 
 
@@ -73,8 +76,9 @@ def test_missing_url_is_an_error():
 
 
 def test_incremental_crawl_uses_conditional_requests_and_stops_at_known_items(site):
-    from portal_audit.records import Previous
     import zlib
+
+    from portal_audit.records import Previous
 
     pages, base = site
     for p in range(3):
@@ -119,10 +123,12 @@ def test_a_tie_on_page_one_is_broken_by_page_two(site):
     """Page one: the column's 5 items and a 5-item box dated today, nothing to tell them apart.
     Page two: the box again (the same links) and the column's next items — where the list moves on."""
     pages, base = site
-    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>' for i in range(5))
+    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>'
+                  for i in range(5))
 
     def page(p: int) -> str:
-        rows = "".join(f'<li><a href="/zc/{p}{i}.html">关于印发实施办法的通知{p}{i}</a><span>{AS_OF - timedelta(days=100 + 30 * p + i)}</span></li>'
+        rows = "".join(f'<li><a href="/zc/{p}{i}.html">关于印发实施办法的通知{p}{i}</a>'
+                       f'<span>{AS_OF - timedelta(days=100 + 30 * p + i)}</span></li>'
                        for i in range(5))
         return (f'<html><body><div class="a"><ul>{rows}</ul></div><div class="b"><ul>{box}</ul></div>'
                 f'<script>createPageHTML(3, {p}, "index", "html");</script></body></html>')
@@ -138,10 +144,13 @@ def test_a_tie_without_a_second_page_is_an_error_naming_both_lists_and_never_ren
     from extractors.browser import Renderer
 
     pages, base = site
-    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>' for i in range(5))
-    rows = "".join(f'<li><a href="/zc/{i}.html">关于印发实施办法的通知{i}</a><span>{AS_OF - timedelta(days=200 + i)}</span></li>'
+    box = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>{AS_OF}</span></li>'
+                  for i in range(5))
+    rows = "".join(f'<li><a href="/zc/{i}.html">关于印发实施办法的通知{i}</a>'
+                   f'<span>{AS_OF - timedelta(days=200 + i)}</span></li>'
                    for i in range(5))
-    pages.add("/one/index.html", f'<html><body><div class="a"><ul>{rows}</ul></div><div class="b"><ul>{box}</ul></div></body></html>')
+    pages.add("/one/index.html",
+              f'<html><body><div class="a"><ul>{rows}</ul></div><div class="b"><ul>{box}</ul></div></body></html>')
 
     async def go():
         async with Fetcher(POLICY) as f, Renderer(f) as renderer:

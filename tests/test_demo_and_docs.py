@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from portal_audit.catalog import Column, Portal, load_catalog
-from portal_audit.i18n import has, using
 from app.importer import import_file
+from portal_audit.catalog import Column, Portal, load_catalog
+from portal_audit.frequency import normalize_frequency
+from portal_audit.i18n import has, using
 from portal_audit.records import ColumnCrawl, Item
 from portal_audit.text import to_simplified
 from validations.docs import render
-from portal_audit.frequency import normalize_frequency
 from validations.rules import load_ruleset
 from validations.suite import validate
 
@@ -103,7 +103,8 @@ def run(tmp_path_factory):
               ColumnCrawl("p", "old", "u", "ok", (Item("旧", "http://x.gov.cn/o.html", date(2024, 1, 2)),)),
               ColumnCrawl("p", "ok", "u", "ok", (Item("新", "http://x.gov.cn/n.html", date(2025, 6, 29)),))]
     with using("zh"):
-        return validate(crawls, [portal], load_ruleset(), AS_OF, docs_dir=tmp_path / "docs", run_name="2025-06-30"), tmp_path
+        return (validate(crawls, [portal], load_ruleset(), AS_OF, docs_dir=tmp_path / "docs", run_name="2025-06-30"),
+                tmp_path)
 
 
 def test_expectation_table_is_written_where_data_docs_says_and_reads_in_chinese(run):
@@ -130,7 +131,8 @@ def test_expectation_table_needs_nothing_from_the_network(run):
 def test_expectation_table_lists_the_failing_keys_on_their_rows(run):
     result, _ = run
     page = Path(result.data_docs).read_text(encoding="utf-8")
-    rows = {m.group(2): m.group(0) for m in re.finditer(r'<tr class="(pass|fail)">.*?<small>(\w+)</small>.*?</tr>', page)}
+    rows = {m.group(2): m.group(0)
+            for m in re.finditer(r'<tr class="(pass|fail)">.*?<small>(\w+)</small>.*?</tr>', page)}
     assert 'class="fail"' in rows["not_empty"] and "p/blank" in rows["not_empty"] and "p/old" not in rows["not_empty"]
     assert 'class="fail"' in rows["timely"] and "p/old" in rows["timely"] and "p/ok" not in rows["timely"]
     assert 'class="pass"' in rows["reachable"] and "p/" not in rows["reachable"]
@@ -143,7 +145,8 @@ def test_every_expectation_has_a_label_in_both_languages(run):
     names = {o.expectation for o in outcomes} | {o.suite for o in outcomes}
     assert {"reachable", "timely", "unique_url", "columns", "items"} <= names
     for lang in ("zh", "en"):
-        missing = [n for n in names if not (has(f"expectation_table.name.{n}", lang) or has(f"expectation_table.suite.{n}", lang))]
+        missing = [n for n in names
+                   if not (has(f"expectation_table.name.{n}", lang) or has(f"expectation_table.suite.{n}", lang))]
         assert missing == [], (lang, missing)
 
 
@@ -156,4 +159,5 @@ def test_expectation_table_escapes_what_it_shows():
         page = render([evil], '2025"><script>', ge_docs=None)
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
-    assert "failed" in page and "未通过" not in page and "Great Expectations" not in page  # no GE link when none written
+    # no GE link when none written
+    assert "failed" in page and "未通过" not in page and "Great Expectations" not in page

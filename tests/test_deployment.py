@@ -14,9 +14,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from portal_audit.catalog import load_catalog
 from app.demo import build_site
 from app.localpg import free_port
+from portal_audit.catalog import load_catalog
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
 from warehouse.models import AuditRun, ColumnAudit
@@ -40,9 +40,9 @@ def prefect_server(tmp_path):
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_WORKER_QUERY_SECONDS": "1",
            "PORTAL_AUDIT_HOME": str(REPO), "PREFECT_LOGGING_LEVEL": "WARNING"}
     env.pop("PREFECT_API_KEY", None)
-    log = open(tmp_path / "server.log", "w")
-    server = subprocess.Popen(PREFECT + ["server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
+    with open(tmp_path / "server.log", "w") as log:  # the server writes to its own copy of the handle
+        server = subprocess.Popen(PREFECT + ["server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                                  env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
@@ -80,8 +80,9 @@ def test_deploy_from_prefect_yaml_and_run_audit_portal_through_a_worker(prefect_
         assert "audit-portal/audit-portal" in ls and "import-catalog/import-catalog" in ls
 
         warehouse = f"sqlite:///{tmp_path / 'deployed.db'}"
-        worker = subprocess.Popen(PREFECT + ["worker", "start", "--pool", "portal-audit", "--type", "process"], env=env,
-                                  cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT)
+        with open(tmp_path / "worker.log", "w") as worker_log:  # the worker writes to its own copy of the handle
+            worker = subprocess.Popen(PREFECT + ["worker", "start", "--pool", "portal-audit", "--type", "process"],
+                                      env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT)
         script = f"""
 import json
 from prefect.deployments import run_deployment

@@ -3,7 +3,6 @@ error text, and the other columns of the same portal are audited normally."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from extractors.crawl import crawl_portal
@@ -84,4 +83,5 @@ def test_duplicates_are_counted_once_and_the_calendar_trap_is_capped(audited):
 def test_metadata_redirect_is_refused_without_connecting(audited):
     _, crawls = audited
     pages = crawls["to-metadata"].pages
-    assert [p.url.rsplit("/", 1)[-1] for p in pages] == ["to-metadata"] and "169.254.169.254" in pages[0].error.render("en")
+    assert ([p.url.rsplit("/", 1)[-1] for p in pages] == ["to-metadata"]
+            and "169.254.169.254" in pages[0].error.render("en"))

@@ -90,7 +90,7 @@ def test_gbk_page_declared_gb2312_and_misdeclared_utf8():
     assert "鎔基 民政局" in decode_html(text.encode("gb18030"))
     wrong = "<html><head><meta charset='utf-8'></head><body>民政局通知公告</body></html>".encode("gbk")
     assert "民政局通知公告" in decode_html(wrong)
-    assert "民政局" in decode_html("<p>民政局</p>".encode("utf-8"), "gbk")  # header lies, body is UTF-8
+    assert "民政局" in decode_html("<p>民政局</p>".encode(), "gbk")  # header lies, body is UTF-8
 
 
 def test_per_host_delay_spaces_requests(site):
@@ -117,7 +117,8 @@ def _rebinding(monkeypatch, name: str, answers: list[str]) -> list[str]:
     turn (the last one from then on), as a rebinding DNS server answers."""
     import socket
 
-    real, asked = socket.getaddrinfo, []
+    real = socket.getaddrinfo
+    asked: list[str] = []
 
     def resolve(host, port, *args, **kwargs):
         if (host.decode() if isinstance(host, bytes) else host) == name:  # anyio asks with IDNA bytes

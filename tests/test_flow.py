@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
 from app.demo import build_site, serve
-from portal_audit.i18n import render
 from app.localpg import free_port
+from portal_audit.catalog import dump_catalog, load_catalog, parse_catalog
+from portal_audit.i18n import render
 from portal_audit.records import PortalCrawl
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
@@ -39,8 +39,9 @@ def demo():
 def _stored(url: str) -> list[tuple[str, str, object]]:
     """(column, status, last published) of every column audit in a warehouse."""
     with make_engine(url).connect() as conn:
-        return [tuple(r) for r in conn.execute(select(ColumnAudit.column_id, ColumnAudit.status,
-                                                      ColumnAudit.last_published_on).order_by(ColumnAudit.column_id))]
+        return [(column, status, last) for column, status, last in conn.execute(
+            select(ColumnAudit.column_id, ColumnAudit.status, ColumnAudit.last_published_on)
+            .order_by(ColumnAudit.column_id))]
 
 
 def _write(tmp_path: Path, catalog) -> str:
@@ -165,7 +166,8 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
     assert summary.attention_total == len(summary.attention) == needy == 31
     assert table.type == "table" and str(table.data).count("xcmz-demo") == needy
     rows = json.loads(table.data)  # artifacts speak Chinese: headers, statuses, reasons
-    assert {"网站", "栏目", "状态", "最近更新", "说明"} <= set(rows[0]) and "超期未更新(stale)" in {r["状态"] for r in rows}
+    assert ({"网站", "栏目", "状态", "最近更新", "说明"} <= set(rows[0])
+            and "超期未更新(stale)" in {r["状态"] for r in rows})
     assert md.description == summary.line() and md.description.startswith("共76个栏目：")
     report = tmp_path / "reports" / "2025-06-30" / "xcmz-demo.html"
     assert report.exists() and report.as_uri() in link.data
@@ -226,7 +228,8 @@ def test_second_night_on_an_unchanged_portal_fetches_little_and_judges_the_same(
         nightly_audit(catalog=_write(tmp_path, catalog), as_of=AS_OF, warehouse=url, data_docs=None, reports=None)
         with engine.connect() as conn:
             nbytes = conn.execute(select(func.sum(PageFetchRow.nbytes))).scalar()
-            n304 = conn.execute(select(func.count()).select_from(PageFetchRow).where(PageFetchRow.http_status == 304)).scalar()
+            n304 = conn.execute(select(func.count()).select_from(PageFetchRow)
+                                .where(PageFetchRow.http_status == 304)).scalar()
         return _stored(url), nbytes, n304
 
     first, bytes1, _ = night()
@@ -245,7 +248,7 @@ class _Webhook:
         received = self.received = []
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server API
+            def do_POST(self):
                 received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
                 self.send_response(200)
                 self.send_header("Content-Length", "2")
@@ -266,9 +269,9 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     import docx
     from prefect.blocks.notifications import CustomWebhookNotificationBlock
 
+    from app.demo.week import probe_week
     from extractors.fetch import policy_for
     from flows.audit import nightly_audit
-    from app.demo.week import probe_week
     from reporting.writers import write_report
     from warehouse.read import portal_checks
 
@@ -288,7 +291,8 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
     assert {k: v[0] for k, v in checks.items()} == {
         "site_unreachable": "warn", "home_not_updated": "pass", "columns_not_updated": "fail",
         "blank_columns": "fail", "poor_response": "fail", "serious_errors": "fail", "personal_data": "fail"}
-    assert "关于殡葬惠民政策的咨询" in checks["poor_response"][1] and "咨询婚姻登记预约办法" in checks["poor_response"][1]
+    assert ("关于殡葬惠民政策的咨询" in checks["poor_response"][1]
+            and "咨询婚姻登记预约办法" in checks["poor_response"][1])
     assert "关于临时救助标准的咨询" not in checks["poor_response"][1]  # asked over a year before the check
     verdict = summary.portals[0]
     assert {x.message.url.rsplit("/col", 1)[-1] for x in verdict.late_messages} == {

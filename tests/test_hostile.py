@@ -23,7 +23,8 @@ ID_NUMBER, MOBILE = "342501198803154215", "13905631234"
 
 def _hostile_site(pages) -> None:
     rows = "".join(
-        f'<li><a href="/news/{i}.html?sfz={ID_NUMBER}">第{i}期公示：张三 身份证{ID_NUMBER} 电话{MOBILE}\x00\x01\x1b[31m</a>'
+        f'<li><a href="/news/{i}.html?sfz={ID_NUMBER}">'
+        f'第{i}期公示：张三 身份证{ID_NUMBER} 电话{MOBILE}\x00\x01\x1b[31m</a>'
         f'<span>{AS_OF - timedelta(days=i)}</span></li>' for i in range(1, 4))
     pages.add("/news/index.html", f"<html><head><title>工作动态</title></head><body><ul>{rows}</ul></body></html>")
     pages.add("/", f'<html><body><ul class="yw"><li><a href="/news/1.html">联系人李四{MOBILE}的通知公告</a>'
@@ -72,10 +73,11 @@ def test_a_column_over_its_budget_is_judged_on_what_was_read_and_a_portal_over_i
         def log_message(self, *args):
             pass
 
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             if self.path in ("/col/a/index_1.html", "/stuck/index.html"):
                 release.wait(20)  # hangs until the test is over
-            rows = "".join(f'<li><a href="{self.path}{i}.html">第{i}条工作动态信息</a><span>{AS_OF - timedelta(days=i)}</span></li>'
+            rows = "".join(f'<li><a href="{self.path}{i}.html">第{i}条工作动态信息</a>'
+                           f'<span>{AS_OF - timedelta(days=i)}</span></li>'
                            for i in range(1, 4))
             pager = '<script>createPageHTML(3, 0, "index", "html");</script>' if self.path.startswith("/col/a/") else ""
             body = f'<html><body><ul>{rows}</ul>{pager}</body></html>'.encode()
@@ -135,8 +137,10 @@ def _hostile_warehouse(url: str):
                               (PageFetch.of_body(f"http://{pid}.gov.cn/news/", 200, body, 5.0),))]
         link = Link(f"http://{pid}.gov.cn/gone.html", f"http://{pid}.gov.cn/news/", HOSTILE[0], "a")
         result = validate(crawls, [portal], load_ruleset(), AS_OF)
-        load_portal(engine, run_id, portal, crawls, result, None, (), (LinkCheck(link, "站内", "网页", False, "broken", 404),),
-                    (Finding("wording", "phrase", "serious", HOSTILE[1], HOSTILE[2], HOSTILE[0], f"http://{pid}.gov.cn/news/", "news"),))
+        load_portal(engine, run_id, portal, crawls, result, None, (),
+                    (LinkCheck(link, "站内", "网页", False, "broken", 404),),
+                    (Finding("wording", "phrase", "serious", HOSTILE[1], HOSTILE[2], HOSTILE[0],
+                             f"http://{pid}.gov.cn/news/", "news"),))
     finish_run(engine, run_id, ok=True)
     return engine, run_id
 
@@ -192,13 +196,14 @@ def test_a_warehouse_password_is_never_a_flow_parameter(tmp_path, postgres_url, 
     from app.cli import main
 
     pages, base = site
-    pages.add("/news/", "<html><body><ul><li><a href='/news/1.html'>关于开展检查工作的通知</a><span>2025-06-28</span></li>"
-                        "</ul></body></html>")
+    pages.add("/news/", "<html><body><ul><li><a href='/news/1.html'>关于开展检查工作的通知</a>"
+                        "<span>2025-06-28</span></li></ul></body></html>")
     catalog = tmp_path / "c.yaml"
     catalog.write_text(yaml.safe_dump({"allow_private_networks": True, "checks": {"links": "none"},
                                        "politeness": {"delay": 0, "retries": 0},
                                        "portals": [{"id": "p", "name": "门户", "base_url": base, "columns": [
-                                           {"id": "news", "path": ["工作动态"], "url": "/news/", "frequency": "及时更新"}]}]},
+                                           {"id": "news", "path": ["工作动态"], "url": "/news/",
+                                            "frequency": "及时更新"}]}]},
                                       allow_unicode=True), encoding="utf-8")
     url = postgres_url.replace("audit@", "audit:Sup3rSecret@")  # trust auth: the password is carried, not needed
     printed = io.StringIO()
@@ -320,8 +325,8 @@ def test_a_spool_is_json_and_a_planted_pickle_is_never_read(tmp_path, caplog):
         Column(id="news", path=["工作动态"], url="/news/", frequency="及时更新")])
     page = PageFetch(url="http://x.gov.cn/news/", status=200, nbytes=5, elapsed_ms=3.0,
                      content=zlib.compress("<ul>\xff\x00</ul>".encode()), error=msg("crawl.partial", n=2, on=AS_OF))
-    crawl = PortalCrawl("p", None, (ColumnCrawl("p", "news", page.url, "ok", (Item("通知", page.url + "1.html", AS_OF),),
-                                                (page,)),))
+    crawl = PortalCrawl("p", None, (ColumnCrawl("p", "news", page.url, "ok",
+                                                (Item("通知", page.url + "1.html", AS_OF),), (page,)),))
     run = RunSpec(run_id, AS_OF, "national-2019")
     path = spool_portal(spool, url, run, portal, crawl)
     assert path.name == "p.crawl.json"
@@ -337,7 +342,7 @@ def test_a_spool_is_json_and_a_planted_pickle_is_never_read(tmp_path, caplog):
     assert "q.pkl" in caplog.text and "pickle" in caplog.text
 
 
-def test_a_slow_portal_holds_back_no_other_portal_of_its_shard(tmp_path, prefect_harness, monkeypatch):
+def test_a_slow_portal_holds_back_no_other_portal_of_its_shard(tmp_path, prefect_harness, monkeypatch) -> None:
     """Issue 27: a shard loaded its portals only once all had crawled, so one slow portal kept
     the others out of the warehouse (and a run killed on its time limit lost them). Portals
     finished are now validated and loaded while the slow one still crawls."""
@@ -420,7 +425,8 @@ def test_one_unreadable_page_cannot_turn_a_failing_portal_into_unknown(site):
     pages.add("/api/list?page=1", "[" * 50_000 + "]" * 50_000, ctype="application/json")
     columns = [Column(id=f"c{i}", path=[f"栏目{i}"], url=f"/col/{i}/", frequency="及时更新") for i in range(10)]
     outcomes = {}
-    for twin, extra in (("plain", []), ("bomb", [Column(id="deep", path=["通知公告"], url="/deep/", frequency="及时更新")])):
+    for twin, extra in (("plain", []),
+                        ("bomb", [Column(id="deep", path=["通知公告"], url="/deep/", frequency="及时更新")])):
         portal = Portal(id=twin, name=twin, base_url=base, columns=columns + extra)
         crawl = crawl_portal(portal, AS_OF, POLICY, paths={"deep": ColumnPath("api", f"json {base}api/list?page=1")})
         result = validate(list(crawl.columns), [portal], load_ruleset(), AS_OF)

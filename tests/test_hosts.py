@@ -25,7 +25,8 @@ def test_shards_keep_a_host_together_and_respect_both_caps():
     assert sorted(p.id for s in shards for p in s) == sorted(p.id for p in portals)  # every portal once
     assert all(len(s) <= 3 for s in shards) and 3 <= len(shards) <= 4  # about equal, never over the cap
     # the two portals of a.gov.cn crawl in one shard, under one hold of its slot
-    assert [s for s in shards if any(p.id == "p0" for p in s)][0] == [s for s in shards if any(p.id == "p2" for p in s)][0]
+    assert ([s for s in shards if any(p.id == "p0" for p in s)][0]
+            == [s for s in shards if any(p.id == "p2" for p in s)][0])
     by_columns = plan_shards(portals, max_portals=100, max_columns=6)  # 21 columns, at most ~6 a shard
     assert len(by_columns) >= 3 and all(sum(len(p.columns) for p in s) <= 9 for s in by_columns)
     assert plan_shards(portals[:1], 64, 600) == [portals[:1]]

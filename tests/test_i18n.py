@@ -57,7 +57,8 @@ def test_dates_the_users_way_and_times_in_beijing():
     assert fmt_date(date(2026, 11, 20), "en") == "2026-11-20" and fmt_date(None) == ""
     from datetime import datetime
 
-    assert i18n.fmt_time(datetime(2026, 11, 26, 16, 30)) == "2026年11月27日 00:30（北京时间）"  # UTC stored, UTC+8 shown
+    # UTC stored, UTC+8 shown
+    assert i18n.fmt_time(datetime(2026, 11, 26, 16, 30)) == "2026年11月27日 00:30（北京时间）"
 
 
 def test_messages_round_trip_through_the_warehouse_as_codes():

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from portal_audit.catalog import load_catalog
 from app.cli import main
 from app.importer import TableError, import_file, import_text
+from portal_audit.catalog import load_catalog
 
 DATA = Path(__file__).parent / "data"
-EXPECTED = [line.rstrip("\n").split("\t") for line in (DATA / "seed003_expected.tsv").read_text(encoding="utf-8").splitlines()
+EXPECTED = [line.rstrip("\n").split("\t")
+            for line in (DATA / "seed003_expected.tsv").read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")]
 HEADER = ["序號", "一級欄目", "二級欄目", "三級欄目", "更新頻率", "負責科室"]
 
@@ -37,7 +38,8 @@ def _spans(grid: list[list[str]], col: int) -> list[int]:
     spans = [1] * len(grid)
     start = 0
     for i in range(1, len(grid) + 1):
-        if i == len(grid) or grid[i][col] != grid[start][col] or any(grid[i][c] != grid[start][c] for c in range(1, col)):
+        if (i == len(grid) or grid[i][col] != grid[start][col]
+                or any(grid[i][c] != grid[start][c] for c in range(1, col))):
             spans[start] = i - start
             for j in range(start + 1, i):
                 spans[j] = 0
@@ -124,9 +126,11 @@ def test_simplified_and_any_column_order():
     text = "序号 负责科室 更新频率 一级栏目 二级栏目\n1 辦公室 及時更新 政策法規 部門文件\n"
     with pytest.raises(TableError):
         import_text(text)  # names after the frequency are not read as levels …
-    text = "序号 一级栏目 二级栏目 负责科室 更新频率\n1 政策法規 部門文件 辦公室 及時更新\n2 規範性文件 辦公室 季度更新\n"
+    text = ("序号 一级栏目 二级栏目 负责科室 更新频率\n1 政策法規 部門文件 辦公室 及時更新\n"
+            "2 規範性文件 辦公室 季度更新\n")
     rows = _rows(import_text(text, simplified=True))
-    assert rows == [["c01", "政策法规 › 部门文件", "及时更新", "办公室"], ["c02", "政策法规 › 规范性文件", "季度更新", "办公室"]]
+    assert rows == [["c01", "政策法规 › 部门文件", "及时更新", "办公室"],
+                    ["c02", "政策法规 › 规范性文件", "季度更新", "办公室"]]
 
 
 def test_unreadable_tables_say_which_row_and_why(tmp_path):
@@ -134,7 +138,8 @@ def test_unreadable_tables_say_which_row_and_why(tmp_path):
         import_text("这里没有表格")
     with pytest.raises(TableError, match=r"第2行（文件第3行）：没有更新频率"):
         import_text("序号 一级栏目 更新频率 负责科室\n1 工作动态 及时更新 办公室\n2 通知公告 偶尔 办公室\n")
-    page = "<table><tr><th>序号</th><th>栏目</th><th>更新频率</th></tr><tr><td>1</td><td>要闻</td><td>想起来就更</td></tr></table>"
+    page = ("<table><tr><th>序号</th><th>栏目</th><th>更新频率</th></tr>"
+            "<tr><td>1</td><td>要闻</td><td>想起来就更</td></tr></table>")
     (tmp_path / "t.html").write_text(page, encoding="utf-8")
     with pytest.raises(TableError, match=r"t.html：第2行（序号 1）：无法识别的更新频率“想起来就更”"):
         import_file(tmp_path / "t.html")
@@ -147,7 +152,8 @@ def test_import_cli_leaves_urls_to_fill_and_discover_finds_the_demo_urls(tmp_pat
     from validations.rules import load_ruleset
 
     out = tmp_path / "imported.yaml"
-    assert main(["catalog", "import", str(DATA / "seed003_xcmz_2024.txt"), "-o", str(out), "--portal-id", "xcmz-demo"]) == 0
+    assert main(["catalog", "import", str(DATA / "seed003_xcmz_2024.txt"), "-o", str(out),
+                 "--portal-id", "xcmz-demo"]) == 0
     assert out.read_text(encoding="utf-8").count("url: ''") == 75
     demo = load_catalog(Path(__file__).resolve().parents[1] / "catalogs" / "demo.yaml").portals[0]
     site = build_site(demo, load_ruleset(), date(2025, 6, 30))

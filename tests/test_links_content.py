@@ -39,7 +39,8 @@ def test_link_classes():
 
 
 SOFT = '<html><head><title>提示</title></head><body><p>对不起，您访问的页面不存在！</p></body></html>'
-REAL = '<html><head><title>政策解读</title></head><body><p>' + "正文内容。" * 400 + '页面不存在的情形另行说明。</p></body></html>'
+REAL = ('<html><head><title>政策解读</title></head><body><p>' + "正文内容。" * 400
+        + '页面不存在的情形另行说明。</p></body></html>')
 
 
 def test_links_checked_on_loopback(site):
@@ -49,7 +50,8 @@ def test_links_checked_on_loopback(site):
     pages.add("/long.html", REAL)  # mentions 页面不存在 in a long article: not a soft 404
     pages.add("/a.pdf", b"%PDF-1.4", ctype="application/pdf")
     pages.add("/pic.png", b"\x89PNG", ctype="image/png")
-    pages.add("/waf.html", "<html><body><script src='/_guard/auto.js'></script>请开启JavaScript并刷新该页</body></html>")
+    pages.add("/waf.html",
+              "<html><body><script src='/_guard/auto.js'></script>请开启JavaScript并刷新该页</body></html>")
     faults, fbase = serve_faults()  # another host: 域外
     try:
         other = fbase.replace("127.0.0.1", "localhost")
@@ -143,7 +145,8 @@ def test_wording_errors(sentence, rule, severity, term):
 
 
 @pytest.mark.parametrize("sentence", [
-    "国务院总理李强主持召开国务院常务会议。", "习近平总书记强调。", "县政协主席李强出席会议。", "市民李强来电反映噪声问题。",
+    "国务院总理李强主持召开国务院常务会议。", "习近平总书记强调。", "县政协主席李强出席会议。",
+    "市民李强来电反映噪声问题。",
     "深入学习贯彻党的十九大和党的二十大精神。", "广西壮族自治区人民政府办公厅。", "党的二十届三中全会胜利召开。",
     "村党支部书记李强介绍情况。", "韩正副主席会见外宾。", "十九大报告提出。",
 ])
@@ -158,7 +161,8 @@ def _correct_sentences(n: int) -> list[str]:
     lx = LEXICON
     correct = sorted({c for _, c, _ in lx.literals.values() if "：" not in c})
     openers = ["深入学习贯彻", "全面贯彻落实", "认真学习领会", "坚持以", "紧紧围绕", "扎实推进"]
-    closers = ["精神，推动各项工作落地见效。", "为指导，扎实做好民政工作。", "的重大决策部署。", "，召开专题会议进行研究。"]
+    closers = ["精神，推动各项工作落地见效。", "为指导，扎实做好民政工作。", "的重大决策部署。",
+               "，召开专题会议进行研究。"]
     units = ["市民政局", "县人民政府", "区社会救助科", "镇政府", "街道办事处", "县政协", "县人大常委会"]
     people = ["李强", "李希", "王强", "张伟", "韩正", "赵乐际", "刘洋"]
     local_titles = ["局长", "副局长", "县长", "书记", "主任", "科长", "政协主席", "人大常委会主任"]
@@ -170,10 +174,12 @@ def _correct_sentences(n: int) -> list[str]:
         elif kind == 1:
             name = rng.choice(sorted(lx.leaders))
             titles = sorted(lx.leaders[name][0]) or ["同志"]
-            out.append(f"{rng.choice(titles)}{name}{rng.choice(['强调', '指出', '主持会议', '出席活动'])}。" if rng.random() < 0.5
+            out.append(f"{rng.choice(titles)}{name}{rng.choice(['强调', '指出', '主持会议', '出席活动'])}。"
+                       if rng.random() < 0.5
                        else f"{name}{rng.choice(titles)}{rng.choice(['强调', '指出', '作出重要指示'])}。")
         elif kind == 2:
-            out.append(f"{rng.choice(units)}{rng.choice(local_titles)}{rng.choice(people)}{rng.choice(['带队调研', '出席会议', '讲话'])}。")
+            out.append(f"{rng.choice(units)}{rng.choice(local_titles)}{rng.choice(people)}"
+                       f"{rng.choice(['带队调研', '出席会议', '讲话'])}。")
         else:
             out.append(f"{rng.choice(units)}召开{rng.choice(['专题会议', '工作推进会', '座谈会'])}，"
                        f"{rng.choice(people)}同志{rng.choice(['参加', '主持', '作总结讲话'])}。")
@@ -183,8 +189,8 @@ def _correct_sentences(n: int) -> list[str]:
 def test_false_positive_rate_on_correct_official_text(capsys):
     """Flags on correct text are the real cost: measured on ≥ 5,000 generated sentences
     and the titles of the demo portal and the corpus, kept under 0.5 % and printed."""
-    from portal_audit.catalog import load_catalog
     from app.demo import build_site
+    from portal_audit.catalog import load_catalog
 
     texts = _correct_sentences(6000)
     site = build_site(load_catalog(REPO / "catalogs" / "demo.yaml").portals[0], load_ruleset(), date(2025, 6, 30))
@@ -228,9 +234,11 @@ def test_a_page_scan_reads_blocks_and_collects_links_capped():
     from extractors.markup import text_of
 
     glued.page("http://x.gov.cn/p4", None, text_of(doc.find("body")), lambda: page_blocks(doc), list)
-    assert {(f.rule, f.term) for f in glued.findings()} >= {("id_card", "342501********4215"), ("mobile", "139****1234")}
+    assert {(f.rule, f.term) for f in glued.findings()} >= {("id_card", "342501********4215"),
+                                                            ("mobile", "139****1234")}
     plain = PageScan(LEXICON)
-    plain.page("http://x.gov.cn/p3", None, "咨询电话13905631234，地址：某某路1号。", lambda: [("p", "咨询电话13905631234")], list)
+    plain.page("http://x.gov.cn/p3", None, "咨询电话13905631234，地址：某某路1号。",
+               lambda: [("p", "咨询电话13905631234")], list)
     assert plain.findings() == []  # a mobile number in running text, not a list
     assert {(f.rule, f.term) for f in scan.findings()} == {("phrase", "党十九大"), ("id_card", "342501********4215"),
                                                            ("mobile", "139****1234")}

@@ -16,7 +16,8 @@ SIDEBAR = """<div class="right"><h3>最新发布</h3><ul>
 <li><a href="/col/col200/202506/t20250629_7.html">市政府常务会议研究部署重点工作</a><span>06-29</span></li>
 <li><a href="/col/col400/202506/t20250629_6.html">全市民政工作推进会召开</a><span>06-29</span></li>
 </ul></div>"""
-NAV = "<div class='nav'><ul>" + "".join(f"<li><a href='/col/col{i}/'>栏目名称{i}</a></li>" for i in range(40)) + "</ul></div>"
+NAV = ("<div class='nav'><ul>" + "".join(f"<li><a href='/col/col{i}/'>栏目名称{i}</a></li>" for i in range(40))
+       + "</ul></div>")
 
 
 def page(main: str, extra: str = "") -> str:
@@ -25,10 +26,11 @@ def page(main: str, extra: str = "") -> str:
 
 
 def test_trs_list_beats_a_fresher_sidebar():
-    main = """<ul class="list">
-    <li><a href="./202401/t20240115_1.html" title="2024年第二季度低保资金发放情况">2024年第二季度低保资金发放情况</a><span>2024-01-15</span></li>
+    main = ("""<ul class="list">
+    <li><a href="./202401/t20240115_1.html" title="2024年第二季度低保资金发放情况">"""
+            """2024年第二季度低保资金发放情况</a><span>2024-01-15</span></li>
     <li><a href="./202312/t20231201_2.html">临时救助工作通报</a><span>2023-12-01</span></li>
-    </ul><script>createPageHTML(3, 0, "index", "html");</script>"""
+    </ul><script>createPageHTML(3, 0, "index", "html");</script>""")
     lp = parse_list_page(page(main), URL, AS_OF)
     assert [i.published_on for i in lp.items] == [date(2024, 1, 15), date(2023, 12, 1)]
     assert lp.items[0].url == "http://www.example.gov.cn/col/col101/202401/t20240115_1.html"
@@ -37,7 +39,8 @@ def test_trs_list_beats_a_fresher_sidebar():
 
 
 def test_trs_last_page_has_no_next():
-    main = '<ul><li><a href="./a.html">某某工作动态信息</a>[2024-01-15]</li></ul><script>createPageHTML(3, 2, "index", "html");</script>'
+    main = ('<ul><li><a href="./a.html">某某工作动态信息</a>[2024-01-15]</li></ul>'
+            '<script>createPageHTML(3, 2, "index", "html");</script>')
     assert parse_list_page(page(main), URL, AS_OF).next_url is None
 
 
@@ -104,8 +107,10 @@ def test_css_profile_narrows_the_search_where_automatic_detection_cannot_tell():
     from portal_audit.profiles import get_profile
 
     # two unmarked lists, links outside the list's directory: the bigger one is the wrong one
-    other = "".join(f'<li><a href="/x/{i}.html">其他栏目的信息标题{i}</a><span>2025-06-30</span></li>' for i in range(6))
-    own = "".join(f'<li><a href="/y/{i}.html">本栏目的信息标题{i}</a><span>2024-0{i + 1}-01</span></li>' for i in range(3))
+    other = "".join(f'<li><a href="/x/{i}.html">其他栏目的信息标题{i}</a><span>2025-06-30</span></li>'
+                    for i in range(6))
+    own = "".join(f'<li><a href="/y/{i}.html">本栏目的信息标题{i}</a><span>2024-0{i + 1}-01</span></li>'
+                  for i in range(3))
     html = f"<html><body><div class='a'><ul>{other}</ul></div><div class='list-main'><ul>{own}</ul></div></body></html>"
     auto = parse_list_page(html, URL, AS_OF)
     assert max(i.published_on for i in auto.items) == date(2025, 6, 30)  # fooled without a profile
@@ -124,7 +129,8 @@ def test_unknown_profile_is_a_catalog_error():
 
 
 HREF_PARTS = ["", "./", ".", "..", "../", "/", "//", "a", "b.html", "?q=1", "#x", "?", "#", "a/./b", "x:y",
-              "mailto:q", "c d", "%20", ";", "\\x", "http://o/p", "https://o/./p", "a//b", "?#", "中文", "\t", "\n", " ", "\x00", "\x1f"]
+              "mailto:q", "c d", "%20", ";", "\\x", "http://o/p", "https://o/./p", "a//b", "?#", "中文", "\t", "\n",
+              " ", "\x00", "\x1f"]
 
 
 @given(st.sampled_from(["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn", "https://h:8080/x/y.jsp?a=1#f",
@@ -138,7 +144,8 @@ def test_joiner_is_urljoin(base, parts):
 
 SIDEBAR_ONLY = """<html><body><div class="main"><ul id="list"></ul></div>
 <div class="box2"><div class="bt">每日关注</div><ul>{rows}</ul></div></body></html>"""
-_DAILY = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>2025-06-30</span></li>' for i in range(6))
+_DAILY = "".join(f'<li><a href="/ywdt/{i}.html">全市重点工作推进情况{i}</a><span>2025-06-30</span></li>'
+                 for i in range(6))
 
 
 def test_a_block_of_site_wide_links_is_never_the_list():
@@ -155,14 +162,16 @@ def test_later_pages_read_the_container_page_one_chose():
     html = f"<html><body>{own}" + SIDEBAR_ONLY.format(rows=_DAILY)[12:]
     url = "http://x.gov.cn/col/1/index_2.html"
     assert max(i.published_on for i in parse_list_page(html, url).items) == date(2025, 6, 30)  # the trap
-    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-02-0{i}</span></li>' for i in range(1, 8))
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-02-0{i}</span></li>'
+                   for i in range(1, 8))
     first = parse_list_page(f"<html><body><ul class='doc_list'>{rows}</ul></body></html>", url)
     page = parse_list_page(html, url, hints=Hints(container=first.container))
     assert [i.published_on for i in page.items] == [date(2024, 1, 5)]
 
 
 def test_a_list_shipped_in_a_comment_is_read_and_templates_are_not():
-    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>' for i in range(1, 6))
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>'
+                   for i in range(1, 6))
     page = parse_list_page(f"<html><body><ul id='l'></ul><!--<ul>{rows}</ul>--></body></html>", "http://x.gov.cn/col/1/")
     assert page.list_found and page.source == "island" and len(page.items) == 5
     tpl = '<script type="text/x-template"><li><a href="{{url}}">{{title}}</a><span>{{date}}</span></li></script>'
@@ -170,7 +179,8 @@ def test_a_list_shipped_in_a_comment_is_read_and_templates_are_not():
 
 
 def test_titles_never_carry_the_date_inside_the_link():
-    html = ("<ul>" + "".join(f'<li><a href="/gg/{i}.shtml"><span>开庭公告（2025）皖1702民初{i}号</span><span>2025-06-1{i}</span></a></li>'
+    html = ("<ul>" + "".join(f'<li><a href="/gg/{i}.shtml"><span>开庭公告（2025）皖1702民初{i}号</span>'
+                             f'<span>2025-06-1{i}</span></a></li>'
                              for i in range(5)) + "</ul>")
     page = parse_list_page(html, "http://court.gov.cn/gg/index.shtml")
     assert [i.title for i in page.items][:1] == ["开庭公告（2025）皖1702民初0号"]
@@ -178,7 +188,8 @@ def test_titles_never_carry_the_date_inside_the_link():
 
 
 def test_a_list_in_noscript_or_textarea_is_an_island():
-    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>' for i in range(1, 6))
+    rows = "".join(f'<li><a href="/col/1/{i}.html">第{i}号通知公告</a><span>2024-03-0{i}</span></li>'
+                   for i in range(1, 6))
     for wrapper in ("noscript", "textarea"):
         page = parse_list_page(f"<html><body><ul id='l'></ul><{wrapper}><ul>{rows}</ul></{wrapper}></body></html>",
                                "http://x.gov.cn/col/1/")
@@ -187,10 +198,11 @@ def test_a_list_in_noscript_or_textarea_is_an_island():
 
 # -- evidence, not class-name words (issue 26) ------------------------------------------------
 def _rows(prefix: str, dates: list[str], title: str = "关于做好民生实事项目的通知") -> str:
-    return "".join(f'<li><a href="{prefix}{i}.html">{title}（{i}）</a><span>{d}</span></li>' for i, d in enumerate(dates))
+    return "".join(f'<li><a href="{prefix}{i}.html">{title}（{i}）</a><span>{d}</span></li>'
+                   for i, d in enumerate(dates))
 
 
-OLD = ["2024-03-0%d" % d for d in range(1, 10)]
+OLD = [f"2024-03-0{d}" for d in range(1, 10)]
 TODAY = ["2025-06-30"] * 6
 
 
@@ -204,7 +216,7 @@ def test_position_words_are_no_evidence():
 
 
 def test_hint_words_match_whole_tokens_only():
-    from extractors.evidence import _tokens, SIDEBAR_TOKENS
+    from extractors.evidence import SIDEBAR_TOKENS, _tokens
     from extractors.markup import parse_html
 
     for klass in ("photo", "inside", "canvas", "linklist", "hotline", "main-right", "right_con", "leftNav2"[:4]):
@@ -226,7 +238,8 @@ def test_a_heading_naming_the_column_outranks_a_bigger_unmarked_box():
     lp = parse_list_page(html, "http://www.example.gov.cn/module/list.jsp?id=5", AS_OF)
     assert [i.published_on for i in lp.items] == [date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 3)]
     # the catalog's name alone is evidence too (the page's title and breadcrumb say nothing)
-    bare = html.replace("行政规范性文件-某某县人民政府", "某某县人民政府").replace("当前位置：首页 &gt; 政务公开 &gt; 行政规范性文件", "")
+    bare = (html.replace("行政规范性文件-某某县人民政府", "某某县人民政府")
+            .replace("当前位置：首页 &gt; 政务公开 &gt; 行政规范性文件", ""))
     assert len(parse_list_page(bare, "http://www.example.gov.cn/module/list.jsp?id=5", AS_OF,
                                hints=Hints(names=("行政规范性文件",))).items) == 3
 
@@ -247,7 +260,8 @@ def test_two_lists_that_tie_are_an_error_naming_both():
 
 
 def test_two_lists_with_the_same_newest_date_do_not_tie():
-    html = f"""<html><body><ul>{_rows("/x/", TODAY[:5])}</ul><div><ul>{_rows("/y/", TODAY[:4])}</ul></div></body></html>"""
+    html = (f"""<html><body><ul>{_rows("/x/", TODAY[:5])}</ul>"""
+            f"""<div><ul>{_rows("/y/", TODAY[:4])}</ul></div></body></html>""")
     lp = parse_list_page(html, "http://www.example.gov.cn/list.jsp?id=5", AS_OF)
     assert lp.list_found and len(lp.items) == 5  # either gives the same verdict: the larger is read
 

@@ -172,14 +172,17 @@ def test_a_portal_that_moves_keeps_one_history(warehouse_url):
     from validations.rules import load_ruleset
     from validations.suite import validate
     from warehouse.load import finish_run, load_portal, start_run
-    from warehouse.models import ConsultationMessage, HomeLink, Item as ItemRow
+    from warehouse.models import ConsultationMessage, HomeLink
+    from warehouse.models import Item as ItemRow
 
     engine = make_engine(warehouse_url)
     for day, base in enumerate(("http://xc.gov.cn:8700/", "https://xc.gov.cn/", "https://www.xc.gov.cn:41234/")):
         portal = Portal(id="xc", name="宣城", base_url=base, columns=[
             Column(id="mail", path=["局长信箱"], url="/mail/", frequency="及时更新", category="consultation")])
-        mail = ColumnCrawl("xc", "mail", base + "mail/", "ok", (Item("关于低保的咨询", base + "mail/1.html?id=7", AS_OF),),
-                           messages=(Message("关于低保的咨询", base + "mail/1.html?id=7", AS_OF - timedelta(days=200)),))
+        mail = ColumnCrawl("xc", "mail", base + "mail/", "ok",
+                           (Item("关于低保的咨询", base + "mail/1.html?id=7", AS_OF),),
+                           messages=(Message("关于低保的咨询", base + "mail/1.html?id=7",
+                                             AS_OF - timedelta(days=200)),))
         as_of = AS_OF + timedelta(days=day)
         result = validate([mail], [portal], load_ruleset(), as_of)
         run_id = start_run(engine, as_of, "national-2019@1")
@@ -202,12 +205,15 @@ def test_the_upgrade_merges_a_history_a_move_had_duplicated(tmp_path):
     engine = sa_engine(url)
     upgrade(engine, "0006")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO portals VALUES ('xc', '宣城', 'http://127.0.0.1:40003/', '2025-06-28', '2025-06-30')"))
+        conn.execute(text("INSERT INTO portals VALUES "
+                          "('xc', '宣城', 'http://127.0.0.1:40003/', '2025-06-28', '2025-06-30')"))
         for night, port in ((28, 40001), (29, 40002), (30, 40003)):
             conn.execute(text("INSERT INTO consultation_messages VALUES ('xc', 'mail', :u, '咨询', '2025-01-02', NULL, "
-                              "'unanswered', :r, :r)"), dict(u=f"http://127.0.0.1:{port}/mail/1.html", r=f"2025-06-{night}"))
-            conn.execute(text("INSERT INTO items (portal_id, column_id, url, title, published_on, pinned, first_seen_run, "
-                              "last_seen_run) VALUES ('xc', 'mail', :u, '咨询', '2025-01-02', 0, :r, :r)"),
+                              "'unanswered', :r, :r)"),
+                         dict(u=f"http://127.0.0.1:{port}/mail/1.html", r=f"2025-06-{night}"))
+            conn.execute(text("INSERT INTO items (portal_id, column_id, url, title, published_on, pinned, "
+                              "first_seen_run, last_seen_run) "
+                              "VALUES ('xc', 'mail', :u, '咨询', '2025-01-02', 0, :r, :r)"),
                          dict(u=f"http://127.0.0.1:{port}/mail/1.html", r=f"2025-06-{night}"))
     upgrade(engine)
     with engine.connect() as conn:

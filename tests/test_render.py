@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from extractors.browser import Renderer, find_chromium
-from extractors.crawl import crawl_column, crawl_portal
+from extractors.column import crawl_column
+from extractors.crawl import crawl_portal
 from extractors.fetch import Fetcher, FetchPolicy
 from portal_audit.catalog import Column, Portal
 from portal_audit.records import ColumnPath
@@ -25,7 +26,7 @@ if find_chromium() is None:
         pytest.fail("chromium missing: scripts/ensure-chromium.sh should have installed it", pytrace=False)
     pytest.skip("headless Chromium not installed (scripts/ensure-chromium.sh)", allow_module_level=True)
 
-SHELL = """<html><head><meta charset="utf-8"><title>通知公告</title></head><body>
+SHELL = ("""<html><head><meta charset="utf-8"><title>通知公告</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
 <div class="main"><ul id="list"></ul></div>
 <script>
@@ -34,11 +35,12 @@ x.open('GET', '%s');
 x.onload = function () {
   var rows = JSON.parse(x.responseText).data.list, out = '';
   for (var i = 0; i < rows.length; i++)
-    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' + rows[i].pubDate.substring(0, 10) + '</span></li>';
+    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' """
+         """+ rows[i].pubDate.substring(0, 10) + '</span></li>';
   document.getElementById('list').innerHTML = out || '<li>暂无信息</li>';
 };
 x.send();
-</script></body></html>"""
+</script></body></html>""")
 
 
 def _api(n: int, newest: date) -> str:
@@ -47,7 +49,8 @@ def _api(n: int, newest: date) -> str:
     return json.dumps({"code": 200, "data": {"total": n, "list": rows}}, ensure_ascii=False)
 
 
-def _column(pages, base, path="/col/1/index.html", api="/api/list?col=1&page=1", n=5, newest=AS_OF - timedelta(days=40)):
+def _column(pages, base, path="/col/1/index.html", api="/api/list?col=1&page=1", n=5,
+            newest=AS_OF - timedelta(days=40)):
     pages.add(path, SHELL % api)
     pages.add(api, _api(n, newest), ctype="application/json")
     return base.rstrip("/") + path
@@ -81,7 +84,8 @@ def test_without_a_browser_a_script_drawn_list_is_an_error_never_fresh(site):
         async with Fetcher(POLICY) as fetcher:
             return await crawl_column(fetcher, "p", "c", url, AS_OF)
     crawl = asyncio.run(run())
-    assert crawl.fetch_state == "error" and "list not found (drawn by script?)" in crawl.error.render("en") and not crawl.items
+    assert (crawl.fetch_state == "error" and "list not found (drawn by script?)" in crawl.error.render("en")
+            and not crawl.items)
 
 
 def test_the_browser_requests_pass_the_private_network_guard(site):
@@ -103,7 +107,8 @@ def test_the_browser_requests_obey_robots_txt(site):
     url = _column(pages, base)
     crawl = _crawl(url)
     assert "/api/list?col=1&page=1" not in pages.hits
-    assert crawl.fetch_state == "error" and any(p.error and p.error.render("en") == "disallowed by robots.txt" for p in crawl.pages)
+    assert crawl.fetch_state == "error" and any(p.error and p.error.render("en") == "disallowed by robots.txt"
+                                                for p in crawl.pages)
 
 
 def test_a_blank_script_drawn_column_is_empty(site):
@@ -115,8 +120,10 @@ def test_a_blank_script_drawn_column_is_empty(site):
 
 def test_profile_browser_renders_even_when_the_static_page_has_a_list(site):
     pages, base = site
-    static_list = "".join(f'<li><a href="/old/{i}.html">旧的静态列表第{i}条信息</a><span>2019-01-0{i + 1}</span></li>' for i in range(5))
-    pages.add("/col/2/index.html", (SHELL % "/api/list?col=2&page=1").replace('<ul id="list"></ul>', f'<ul id="list">{static_list}</ul>'))
+    static_list = "".join(f'<li><a href="/old/{i}.html">旧的静态列表第{i}条信息</a><span>2019-01-0{i + 1}</span></li>'
+                          for i in range(5))
+    pages.add("/col/2/index.html", (SHELL % "/api/list?col=2&page=1").replace('<ul id="list"></ul>',
+                                                                             f'<ul id="list">{static_list}</ul>'))
     pages.add("/api/list?col=2&page=1", _api(4, AS_OF - timedelta(days=3)), ctype="application/json")
     url = base + "col/2/index.html"
     assert _crawl(url).newest == date(2019, 1, 5)  # what the static page says
@@ -129,7 +136,8 @@ def test_the_next_night_reads_the_learnt_api_directly(site):
     portal = Portal(id="p", name="p", base_url=base, columns=[
         Column(id="c1", path=["通知公告"], url="/col/1/index.html", frequency="及时更新")])
     _column(pages, base, api="/api/list?col=1&page=1", n=5)
-    pages.add("/api/list?col=1&page=2", json.dumps({"code": 200, "data": {"total": 5, "list": []}}), ctype="application/json")
+    pages.add("/api/list?col=1&page=2", json.dumps({"code": 200, "data": {"total": 5, "list": []}}),
+              ctype="application/json")
     first = crawl_portal(portal, AS_OF, POLICY).columns[0]
     assert first.method == "browser" and first.source.startswith("json ")
     pages.hits.clear()
@@ -149,27 +157,30 @@ def test_an_api_is_paged_until_the_records_it_declares_are_read(site):
             {"data": {"total": 22, "list": rows[(p - 1) * 15:p * 15]}}, ensure_ascii=False), ctype="application/json")
     portal = Portal(id="p", name="p", base_url=base, columns=[
         Column(id="c9", path=["通知公告"], url="/col/9/index.html", frequency="及时更新")])
-    crawl = crawl_portal(portal, AS_OF, POLICY, paths={"c9": ColumnPath("api", f"json {base}api/list?col=9&page=1&pageSize=15")})
+    crawl = crawl_portal(portal, AS_OF, POLICY,
+                         paths={"c9": ColumnPath("api", f"json {base}api/list?col=9&page=1&pageSize=15")})
     column = crawl.columns[0]
     assert column.method == "api" and len(column.items) == 22 and column.error is None
     assert "/api/list?col=9&page=3&pageSize=15" not in pages.hits
 
 
 # -- what real pages do while they load (issue 26) ----------------------------------------------
-DRAW = """<script>
+DRAW = ("""<script>
 var x = new XMLHttpRequest(); x.open('GET', '%s');
 x.onload = function () {
   var rows = JSON.parse(x.responseText).data.list, out = '';
   for (var i = 0; i < rows.length; i++)
-    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' + rows[i].pubDate.substring(0, 10) + '</span></li>';
+    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' """
+        """+ rows[i].pubDate.substring(0, 10) + '</span></li>';
   document.getElementById('list').innerHTML = out;%s
 };
 x.send();
-</script>"""
+</script>""")
 
 
 def _shell(api: str, after: str = "", head: str = "") -> str:
-    return (f'<html><head><meta charset="utf-8"><title>通知公告</title>{head}</head><body><div class="main"><ul id="list"></ul></div>'
+    return (f'<html><head><meta charset="utf-8"><title>通知公告</title>{head}</head>'
+            '<body><div class="main"><ul id="list"></ul></div>'
             + DRAW % (api, after) + "</body></html>")
 
 
@@ -181,10 +192,12 @@ def test_a_page_that_navigates_while_it_loads_is_read_once_it_settles(site, how)
     api = "/api/list?col=7&page=1"
     pages.add(api, _api(6, AS_OF - timedelta(days=12)), ctype="application/json")
     if how == "location":
-        pages.add("/col/7/index.html", '<html><body>正在跳转……<script>location.replace("/col/7/list.html")</script></body></html>')
+        pages.add("/col/7/index.html",
+                  '<html><body>正在跳转……<script>location.replace("/col/7/list.html")</script></body></html>')
         pages.add("/col/7/list.html", _shell(api))
     elif how == "reload":
-        once = "<script>if (!sessionStorage.getItem('r')) { sessionStorage.setItem('r', '1'); location.reload(); }</script>"
+        once = ("<script>if (!sessionStorage.getItem('r')) { sessionStorage.setItem('r', '1'); location.reload(); }"
+                "</script>")
         pages.add("/col/7/index.html", _shell(api, head=once))
     else:
         page = _shell(api).replace("<", "\\x3c").replace('"', '\\"').replace("\n", " ")
@@ -211,7 +224,8 @@ def test_a_page_that_busy_loops_is_this_columns_error_in_chinese_and_the_crawl_g
     pages.add("/col/8/index.html", _shell(api, after=" setTimeout(function () { for (;;) {} }, 50);"))
     crawl = _limited(base + "col/8/index.html", call_timeout=2.0, timeout=5.0)
     assert crawl.fetch_state == "error" and not crawl.items
-    assert crawl.error.render("zh").startswith("未找到信息列表") and "页面脚本长时间占用浏览器" in crawl.error.render("zh")
+    assert (crawl.error.render("zh").startswith("未找到信息列表")
+            and "页面脚本长时间占用浏览器" in crawl.error.render("zh"))
     assert "Error" not in crawl.error.render("zh")
 
 
@@ -249,7 +263,7 @@ def test_a_rendered_column_whose_page_is_gone_is_unreachable_not_error(site):
     assert crawl.fetch_state == "unreachable" and crawl.method is None
 
 
-def test_chromium_reaches_no_private_address_around_the_fetcher(site):
+def test_chromium_reaches_no_private_address_around_the_fetcher(site) -> None:
     """Issue 27: WebSocket and WebRTC (STUN over UDP, TURN over TCP) never pass through the
     route the Fetcher answers; none of them may reach a private address."""
     import socket
@@ -284,13 +298,14 @@ def test_chromium_reaches_no_private_address_around_the_fetcher(site):
 
     threading.Thread(target=listen, daemon=True).start()
     t, u = tcp.getsockname()[1], udp.getsockname()[1]
-    script = f"""
-      for (const url of ['ws://127.0.0.2:{t}/', 'ws://localhost:{t}/', 'ws://[::1]:{t}/']) {{ try {{ new WebSocket(url); }} catch (e) {{}} }}
+    script = (f"""
+      for (const url of ['ws://127.0.0.2:{t}/', 'ws://localhost:{t}/', 'ws://[::1]:{t}/']) {{ """
+              f"""try {{ new WebSocket(url); }} catch (e) {{}} }}
       try {{
         const pc = new RTCPeerConnection({{iceServers: [{{urls: 'stun:127.0.0.2:{u}'}},
           {{urls: 'turn:127.0.0.2:{t}?transport=tcp', username: 'u', credential: 'p'}}]}});
         pc.createDataChannel('x'); pc.createOffer().then(o => pc.setLocalDescription(o));
-      }} catch (e) {{}}"""
+      }} catch (e) {{}}""")
     pages.add("/col/ws/index.html", _shell("/api/list?col=44&page=1", head=f"<script>{script}</script>"))
     pages.add("/api/list?col=44&page=1", _api(3, AS_OF - timedelta(days=1)), ctype="application/json")
     guarded = FetchPolicy(per_host_delay=0, retries=0, trusted_hosts=frozenset({"127.0.0.1"}))

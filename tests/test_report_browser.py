@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import pytest
 
-from portal_audit.catalog import dump_catalog, load_catalog
 from app.demo import build_site, serve
+from portal_audit.catalog import dump_catalog, load_catalog
 from reporting.writers import write_report
 from validations.rules import load_ruleset
 from warehouse.db import make_engine
@@ -20,8 +20,9 @@ from .conftest import AS_OF, REPO
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--virtual-time-budget=5000"]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+         "--virtual-time-budget=5000"]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,8 @@ def report(tmp_path_factory):
         server, base = serve(site)
         try:
             path = tmp / "catalog.yaml"
-            path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})),
-                            encoding="utf-8")
+            path.write_text(dump_catalog(catalog.model_copy(update={
+                "portals": [portal.model_copy(update={"base_url": base})]})), encoding="utf-8")
             nightly_audit(catalog=str(path), as_of=as_of, warehouse=url, data_docs=None, reports=None)
         finally:
             server.shutdown()
@@ -58,7 +59,8 @@ def test_report_is_self_contained_with_evidence_links(report):
     assert "342501198803154215" not in page  # leaks stay masked
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (scripts/ensure-chromium.sh)")
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                    reason="chromium not installed (scripts/ensure-chromium.sh)")
 def test_report_renders_in_headless_chromium(report, tmp_path):
     assert CHROMIUM, "chromium missing: scripts/ensure-chromium.sh should have installed it"
     profile = tmp_path / "profile"
@@ -83,14 +85,16 @@ def test_index_across_runs(report):
     from app.cli import main
 
     url = f"sqlite:///{report.parent / 'audit.db'}"
-    assert main(["report", "--warehouse", url, "--run", "all", "--format", "html", "-o", str(report.parent / "index.html")]) == 0
+    assert main(["report", "--warehouse", url, "--run", "all", "--format", "html",
+                 "-o", str(report.parent / "index.html")]) == 0
     index = (report.parent / "index.html").read_text(encoding="utf-8")
     assert index.count('">报告</a>') == 2 and "2025-05-31" in index and "2025-06-30" in index
     assert (report.parent / "index-2025-05-31.html").exists()
 
 
 # -- language: the rendered outputs a user reads --------------------------------------------------
-CODES = r"\((?:fresh|stale|empty|unreachable|error|exempt|fail|warn|pass|unknown)\)"  # 超期未更新(stale): names keep codes
+# 超期未更新(stale): names keep codes
+CODES = r"\((?:fresh|stale|empty|unreachable|error|exempt|fail|warn|pass|unknown)\)"
 TERMS = {"HTTP", "IPv6", "probe-homes"}  # technical names Chinese users write as they are
 
 
@@ -107,13 +111,15 @@ def _visible_text(path) -> str:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         charts = []
         for script in soup.find_all("script"):
-            if "Plotly.newPlot" in (script.string or ""):
-                charts += [json.loads(f'"{s}"') for s in re.findall(r'"(?:text|name|hovertemplate)":"((?:[^"\\]|\\.)*)"',
-                                                                     script.string)]
+            source = script.string or ""
+            if "Plotly.newPlot" in source:
+                charts += [json.loads(f'"{s}"')
+                           for s in re.findall(r'"(?:text|name|hovertemplate)":"((?:[^"\\]|\\.)*)"', source)]
             script.decompose()
         for style in soup.find_all("style"):
             style.decompose()
         chart_text = re.sub(r"%\{[^}]*\}|<[^>]+>", " ", "\n".join(charts))
+        assert soup.title is not None
         return soup.get_text("\n") + "\n" + chart_text + "\n" + soup.title.get_text()
     if path.suffix == ".xlsx":
         book = openpyxl.load_workbook(path)
@@ -142,7 +148,8 @@ def identifiers(report) -> set[str]:
     with make_engine(f"sqlite:///{report.parent / 'audit.db'}").connect() as conn:
         ids = {r[0] for r in conn.execute(text("SELECT DISTINCT portal_id FROM column_audits UNION "
                                                "SELECT DISTINCT column_id FROM column_audits UNION "
-                                               "SELECT DISTINCT ruleset FROM audit_runs UNION SELECT run_id FROM audit_runs"))}
+                                               "SELECT DISTINCT ruleset FROM audit_runs UNION "
+                                               "SELECT run_id FROM audit_runs"))}
     return ids
 
 
@@ -177,4 +184,5 @@ def test_lang_en_gives_the_english_report(report, identifiers):
     assert "Government website inspection bulletin" in _visible_text(report.parent / "en.docx")
     assert "## Portal verdicts" in (report.parent / "en.md").read_text(encoding="utf-8")
     # the same run in Chinese afterwards: the warehouse kept codes, not the English text
-    assert "单项否决" in _visible_text(write_report(make_engine(url), AS_OF.isoformat(), "md", report.parent / "again.md"))
+    assert "单项否决" in _visible_text(write_report(make_engine(url), AS_OF.isoformat(), "md",
+                                                 report.parent / "again.md"))

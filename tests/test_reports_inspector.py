@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from app.demo import DemoSite, build_site, serve
 from portal_audit.catalog import dump_catalog, load_catalog
-from app.demo import build_site, serve
-from portal_audit.i18n import Msg, loads, using
-from portal_audit.i18n import with_names
+from portal_audit.i18n import Msg, loads, using, with_names
 from reporting.inspection import EXCERPT, excerpt, requirements
 from reporting.writers import load_report, months_before, write_report
 from validations.rules import load_ruleset
@@ -32,9 +31,10 @@ class _Site:
     """The demo portal as of the run being audited, at one address for both runs (a link
     is the same link on both nights only if its URL, port included, is)."""
 
-    site = None
+    site: DemoSite | None = None
 
     def response(self, path: str):
+        assert self.site is not None  # set before the first request
         return self.site.response(path)
 
 
@@ -50,8 +50,8 @@ def runs(tmp_path_factory, prefect_harness):
     current = _Site()
     server, base = serve(current)
     path = tmp / "catalog.yaml"
-    path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})),
-                    encoding="utf-8")
+    path.write_text(dump_catalog(catalog.model_copy(update={
+        "portals": [portal.model_copy(update={"base_url": base})]})), encoding="utf-8")
     try:
         for as_of in (FIRST, AS_OF):
             current.site = build_site(portal, load_ruleset(), as_of)
@@ -195,8 +195,8 @@ def test_bulletin_document_properties(bulletin):
     props = bulletin.core_properties
     assert props.author == "portal-audit" and props.last_modified_by == "portal-audit"
     assert props.title == "政府网站检查情况通报" and AS_OF.isoformat() in props.subject
-    created = props.created if props.created.tzinfo else props.created.replace(tzinfo=timezone.utc)
-    assert abs(datetime.now(timezone.utc) - created) < timedelta(hours=1)
+    created = props.created if props.created.tzinfo else props.created.replace(tzinfo=UTC)
+    assert abs(datetime.now(UTC) - created) < timedelta(hours=1)
     assert "python-docx" not in (props.comments or "")
 
 

@@ -64,7 +64,8 @@ def test_history_from_earlier_runs_counts():
     as_of = date(2025, 7, 15)
     crawl = ColumnCrawl("p", "m", "u", "ok", (Item("六月", "u6", date(2025, 6, 20)),))
     alone = validate([crawl], [portal], NATIONAL, as_of).verdicts[0]
-    assert alone.status == "fresh" and alone.missed_periods == 11 and "missed 11 of the last 12" in render(alone.notes, "en")
+    assert (alone.status == "fresh" and alone.missed_periods == 11
+            and "missed 11 of the last 12" in render(alone.notes, "en"))
     history = {("p", "m"): [date(2024, m, 3) for m in range(7, 13)] + [date(2025, m, 3) for m in range(1, 6)]}
     full = validate([crawl], [portal], NATIONAL, as_of, history=history)
     assert full.verdicts[0].missed_periods == 0

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from extractors.browser import find_chromium
 from app.demo.site import canonical, serve
+from extractors.browser import find_chromium
 
 from .conftest import Pages
 
@@ -33,24 +33,28 @@ class Site(Pages):
 
 
 def _rows(n: int, newest: date | None, prefix: str) -> list[dict]:
+    if newest is None:
+        return []
     return [{"title": f"关于做好第{i + 1}批重点工作的通知", "url": f"{prefix}/art/{i}.html",
-             "pubDate": f"{newest - timedelta(days=9 * i):%Y-%m-%d} 10:00:00"} for i in range(n if newest else 0)]
+             "pubDate": f"{newest - timedelta(days=9 * i):%Y-%m-%d} 10:00:00"} for i in range(n)]
 
 
-DRAW = """<script>
+DRAW = ("""<script>
 function draw(rows) {
   var out = '';
   for (var i = 0; i < rows.length; i++)
-    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' + rows[i].pubDate.substring(0, 10) + '</span></li>';
+    out += '<li><a href="' + rows[i].url + '">' + rows[i].title + '</a><span>' """
+        """+ rows[i].pubDate.substring(0, 10) + '</span></li>';
   document.getElementById('list').innerHTML = out || '<li class="none">暂无信息</li>';
 }
 %s
-</script>"""
+</script>""")
 
 
 def _shell(name: str, script: str) -> str:
     return (f'<html><head><meta charset="utf-8"><title>{name}</title></head><body>'
-            f'<div class="crumb">当前位置：首页 &gt; {name}</div><div class="main"><h2>{name}</h2><ul id="list"></ul></div>'
+            f'<div class="crumb">当前位置：首页 &gt; {name}</div>'
+            f'<div class="main"><h2>{name}</h2><ul id="list"></ul></div>'
             + DRAW % script + "</body></html>")
 
 
@@ -94,13 +98,16 @@ def _portal_c(site: Site, expected: dict) -> list[dict]:
         api = f"/api/c/list?col={k}&page=1"
         site.add(api, json.dumps({"data": {"total": 4, "list": _rows(4, newest, f"/c{k}")}}, ensure_ascii=False),
                  ctype="application/json")
-        site.add(f"/c/{k}/index.html", f'<html><body>正在跳转……<script>location.replace("/c/{k}/list.html")</script></body></html>')
+        site.add(f"/c/{k}/index.html",
+                 f'<html><body>正在跳转……<script>location.replace("/c/{k}/list.html")</script></body></html>')
         site.add(f"/c/{k}/list.html", _shell(f"动态{k}", LATE % api))
         cols.append({"id": f"c{k}", "path": [f"动态{k}"], "url": f"/c/{k}/index.html", "frequency": "每月更新"})
         expected[f"c{k}"] = (newest, "fresh" if (AS_OF - newest).days <= 31 else "stale")
     # and one column whose list is plain static HTML: never rendered
-    rows = "".join(f'<li><a href="/c/s/{i}.html">静态列表信息标题{i}</a><span>{AS_OF - timedelta(days=8 + i)}</span></li>' for i in range(5))
-    site.add("/c/s/index.html", f'<html><head><title>静态栏目</title></head><body><ul class="list">{rows}</ul></body></html>')
+    rows = "".join(f'<li><a href="/c/s/{i}.html">静态列表信息标题{i}</a>'
+                   f'<span>{AS_OF - timedelta(days=8 + i)}</span></li>' for i in range(5))
+    site.add("/c/s/index.html",
+             f'<html><head><title>静态栏目</title></head><body><ul class="list">{rows}</ul></body></html>')
     cols.append({"id": "cs", "path": ["静态栏目"], "url": "/c/s/index.html", "frequency": "每月更新"})
     expected["cs"] = (AS_OF - timedelta(days=8), "fresh")
     return cols

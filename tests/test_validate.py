@@ -13,7 +13,8 @@ AS_OF = date(2025, 6, 30)
 RULES = load_ruleset()
 
 CASES = [  # (frequency, path, allowed days)
-    ("每日", ["要闻"], 3), ("每周", ["工作动态"], 7), ("每月更新", ["乡村振兴"], 31), ("月度更新", ["依申请公开目录"], 31),
+    ("每日", ["要闻"], 3), ("每周", ["工作动态"], 7), ("每月更新", ["乡村振兴"], 31),
+    ("月度更新", ["依申请公开目录"], 31),
     ("季度更新", ["应急预案"], 92), ("半年更新", ["专项检查"], 183), ("年度更新", ["公开年报"], 366),
     ("及時更新", ["监督保障", "工作推进"], 14),  # news
     ("及时更新", ["通知公告"], 183), ("及时更新", ["政策法规", "规范性文件发布"], 183),
@@ -27,7 +28,8 @@ def _portal(columns):
 
 def _crawl(cid, dates, state="ok", empty=False):
     items = tuple(Item(f"t{i}", f"http://x.gov.cn/{cid}/{i}.html", d) for i, d in enumerate(dates))
-    return ColumnCrawl("p", cid, "http://x.gov.cn/", state, items, empty_marker=empty, error=None if state == "ok" else "boom")
+    return ColumnCrawl("p", cid, "http://x.gov.cn/", state, items, empty_marker=empty,
+                       error=None if state == "ok" else "boom")
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,8 @@ def test_status_precedence_and_flags():
         "dead": "unreachable", "broken": "error", "blank": "empty", "blank_static": "empty", "static": "exempt",
         "future": "stale", "dupes": "fresh", "undated": "stale"}  # 未注明发布时间的视为不更新
     # a future date is flagged and never counts as the newest item
-    assert v["future"].last_published_on == AS_OF - timedelta(days=40) and "expectation.not_future" in str(v["future"].notes)
+    assert (v["future"].last_published_on == AS_OF - timedelta(days=40)
+            and "expectation.not_future" in str(v["future"].notes))
     assert "unique_url" in v["dupes"].failed_expectations
     assert "dated" in v["undated"].failed_expectations
 

@@ -9,8 +9,7 @@ from portal_audit.catalog import Column, Portal
 from portal_audit.records import ColumnCrawl, ColumnVerdict, Item, Message
 from validations.rules import load_ruleset
 from validations.suite import validate
-from validations.verdicts import (Availability, HomeEvidence, SiteEvidence, home_evidence, late_messages,
-                                  portal_verdict)
+from validations.verdicts import Availability, HomeEvidence, SiteEvidence, home_evidence, late_messages, portal_verdict
 
 NATIONAL = load_ruleset()
 AS_OF = date(2025, 6, 30)
@@ -35,7 +34,7 @@ def _news(i, **kw):
 
 
 def _probes(failed: int, per_day: int = 48, thin_day: int | None = None) -> Availability:
-    days = {d: per_day for d in WEEK}
+    days = dict.fromkeys(WEEK, per_day)
     if thin_day is not None:
         days[WEEK[3]] = thin_day
     return Availability(sum(days.values()), failed, days)
@@ -60,7 +59,8 @@ def _site(n_news_stale=0, n_blank=0, n_stale_notice=0):
 
 @pytest.mark.parametrize("kw,item,outcome,reason", [
     ({"n_news_stale": 4}, "columns_not_updated", "warn", None),
-    ({"n_news_stale": 5}, "columns_not_updated", "fail", "动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计5个"),
+    ({"n_news_stale": 5}, "columns_not_updated", "fail",
+     "动态要闻类栏目超过2周未更新、一级通知公告与政策文件类栏目超过6个月未更新，累计5个"),
     ({"n_blank": 4}, "blank_columns", "warn", None),
     ({"n_blank": 5}, "blank_columns", "fail", "空白栏目5个"),
     ({"n_stale_notice": 9}, "columns_not_updated", "warn", None),
@@ -79,8 +79,10 @@ def test_veto_rule_one_counts_news_and_first_level_notices_only():
     """栏目不更新 rule 1 as written: personnel/planning columns and second-level notice/policy
     columns a year old do not count towards its 5 (they are stale, rule 2's business)."""
     old = AS_OF - timedelta(days=400)
-    cols = ([Column(id=f"r{i}", path=["人事信息"], url="/x", frequency="及时更新", category="personnel") for i in range(2)]
-            + [Column(id=f"g{i}", path=["规划计划"], url="/x", frequency="及时更新", category="planning") for i in range(2)]
+    cols = ([Column(id=f"r{i}", path=["人事信息"], url="/x", frequency="及时更新", category="personnel")
+             for i in range(2)]
+            + [Column(id=f"g{i}", path=["规划计划"], url="/x", frequency="及时更新", category="planning")
+               for i in range(2)]
             + [Column(id=f"s{i}", path=["政策法规", "部门文件"], url="/x", frequency="及时更新", category="policy")
                for i in range(2)]
             + [Column(id="t0", path=["通知公告"], url="/x", frequency="及时更新", category="notice")])
@@ -91,7 +93,8 @@ def test_veto_rule_one_counts_news_and_first_level_notices_only():
     assert check(v, "columns_not_updated").outcome == "pass"
     assert set(v.stale_columns) == {c.id for c in cols}  # all 7 are stale all the same
     more = cols + [_news(i) for i in range(4)]
-    crawls += [ColumnCrawl("p", f"n{i}", "u", "ok", (Item("t", f"n{i}", AS_OF - timedelta(days=15)),)) for i in range(4)]
+    crawls += [ColumnCrawl("p", f"n{i}", "u", "ok", (Item("t", f"n{i}", AS_OF - timedelta(days=15)),))
+               for i in range(4)]
     portal = portal.model_copy(update={"columns": more})
     v = portal_verdict(portal, validate(crawls, [portal], NATIONAL, AS_OF).verdicts, NATIONAL, AS_OF, True)
     assert check(v, "columns_not_updated").outcome == "fail" and "累计5个" in check(v, "columns_not_updated").reason
@@ -146,8 +149,8 @@ def test_availability_over_a_week_of_probes(failed, outcome):
 
 
 def test_availability_exactly_five_and_three_percent():
-    five = Availability(20 * 7, 7, {d: 20 for d in WEEK})  # 7 / 140 = 5 % exactly
-    three = Availability(100 * 7, 21, {d: 100 for d in WEEK})  # 21 / 700 = 3 % exactly
+    five = Availability(20 * 7, 7, dict.fromkeys(WEEK, 20))  # 7 / 140 = 5 % exactly
+    three = Availability(100 * 7, 21, dict.fromkeys(WEEK, 100))  # 21 / 700 = 3 % exactly
     assert check(_av(five), "site_unreachable").outcome == "fail"
     assert check(_av(three), "site_unreachable").outcome == "warn"
 
@@ -165,7 +168,8 @@ def test_too_few_probes_never_pass():
     enough = _av(_probes(0, per_day=20))
     assert check(enough, "site_unreachable").outcome == "pass"
     none = portal_verdict(_portal([_news(0)]), [_verdict("n0", "fresh", 1)], NATIONAL, AS_OF, home_reachable=True)
-    assert check(none, "site_unreachable").outcome == "unknown" and "probe-homes" in check(none, "site_unreachable").reason
+    assert (check(none, "site_unreachable").outcome == "unknown"
+            and "probe-homes" in check(none, "site_unreachable").reason)
 
 
 # -- 首页不更新 -------------------------------------------------------------------------------
@@ -187,13 +191,14 @@ def test_home_page_flagged_columns_are_a_hint(days, outcome):
 
 
 def test_home_page_links_new_since_an_earlier_run_are_an_update():
-    items = [Item("旧闻一则标题", "http://x.gov.cn/art/1.html", None), Item("新闻一则标题", "http://x.gov.cn/art/2.html", None)]
+    items = [Item("旧闻一则标题", "http://x.gov.cn/art/1.html", None),
+             Item("新闻一则标题", "http://x.gov.cn/art/2.html", None)]
     first_run = {"http://x.gov.cn/art/1.html": "2025-06-01"}
     assert home_evidence(True, items, {}, AS_OF).changed_on is None  # a first run sees no change
     assert home_evidence(True, items, first_run, AS_OF).changed_on == AS_OF  # art/2 is new today
     later = {**first_run, "http://x.gov.cn/art/2.html": "2025-06-10"}
     assert home_evidence(True, items, later, AS_OF).changed_on == date(2025, 6, 10)
-    same_day = {u: "2025-06-30" for u in ("http://x.gov.cn/art/1.html", "http://x.gov.cn/art/2.html")}
+    same_day = dict.fromkeys(("http://x.gov.cn/art/1.html", "http://x.gov.cn/art/2.html"), "2025-06-30")
     assert home_evidence(True, items, same_day, AS_OF).changed_on is None  # re-running the first day
     stale = home_evidence(True, items, later, AS_OF)  # new link 20 days ago, nothing dated: not updated
     v = portal_verdict(_portal([_news(0)]), [_verdict("n0", "fresh", 1)], NATIONAL, AS_OF, evidence=SiteEvidence(stale))
@@ -264,10 +269,11 @@ def test_a_portal_passes_only_when_every_item_passes():
 def test_due_soon_is_seven_days_or_fewer_left_per_unit():
     import pandas as pd
 
-    from reporting.writers import due_soon
     from portal_audit.summary import RunSummary
+    from reporting.writers import due_soon
 
-    verdicts = [_verdict("a", "fresh", 7), _verdict("b", "fresh", 6), _verdict("c", "stale", 20), _verdict("d", "fresh", 14)]
+    verdicts = [_verdict("a", "fresh", 7), _verdict("b", "fresh", 6), _verdict("c", "stale", 20),
+                _verdict("d", "fresh", 14)]
     summary = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://", due_soon_days=NATIONAL.due_soon_days)
     summary.add(verdicts)
     assert [v.column_id for v in summary.due_soon] == ["a", "d"]  # 7 and 0 days left; 8 left is not yet due

@@ -5,7 +5,7 @@ availability probes."""
 import asyncio
 from datetime import date
 
-from extractors.crawl import crawl_column
+from extractors.column import crawl_column
 from extractors.fetch import Fetcher, FetchPolicy
 from extractors.listpage import home_links
 from extractors.messages import message_detail, parse_messages
@@ -17,14 +17,17 @@ from tests.faults import serve_faults
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=5)
 AS_OF = date(2025, 6, 30)
 
-MAILBOX_TABLE = """<html><body><div class="nav"><a href="/">首页</a><a href="/hd/">互动交流</a></div>
+MAILBOX_TABLE = ("""<html><body><div class="nav"><a href="/">首页</a><a href="/hd/">互动交流</a></div>
 <table class="xxlb"><tr><th>序号</th><th>信件标题</th><th>留言时间</th><th>回复时间</th><th>办理状态</th></tr>
-<tr><td>1</td><td><a href="/hd/1.html">关于小区停车位规划的咨询</a></td><td>2025-06-20</td><td>2025-06-25</td><td>已回复</td></tr>
-<tr><td>2</td><td><a href="/hd/2.html">关于低保申请条件的咨询</a></td><td>2025-01-10</td><td>2025-05-02</td><td>已回复</td></tr>
+<tr><td>1</td><td><a href="/hd/1.html">关于小区停车位规划的咨询</a></td>"""
+                 """<td>2025-06-20</td><td>2025-06-25</td><td>已回复</td></tr>
+<tr><td>2</td><td><a href="/hd/2.html">关于低保申请条件的咨询</a></td>"""
+                 """<td>2025-01-10</td><td>2025-05-02</td><td>已回复</td></tr>
 <tr><td>3</td><td><a href="/hd/3.html">关于道路破损维修的反映</a></td><td>2025-02-01</td><td></td><td>办理中</td></tr>
 <tr><td>4</td><td><a href="/hd/4.html">关于社保转移接续的咨询</a></td><td>2025-02-12</td><td></td><td>已回复</td></tr>
-</table><div class="zxfb"><h3>最新发布</h3><ul><li><a href="/x/1.html">某某工作动态</a><span>2025-06-30</span></li></ul></div>
-</body></html>"""
+</table><div class="zxfb"><h3>最新发布</h3>"""
+                 """<ul><li><a href="/x/1.html">某某工作动态</a><span>2025-06-30</span></li></ul></div>
+</body></html>""")
 
 MAILBOX_ROWS = """<html><body><ul class="letters">
 <li><a href="/mail/a.html">咨询公积金提取</a><span>留言时间：2025-05-06</span><span>状态：已答复</span></li>
@@ -38,10 +41,12 @@ DETAIL = """<html><body><h1>关于社保转移接续的咨询</h1><p>留言时�
 
 def test_messages_from_a_mailbox_table_and_labelled_rows():
     table = {m.title: m for m in parse_messages(MAILBOX_TABLE, "http://x.gov.cn/hd/index.html", AS_OF)}
-    assert set(table) == {"关于小区停车位规划的咨询", "关于低保申请条件的咨询", "关于道路破损维修的反映", "关于社保转移接续的咨询"}
+    assert set(table) == {"关于小区停车位规划的咨询", "关于低保申请条件的咨询", "关于道路破损维修的反映",
+                          "关于社保转移接续的咨询"}
     late = table["关于低保申请条件的咨询"]
     assert (late.asked_on, late.answered_on, late.state) == (date(2025, 1, 10), date(2025, 5, 2), "answered")
-    assert table["关于道路破损维修的反映"].state == "in_progress" and table["关于道路破损维修的反映"].answered_on is None
+    assert (table["关于道路破损维修的反映"].state == "in_progress"
+            and table["关于道路破损维修的反映"].answered_on is None)
     assert table["关于社保转移接续的咨询"].url == "http://x.gov.cn/hd/4.html"
     rows = {m.title: m for m in parse_messages(MAILBOX_ROWS, "http://x.gov.cn/mail/", AS_OF)}
     assert rows["反映噪音扰民问题"].state == "unanswered" and rows["反映噪音扰民问题"].asked_on == date(2025, 1, 3)
@@ -82,11 +87,12 @@ def test_explanatory_note_and_bare_placeholder_pages(site):
 
 
 def test_home_page_links_are_dated_items_and_article_links():
-    html = """<html><body><div class="nav"><a href="/col/col1/index.html">政务公开栏目首页</a></div>
-    <ul class="yw"><li><a href="/art/2025/6/28/art_1_1.html">区政府召开常务会议研究部署工作</a><span>2025-06-28</span></li>
+    html = ("""<html><body><div class="nav"><a href="/col/col1/index.html">政务公开栏目首页</a></div>
+    <ul class="yw"><li><a href="/art/2025/6/28/art_1_1.html">区政府召开常务会议研究部署工作</a>"""
+            """<span>2025-06-28</span></li>
     <li><a href="/art/2025/6/20/art_1_2.html">全区安全生产工作会议召开</a><span>2025-06-20</span></li></ul>
     <div class="pic"><a href="/art/2025/6/29/art_1_3.html">图片新闻：志愿服务活动走进社区</a></div>
-    <a href="javascript:void(0)">收藏本站收藏本站</a></body></html>"""
+    <a href="javascript:void(0)">收藏本站收藏本站</a></body></html>""")
     found = {i.url.rsplit("/", 1)[-1]: i for i in home_links(html, "http://x.gov.cn/", AS_OF)}
     assert found["art_1_1.html"].published_on == date(2025, 6, 28)
     assert found["art_1_3.html"].published_on is None  # undated, article-like: kept to compare runs
@@ -97,13 +103,15 @@ def test_probes_time_each_home_page_once():
     server, base = serve_faults()
     try:
         portals = [Portal(id=name.replace("/", "-"), name=name, base_url=f"{base}/{name}", columns=[
-            Column(id="c", path=["x"], url="/ok/c", frequency="每月")]) for name in ("ok/home", "500", "timeout", "drip")]
+            Column(id="c", path=["x"], url="/ok/c", frequency="每月")])
+            for name in ("ok/home", "500", "timeout", "drip")]
         probes = {p.portal_id: p for p in asyncio.run(probe_portals(portals, POLICY, timeout=1.0, ipv6=False))}
     finally:
         server.shutdown()
     assert probes["ok-home"].ok and probes["ok-home"].status == 200 and probes["ok-home"].error is None
     assert not probes["500"].ok and probes["500"].status == 500
-    assert not probes["timeout"].ok and probes["timeout"].error == msg("probe.timeout", seconds="1")  # not loaded within the limit
+    # not loaded within the limit
+    assert not probes["timeout"].ok and probes["timeout"].error == msg("probe.timeout", seconds="1")
     assert not probes["drip"].ok and probes["drip"].elapsed_ms < 3000
     assert all(p.ipv6_ok is None for p in probes.values())
 
@@ -153,8 +161,8 @@ def test_the_ipv6_visit_is_guarded_like_any_fetch(monkeypatch):
 
     import pytest
 
-    from extractors.fetch import FetchPolicy
     from app.demo.site import _Handler
+    from extractors.fetch import FetchPolicy
     from tests.conftest import Pages
 
     class V6Server(ThreadingHTTPServer):

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from portal_audit.catalog import Column, Portal
 from portal_audit.i18n import loads, msg
@@ -13,8 +14,16 @@ from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine, mask_url, warehouse_url
 from warehouse.load import finish_run, load_portal, start_run
-from warehouse.models import (AuditRun, ColumnAudit, ExpectationResult, Item as ItemRow, PageFetchRow, PortalCheck,
-                              PortalRun, PortalVerdictRow)
+from warehouse.models import (
+    AuditRun,
+    ColumnAudit,
+    ExpectationResult,
+    PageFetchRow,
+    PortalCheck,
+    PortalRun,
+    PortalVerdictRow,
+)
+from warehouse.models import Item as ItemRow
 from warehouse.read import NoRun, resolve_run
 
 AS_OF = date(2025, 6, 30)
@@ -55,8 +64,10 @@ def test_load_writes_the_contract_tables(warehouse_url):
         rows = {r.column_id: r for r in conn.execute(select(ColumnAudit.__table__).where(ColumnAudit.run_id == run_id))}
         run = conn.execute(select(AuditRun.__table__)).one()
     assert rows["news"].status == "fresh" and rows["news"].last_published_on == date(2025, 6, 20)
-    assert rows["news"].allowed_days == 14 and rows["news"].days_since_update == 10 and rows["news"].responsible == "办公室"
-    assert rows["notice"].status == "unreachable" and loads(rows["notice"].detail) == [msg("fetch.http", status=404)]  # codes, not text
+    assert (rows["news"].allowed_days == 14 and rows["news"].days_since_update == 10
+            and rows["news"].responsible == "办公室")
+    # codes, not text
+    assert rows["notice"].status == "unreachable" and loads(rows["notice"].detail) == [msg("fetch.http", status=404)]
     assert run.status == "complete" and run.columns == 2 and run.portals == 1 and run.run_id == "2025-06-30"
     assert _count(engine, ItemRow) == 2 and _count(engine, PageFetchRow) == 2
     assert _count(engine, ExpectationResult) == 8
@@ -88,7 +99,7 @@ def test_a_crash_mid_load_leaves_nothing_half_written(warehouse_url):
     result = validate(crawls, [PORTAL], load_ruleset(), AS_OF)
     run_id = start_run(engine, AS_OF, "national-2019@1")
     bad = replace(result, verdicts=result.verdicts + [result.verdicts[0]])  # a duplicate key fails the insert midway
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         load_portal(engine, run_id, PORTAL, crawls, bad)
     finish_run(engine, run_id, ok=False, message="crashed")
     # the earlier load of this portal is intact: the failed transaction rolled back whole

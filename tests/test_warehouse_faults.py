@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import create_engine, event, text
 
-from portal_audit.catalog import dump_catalog, load_catalog
 from app.demo import build_site, serve
+from portal_audit.catalog import dump_catalog, load_catalog
 from validations.rules import load_ruleset
 from warehouse import load
 from warehouse.db import make_engine
@@ -35,8 +35,8 @@ def catalog_file(tmp_path_factory):
     portal = catalog.portals[0]
     server, base = serve(build_site(portal, load_ruleset(), AS_OF))
     path = tmp_path_factory.mktemp("faults") / "catalog.yaml"
-    path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base})]})),
-                    encoding="utf-8")
+    path.write_text(dump_catalog(catalog.model_copy(update={
+        "portals": [portal.model_copy(update={"base_url": base})]})), encoding="utf-8")
     yield str(path)
     server.shutdown()
 
@@ -86,7 +86,8 @@ def clean(catalog_file, pg, tmp_path_factory):
 
 def _fault_in_load(monkeypatch, table: str, fault) -> list[float]:
     """Run ``fault(conn)`` once, as the portal's load writes ``table`` inside its transaction."""
-    real, fired = load._batches, []
+    real = load._batches
+    fired: list[float] = []
 
     def batches(conn, stmt, rows):
         if not fired and f"INSERT INTO {table} " in str(stmt):
@@ -98,7 +99,7 @@ def _fault_in_load(monkeypatch, table: str, fault) -> list[float]:
     return fired
 
 
-def test_server_stopped_during_a_load_and_back_20_s_later(catalog_file, pg, clean, tmp_path, monkeypatch):
+def test_server_stopped_during_a_load_and_back_20_s_later(catalog_file, pg, clean, tmp_path, monkeypatch) -> None:
     url = _database(pg, "restarted")
     back: list[float] = []
 
@@ -232,10 +233,12 @@ def test_a_schema_ahead_of_the_code_is_refused(catalog_file, tmp_path):
     url = f"sqlite:///{tmp_path / 'ahead.db'}"
     with make_engine(url).begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_a_newer_release'"))
-    for args in (["audit", catalog_file], ["report", "--format", "md", "-o", str(tmp_path / "r.md")], ["db", "upgrade"]):
+    for args in (["audit", catalog_file], ["report", "--format", "md", "-o", str(tmp_path / "r.md")],
+                 ["db", "upgrade"]):
         proc = _cli(*args, "--warehouse", url)
         assert proc.returncode == 2 and proc.stdout == "", proc.stderr[-2000:]
-        assert proc.stderr.count("\n") == 1 and "结构版本 0099_from_a_newer_release 比本版 portal-audit 新" in proc.stderr
+        assert (proc.stderr.count("\n") == 1
+                and "结构版本 0099_from_a_newer_release 比本版 portal-audit 新" in proc.stderr)
     proc = _cli("report", "--lang", "en", "--format", "md", "-o", str(tmp_path / "r.md"), "--warehouse", url)
     assert proc.returncode == 2 and "0099_from_a_newer_release, newer than this portal-audit" in proc.stderr
 

@@ -22,7 +22,8 @@ from validations.rules import load_ruleset
 from validations.suite import validate
 from warehouse.db import make_engine
 from warehouse.load import finish_run, load_portal, prune_evidence, start_run, store_evidence
-from warehouse.models import Base, CatalogColumn, ColumnAudit, Evidence, Item as ItemRow, ItemTitleChange, PageFetchRow
+from warehouse.models import Base, CatalogColumn, ColumnAudit, Evidence, ItemTitleChange, PageFetchRow
+from warehouse.models import Item as ItemRow
 from warehouse.schema import SchemaBehind, current_revision, downgrade, head_revision
 
 from .test_warehouse import AS_OF, PORTAL, _count, _crawls, _load
@@ -44,7 +45,8 @@ def test_migrations_build_exactly_the_models(warehouse_url):
 def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     engine = make_engine(warehouse_url)
     downgrade(engine, "0001")
-    with pytest.raises(SchemaBehind, match=r"结构版本为 0001，本版 portal-audit 需要 0007：请运行 `portal-audit db upgrade"):
+    with pytest.raises(SchemaBehind,
+                       match=r"结构版本为 0001，本版 portal-audit 需要 0007：请运行 `portal-audit db upgrade"):
         make_engine(warehouse_url)
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err
@@ -55,7 +57,7 @@ def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
 
 def test_evidence_is_kept_compressed_and_content_addressed(warehouse_url):
     engine = make_engine(warehouse_url)
-    body = "<html><body>工作动态 2025-06-20</body></html>".encode("utf-8")
+    body = "<html><body>工作动态 2025-06-20</body></html>".encode()
     crawls = _crawls()
     crawls[0] = replace(crawls[0], pages=(PageFetch.of_body("http://x.gov.cn/news/", 200, body, 3.0),))
     _load(engine, crawls)
@@ -72,7 +74,7 @@ def test_evidence_is_kept_compressed_and_content_addressed(warehouse_url):
 def test_evidence_stored_ahead_of_the_load_is_what_the_load_points_to(warehouse_url):
     """The flow's crawl task stores bodies and hands on the crawl without them."""
     engine = make_engine(warehouse_url)
-    body = "<html><body>通知公告 2025-06-21</body></html>".encode("utf-8")
+    body = "<html><body>通知公告 2025-06-21</body></html>".encode()
     crawls = _crawls()
     crawls[0] = replace(crawls[0], pages=(PageFetch.of_body("http://x.gov.cn/news/", 200, body, 3.0),))
     crawl = PortalCrawl("p", PageFetch.of_body("http://x.gov.cn/", 200, b"<html>home</html>", 1.0), tuple(crawls))
@@ -113,10 +115,12 @@ def test_evaluation_views(warehouse_url):
     _load(engine, _crawls())
     with engine.connect() as conn:
         score = conn.execute(text("SELECT * FROM v_portal_scorecard")).mappings().one()
-        units = conn.execute(text("SELECT responsible, columns, fresh FROM v_unit_scorecard ORDER BY responsible")).all()
+        units = conn.execute(text("SELECT responsible, columns, fresh FROM v_unit_scorecard "
+                                  "ORDER BY responsible")).all()
         latest = conn.execute(text("SELECT column_id, status FROM v_latest_column_status ORDER BY column_id")).all()
         trend = conn.execute(text("SELECT COUNT(*) FROM v_column_trend")).scalar()
-    assert (score["columns"], score["fresh"], score["unreachable"], score["verdict"]) == (2, 1, 1, "unknown")  # no availability probes: never a pass
+    # no availability probes: never a pass
+    assert (score["columns"], score["fresh"], score["unreachable"], score["verdict"]) == (2, 1, 1, "unknown")
     assert score["share_fresh"] == pytest.approx(1.0)  # unreachable columns are not judged for freshness
     assert [tuple(u) for u in units] == [("", 1, 0), ("办公室", 1, 1)]
     assert [tuple(r) for r in latest] == [("news", "fresh"), ("notice", "unreachable")] and trend == 2
@@ -124,7 +128,8 @@ def test_evaluation_views(warehouse_url):
     run_id = start_run(engine, date(2025, 7, 1), "national-2019@1")
     finish_run(engine, run_id, ok=False, message="crashed")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT MAX(as_of) FROM v_latest_column_status")).scalar() in (date(2025, 6, 30), "2025-06-30")
+        assert (conn.execute(text("SELECT MAX(as_of) FROM v_latest_column_status")).scalar()
+                in (date(2025, 6, 30), "2025-06-30"))
 
 
 def test_kill_9_in_the_middle_of_a_load_leaves_the_warehouse_consistent(warehouse_url, tmp_path):

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from portal_audit.records import Finding, Link
-from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked  # noqa: F401 - masked: re-exported
+from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LINKS_PER_PORTAL = 100  # distinct links checked per portal and night

@@ -12,11 +12,12 @@ outside). GE's own site, when written, sits in ``ge/`` beside it and is linked.
 from __future__ import annotations
 
 import html
-from pathlib import Path
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from pathlib import Path
 
 from portal_audit.i18n import has, language, t
+
 
 @dataclass(frozen=True)
 class ExpectationOutcome:

@@ -3,8 +3,8 @@ June but skipped March, April and May missed three periods, though it is fresh t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 _MONTHS = {"monthly": 1, "quarterly": 3, "halfyearly": 6, "yearly": 12}
 

@@ -55,8 +55,8 @@ def build_frames(
         dates = [i.published_on for i in crawl.items if i.published_on and i.published_on <= latest_ok]
         newest = max(dates) if dates else None
         days = (as_of - newest).days if newest else None
-        record = missed_periods(dates + history.get((crawl.portal_id, crawl.column_id), []), col.frequency_code, as_of) \
-            if ok else None
+        record = (missed_periods(dates + history.get((crawl.portal_id, crawl.column_id), []), col.frequency_code, as_of)
+                  if ok else None)
         col_rows.append({
             "key": key,
             "portal_id": crawl.portal_id,
@@ -123,7 +123,7 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    actions = []
+    actions: list[gx.checkpoint.ValidationAction] = []
     if docs_dir is not None:
         ctx.add_data_docs_site("audit", {
             "class_name": "SiteBuilder",
@@ -149,6 +149,7 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
         for vr in result.run_results.values():
             for r in vr.results:
                 cfg = r.expectation_config
+                assert cfg is not None  # a checkpoint's results each name the expectation they are of
                 failing = tuple(sorted({row["key"] for row in (r.result.get("unexpected_index_list") or [])}))
                 outcomes.append(ExpectationOutcome(
                     suite=definition.name,
@@ -186,7 +187,8 @@ def judge(col_df: pd.DataFrame, outcomes: list[ExpectationOutcome]) -> list[Colu
         elif isinstance(row.note, str):
             status, notes = "exempt", [msg("column.noted", note=row.note)]
         elif allowed is None:
-            status, notes = "exempt", [msg("column.consultation" if row.category == "consultation" else "column.static")]
+            status, notes = "exempt", [msg("column.consultation" if row.category == "consultation"
+                                           else "column.static")]
         elif "timely" in fails:
             status, notes = "stale", [msg("column.days", days=days, allowed=allowed)]
         elif newest is None:  # 未注明信息发布时间的视为不更新

@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from portal_audit.catalog import Portal
 from portal_audit.answers import ANSWER_MONTHS, LateMessage, late_messages
+from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import ITEMS, ColumnVerdict, Finding, Item, Message  # noqa: F401 (ITEMS: re-exported)
 from portal_audit.urls import site_key
@@ -166,12 +166,15 @@ def availability_check(a: Availability | None, reachable_now: bool | None, as_of
     share = msg("availability.share", failed=a.failed, probes=a.probes, ratio=f"{a.ratio:.1%}")
     if thin:
         fewest = min(a.per_day.get(d, 0) for d in thin)
-        return Check("site_unreachable", "unknown", msg("availability.thin", days=len(thin), per_day=MIN_PROBES_PER_DAY,
-                                                        fewest=fewest, share=share, now=today))
+        return Check("site_unreachable", "unknown", msg("availability.thin", days=len(thin),
+                                                        per_day=MIN_PROBES_PER_DAY, fewest=fewest, share=share,
+                                                        now=today))
     if a.ratio >= AVAILABILITY_FAIL:
-        return Check("site_unreachable", "fail", msg("availability.fail", share=share, limit=f"{AVAILABILITY_FAIL:.0%}"))
+        return Check("site_unreachable", "fail",
+                     msg("availability.fail", share=share, limit=f"{AVAILABILITY_FAIL:.0%}"))
     if a.ratio >= AVAILABILITY_WARN:
-        return Check("site_unreachable", "warn", msg("availability.warn", share=share, limit=f"{AVAILABILITY_WARN:.0%}"))
+        return Check("site_unreachable", "warn",
+                     msg("availability.warn", share=share, limit=f"{AVAILABILITY_WARN:.0%}"))
     return Check("site_unreachable", "pass", msg("availability.pass", share=share))
 
 
@@ -185,10 +188,10 @@ def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, rulese
         seen.append(((as_of - home.newest).days, "a", msg("home.newest", on=home.newest)))
     if home.changed_on is not None:
         seen.append(((as_of - home.changed_on).days, "b", msg("home.new_link", on=home.changed_on)))
-    flagged = [v for v in mine if cols[v.column_id].home_page and v.days_since_update is not None]
-    for v in flagged:
-        seen.append((v.days_since_update, "c" + v.column_id,
-                     msg("home.column", column=v.column_id, on=v.last_published_on)))
+    for v in mine:  # the columns flagged as the home page's, when dated
+        if cols[v.column_id].home_page and v.days_since_update is not None:
+            seen.append((v.days_since_update, "c" + v.column_id,
+                         msg("home.column", column=v.column_id, on=v.last_published_on)))
     recent = [s for s in seen if s[0] <= limit]
     if recent:
         return Check("home_not_updated", "pass", min(recent)[2])
@@ -198,10 +201,10 @@ def home_check(home: HomeEvidence, mine: list[ColumnVerdict], cols: dict, rulese
     if home.reachable is False:
         return Check("home_not_updated", "unknown", msg("home.unreachable"))
     # a navigation entry: no dated item of its own; every second-level page not updated → veto
-    dated = [v for v in mine if v.days_since_update is not None]
-    second = [v for v in dated if v.days_since_update <= limit]
+    dated = [(v.days_since_update, v) for v in mine if v.days_since_update is not None]
+    second = [(days, v) for days, v in dated if days <= limit]
     if second:
-        newest = min(second, key=lambda v: v.days_since_update)
+        newest = min(second, key=lambda s: s[0])[1]
         return Check("home_not_updated", "pass",
                      msg("home.navigation_pass", column=newest.column_id, on=newest.last_published_on))
     if not dated:
@@ -215,7 +218,7 @@ def _veto_limit(column, ruleset: Ruleset) -> int | None:
     category = ruleset.veto_class(column)
     if category in FIRST_LEVEL_ONLY and len(column.path) > 1:
         return None  # the rule counts first-level 通知公告/政策文件 columns only
-    return NATIONAL_VETO_DAYS.get(category)
+    return None if category is None else NATIONAL_VETO_DAYS.get(category)
 
 
 def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -> tuple[list[Check], list, list, list]:
@@ -254,7 +257,8 @@ def column_checks(portal: Portal, mine: list[ColumnVerdict], ruleset: Ruleset) -
         warn = len(veto) == VETO_CLASS_LIMIT - 1 or len(stale) == LONG_STALE_LIMIT - 1
         checks.append(Check("columns_not_updated", "warn" if warn else "pass", counts))
     if len(blank) >= BLANK_LIMIT:
-        checks.append(Check("blank_columns", "fail", msg("blank.fail", n=len(blank), limit=BLANK_LIMIT, named=_named(blank))))
+        checks.append(Check("blank_columns", "fail",
+                            msg("blank.fail", n=len(blank), limit=BLANK_LIMIT, named=_named(blank))))
     elif mine and len(unread) == len(mine):
         checks.append(Check("blank_columns", "unknown", msg("blank.unreadable")))
     elif len(blank) + len(unread) >= BLANK_LIMIT:

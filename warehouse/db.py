@@ -6,7 +6,8 @@ import os
 import re
 import threading
 
-from sqlalchemy import Engine, create_engine, event, exc as sa_exc
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from portal_audit.i18n import msg
@@ -39,7 +40,9 @@ def mask_url(url: str) -> str:
 
 def has_secret(url: str | None) -> bool:
     """Whether a warehouse URL carries a password (in its user part or its query)."""
-    return bool(url) and mask_url(url) != url
+    if not url:
+        return False
+    return mask_url(url) != url
 
 
 _ENGINES: dict[tuple[int, str], Engine] = {}

@@ -10,7 +10,9 @@ class WarehouseError(RuntimeError):
     in the reader's language when it is shown."""
 
     def __init__(self, message: Msg | str) -> None:
-        self.msg = as_msg(message)
+        shown = as_msg(message)
+        assert shown is not None  # as_msg gives None only for "", which no caller raises
+        self.msg = shown
         super().__init__(self.msg.render("en"))
 
     def __str__(self) -> str:

@@ -10,22 +10,41 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Protocol
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
+from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, Finding, LinkCheck, PageFetch, Probe
+from portal_audit.records import Item as ItemRecord
 from portal_audit.urls import site_key
-from portal_audit.records import (RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, Finding, Item as ItemRecord, LinkCheck,
-                                  PageFetch, Probe)
 
-from .models import (AuditRun, AvailabilityProbe, CatalogColumn, CatalogVersion, ColumnAudit, ColumnPathRow,
-                     ConsultationMessage, ContentFinding, Evidence, ExpectationResult, HomeLink, Item, ItemTitleChange,
-                     LinkCheckRow, LinkFingerprint, PageFetchRow, Portal as Portal_, PortalCheck, PortalRun,
-                     PortalVerdictRow)
+from .models import (
+    AuditRun,
+    AvailabilityProbe,
+    Base,
+    CatalogColumn,
+    CatalogVersion,
+    ColumnAudit,
+    ColumnPathRow,
+    ConsultationMessage,
+    ContentFinding,
+    Evidence,
+    ExpectationResult,
+    HomeLink,
+    Item,
+    ItemTitleChange,
+    LinkCheckRow,
+    LinkFingerprint,
+    PageFetchRow,
+    PortalCheck,
+    PortalRun,
+    PortalVerdictRow,
+)
+from .models import Portal as Portal_
 
 TABLE_LANGUAGE = DEFAULT_LANGUAGE  # the *_text columns: written out for analysts in SQL, Excel, BI tools
 
@@ -33,11 +52,17 @@ _BATCH = 5000
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def run_id_for(as_of: date) -> str:
     return as_of.isoformat()
+
+
+def _table(model: type[Base]) -> Table:
+    """A model's table: SQLAlchemy types a declarative model's ``__table__`` as any
+    ``FromClause`` (one may map a join or a select); ours are all ``Table``s, with ``insert()``."""
+    return cast(Table, model.__table__)
 
 
 def _insert(engine_or_conn, table):
@@ -53,7 +78,7 @@ def start_run(engine: Engine, as_of: date, ruleset: str, catalog: str | None = N
               flow_run_id: str | None = None) -> str:
     """Open (or reopen) the run for ``as_of``; returns its run_id."""
     run_id = run_id_for(as_of)
-    table = AuditRun.__table__
+    table = _table(AuditRun)
     values = dict(run_id=run_id, as_of=as_of, ruleset=ruleset, status="running", started_at=_now(),
                   finished_at=None, catalog=catalog, flow_run_id=flow_run_id, message=None)
     with engine.begin() as conn:
@@ -87,17 +112,24 @@ def store_evidence(engine: Engine, run_id: str, pages: list[PageFetch]) -> int:
     rows = _evidence_rows(run_id, pages)
     if rows:
         with engine.begin() as conn:
-            _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
+            _batches(conn, _insert(conn, _table(Evidence)).on_conflict_do_nothing(index_elements=["content_hash"]),
+                     rows)
     return len(rows)
 
 
 class Judged(Protocol):
     """What the validate stage hands the load for a batch of portals (``validations.suite.Validation``):
-    the warehouse reads it as records and imports no stage."""
+    the warehouse reads it as records and imports no stage. Read-only members: the stage's
+    output is a frozen dataclass."""
 
-    verdicts: list[ColumnVerdict]
-    outcomes: list[Any]  # expectation outcomes: suite, expectation, failing_keys
-    portals: list[Any]  # the portals' single-veto verdicts: verdict, checks, counts
+    @property
+    def verdicts(self) -> list[ColumnVerdict]: ...
+
+    @property
+    def outcomes(self) -> list[Any]: ...  # expectation outcomes: suite, expectation, failing_keys
+
+    @property
+    def portals(self) -> list[Any]: ...  # the portals' single-veto verdicts: verdict, checks, counts
 
 
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Judged,
@@ -121,7 +153,8 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             days_since_update=v.days_since_update, path=" › ".join(col.path), url=portal.column_url(col),
             frequency=col.frequency, frequency_code=v.frequency_code, category=v.category,
             responsible=col.responsible, item_count=v.item_count,
-            pages_fetched=len(crawl.pages) if crawl else 0, detail=dumps(v.notes), detail_text=render(list(v.notes), TABLE_LANGUAGE),
+            pages_fetched=len(crawl.pages) if crawl else 0, detail=dumps(v.notes),
+            detail_text=render(list(v.notes), TABLE_LANGUAGE),
             failed_expectations=",".join(v.failed_expectations),
             missed_periods=v.missed_periods, periods_checked=v.periods_checked,
             extraction=crawl.method if crawl else None,
@@ -130,8 +163,8 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
     if home is not None:  # the home page check is kept as the column "" of the portal
         fetched.append(("", 0, home))
     fetches = [dict(run_id=run_id, portal_id=portal.id, column_id=cid, seq=i, url=p.url, http_status=p.status,
-                    nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=dumps(p.error) if p.error else None, content_hash=p.content_hash,
-                    etag=p.etag, last_modified=p.last_modified)
+                    nbytes=p.nbytes, elapsed_ms=p.elapsed_ms, error=dumps(p.error) if p.error else None,
+                    content_hash=p.content_hash, etag=p.etag, last_modified=p.last_modified)
                for cid, i, p in fetched]
     evidence = _evidence_rows(run_id, [p for _, _, p in fetched])
     def key(url: str) -> str:
@@ -182,51 +215,51 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, LinkCheckRow,
                       ContentFinding, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
-        stmt = _insert(conn, Portal_.__table__).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
-                                                       first_seen_run=run_id, last_seen_run=run_id)
+        stmt = _insert(conn, _table(Portal_)).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
+                                                     first_seen_run=run_id, last_seen_run=run_id)
         conn.execute(stmt.on_conflict_do_update(index_elements=["portal_id"], set_=dict(
             name=portal.name, base_url=portal.base_url, last_seen_run=run_id)))
-        stmt = _insert(conn, CatalogVersion.__table__).values(version=version, portal_id=portal.id,
-                                                              first_used_run=run_id, content=content)
+        stmt = _insert(conn, _table(CatalogVersion)).values(version=version, portal_id=portal.id,
+                                                            first_used_run=run_id, content=content)
         conn.execute(stmt.on_conflict_do_nothing(index_elements=["version"]))
-        _batches(conn, _insert(conn, CatalogColumn.__table__).on_conflict_do_nothing(
+        _batches(conn, _insert(conn, _table(CatalogColumn)).on_conflict_do_nothing(
             index_elements=["version", "column_id"]), catalog_rows)
         if evidence:
-            _batches(conn, _insert(conn, Evidence.__table__).on_conflict_do_nothing(index_elements=["content_hash"]),
+            _batches(conn, _insert(conn, _table(Evidence)).on_conflict_do_nothing(index_elements=["content_hash"]),
                      evidence)
-        for table, rows in ((ColumnAudit.__table__, audits), (PageFetchRow.__table__, fetches),
-                            (ExpectationResult.__table__, results), (PortalVerdictRow.__table__, site_rows),
-                            (PortalCheck.__table__, checks)):
+        for table, rows in ((_table(ColumnAudit), audits), (_table(PageFetchRow), fetches),
+                            (_table(ExpectationResult), results), (_table(PortalVerdictRow), site_rows),
+                            (_table(PortalCheck), checks)):
             _batches(conn, table.insert(), rows)
         if paths:
-            stmt = _insert(conn, ColumnPathRow.__table__)
+            stmt = _insert(conn, _table(ColumnPathRow))
             _batches(conn, stmt.on_conflict_do_update(index_elements=["portal_id", "column_id"], set_={
                 "method": stmt.excluded.method, "source": stmt.excluded.source, "run_id": stmt.excluded.run_id}), paths)
         _record_title_changes(conn, run_id, portal.id, items)
-        stmt = _insert(conn, Item.__table__)
+        stmt = _insert(conn, _table(Item))
         stmt = stmt.on_conflict_do_update(
             index_elements=["portal_id", "column_id", "url_key"],
             set_={"url": stmt.excluded.url, "title": stmt.excluded.title, "published_on": stmt.excluded.published_on,
                   "pinned": stmt.excluded.pinned, "last_seen_run": stmt.excluded.last_seen_run},
         )
         _batches(conn, stmt, list(items.values()))
-        for model, rows, keys, kept in (
+        for history, by_key, keys, kept in (
                 (HomeLink, on_home, ["portal_id", "url_key"], ("url", "title", "published_on", "last_seen_run")),
                 (ConsultationMessage, messages, ["portal_id", "column_id", "url_key"],
                  ("url", "title", "asked_on", "answered_on", "state", "last_seen_run"))):
-            if rows:
-                stmt = _insert(conn, model.__table__)
+            if by_key:
+                stmt = _insert(conn, _table(history))
                 _batches(conn, stmt.on_conflict_do_update(index_elements=keys, set_={
-                    k: getattr(stmt.excluded, k) for k in kept}), list(rows.values()))
+                    k: getattr(stmt.excluded, k) for k in kept}), list(by_key.values()))
         _load_links(conn, run_id, portal.id, links)
-        _batches(conn, ContentFinding.__table__.insert(), [
+        _batches(conn, _table(ContentFinding).insert(), [
             dict(run_id=run_id, portal_id=portal.id, seq=i, kind=f.kind, rule=f.rule, severity=f.severity, term=f.term,
                  expected=f.expected, sentence=f.sentence, page_url=f.page_url, column_id=f.column_id)
             for i, f in enumerate(findings)])
-        conn.execute(PortalRun.__table__.insert().values(
+        conn.execute(_table(PortalRun).insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),
-            bytes_fetched=sum(f["nbytes"] for f in fetches)))
+            bytes_fetched=sum(p.nbytes for _, _, p in fetched)))
 
 
 HIJACK_SIMILARITY = 0.15  # title and text this unlike what the external page first showed: a suspected 毒链
@@ -274,11 +307,11 @@ def _load_links(conn, run_id: str, portal_id: str, links: tuple[LinkCheck, ...])
                          checked=c.error != RECENTLY_WORKING, http_status=c.http_status,
                          error=dumps(c.error) if c.error else None, nights_broken=nights, first_broken_run=first,
                          hijacked=hijacked))
-    _batches(conn, LinkCheckRow.__table__.insert(), rows)
+    _batches(conn, _table(LinkCheckRow).insert(), rows)
     new = [dict(url=c.link.url, title=c.title, text_sample=c.text_sample or "", first_seen_run=run_id)
            for c in seen if c.link.url not in prints]
     if new:
-        _batches(conn, _insert(conn, LinkFingerprint.__table__).on_conflict_do_nothing(index_elements=["url"]), new)
+        _batches(conn, _insert(conn, _table(LinkFingerprint)).on_conflict_do_nothing(index_elements=["url"]), new)
 
 
 def _record_title_changes(conn, run_id: str, portal_id: str, items: dict) -> None:
@@ -290,8 +323,9 @@ def _record_title_changes(conn, run_id: str, portal_id: str, items: dict) -> Non
                     new_title=items[(cid, k)]["title"], run_id=run_id)
                for cid, k, old in stored if (cid, k) in items and items[(cid, k)]["title"] != old]
     if changes:
-        conn.execute(delete(ItemTitleChange).where(ItemTitleChange.portal_id == portal_id, ItemTitleChange.run_id == run_id))
-        _batches(conn, ItemTitleChange.__table__.insert(), changes)
+        conn.execute(delete(ItemTitleChange).where(ItemTitleChange.portal_id == portal_id,
+                                                   ItemTitleChange.run_id == run_id))
+        _batches(conn, _table(ItemTitleChange).insert(), changes)
 
 
 def finish_run(engine: Engine, run_id: str, ok: bool, message: str | None = None, data_docs: str | None = None) -> None:
@@ -334,5 +368,5 @@ def load_probes(engine: Engine, probes: list[Probe]) -> int:
                  http_status=p.status, error=dumps(p.error) if p.error else None, ipv6_ok=p.ipv6_ok) for p in probes]
     if rows:
         with engine.begin() as conn:
-            _batches(conn, AvailabilityProbe.__table__.insert(), rows)
+            _batches(conn, _table(AvailabilityProbe).insert(), rows)
     return len(rows)

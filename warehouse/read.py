@@ -6,12 +6,25 @@ import zlib
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, true
 
 from portal_audit.records import ITEMS, ColumnPath, Previous
 
-from .models import (AuditRun, AvailabilityProbe, ColumnAudit, ColumnPathRow, ConsultationMessage, ContentFinding,
-                     Evidence, HomeLink, Item, LinkCheckRow, PageFetchRow, PortalCheck, PortalVerdictRow)
+from .models import (
+    AuditRun,
+    AvailabilityProbe,
+    ColumnAudit,
+    ColumnPathRow,
+    ConsultationMessage,
+    ContentFinding,
+    Evidence,
+    HomeLink,
+    Item,
+    LinkCheckRow,
+    PageFetchRow,
+    PortalCheck,
+    PortalVerdictRow,
+)
 
 CHINA = timedelta(hours=8)  # days of the availability week are China's days (UTC+8, no DST)
 
@@ -28,7 +41,7 @@ def resolve_run(engine: Engine, run: str | None = "latest") -> str:
             if not found:
                 raise NoRun(f"no run {run!r} in the warehouse")
             return found
-        for cond in (AuditRun.status == "complete", True):
+        for cond in (AuditRun.status == "complete", true()):
             found = conn.execute(
                 select(AuditRun.run_id).where(cond).order_by(AuditRun.as_of.desc(), AuditRun.started_at.desc())
             ).scalar()
@@ -46,7 +59,8 @@ def run_info(engine: Engine, run_id: str) -> dict:
 def column_audits(engine: Engine, run_id: str) -> pd.DataFrame:
     with engine.connect() as conn:
         return pd.read_sql(
-            select(ColumnAudit).where(ColumnAudit.run_id == run_id).order_by(ColumnAudit.portal_id, ColumnAudit.column_id),
+            select(ColumnAudit).where(ColumnAudit.run_id == run_id)
+            .order_by(ColumnAudit.portal_id, ColumnAudit.column_id),
             conn,
         )
 
@@ -58,6 +72,7 @@ def item_dates(engine: Engine, portal_ids: list[str], since: date) -> dict[tuple
         rows = conn.execute(select(Item.portal_id, Item.column_id, Item.published_on).where(
             Item.portal_id.in_(portal_ids), Item.published_on >= since))
         for portal_id, column_id, published_on in rows:
+            assert published_on is not None  # the query's >= leaves NULL out
             out.setdefault((portal_id, column_id), []).append(published_on)
     return out
 
@@ -138,7 +153,8 @@ def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date,
     probes, failed, failure share, fewest probes in a day, and IPv6 (information only)."""
     start, end = probe_window(as_of, days)
     query = select(AvailabilityProbe.portal_id, AvailabilityProbe.probed_at, AvailabilityProbe.ok,
-                   AvailabilityProbe.ipv6_ok).where(AvailabilityProbe.probed_at >= start, AvailabilityProbe.probed_at < end)
+                   AvailabilityProbe.ipv6_ok).where(AvailabilityProbe.probed_at >= start,
+                                                    AvailabilityProbe.probed_at < end)
     if portal_ids is not None:
         query = query.where(AvailabilityProbe.portal_id.in_(portal_ids))
     with engine.connect() as conn:

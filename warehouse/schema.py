@@ -36,7 +36,9 @@ def _config() -> Config:
 @lru_cache(maxsize=1)
 def head_revision() -> str:
     """The newest migration (read once: the scripts ship with the code)."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "the migrations ship with the code: there is always a head"
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -80,4 +82,5 @@ def ensure_schema(engine: Engine, shown_url: str) -> None:
         upgrade(engine)
         return
     refuse_ahead(current, shown_url)
-    raise SchemaBehind(msg("warehouse.behind", url=shown_url, current=current or msg("warehouse.no_version"), head=head))
+    raise SchemaBehind(msg("warehouse.behind", url=shown_url, current=current or msg("warehouse.no_version"),
+                           head=head))

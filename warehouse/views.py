@@ -26,7 +26,8 @@ SELECT ca.run_id, r.as_of, ca.portal_id, {_COUNTS},
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'news' THEN 1 ELSE 0 END) AS stale_news,
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'notice' THEN 1 ELSE 0 END) AS stale_notice,
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'policy' THEN 1 ELSE 0 END) AS stale_policy,
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END) AS stale_personnel_planning,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END)"""
+    """ AS stale_personnel_planning,
     MAX(pv.verdict) AS verdict, MAX(pv.reasons) AS reasons
 FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.portal_id
@@ -87,7 +88,8 @@ SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name, {_COUNTS},
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'news' THEN 1 ELSE 0 END) AS stale_news,
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'notice' THEN 1 ELSE 0 END) AS stale_notice,
     SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'policy' THEN 1 ELSE 0 END) AS stale_policy,
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END) AS stale_personnel_planning,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END)"""
+    f""" AS stale_personnel_planning,
     MAX(pv.verdict) AS verdict, MAX(pv.reasons) AS reasons, MAX(pv.reasons_text) AS reasons_text
 FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.portal_id
@@ -95,7 +97,8 @@ LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.port
 WHERE r.status = 'complete'
 GROUP BY ca.run_id, r.as_of, ca.portal_id""",
     "v_unit_scorecard": f"""
-SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name, COALESCE(ca.responsible, '') AS responsible, {_COUNTS}
+SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name,"""
+    f""" COALESCE(ca.responsible, '') AS responsible, {_COUNTS}
 FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 {_NAME.format(alias="ca")}
 WHERE r.status = 'complete'

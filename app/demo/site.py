@@ -17,6 +17,7 @@ the demo runs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -91,10 +92,8 @@ def canonical(route: str) -> str:
     pairs = []
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key == "paramJson":
-            try:
+            with contextlib.suppress(ValueError):
                 value = json.dumps(json.loads(value), sort_keys=True, separators=(",", ":"))
-            except ValueError:
-                pass
         pairs.append((key, value))
     return f"{path}?{urlencode(sorted(pairs))}"
 
@@ -226,7 +225,7 @@ def _script_shell(colid: str) -> str:
             + _DRAW % (colid, PER_PAGE))
 
 
-def _script_api(site: "DemoSite", colid: str, arts: list[Article]) -> None:
+def _script_api(site: DemoSite, colid: str, arts: list[Article]) -> None:
     pages = max(1, -(-len(arts) // PER_PAGE))
     for p in range(pages):
         rows = [{"title": a.title, "url": a.url, "pubDate": f"{a.published_on:%Y-%m-%d} 10:00:00"}
@@ -246,7 +245,7 @@ def _jpaas_shell(colid: str) -> str:
     return f'<div id="unit-{colid}"></div><script src="/module/jslib/unitbuild.js" url="{_UNIT}" queryData="{qd}"></script>'
 
 
-def _jpaas_api(site: "DemoSite", colid: str, arts: list[Article]) -> None:
+def _jpaas_api(site: DemoSite, colid: str, arts: list[Article]) -> None:
     pages = max(1, -(-len(arts) // PER_PAGE))
     for p in range(pages + 1):  # one page past the end: the unit answers an empty list
         rows = "".join(f'<li><a href="{a.url}" title="{html.escape(a.title)}">{html.escape(a.title)}</a>'
@@ -469,9 +468,9 @@ def column_url(col: Column) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    site: "DemoSite"  # anything with .response(path) -> (body, content type, status)
+    site: DemoSite  # anything with .response(path) -> (body, content type, status)
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
+    def do_POST(self) -> None:
         """A form POST (as TRS search endpoints take them) answers as a GET with the form's
         fields in the query."""
         length = min(int(self.headers.get("Content-Length") or 0), 1 << 20)
@@ -480,7 +479,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.path += ("&" if "?" in self.path else "?") + form
         self.do_GET()
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
+        extra: list[dict[str, str]]  # a test site may answer with headers of its own
         body, ctype, status, *extra = self.site.response(self.path)
         if status == 200:  # conditional requests, as real web servers answer them
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'

@@ -18,7 +18,8 @@ import json
 import random
 import shutil
 import sys
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE.parents[1]))  # the repo: the demo's canonical query
 sys.path.insert(0, str(HERE))
 
 from kit import Kit  # noqa: E402
+
 SITE = HERE / "site"
 AS_OF = date(2025, 6, 30)
 rng = random.Random(20240614)
@@ -82,7 +84,7 @@ def chrome(title: str, body: str, charset: str = "utf-8", sidebar: str = "", tra
 <p>版权所有：{site} 网站标识码：3417000016 皖ICP备05003513号 更新时间：{AS_OF:%Y-%m-%d}</p></div></body></html>"""
 
 
-def add_case(case: str, shape: str, start: str, items: list[tuple[str, date | None]], list_pages: int,
+def add_case(case: str, shape: str, start: str, items: Sequence[tuple[str, date | None]], list_pages: int,
              empty: bool = False, newest: date | None = None, note: str = "") -> None:
     global pages_written
     pages_written += list_pages
@@ -308,7 +310,7 @@ def api_route(path: str, params: dict) -> str:
 
     from app.demo.site import canonical
 
-    return canonical(f"{path}?{urlencode({k: v for k, v in params.items()})}")
+    return canonical(f"{path}?{urlencode(dict(params))}")
 
 
 def add_titled(case: str, shape: str, start: str, rows: list[tuple[str, date, str]], pages: int, note: str,
@@ -380,8 +382,8 @@ def comment_list(case: str, colid: int, n: int, newest: date, per: int = 20) -> 
         page = chrome("政策文件", body, sidebar=daily_box())
         write(f"{base}{'index' if p == 0 else f'index_{p}'}.html",
               modelled("a TRS provincial 政府信息公开 page that ships its list in an HTML comment", page))
-    rows = list(zip(urls, ds, ts))
-    add_titled(case, "comment", f"{base}index.html", rows, pages, "list inside <!-- -->, a script shows it")
+    titled = list(zip(urls, ds, ts))
+    add_titled(case, "comment", f"{base}index.html", titled, pages, "list inside <!-- -->, a script shows it")
 
 
 # 14. Guangdong's 政府信息公开平台 (gkmlpt): an app shell, the list from /gkmlpt/api/all/{id}
@@ -392,7 +394,7 @@ def gkmlpt(case: str, prefix: str, cat: int, sid: str, n: int, newest: date, per
     urls = [f"{prefix}/gkmlpt/content/0/{i // 1000}/post_{i}.html" for i in ids]
     tz8 = 8 * 3600
     # the newest item went out at 00:30 Beijing time: still the previous day in UTC
-    stamps = [int(datetime(d.year, d.month, d.day, 0 if k == 0 else 15, 30, tzinfo=timezone.utc).timestamp()) - tz8
+    stamps = [int(datetime(d.year, d.month, d.day, 0 if k == 0 else 15, 30, tzinfo=UTC).timestamp()) - tz8
               for k, d in enumerate(ds)]
     pages = -(-n // per)
     for p in range(pages):
@@ -544,6 +546,7 @@ def main() -> None:
     kit = Kit(SITE, labels, AS_OF, random.Random(20261130))
     for module in sorted(HERE.glob("real_*.py")):  # modelled real portals (issue 26)
         spec = importlib.util.spec_from_file_location(module.stem, module)
+        assert spec is not None and spec.loader is not None  # a .py file always has a source loader
         loaded = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(loaded)
         loaded.build(kit)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import html
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 Row = tuple[str, date | None, str]  # (URL path, publish date as labelled, title)
 

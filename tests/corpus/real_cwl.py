@@ -378,7 +378,7 @@ def _long(kit: Kit) -> str:
 def _column(kit: Kit, chrome: Chrome, ids: Ids, case: str, slug: str, n: int, newest: date, max_step: int, note: str) -> None:
     base = f"{ROOT}/xxgk/{slug}/"
     rows: list[Row] = []
-    for i, d in enumerate(kit.dates(n, newest, max_step)):
+    for d in kit.dates(n, newest, max_step):
         r = kit.rng.random()
         t = (_long(kit) if r < 0.12 else f"关于清理{d.year - 11}-{d.year - 10}年度{kit.title()}档案的公告" if r < 0.18
              else kit.title(d.year))

@@ -219,7 +219,7 @@ def _jyj_column(kit: Kit, case: str, section: str, slug: str, n: int, newest: da
         titles = [kit.title() for _ in ds]
     post = 3200000 + kit.rng.randint(0, 90000)
     rows: list[Row] = []
-    for i, (d, t) in enumerate(zip(ds, titles)):
+    for d, t in zip(ds, titles):
         post -= kit.rng.randint(40, 4000)
         rows.append((f"{base}content/post_{post}.html", d, t))
     if pinned:  # an older item pinned on top, no marker; its post id is an older one too

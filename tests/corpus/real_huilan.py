@@ -419,7 +419,7 @@ def _ln_pager(base: str, module: str, page: int, pages: int, more_class: str, fu
         out += [f"""<a style="cursor:pointer" class="wzyema" title="首页" onclick="queryArticleByCondition(this,'{base}{module}-1.shtml')" tagname="{base}{module}-1.shtml">首页</a>""",
                 f"""<a style="cursor:pointer" class="wzyema" title="上一页" onclick="queryArticleByCondition(this,'{base}{module}-{page - 1}.shtml')" tagname="{base}{module}-{page - 1}.shtml">上一页</a>"""]
     for n in range(1, min(pages, 10) + 1):
-        out.append('<font class="NormalRed">%d</font>' % n if n == page else link(n, str(n)))
+        out.append(f'<font class="NormalRed">{n}</font>' if n == page else link(n, str(n)))
         out.append('<span style="width:5px;display:inline-block;"></span>')
     if page < pages:
         out += [f"""<a style="cursor:pointer" class="wzyema" title="下一页" onclick="queryArticleByCondition(this,'{base}{module}-{page + 1}.shtml')" tagname="{base}{module}-{page + 1}.shtml">下一页</a>""",
@@ -1002,7 +1002,7 @@ def _pbc_column(kit: Kit, case: str, col: dict, dates: list[date], ids: str, not
     serial = kit.rng.randint(5_800_000, 5_900_000)
     migrated = kit.ago(41)
     rows: list[Row] = []
-    for i, d in enumerate(dates):
+    for d in dates:
         if ids == "stamp":
             ident = _ts_id(kit, d - timedelta(days=1) if kit.rng.random() < 0.2 else d)
         elif ids == "serial":

@@ -255,7 +255,7 @@ def _pds_pager(channel: int, page: int, pages: int, total: int) -> str:
     first = f'<a href="{off if page == 1 else href(1)}">首页</a>'
     prev = f'<a href="{off if page == 1 else href(page - 1)}">上一页</a>'
     start = max(1, min(page - 2, pages - 4))
-    nums = "".join('<a class="current">%d</a>' % p if p == page else f'<a href="{href(p)}">{p}</a>'
+    nums = "".join(f'<a class="current">{p}</a>' if p == page else f'<a href="{href(p)}">{p}</a>'
                    for p in range(start, min(pages, start + 4) + 1))
     nxt = f'<a href="{off if page == pages else href(page + 1)}">下一页</a>'
     last = f'<a href="{off if page == pages else href(pages)}">尾页</a>'

@@ -71,7 +71,7 @@ SEARCH_ID = 200210  # the site's document-search channel (SiteInfo.searchId)
 ZWGK = [("zfxxgk", "政府信息公开"), ("ldzc", "领导之窗"), ("zzjg", "政府机构"), ("yw", "要闻"), ("zfhy", "政府会议"),
         ("zxwj", "最新文件"), ("zcwjk", "政策文件库"), ("zfgzbg", "政府工作报告"), ("gsgg", "公示公告"), ("ghxx", "规划信息"),
         ("rsxx", "人事信息"), ("tjxx", "统计信息"), (None, "数据开放"), ("zdlyxxgk", "重点领域信息公开"), ("ztzl", "专题专栏")]
-GHXX = [("ztgh", "中长期发展规划"), ("ndjh", "年度计划"), ("zxgh", "专项规划"), ("qygh", "区域规划"), ("kjgh", "空间规划"),
+GHXX: list[tuple[str | None, str]] = [("ztgh", "中长期发展规划"), ("ndjh", "年度计划"), ("zxgh", "专项规划"), ("qygh", "区域规划"), ("kjgh", "空间规划"),
         ("gzjzqk", "工作进展情况")]
 
 
@@ -866,6 +866,7 @@ def build(kit: Kit) -> None:
     jjf.append({"url": f"{jjf_base}{late:%Y%m}/t{late:%Y%m%d}_76171.htm", "title": kit.title(late.year),
                 "docid": 76171, "shown": late, "written": late - timedelta(days=58), "fileno": f"岚经发〔{late.year}〕9号"})
     cross = []
+    url_day: date | None
     for shown, url_day, docid in [(date(2024, 9, 26), date(2024, 9, 30), 71210), (date(2024, 7, 2), date(2024, 7, 9), 70388)]:
         doc = {"url": f"{jjf_base}{url_day:%Y%m}/t{url_day:%Y%m%d}_{docid}.htm", "title": kit.title(shown.year),
                "docid": docid, "shown": shown, "written": shown, "fileno": ""}

@@ -185,11 +185,12 @@ def _gs_menu(code: str) -> str:
     years = "".join(f'\n                                    <li id="erji_{c}" class=""><span>·</span>\n'
                     f'                                        <a href="/jyt/{c}/zwgklist.shtml">{y}</a>\n'
                     f'                                    </li>' for c, y in GS_YEARS)
-    table = lambda rows: ('<ul id="fd_list" style="background:#fff;border:1px solid #e4e4e4;">\n'
-                          '                                    <table width="100%" cellspacing="0" cellpadding="0" border="0">\n'
-                          '                                        <tbody>' + "".join(tr(*r) for r in rows)
-                          + '\n                                        </tbody>\n                                    </table>\n'
-                          '                                </ul>')
+    def table(rows):
+        return ('<ul id="fd_list" style="background:#fff;border:1px solid #e4e4e4;">\n'
+                '                                    <table width="100%" cellspacing="0" cellpadding="0" border="0">\n'
+                '                                        <tbody>' + "".join(tr(*r) for r in rows)
+                + '\n                                        </tbody>\n                                    </table>\n'
+                '                                </ul>')
     return f"""<div class="xinxigongkai_con_left float">
                     <div>
                         <div class="dl_nav01">

@@ -20,9 +20,8 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from kit import Kit  # noqa: E402
-
 from build import AS_OF  # noqa: E402
+from kit import Kit  # noqa: E402
 
 
 def main() -> None:
@@ -37,14 +36,15 @@ def main() -> None:
     labels: list[dict] = []
     kit = Kit(site, labels, AS_OF, random.Random(20261130))
     spec = importlib.util.spec_from_file_location(args.module.stem, args.module)
+    assert spec is not None and spec.loader is not None, args.module  # a .py file has a source loader
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)
     loaded.build(kit)
 
-    from extractors.crawl import crawl_portals
-    from portal_audit.catalog import Column, Portal
     from app.demo import serve
     from app.demo.site import canonical
+    from extractors.crawl import crawl_portals
+    from portal_audit.catalog import Column, Portal
     from tests.test_corpus import POLICY, CorpusPages
 
     pages = CorpusPages()

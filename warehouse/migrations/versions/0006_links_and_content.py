@@ -16,7 +16,8 @@ depends_on = None
 
 
 def _run_key() -> list:
-    return [sa.Column("run_id", sa.String(32), sa.ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True),
+    return [sa.Column("run_id", sa.String(32), sa.ForeignKey("audit_runs.run_id", ondelete="CASCADE"),
+                      primary_key=True),
             sa.Column("portal_id", sa.String(128), primary_key=True)]
 
 

@@ -22,7 +22,7 @@ depends_on = None
 _RUNS = ("first_seen_run", "last_seen_run")
 
 
-def _keyed_tables(by: str) -> dict[str, list[sa.Column]]:
+def _keyed_tables(by: str) -> dict[str, list[sa.schema.SchemaItem]]:
     """The three history tables, keyed by ``by`` (url_key now, url before)."""
     key = [sa.Column("url_key", sa.Text(), nullable=False)] if by == "url_key" else []
     runs = [sa.Column(r, sa.String(32), nullable=False) for r in _RUNS]
@@ -31,13 +31,15 @@ def _keyed_tables(by: str) -> dict[str, list[sa.Column]]:
                   sa.Column("portal_id", sa.String(128), nullable=False),
                   sa.Column("column_id", sa.String(128), nullable=False), *key,
                   sa.Column("url", sa.Text(), nullable=False), sa.Column("title", sa.Text(), nullable=False),
-                  sa.Column("published_on", sa.Date(), nullable=True), sa.Column("pinned", sa.Boolean(), nullable=False),
+                  sa.Column("published_on", sa.Date(), nullable=True),
+                  sa.Column("pinned", sa.Boolean(), nullable=False),
                   *runs, sa.UniqueConstraint("portal_id", "column_id", by,
                                              name="uq_items_column_key" if by == "url_key" else "uq_items_column_url")],
         "home_links": [sa.Column("portal_id", sa.String(128), primary_key=True),
                        *[sa.Column(c.name, c.type, primary_key=True) for c in key],
                        sa.Column("url", sa.Text(), nullable=False, primary_key=by == "url"),
-                       sa.Column("title", sa.Text(), nullable=False), sa.Column("published_on", sa.Date(), nullable=True),
+                       sa.Column("title", sa.Text(), nullable=False),
+                       sa.Column("published_on", sa.Date(), nullable=True),
                        *runs],
         "consultation_messages": [sa.Column("portal_id", sa.String(128), primary_key=True),
                                   sa.Column("column_id", sa.String(128), primary_key=True),
@@ -54,7 +56,7 @@ def _rebuild(by: str) -> None:
     """Re-create the history tables keyed by ``by``, each group of rows that now share a key
     merged into one: the newest row's values, the earliest first sighting."""
     conn = op.get_bind()
-    bases = dict(conn.execute(sa.text("SELECT portal_id, base_url FROM portals")).all())
+    bases: dict[str, str] = dict(conn.execute(sa.text("SELECT portal_id, base_url FROM portals")).all())
     for table, columns in _keyed_tables(by).items():
         old = sa.Table(table, sa.MetaData(), autoload_with=conn)  # typed: dates come back as dates
         rows = [dict(r._mapping) for r in conn.execute(sa.select(old))]
