@@ -79,10 +79,10 @@ async def probe_one(fetcher: Fetcher, portal: Portal, v6: Fetcher | None = None)
 
 
 async def probe_portals(portals: Sequence[Portal], policy: FetchPolicy, timeout: float = PROBE_TIMEOUT,
-                        ipv6: bool | None = None) -> list[Probe]:
-    """Probe every portal's home page at once (``PROBES_AT_ONCE`` requests open)."""
+                        ipv6: bool | None = None, at_once: int = PROBES_AT_ONCE) -> list[Probe]:
+    """Probe every portal's home page at once (``at_once`` requests open)."""
     ipv6 = has_ipv6_route() if ipv6 is None else ipv6
-    turns = asyncio.Semaphore(PROBES_AT_ONCE)  # a probe's 15 s start when its turn does, not in the queue
+    turns = asyncio.Semaphore(at_once)  # a probe's 15 s start when its turn does, not in the queue
 
     async def one(portal: Portal) -> Probe:
         async with turns:

@@ -29,10 +29,9 @@ def probe_week(engine: Engine, portal: Portal, as_of: date, policy: FetchPolicy,
     stored for that window (so re-running the demo stays idempotent)."""
     start, end = probe_window(as_of, days)
     step = timedelta(days=1) / per_day
-    probes = []
-    for batch in range(days):  # a day's probes at a time: the portal sees 48 visits at once at most
-        got = asyncio.run(probe_portals([portal] * per_day, policy, ipv6=False))
-        probes += [replace(p, probed_at=start + (batch * per_day + i) * step) for i, p in enumerate(got)]
+    # one event loop and one client for the week; the portal sees a day's visits at once at most
+    got = asyncio.run(probe_portals([portal] * (per_day * days), policy, ipv6=False, at_once=per_day))
+    probes = [replace(p, probed_at=start + i * step) for i, p in enumerate(got)]
     with engine.begin() as conn:
         conn.execute(delete(AvailabilityProbe).where(AvailabilityProbe.portal_id == portal.id,
                                                      AvailabilityProbe.probed_at >= start,
