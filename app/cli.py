@@ -132,7 +132,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the flow's modules load
-    _import_ge_meanwhile()
+    from validations.suite import warm_up_meanwhile
+
+    warm_up_meanwhile()  # GE's ~6 s of imports while this process waits for the server, not during the crawl
     from flows.audit import nightly_audit, resolve_warehouse
 
     with prefect_api(api), _secret_kept_out(args.warehouse) as warehouse:
@@ -349,15 +351,6 @@ def _serve_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_ge_meanwhile() -> None:
-    """Import Great Expectations in a thread now, while this process mostly waits for the API
-    server: its ~6 s of imports then no longer share the GIL with the crawl (the flow's own
-    warm-up finds it done)."""
-    from validations.suite import warm_up
-
-    threading.Thread(target=warm_up, name="import-great-expectations", daemon=True).start()
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.serve:
         return _serve_demo(args)
@@ -367,7 +360,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
-    _import_ge_meanwhile()
+    from validations.suite import warm_up_meanwhile
+
+    warm_up_meanwhile()  # GE's ~6 s of imports while this process waits for the server, not during the crawl
     from flows.audit import nightly_audit
     from portal_audit.catalog import dump_catalog, load_catalog
     from validations.rules import load_ruleset

@@ -20,7 +20,6 @@ leaves at the UI is written by ``flows/artifacts.py``.
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -40,7 +39,7 @@ from portal_audit.i18n import china_today, t, using, with_names
 from portal_audit.records import PortalCrawl
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, load_ruleset
-from validations.suite import warm_up
+from validations.suite import warm_up_meanwhile
 from validations.verdicts import PortalVerdict
 from warehouse.db import cause, is_outage, mask_url, open_warehouse, warehouse_url
 from warehouse.load import finish_run, start_run
@@ -171,7 +170,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     by_id = {p.id: p for p in selected}
     outage: str | None = None  # the auditing machine's own, when the canary finds one
     try:
-        threading.Thread(target=warm_up, name="import-great-expectations", daemon=True).start()
+        warm_up_meanwhile()  # GE's imports, unless the command line started them already
         ensure_limits(sorted({host_limit_name(p) for p in selected}))
         policy = policy_for(cat)
 

@@ -6,6 +6,7 @@ resolved, those inside functions too); a breach names the module and what it imp
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,24 +23,29 @@ def _floor(module: str) -> str:
     return {"portal_audit": "ground", "flows": "flows"}.get(top, "stage" if top in STAGES else "other")
 
 
-def _imports() -> list[tuple[str, str]]:
-    """(module, module of ours it imports) for every module of ours, relative imports resolved."""
-    found = []
+def _sources() -> Iterator[tuple[str, tuple[str, ...], Path]]:
+    """(module name, its path's parts, its file) for every module of ours."""
     for package in OURS:
         for path in (ROOT / package).rglob("*.py"):
             parts = path.relative_to(ROOT).with_suffix("").parts
-            module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-            here = parts[:-1]  # the package a relative import starts from
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Import):
-                    names = [a.name for a in node.names]
-                elif isinstance(node, ast.ImportFrom):
-                    base = list(here[:len(here) - node.level + 1]) if node.level else []
-                    target = ".".join(base + ([node.module] if node.module else []))
-                    names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
-                else:
-                    continue
-                found += [(module, name) for name in names if name.split(".")[0] in OURS]
+            yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts), parts, path
+
+
+def _imports() -> list[tuple[str, str]]:
+    """(module, module of ours it imports) for every module of ours, relative imports resolved."""
+    found = []
+    for module, parts, path in _sources():
+        here = parts[:-1]  # the package a relative import starts from
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = list(here[:len(here) - node.level + 1]) if node.level else []
+                target = ".".join(base + ([node.module] if node.module else []))
+                names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
+            else:
+                continue
+            found += [(module, name) for name in names if name.split(".")[0] in OURS]
     return found
 
 
@@ -68,18 +74,9 @@ def test_the_rule_names_a_breach():
     assert ("flows.shard", "extractors.crawl") in _imports()
 
 
-def _modules() -> set[str]:
-    found = set()
-    for package in OURS:
-        for path in (ROOT / package).rglob("*.py"):
-            parts = path.relative_to(ROOT).with_suffix("").parts
-            found.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
-    return found
-
-
 def _graph() -> dict[str, set[str]]:
     """Module → the modules of ours it imports (a name imported from a module counts as the module)."""
-    modules = _modules()
+    modules = {module for module, _, _ in _sources()}
     graph: dict[str, set[str]] = {m: set() for m in modules}
     for module, name in _imports():
         while name and name not in modules:

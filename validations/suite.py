@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -224,10 +225,20 @@ class Validation:
 
 
 def warm_up() -> None:
-    """Import Great Expectations ahead of the first validation (seconds of imports): a
-    run calls it in a thread as crawling starts, while the crawl mostly waits on the
-    network and on Chromium."""
+    """Import Great Expectations ahead of the first validation (seconds of imports)."""
     import great_expectations  # noqa: F401
+
+
+_WARMING: list[threading.Thread] = []
+
+
+def warm_up_meanwhile() -> None:
+    """Start ``warm_up`` in a thread, once per process: the command line calls it while it
+    waits for Prefect's API server, a flow as its crawl starts (a deployment has no command
+    line), and whichever comes first imports GE."""
+    if not _WARMING:
+        _WARMING.append(threading.Thread(target=warm_up, name="import-great-expectations", daemon=True))
+        _WARMING[0].start()
 
 
 def validate(
