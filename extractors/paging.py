@@ -14,6 +14,7 @@ from .markup import SKIP_HREF, text
 
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁",
               "next", "next page", "›", ">", "»", ">>"}
+_ARROWS = " \u00a0[]【】<>«»‹›"  # what pagers put around 下一页
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 # the site-cluster form (Sichuan, Gansu …): createPageHTML('page_div', 3, 1, 'xwzx_list', 'shtml', 55),
 # pages counted from 1, page 2 being xwzx_list_2.shtml
@@ -177,7 +178,7 @@ def find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
             if not href:
                 continue
         label = text(a).lower() or (a.get("title") or "").strip().lower()
-        if label in _NEXT_TEXT:
+        if label in _NEXT_TEXT or label.strip(_ARROWS) in _NEXT_TEXT:  # 下一页>> (WebPlus), [下一页], 下一页 »
             nxt = urljoin(url, href)
             return None if nxt == url else nxt
         if label.strip("[]").isdigit():

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urljoin
 
 from hypothesis import given
@@ -281,3 +281,49 @@ def test_a_date_before_a_title_that_starts_with_digits():
     assert [(i.title, i.published_on) for i in lp.items] == [
         ("2024年全市旅游节开幕", date(2024, 10, 15)), ("10月份全市安全生产检查情况", date(2024, 10, 14)),
         ("全市秋季征兵工作动员会召开", date(2024, 10, 13))]
+
+
+def _webplus_page(n: int, pages: int = 3) -> str:
+    """A column list page in WebPlus's (博达站群) shapes, our own text: the list in #wp_news_w6,
+    a fresher dated 热点 sidebar in #wp_news_w7, the column menu, breadcrumb, and the
+    wp_paging pager whose next link reads 下一页>> (javascript:void(0) on the last page)."""
+    def row(day: date, href: str, title: str) -> str:
+        return (f"<li class='news clearfix'><span class='news_title'><a href='{href}' target='_blank' title='{title}'>"
+                f"{title}</a></span><span class='news_meta'>{day:%Y-%m-%d}</span></li>")
+
+    own = "".join(row(date(2026, 9, 1) - timedelta(days=(n - 1) * 45 + 3 * i), f"/2026/0901/c2741a{n}{i:02d}/page.htm",
+                      f"关于第{n}-{i}批农田水利项目验收的公告") for i in range(15))
+    hot = "".join(row(date(2026, 11, 28) - timedelta(days=i), f"/2026/1128/c2739a{i}/page.htm",
+                      f"县政府第{i}次常务会议召开") for i in range(8))
+    nxt = f"/2741/list{n + 1}.htm" if n < pages else "javascript:void(0);"
+    return (f"<html><head><meta charset='utf-8'><title>通知公告</title></head><body>"
+            f"<ul class='wp-menu'><li><a href='/main.htm'>首页</a></li><li><a href='/2739/list.htm'>政务要闻</a></li>"
+            f"<li><a href='/2741/list.htm'>通知公告</a></li></ul>"
+            f"<div class='col_menu'><h3 class='col_name'>新闻中心</h3><ul class='wp_listcolumn'>"
+            f"<li><a href='/2739/list.htm'>政务要闻</a></li>"
+            f"<li class='selected'><a href='/2741/list.htm'>通知公告</a></li></ul>"
+            f"<div class='side_news'><h3>热点信息</h3>"
+            f"<div id='wp_news_w7'><ul class='news_list'>{hot}</ul></div></div></div>"
+            f"<div class='col_news'><h2 class='col_name'>通知公告</h2>"
+            f"<div class='col_path'>当前位置：<a href='/main.htm'>首页</a>"
+            f" <a href='/2741/list.htm'>通知公告</a></div><div id='wp_news_w6'><ul class='news_list'>{own}</ul></div>"
+            f"<div id='wp_paging_w6'><ul class='wp_paging clearfix'>"
+            f"<li class='pages_count'>每页&nbsp;<em>15</em>&nbsp;记录"
+            f"&nbsp;总共&nbsp;<em>{15 * pages}</em>&nbsp;记录</li><li class='page_nav'>"
+            f"<a class='first' href='javascript:void(0);'><span>第一页</span></a>"
+            f"<a class='prev' href='javascript:void(0);'><span>&lt;&lt;上一页</span></a>"
+            f"<a class='next' href='{nxt}'><span>下一页&gt;&gt;</span></a>"
+            f"<a class='last' href='/2741/list{pages}.htm'><span>尾页</span></a></li>"
+            f"<li class='page_jump'>页码&nbsp;<em>{n}</em>/<em>{pages}</em></li></ul></div></div></body></html>")
+
+
+def test_webplus_list_beats_its_fresher_sidebar_and_pages_on():
+    """A CMS the corpus lacked (博达 WebPlus): the column's own stale list, not the fresh 热点
+    sidebar beside it, and its next page from a link reading 下一页>>."""
+    for n, following in ((1, "/2741/list2.htm"), (2, "/2741/list3.htm"), (3, None)):
+        url = "http://127.0.0.1/2741/list.htm" if n == 1 else f"http://127.0.0.1/2741/list{n}.htm"
+        lp = parse_list_page(_webplus_page(n), url, date(2026, 11, 30))
+        assert [i.title for i in lp.items] == [f"关于第{n}-{i}批农田水利项目验收的公告" for i in range(15)]
+        newest = max(i.published_on for i in lp.items if i.published_on)
+        assert newest == date(2026, 9, 1) - timedelta(days=(n - 1) * 45)
+        assert lp.next_url == (urljoin(url, following) if following else None)
