@@ -47,6 +47,7 @@ class RenderLimits:
     pages_per_host: int = 1
     timeout: float = 30.0  # seconds for one page: its document, scripts and their requests
     settle_ms: int = 500  # the page is done once its network has been quiet this long
+    timer_ms: int = 1000  # ... and no one-shot timer this short is still pending (a list drawn a moment late)
     max_requests: int = 200  # requests one page may make
     max_bytes: int = 20 * 1024 * 1024  # bytes one page may load
     js_heap_mb: int = 256  # V8 heap limit per renderer process
@@ -207,6 +208,7 @@ class Renderer:
                                                                                 network))
                 await context.route_web_socket("**/*", _refuse_socket)  # closed before any connection is made
                 await context.add_init_script(NO_WEBRTC)
+                await context.add_init_script(PENDING_TIMERS % self.limits.timer_ms)
                 page = await context.new_page()
                 page.on("load", lambda *_: network.loaded())
                 page.on("dialog", _dismiss)
@@ -251,7 +253,7 @@ class Renderer:
         while True:
             await asyncio.sleep(0.05)
             elapsed = _ms_since(started)
-            if network.quiet_for() >= self.limits.settle_ms and network.has_loaded:
+            if network.quiet_for() >= self.limits.settle_ms and network.has_loaded and not await _timers(page):
                 return None
             if elapsed - network.waited_ms() > limit or elapsed > limit * 4:
                 return msg("browser.timeout", s=round(self.limits.timeout))
@@ -341,6 +343,35 @@ NO_WEBRTC = (
     "                         'RTCSessionDescription'])"
     " { try { delete window[name]; window[name] = undefined; } catch (e) {} }")
 
+# A list drawn "a moment later" (setTimeout(draw, 300) after load) leaves the network quiet
+# while its timer is pending; on a busy machine that moment outlasts ``settle_ms``. So the
+# page counts its short one-shot timers set outside another timer (a ticker re-arming itself
+# from its own callback is not counted, or a page would never settle) until they fire.
+PENDING_TIMERS = """(() => {
+  const set = window.setTimeout, clear = window.clearTimeout, pending = new Set();
+  let depth = 0;
+  Object.defineProperty(window, '__portalAuditPending', {get: () => pending.size});
+  window.setTimeout = function (fn, ms, ...args) {
+    if (typeof fn !== 'function' || depth > 0 || (+ms || 0) > %d) return set.call(window, fn, ms, ...args);
+    const id = set.call(window, function () {
+      pending.delete(id); depth++;
+      try { return fn.apply(this, args); } finally { depth--; }
+    }, ms);
+    pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { pending.delete(id); return clear.call(window, id); };
+})();"""
+
+
+async def _timers(page) -> int:
+    """How many short timers the page still has pending (a page mid-navigation counts as one:
+    its next document has not run yet)."""
+    try:
+        return int(await asyncio.wait_for(page.evaluate("window.__portalAuditPending || 0"), 2.0))
+    except Exception:
+        return 1
+
 
 async def _refuse_socket(ws) -> None:
     with suppress(Exception):  # the page went away meanwhile
@@ -366,7 +397,10 @@ class _Network:
         self._waited = 0.0
 
     def loaded(self) -> None:
+        """The document's load event: the quiet clock starts again here, as the scripts it
+        runs (a list drawn on load) start here too, however late a busy machine fires it."""
         self.has_loaded = True
+        self._last = max(self._last, time.perf_counter())
 
     @contextmanager
     def request(self):

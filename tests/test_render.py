@@ -208,6 +208,32 @@ def test_a_page_that_navigates_while_it_loads_is_read_once_it_settles(site, how)
     assert len(crawl.items) == 6 and crawl.newest == AS_OF - timedelta(days=12)
 
 
+def test_a_list_drawn_a_moment_after_load_is_waited_for(site):
+    """A list drawn by a timer set on load (``setTimeout(draw, 800)``) longer than the quiet
+    the render waits for: what a busy machine does to a 300 ms timer. The pending timer keeps
+    the page unsettled, so the list is read, not a blank column."""
+    pages, base = site
+    api = "/api/list?col=4&page=1"
+    pages.add(api, _api(4, AS_OF - timedelta(days=3)), ctype="application/json")
+    late = _shell(api).replace("x.send();", "setTimeout(function () { x.send(); }, 800);")
+    pages.add("/col/4/index.html", late)
+    crawl = _limited(base + "col/4/index.html", settle_ms=500)
+    assert crawl.fetch_state == "ok" and crawl.method == "browser", crawl.error
+    assert len(crawl.items) == 4 and crawl.newest == AS_OF - timedelta(days=3)
+
+
+def test_a_ticker_rearming_its_timer_forever_does_not_hold_the_render(site):
+    """A clock or scroller re-arming ``setTimeout(tick, 100)`` from its own callback never ends;
+    only timers set outside another timer are waited for, so the page settles."""
+    pages, base = site
+    api = "/api/list?col=3&page=1"
+    pages.add(api, _api(3, AS_OF - timedelta(days=5)), ctype="application/json")
+    ticker = "<script>function tick() { document.title = Date.now(); setTimeout(tick, 100); } tick();</script>"
+    pages.add("/col/3/index.html", _shell(api, head=ticker))
+    crawl = _limited(base + "col/3/index.html", timeout=8.0)
+    assert crawl.fetch_state == "ok" and len(crawl.items) == 3 and crawl.error is None
+
+
 def _limited(url: str, **limits):
     from extractors.browser import RenderLimits
 
