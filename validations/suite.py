@@ -8,8 +8,12 @@ unreachable → error → empty → exempt → stale → fresh.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -96,8 +100,7 @@ def build_frames(
 
 
 def _suites():
-    import great_expectations as gx
-
+    gx = import_great_expectations()
     E = gx.expectations
     column_suite = gx.ExpectationSuite(name="columns", expectations=[
         E.ExpectColumnValuesToNotBeInSet(column="fetch_state", value_set=["unreachable"], meta={"name": "reachable"}),
@@ -119,12 +122,13 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
     """Validate both tables with GE Checkpoints; return per-expectation outcomes. With
     ``docs_dir``, the run's expectation table (``docs.write``: offline, in the users'
     language) is written to ``docs_dir/index.html``, GE's own Data Docs to ``docs_dir/ge/``."""
-    import great_expectations as gx
+    gx = import_great_expectations()
+    from great_expectations.checkpoint import ValidationAction
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    actions: list[gx.checkpoint.ValidationAction] = []
+    actions: list[ValidationAction] = []
     if docs_dir is not None:
         ctx.add_data_docs_site("audit", {
             "class_name": "SiteBuilder",
@@ -224,9 +228,42 @@ class Validation:
     data_docs: str | None = None
 
 
+class _Deferred(importlib.abc.MetaPathFinder):
+    """Loads the named modules lazily (``importlib.util.LazyLoader``: executed on first
+    attribute use). GE imports Altair and SciPy's statistics at import time for a handful
+    of expectations this project does not run (KL divergence, KS tests) — 2 s of CPU of
+    its ~5 s, paid by every command. A module that is used still loads, on first use."""
+
+    def __init__(self, names: frozenset[str]):
+        self.names = names
+
+    def find_spec(self, name, path, target=None):
+        if name not in self.names:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return None
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
+
+
+_DEFERRED = _Deferred(frozenset({"altair", "scipy.stats"}))
+_IMPORTING = threading.Lock()
+
+
+def import_great_expectations():
+    """``great_expectations``, imported with the modules it never needs here deferred."""
+    with _IMPORTING:
+        if _DEFERRED not in sys.meta_path:
+            sys.meta_path.insert(0, _DEFERRED)
+        import great_expectations
+
+        return great_expectations
+
+
 def warm_up() -> None:
     """Import Great Expectations ahead of the first validation (seconds of imports)."""
-    import great_expectations  # noqa: F401
+    import_great_expectations()
 
 
 _WARMING: list[threading.Thread] = []
