@@ -360,39 +360,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
-    from validations.suite import warm_up_meanwhile
-
-    warm_up_meanwhile()  # GE's ~6 s of imports while this process waits for the server, not during the crawl
-    from flows.audit import nightly_audit
-    from portal_audit.catalog import dump_catalog, load_catalog
-    from validations.rules import load_ruleset
-
-    from .demo import build_site, serve
+    from .demo.process import DemoFailed, DemoPortal
 
     as_of = args.as_of or china_today()
-    catalog = load_catalog(DEMO_CATALOG)
-    portal = catalog.portals[0]
-    site = build_site(portal, load_ruleset(args.ruleset), as_of)
-    server, base_url = serve(site, port=args.port)
-    print(t("cli.demo_served", name=portal.name, url=base_url))
-    try:
-        served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
-        from extractors.fetch import policy_for
-        from warehouse.db import make_engine, warehouse_url
+    try:  # the portal is built, served and probed for its week in a process of its own meanwhile
+        with DemoPortal(DEMO_CATALOG, args.ruleset, as_of, args.port, args.warehouse) as demo:
+            from validations.suite import warm_up_meanwhile
 
-        from .demo.week import probe_week
+            warm_up_meanwhile()  # GE's imports while this process waits for the server, not during the crawl
+            from flows.audit import nightly_audit
+            from portal_audit.catalog import dump_catalog, load_catalog
 
-        probes = probe_week(make_engine(warehouse_url(args.warehouse)), served.portals[0], as_of, policy_for(served))
-        print(t("cli.demo_week", probes=len(probes), as_of=as_of, failed=sum(not p.ok for p in probes)))
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "demo.yaml"
-            path.write_text(dump_catalog(served), encoding="utf-8")
-            with prefect_api(api):
-                state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
-                                      ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
-                                      lang=language(), return_state=True)
-    finally:
-        server.shutdown()
+            site = demo.expected()
+            catalog = load_catalog(DEMO_CATALOG)
+            portal = catalog.portals[0].model_copy(update={"base_url": site.base_url})
+            print(t("cli.demo_served", name=portal.name, url=site.base_url))
+            week = demo.week()
+            print(t("cli.demo_week", probes=week.probes, as_of=as_of, failed=week.failed))
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "demo.yaml"
+                path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal]})), encoding="utf-8")
+                with prefect_api(api):
+                    state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
+                                          ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
+                                          lang=language(), return_state=True)
+    except DemoFailed as exc:
+        print(f"portal-audit: {exc}", file=sys.stderr)
+        return 2
     if state.is_failed():
         print(f"portal-audit: {state.message}", file=sys.stderr)
         return 1

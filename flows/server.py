@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib.util
 import os
 import signal
 import socket
@@ -73,8 +74,9 @@ class TemporaryApi:
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"portal-audit-prefect-api-{self.port}.log"
 
     def launch(self) -> None:
-        import prefect  # only for where it lives; its server is imported by the child
-
+        # where Prefect lives, found without importing it (2 s): the child imports its server
+        spec = importlib.util.find_spec("prefect")
+        assert spec is not None and spec.origin is not None, "prefect is not installed"
         self.stop()
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -82,7 +84,7 @@ class TemporaryApi:
         env.pop("PREFECT_API_URL", None)
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent),
                  "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
                  "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
                 env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -159,9 +161,15 @@ def prefect_api(started: TemporaryApi | None) -> Iterator[str | None]:
 
 def launch_unless_configured() -> TemporaryApi | None:
     """Launch the temporary server now (it answers seconds later) unless a Prefect
-    server is configured; pass the result to ``prefect_api`` around the flow call."""
-    if _configured_api():
+    server is configured; pass the result to ``prefect_api`` around the flow call.
+    Reading Prefect's settings imports Prefect (2 s), so unless the environment names a
+    server the launch comes first and the server imports while they are read; a profile
+    that names a server stops it again."""
+    if os.environ.get("PREFECT_API_URL"):
         return None
     api = TemporaryApi()
     api.launch()
+    if _configured_api():
+        api.stop()
+        return None
     return api
