@@ -164,8 +164,9 @@ def launch_unless_configured() -> TemporaryApi | None:
     server is configured; pass the result to ``prefect_api`` around the flow call.
     Reading Prefect's settings imports Prefect (2 s), so unless the environment names a
     server the launch comes first and the server imports while they are read; a profile
-    that names a server stops it again."""
-    if os.environ.get("PREFECT_API_URL"):
+    that names a server stops it again. (Where Prefect is loaded already, as in the
+    tests, they are read first.)"""
+    if os.environ.get("PREFECT_API_URL") or ("prefect.settings" in sys.modules and _configured_api()):
         return None
     api = TemporaryApi()
     api.launch()
