@@ -91,6 +91,15 @@ def make_engine(url: str | None = None, create: bool = True) -> Engine:
     return engine
 
 
+def close_all() -> None:
+    """Close this process's warehouse connections (an SQLite warehouse folds its write-ahead
+    log back in as the last one closes), for a command that exits without tearing down."""
+    with _ENGINES_LOCK:
+        engines = [e for (pid, _), e in _ENGINES.items() if pid == os.getpid()]
+    for engine in engines:
+        engine.dispose()
+
+
 def is_outage(error: BaseException) -> bool:
     """Whether ``error`` is the warehouse being unavailable (down, unreachable, connection
     dropped, disk full, read-only), as opposed to a bug: worth waiting out, never a verdict."""
