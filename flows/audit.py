@@ -1,5 +1,6 @@
-"""Prefect flows: the nightly audit over a catalog, the on-demand audit of one portal (or
-some of its columns), and the catalog import.
+"""Prefect flows: the nightly audit over a catalog, the part of a national night it can hand to
+a work pool's workers, the on-demand audit of one portal (or some of its columns), and the
+catalog import.
 
 Prefect stays coarse, since every task run, state change, shipped log and lease is an API
 round trip: a run is split into shards of portals (``flows/hosts.py``), and one task per
@@ -13,8 +14,10 @@ portals, taken in one request for the whole shard, so two flow runs never crawl 
 at the same time; inside a run, per-host politeness is the crawler's. A portal whose
 crawl crashes gets its columns marked ``error`` and the others go on; the run's final
 state names what failed. The task runner is Prefect's default thread pool; for a cluster,
-``nightly_audit.with_options(task_runner=DaskTaskRunner(...))`` (see README). What a run
-leaves at the UI is written by ``flows/artifacts.py``.
+``nightly_audit.with_options(task_runner=DaskTaskRunner(...))`` (see README); for N machines,
+``nightly_audit(parts=N)`` runs the night as N ``audit-part`` flow runs on a work pool, still one
+run in the warehouse (``flows/national.py``). What a run leaves at the UI is written by
+``flows/artifacts.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar, cast
@@ -32,23 +35,25 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture, as_completed
 from prefect.states import Completed, Failed
+from sqlalchemy import Engine
 
 from extractors.fetch import policy_for
-from portal_audit.catalog import Portal, dump_catalog, load_catalog
+from portal_audit.catalog import Catalog, Portal, dump_catalog, load_catalog
 from portal_audit.i18n import china_today, t, using, with_names
 from portal_audit.records import PortalCrawl
 from portal_audit.summary import RunSummary
-from validations.rules import DEFAULT_RULESET, load_ruleset
+from validations.rules import DEFAULT_RULESET, Ruleset, load_ruleset
 from validations.suite import warm_up_meanwhile
 from validations.verdicts import PortalVerdict
 from warehouse.db import cause, is_outage, mask_url, open_warehouse, warehouse_url
-from warehouse.load import finish_run, start_run
+from warehouse.load import finish_run, run_id_for, start_run
 
-from . import surfaces
+from . import national, surfaces
 from .artifacts import UNREAD, docs_index, publish_artifacts, send_notification
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure, load_spool, spool_finish, wait_out
-from .hosts import ensure_limits, host_limit_name, plan_shards
+from .hosts import ensure_limits, host_limit_name, plan_parts, plan_shards
+from .national import PART_DEPLOYMENT
 from .shard import (
     DEFAULT_SPOOL,
     SHARD_COLUMNS,
@@ -105,26 +110,52 @@ def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture[R]],
             yield job, exc
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What a run reads before it crawls: the catalog, its portals, the rules, the warehouse."""
+
+    cat: Catalog
+    selected: list[Portal]
+    context: dict[str, list[str]]  # portal → first pages of columns not audited (a run of some columns)
+    rules: Ruleset
+    url: str
+    engine: Engine
+
+
+@dataclass
+class Audited:
+    """What auditing portals into an open run leaves for whoever ends the run."""
+
+    summary: RunSummary
+    failed: dict[str, str] = field(default_factory=dict)  # portal → why, in the users' language
+    spooled: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)  # portal → its HTML report
+    still_dark: list[str] = field(default_factory=list)
+    # why the run as a whole cannot be trusted: the auditing machine's outage, or parts that never completed
+    fault: str | None = None
+
+
 def run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
               data_docs: str | None = DEFAULT_DATA_DOCS, columns: list[str] | None = None,
               reports: str | None = DEFAULT_REPORTS, incremental: bool = True,
               shard_portals: int = SHARD_PORTALS, shards_at_once: int = SHARDS_AT_ONCE,
               shard_columns: int = SHARD_COLUMNS, notify: str | None = None, lang: str | None = None,
-              loading: Loading = DEFAULT_LOADING):
+              loading: Loading = DEFAULT_LOADING, parts: int = 1, part_deployment: str = PART_DEPLOYMENT):
     """Body shared by the audit flows (must run inside a flow). Returns the run summary,
     wrapped in a Completed state that says which portals failed when some did. ``lang``:
-    the language of its reports, artifacts and alert (default $PORTAL_AUDIT_LANG, else Chinese)."""
+    the language of its reports, artifacts and alert (default $PORTAL_AUDIT_LANG, else Chinese).
+    ``parts`` > 1 runs the portals as that many flow runs of ``part_deployment`` on the work
+    pool (``flows/national.py``) instead of in this flow run."""
     with using(lang) as lang:
         return _run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, columns, reports, incremental,
-                          shard_portals, shards_at_once, shard_columns, notify, lang, loading)
+                          shard_portals, shards_at_once, shard_columns, notify, lang, loading, parts,
+                          part_deployment)
 
 
-def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
-               data_docs: str | None, columns: list[str] | None, reports: str | None, incremental: bool,
-               shard_portals: int, shards_at_once: int, shard_columns: int, notify: str | None, lang: str,
-               loading: Loading):
-    log = get_run_logger()
-    as_of = as_of or china_today()
+def _prepare(catalog: str, portals: list[str] | None, columns: list[str] | None, ruleset: str,
+             warehouse: str | None) -> Prepared:
+    """Load the catalog and the rules and open the warehouse: every mistake in them is one
+    clear line before any crawling."""
     cat = load_catalog(catalog)
     selected = cat.select(portals)
     context: dict[str, list[str]] = {}
@@ -140,7 +171,17 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
                     for p in selected if any(c.id in wanted for c in p.columns)]
     rules = load_ruleset(ruleset)
     url = resolve_warehouse(warehouse)
-    engine = open_warehouse(url)  # one clear line, before any crawling, when it cannot take the run
+    return Prepared(cat, selected, context, rules, url, open_warehouse(url))
+
+
+def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, warehouse: str | None, ruleset: str,
+               data_docs: str | None, columns: list[str] | None, reports: str | None, incremental: bool,
+               shard_portals: int, shards_at_once: int, shard_columns: int, notify: str | None, lang: str,
+               loading: Loading, parts: int, part_deployment: str):
+    log = get_run_logger()
+    as_of = as_of or china_today()
+    prep = _prepare(catalog, portals, columns, ruleset, warehouse)
+    selected, rules, url, engine = prep.selected, prep.rules, prep.url, prep.engine
     if loading.spool:  # what an earlier run could not load goes in first: nights stay in order
         earlier = load_spool(engine, url, loading.spool, loading.retry_for, log)
         if earlier.runs:
@@ -151,80 +192,24 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         flow_run_id = str(flow_run.id) if flow_run.id else None
     except Exception:  # pragma: no cover - outside a flow run
         flow_run_id = None
-    shards = plan_shards(selected, shard_portals, shard_columns)
-    log.info("%s", t("log.start", portals=len(selected), shards=len(shards), at_once=shards_at_once, as_of=as_of,
-                     warehouse=mask_url(url), ruleset=rules.label))
     run_id = wait_out(lambda: start_run(engine, as_of, rules.label, catalog=str(catalog), flow_run_id=flow_run_id),
                       time.monotonic() + loading.retry_for, "opening the run", log)
     docs_root = Path(data_docs) / run_id if data_docs else None
     if docs_root:
         shutil.rmtree(docs_root, ignore_errors=True)  # a re-run of the day replaces its docs
-    several = len(shards) > 1
-    labels = {id(s): f"shard-{i + 1:03d}" for i, s in enumerate(shards)}
-    summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label, warehouse=mask_url(url),
-                         due_soon_days=rules.due_soon_days)
-    failed: dict[str, str] = {}
-    written: dict[str, str] = {}
-    spooled: list[str] = []
-    dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
-    by_id = {p.id: p for p in selected}
-    outage: str | None = None  # the auditing machine's own, when the canary finds one
     try:
-        warm_up_meanwhile()  # GE's imports, unless the command line started them already
-        ensure_limits(sorted({host_limit_name(p) for p in selected}))
-        policy = policy_for(cat)
-
-        def submit(shard: list[Portal]) -> PrefectFuture[ShardOutcome]:
-            label = labels[id(shard)]
-            docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
-            return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
-                                           reports, {p.id: context[p.id] for p in shard if p.id in context},
-                                           cat.checks, lang, loading)
-
-        for shard, outcome in _as_finished(shards, submit, shards_at_once):
-            if isinstance(outcome, Exception):  # the shard's own machinery broke: its portals failed
-                log.error("%s crashed: %s", labels[id(shard)], outcome)
-                for p in shard:
-                    failed[p.id] = failure("shard", outcome)
-                continue
-            summary.add(outcome.verdicts, [_named(v, by_id[v.portal_id]) for v in outcome.portals], outcome.read_by)
-            failed.update(outcome.failed)
-            dark += outcome.dark
-            spooled += outcome.spooled
-            written.update(outcome.reports)
-            if outcome.data_docs and not several:
-                summary.data_docs = outcome.data_docs
-        if dark:
-            dark, outage = settle_dark(dark, len(selected), as_of, policy, engine, incremental, run_id, context,
-                                        cat.checks, cat.reference_urls, rules.outage_share, log)
-            done_dark = commit(engine, url, RunSpec(run_id, as_of, ruleset, cat.checks.content), [p for p, _ in dark],
-                               {p.id: c for p, c in dark}, retry_for=loading.retry_for, spool=loading.spool,
-                               docs_dir=str(docs_root / UNREAD) if docs_root else None, log=log)
-            failed.update(done_dark.failed)
-            spooled += done_dark.spooled
-            if done_dark.validation is not None:
-                loaded = set(done_dark.loaded)
-                summary.add([v for v in done_dark.validation.verdicts if v.portal_id in loaded],
-                            [_named(v, by_id[v.portal_id]) for v in done_dark.validation.portals
-                             if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
-                                                                     for c in k.columns)))
-                if reports:
-                    for p in (p for p, _ in dark if p.id in loaded):
-                        out = Path(reports) / run_id / f"{p.id}.html"
-                        written[p.id] = surfaces.portal_report(engine, run_id, p.id, out)
-        if docs_root and docs_root.exists() and (several or (docs_root / UNREAD).exists()):
-            folders = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
-            if not several and (docs_root / "index.html").exists():  # the one shard's own table, kept aside
-                (docs_root / "index.html").replace(docs_root / "shard.html")
-            summary.data_docs = docs_index(docs_root, folders + ([UNREAD] if (docs_root / UNREAD).exists() else []),
-                                            [] if several else ["shard.html"])
-        order = {p.id: i for i, p in enumerate(selected)}
-        summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
-        summary.failed_portals = failed
-        still_dark = [p.id for p, c in dark if is_dark(c)]
-        ok = (len(failed) < len(selected) or not selected) and outage is None
-        message = "; ".join([*([outage] if outage else []), *(f"{k}: {v}" for k, v in failed.items())]) or None
-        waiting = _close_run(engine, url, run_id, ok, message, summary.data_docs, loading, bool(spooled), log)
+        if parts > 1:
+            done = _audit_in_parts(prep, catalog, warehouse, run_id, as_of, ruleset, data_docs, docs_root, reports,
+                                   incremental, shard_portals, shards_at_once, lang, loading, parts, part_deployment,
+                                   log)
+        else:
+            done = _audit_portals(prep, run_id, as_of, ruleset, docs_root, reports, incremental, shard_portals,
+                                  shards_at_once, shard_columns, lang, loading, log)
+        ok = (len(done.failed) < len(selected) or not selected) and done.fault is None
+        message = "; ".join([*([done.fault] if done.fault else []),
+                             *(f"{k}: {v}" for k, v in done.failed.items())]) or None
+        waiting = _close_run(engine, url, run_id, ok, message, done.summary.data_docs, loading, bool(done.spooled),
+                             log)
     except BaseException as exc:
         try:
             finish_run(engine, run_id, ok=False, message=f"{type(exc).__name__}: {exc}")
@@ -233,25 +218,148 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
         raise
     finally:
         forget_links(run_id)
-    publish_artifacts(summary, selected, {p.id: written[p.id] for p in selected if p.id in written})
+    summary = done.summary
+    publish_artifacts(summary, selected, {p.id: done.written[p.id] for p in selected if p.id in done.written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):
         log.info("%s", t("log.alert_sent", block=notify))
     if waiting:  # what was loaded is summarised above; the rest waits in the spool
-        log.error("%s", t("log.spooled", warehouse=mask_url(url), n=len(spooled), spool=loading.spool))
-        return Failed(message=t("run.spooled" if spooled else "run.closing_spooled", warehouse=mask_url(url),
-                                n=len(spooled), spool=loading.spool, run=run_id,
+        log.error("%s", t("log.spooled", warehouse=mask_url(url), n=len(done.spooled), spool=loading.spool))
+        return Failed(message=t("run.spooled" if done.spooled else "run.closing_spooled", warehouse=mask_url(url),
+                                n=len(done.spooled), spool=loading.spool, run=run_id,
                                 minutes=f"{loading.retry_for / 60:g}"), data=summary)
-    if outage:  # not the portals' failure: their verdicts are unknown, and the run is not green
-        return Failed(message=outage)
-    if selected and len(still_dark) == len(selected):
+    return _ending(done, selected)
+
+
+def _ending(done: Audited, selected: list[Portal]):
+    """The flow run's end: the summary, in a state that says what failed when something did."""
+    failed = done.failed
+    if done.fault:  # not the portals' failure: their verdicts are unknown, and the run is not green
+        return Failed(message=done.fault)
+    if selected and len(done.still_dark) == len(selected):
         return Failed(message=t("outage.all_down", n=len(selected)))
     if failed and len(failed) == len(selected):
         return Failed(message=t("run.all_failed", failed="; ".join(f"{k}: {v}" for k, v in failed.items())))
     if failed:
-        return Completed(name="Partially failed", data=summary,
+        return Completed(name="Partially failed", data=done.summary,
                          message=t("run.some_failed", n=len(failed), total=len(selected), ids=", ".join(failed)))
-    return summary
+    return done.summary
+
+
+def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_root: Path | None,
+                   reports: str | None, incremental: bool, shard_portals: int, shards_at_once: int,
+                   shard_columns: int, lang: str, loading: Loading, log) -> Audited:
+    """Crawl, validate and load ``prep.selected`` into the open run ``run_id``, shard by
+    shard in this flow run; the run is left open for the caller to close."""
+    cat, selected, context, rules, url, engine = (prep.cat, prep.selected, prep.context, prep.rules, prep.url,
+                                                  prep.engine)
+    shards = plan_shards(selected, shard_portals, shard_columns)
+    log.info("%s", t("log.start", portals=len(selected), shards=len(shards), at_once=shards_at_once, as_of=as_of,
+                     warehouse=mask_url(url), ruleset=rules.label))
+    several = len(shards) > 1
+    labels = {id(s): f"shard-{i + 1:03d}" for i, s in enumerate(shards)}
+    summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=rules.label, warehouse=mask_url(url),
+                         due_soon_days=rules.due_soon_days)
+    done = Audited(summary)
+    failed, written, spooled = done.failed, done.written, done.spooled
+    dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
+    by_id = {p.id: p for p in selected}
+    warm_up_meanwhile()  # GE's imports, unless the command line started them already
+    ensure_limits(sorted({host_limit_name(p) for p in selected}))
+    policy = policy_for(cat)
+
+    def submit(shard: list[Portal]) -> PrefectFuture[ShardOutcome]:
+        label = labels[id(shard)]
+        docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
+        return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
+                                       reports, {p.id: context[p.id] for p in shard if p.id in context},
+                                       cat.checks, lang, loading)
+
+    for shard, outcome in _as_finished(shards, submit, shards_at_once):
+        if isinstance(outcome, Exception):  # the shard's own machinery broke: its portals failed
+            log.error("%s crashed: %s", labels[id(shard)], outcome)
+            for p in shard:
+                failed[p.id] = failure("shard", outcome)
+            continue
+        summary.add(outcome.verdicts, [_named(v, by_id[v.portal_id]) for v in outcome.portals], outcome.read_by)
+        failed.update(outcome.failed)
+        dark += outcome.dark
+        spooled += outcome.spooled
+        written.update(outcome.reports)
+        if outcome.data_docs and not several:
+            summary.data_docs = outcome.data_docs
+    if dark:
+        dark, done.fault = settle_dark(dark, len(selected), as_of, policy, engine, incremental, run_id, context,
+                                       cat.checks, cat.reference_urls, rules.outage_share, log)
+        done_dark = commit(engine, url, RunSpec(run_id, as_of, ruleset, cat.checks.content), [p for p, _ in dark],
+                           {p.id: c for p, c in dark}, retry_for=loading.retry_for, spool=loading.spool,
+                           docs_dir=str(docs_root / UNREAD) if docs_root else None, log=log)
+        failed.update(done_dark.failed)
+        spooled += done_dark.spooled
+        if done_dark.validation is not None:
+            loaded = set(done_dark.loaded)
+            summary.add([v for v in done_dark.validation.verdicts if v.portal_id in loaded],
+                        [_named(v, by_id[v.portal_id]) for v in done_dark.validation.portals
+                         if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
+                                                                 for c in k.columns)))
+            if reports:
+                for p in (p for p, _ in dark if p.id in loaded):
+                    out = Path(reports) / run_id / f"{p.id}.html"
+                    written[p.id] = surfaces.portal_report(engine, run_id, p.id, out)
+    if docs_root and docs_root.exists() and (several or (docs_root / UNREAD).exists()):
+        folders = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
+        if not several and (docs_root / "index.html").exists():  # the one shard's own table, kept aside
+            (docs_root / "index.html").replace(docs_root / "shard.html")
+        summary.data_docs = docs_index(docs_root, folders + ([UNREAD] if (docs_root / UNREAD).exists() else []),
+                                       [] if several else ["shard.html"])
+    order = {p.id: i for i, p in enumerate(selected)}
+    summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
+    summary.failed_portals = failed
+    done.still_dark = [p.id for p, c in dark if is_dark(c)]
+    return done
+
+
+def _audit_in_parts(prep: Prepared, catalog: str, warehouse: str | None, run_id: str, as_of: date, ruleset: str,
+                    data_docs: str | None, docs_root: Path | None, reports: str | None, incremental: bool,
+                    shard_portals: int, shards_at_once: int, lang: str, loading: Loading, parts: int,
+                    part_deployment: str, log) -> Audited:
+    """Audit ``prep.selected`` into the open run as ``parts`` flow runs of ``part_deployment``
+    on the work pool, each part's portals on their own hosts; wait for every part (Prefect
+    retries a part that fails or whose worker dies), then summarise the night from the
+    warehouse. The run is left open for the caller to close, once."""
+    selected = prep.selected
+    plan = plan_parts(selected, parts)
+    labels = [f"part-{i + 1:02d}" for i in range(len(plan))]
+    log.info("auditing %d portal(s) as %d part(s) on the work pool (%s), as of %s into %s", len(selected), len(plan),
+             part_deployment, as_of, mask_url(prep.url))
+    ensure_limits(sorted({host_limit_name(p) for p in selected}))
+    common = dict(catalog=str(catalog), as_of=as_of.isoformat(), warehouse=warehouse, ruleset=ruleset,
+                  data_docs=data_docs, reports=reports, incremental=incremental, shard_portals=shard_portals,
+                  shards_at_once=shards_at_once, lang=lang, load_retry_minutes=loading.retry_for / 60)
+    ends = national.run_parts(part_deployment, run_id, {
+        label: {**common, "part": label, "portals": [p.id for p in part]} for label, part in zip(labels, plan)})
+    summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=prep.rules.label, warehouse=mask_url(prep.url),
+                         due_soon_days=prep.rules.due_soon_days)
+    stored = national.summarise(prep.engine, run_id, selected, summary, _named)
+    lost = {p.id for label, part in zip(labels, plan) if not ends[label].ok for p in part}
+    done = Audited(summary)
+    for p in selected:
+        if p.id not in stored.loaded:  # a part that never completed, or a load that failed in one
+            done.failed[p.id] = t("failure.shard" if p.id in lost else "failure.load")
+        elif p.id in stored.crashed:
+            done.failed[p.id] = t("failure.crawl")
+    for end in ends.values():
+        if end.ok and end.message:  # e.g. "Partially failed": the part's own flow run says what
+            log.warning("%s (%s) ended %s: %s", end.label, end.flow_run_id, end.state, end.message)
+        elif not end.ok:
+            log.error("%s", end.message)
+    summary.failed_portals = done.failed
+    done.fault = "; ".join(str(end.message) for end in ends.values() if not end.ok) or None
+    if docs_root and docs_root.exists():  # the parts' tables, where they were written on this machine
+        folders = [label for label in labels if (docs_root / label / "index.html").exists()]
+        if folders:
+            summary.data_docs = docs_index(docs_root, folders)
+    return done
 
 
 def _named(verdict: PortalVerdict, portal: Portal) -> PortalVerdict:
@@ -286,12 +394,15 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
                   incremental: bool = True, shard_portals: int = SHARD_PORTALS,
                   shards_at_once: int = SHARDS_AT_ONCE, notify: str | None = None,
                   lang: str | None = None, spool: str | None = DEFAULT_SPOOL,
-                  load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
+                  load_retry_minutes: float = RETRY_FOR / 60, parts: int = 1,
+                  part_deployment: str = PART_DEPLOYMENT) -> RunSummary:
     """Audit every portal of a catalog (or those named) and load the results. Portals are
     crawled, validated and loaded in shards (memory follows the shards, not the catalog);
     a warehouse outage is waited out, then what it cannot take goes to the spool and the
-    run fails saying so (``portal-audit db load-spool``, or the next run, loads it). The
-    Args below are what the Prefect UI's run form shows, in the users' language.
+    run fails saying so (``portal-audit db load-spool``, or the next run, loads it). With
+    ``parts`` > 1 the night is that many flow runs of ``part_deployment`` on the work pool's
+    workers, loaded into this run and closed by it once (``flows/national.py``). The Args
+    below are what the Prefect UI's run form shows, in the users' language.
 
     Args:
         catalog: 网站目录文件（YAML），相对于工作目录
@@ -308,10 +419,61 @@ def nightly_audit(catalog: str = "catalogs/demo.yaml", as_of: date | None = None
         lang: 报告、产物与通知的语言（zh 或 en；默认 $PORTAL_AUDIT_LANG，否则中文）
         spool: 数据仓库不可用时暂存抓取结果的文件夹（留空则检查失败）
         load_retry_minutes: 等待数据仓库恢复的分钟数
+        parts: 分成几部分交给工作池的 worker 分别检查（1：全部在本次运行中检查；全国检查按机器数填写）
+        part_deployment: 检查各部分所用的部署（flow 名/部署名）
     """
     return run_audit(catalog, as_of, portals, warehouse, ruleset, data_docs, reports=reports, incremental=incremental,
                      shard_portals=shard_portals, shards_at_once=shards_at_once, notify=notify, lang=lang,
-                     loading=Loading(load_retry_minutes * 60, spool))
+                     loading=Loading(load_retry_minutes * 60, spool), parts=parts, part_deployment=part_deployment)
+
+
+@flow(name=national.PART_FLOW, log_prints=True)
+def audit_part(catalog: str, portals: list[str], as_of: date, part: str = "part-01", warehouse: str | None = None,
+               ruleset: str = DEFAULT_RULESET, data_docs: str | None = DEFAULT_DATA_DOCS,
+               reports: str | None = DEFAULT_REPORTS, incremental: bool = True, shard_portals: int = SHARD_PORTALS,
+               shards_at_once: int = SHARDS_AT_ONCE, lang: str | None = None,
+               load_retry_minutes: float = RETRY_FOR / 60) -> RunSummary:
+    """One part of a national night (``nightly-audit`` with ``parts``): crawl, validate and
+    load these portals into the night's open run, as a whole run would, and leave the run
+    open — its flow run closes it once every part has ended. Run again (Prefect retries a
+    part that failed or whose worker died), a part replaces its portals' rows of the run.
+    Nothing is spooled: a warehouse still out after ``load_retry_minutes`` fails the part,
+    and the retry crawls it again.
+
+    Args:
+        catalog: 网站目录文件（YAML），相对于工作目录（各机器上相同）
+        portals: 本部分检查的网站（目录中的 id）
+        as_of: 检查日期（与全国检查的运行相同）
+        part: 部分名称（如 part-01），期望校验表写在数据文件夹下的同名子文件夹
+        warehouse: 数据仓库地址（SQLAlchemy URL），或 secret:名称 读取 Prefect Secret 块
+        ruleset: 检查规则（内置名称或 YAML 路径）
+        data_docs: 期望校验表所在文件夹（留空不写）
+        reports: 每个网站的 HTML 报告所在文件夹（留空不写）
+        incremental: 按上次抓取结果发送条件请求，未变化的页面不再下载
+        shard_portals: 每批网站数（内存随批大小而定）
+        shards_at_once: 同时运行的批数
+        lang: 报告与产物的语言（zh 或 en）
+        load_retry_minutes: 等待数据仓库恢复的分钟数
+    """
+    with using(lang) as lang:
+        log = get_run_logger()
+        prep = _prepare(catalog, portals, None, ruleset, warehouse)
+        run_id = run_id_for(as_of)
+        status = national.run_status(prep.engine, run_id)
+        if status != "running":  # a part adds to a night under way, never to a closed (visible) run
+            raise RuntimeError(f"run {run_id} is {status or 'not in the warehouse'}: a part loads only into the "
+                               "open run of its nightly-audit")
+        docs_root = Path(data_docs) / run_id / part if data_docs else None
+        if docs_root:
+            shutil.rmtree(docs_root, ignore_errors=True)  # an earlier attempt's tables
+        try:
+            done = _audit_portals(prep, run_id, as_of, ruleset, docs_root, reports, incremental, shard_portals,
+                                  shards_at_once, SHARD_COLUMNS, lang, Loading(load_retry_minutes * 60, None), log)
+        finally:
+            forget_links(run_id)
+        publish_artifacts(done.summary, prep.selected, {})  # the night's report links are the parent's
+        log.info("%s: %s", part, done.summary.line())
+        return _ending(done, prep.selected)
 
 
 @flow(name="audit-portal", log_prints=True)

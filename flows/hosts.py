@@ -1,16 +1,18 @@
-"""Shards of portals and the Prefect global concurrency limits that keep two flow runs
-off one host.
+"""Shards and parts of portals, and the Prefect global concurrency limits that keep two
+flow runs off one host.
 
 A run crawls its portals in shards: one Prefect task per shard, many portals crawled
 concurrently inside it. Portals sharing a host always land in the same shard, so one
 acquisition of the shard's host slots — one API call, one lease renewed for the whole
-shard — keeps every other flow run off those hosts while it crawls.
+shard — keeps every other flow run off those hosts while it crawls. A national night is
+first cut into parts (one flow run each, on the work pool's workers), again by host.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
 import time
@@ -21,7 +23,10 @@ from urllib.parse import urlsplit
 from portal_audit.catalog import Portal
 
 HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
-LEASE_SECONDS = 120  # a killed run's hosts are free again within this; renewed while a shard crawls
+# a killed run's hosts are free again within this (renewed while a shard crawls); Prefect's
+# minimum is 60 s. $PORTAL_AUDIT_HOST_LEASE_SECONDS shortens it where a killed part should get
+# its hosts back sooner, at one renewal per host set every third of it.
+LEASE_SECONDS = max(60.0, float(os.environ.get("PORTAL_AUDIT_HOST_LEASE_SECONDS") or 120))
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +61,24 @@ def plan_shards(portals: Sequence[Portal], max_portals: int, max_columns: int) -
         done_cols += sum(max(1, len(p.columns)) for p in group)
         done_portals += len(group)
     return shards
+
+
+def plan_parts(portals: Sequence[Portal], parts: int) -> list[list[Portal]]:
+    """Split a night into at most ``parts`` parts of about equal columns, one flow run each,
+    keeping the portals of one host together (so no two parts ever want one host) and the
+    catalog's order otherwise. Fewer parts come out when there are fewer hosts."""
+    groups: dict[str, list[Portal]] = {}
+    for p in portals:
+        groups.setdefault(host_of(p), []).append(p)
+    n = max(1, parts)
+    total = sum(max(1, len(p.columns)) for p in portals) or 1
+    out: list[list[Portal]] = [[] for _ in range(n)]
+    done = 0
+    for group in groups.values():
+        size = sum(max(1, len(p.columns)) for p in group)
+        out[min(n - 1, (2 * done + size) * n // (2 * total))].extend(group)  # where the group's middle falls
+        done += size
+    return [part for part in out if part]
 
 
 def ensure_limits(names: Sequence[str]) -> None:

@@ -10,7 +10,7 @@ from .conftest import REPO
 def test_deployments_point_at_flows_with_valid_parameters():
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     names = {d["name"] for d in spec["deployments"]}
-    assert names == {"nightly-audit", "audit-portal", "import-catalog", "probe-homes"}
+    assert names == {"nightly-audit", "audit-part", "audit-portal", "import-catalog", "probe-homes"}
     for dep in spec["deployments"]:
         module, func = dep["entrypoint"].split(":")
         flow = getattr(importlib.import_module(module.removesuffix(".py").replace("/", ".")), func)
