@@ -46,6 +46,7 @@ bench-memory: $(STAMP)
 	$(BIN)/python bench/memory_bench.py
 
 bench-national: $(STAMP)
+	bash scripts/ensure-chromium.sh
 	$(BIN)/python bench/national.py
 
 bench-probes: $(STAMP)
