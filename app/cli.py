@@ -33,6 +33,7 @@ from portal_audit.i18n import (
     t,
     using,
 )
+from portal_audit.memory import cap_arenas
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -715,6 +716,7 @@ def run() -> NoReturn:
     an exit needs only the atexit handlers (logs flushed, servers stopped) and stdio
     flushed. Taken only once no non-daemon thread is still at work; else Python exits
     as usual. (Tests call ``main``: their process goes on.)"""
+    cap_arenas()  # before any thread starts: glibc's heaps for a run's 20 threads (portal_audit/memory.py)
     code = main()
     if any(th.is_alive() and not th.daemon for th in threading.enumerate() if th is not threading.main_thread()):
         sys.exit(code)
