@@ -410,3 +410,58 @@ def _shown_date_key(data: object, url: str, shown: list[Item], as_of: date | Non
     default = agreement(_DATE_KEYS)
     best = max(_DATE_KEYS, key=lambda k: agreement((k,)))
     return best if agreement((best,)) > default else None
+
+
+# -- one render per template ----------------------------------------------------------
+_QUOTED = re.compile(r"""(["'])([^"'\s<>\\]{1,1000})\1""")
+_TEMPLATE_PIECES = set("+{}$%`")  # a URL concatenated, substituted or formatted: not written out whole
+
+
+def _request_key(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """What a request asks, whatever its spelling: host, path and its query's fields."""
+    parts = urlsplit(url)
+    return parts.netloc.lower(), parts.path, tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+
+
+def written_urls(html: str, page_url: str, path: str) -> dict[tuple, str]:
+    """The URLs on ``path`` that a page writes out whole, quoted, in its markup or scripts
+    (none concatenated or substituted: those are a script's to finish), by what they ask."""
+    tail = path.rstrip("/").rsplit("/", 1)[-1] or path
+    found: dict[tuple, str] = {}
+    for quoted in _QUOTED.finditer(html):
+        text = unescape(quoted.group(2))
+        if tail not in text or _TEMPLATE_PIECES & set(text):
+            continue
+        full = urljoin(page_url, text)
+        if urlsplit(full).path == path:
+            found[_request_key(full)] = full
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A list API learnt by rendering one column of a portal whose page writes the request
+    out whole — the one URL on that API's path in the page, the very request its script
+    made. A CMS template draws every column alike, so the portal's other columns whose own
+    pages write one request to the same API, with their own values, are read through it:
+    one render for the template, not one per column. The evidence is each column's own
+    page; a page writing two such requests (a list and a sidebar) is not guessed at."""
+
+    source: ApiSource
+
+    @classmethod
+    def of(cls, source: ApiSource, rendered_html: str, page_url: str) -> Template | None:
+        """The template ``source`` shows, if the rendered page wrote exactly its request."""
+        if source.kind != "json":  # a form's fields are a script's object, not a URL the page writes
+            return None
+        written = written_urls(rendered_html, page_url, urlsplit(source.url).path)
+        return cls(source) if list(written) == [_request_key(source.url)] else None
+
+    def sibling(self, html: str, page_url: str) -> ApiSource | None:
+        """The same API for the column whose page this is: its one request to the API, on
+        the same host with the same fields and other values; None unless there is one."""
+        own = _request_key(self.source.url)
+        fields = [name for name, _ in own[2]]
+        written = [url for key, url in written_urls(html, page_url, own[1]).items()
+                   if key != own and key[0] == own[0] and [name for name, _ in key[2]] == fields]
+        return self.source.at(written[0]) if len(written) == 1 else None

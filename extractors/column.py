@@ -12,17 +12,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from portal_audit.i18n import Msg, msg
 from portal_audit.profiles import Profile, get_profile
 from portal_audit.records import ColumnCrawl, ColumnPath, FetchState, Finding, Item, Link, Message, PageFetch, Previous
 from portal_audit.text import decode_html
 
-from .apis import ApiSource, learn, next_page, read_page, recognise
+from .apis import ApiSource, Template, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderFailed, strip_fragment
 from .fetch import Fetcher, FetchError
 from .listpage import Hints, ListPage, article_date, parse_list_page
@@ -63,11 +64,12 @@ async def crawl_column(
     *,
     renderer: Renderer | None = None,
     site_wide: frozenset[str] = frozenset(),
-    first: Fetched | FetchError | None = None,
+    first: First = None,
     path: ColumnPath | None = None,
     messages: bool = False,
     observer: PageObserver | None = None,
     name: str | None = None,
+    siblings: Siblings | None = None,
 ) -> ColumnCrawl:
     """Crawl one column's list pages; never raises for what the portal does.
 
@@ -90,12 +92,16 @@ async def crawl_column(
 
     ``messages`` (a 政务咨询 column): the messages its list pages show are read too, with
     their detail pages where the list does not say when one was answered; its pages are
-    read over the whole window, not stopped at known items (an old message's state counts)."""
+    read over the whole window, not stopped at known items (an old message's state counts).
+
+    ``siblings``, shared by a portal's columns, hands on the list APIs its renders learn:
+    a column about to be rendered reads its list through one its own page names instead."""
     if not url:
         return ColumnCrawl(portal_id, column_id, None, "error", error=msg("crawl.no_url"))
     job = _Column(fetcher, portal_id, column_id, url, as_of, as_of - timedelta(days=window_days),
                   get_profile(profile), previous or {}, set() if messages else known or set(), site_wide, first=first,
-                  messages=[] if messages else None, observer=observer, names=(name,) if name else ())
+                  messages=[] if messages else None, observer=observer, names=(name,) if name else (),
+                  siblings=siblings)
     del first  # the job holds it until read: a portal's first pages are not all kept while it crawls
     try:
         return await asyncio.wait_for(_judged(job, renderer, path), fetcher.policy.column_budget)
@@ -142,8 +148,46 @@ async def _read_column(job: _Column, renderer: Renderer | None, path: ColumnPath
         if result is not None:
             return result
     if renderer is not None:
-        return await job.rendered(renderer, reason)
+        if job.siblings is None:
+            return await job.rendered(renderer, reason)
+        async with job.siblings.turn(page.text, page.url) as source:
+            result = await job.api(source) if source is not None else None
+            return result if result is not None else await job.rendered(renderer, reason)
     return job.finish("error", msg("crawl.no_list_no_browser", why=reason))
+
+
+class Siblings:
+    """What a portal's columns learn from each other as they crawl: the list APIs that
+    rendering one of them showed the portal's pages write out whole (``apis.Template``).
+    A column about to be rendered first waits for its portal's first render, if one is
+    under way, then reads its list through a learnt API its own page names: a portal
+    whose template draws every list from one API is rendered once, not once per column
+    (a render costs ~100 static pages). Columns of one portal share one event loop."""
+
+    def __init__(self) -> None:
+        self.templates: list[Template] = []
+        self._scout: asyncio.Event | None = None  # set once the portal's first render is over
+
+    @asynccontextmanager
+    async def turn(self, html: str, url: str) -> AsyncIterator[ApiSource | None]:
+        """A column about to be rendered: the learnt API its page (``html`` at ``url``)
+        names, if exactly one, else None (render it). The portal's first column here is
+        its scout: it renders at once, and the others wait for that render to end."""
+        if self._scout is None:
+            self._scout = asyncio.Event()
+            try:
+                yield None
+            finally:
+                self._scout.set()
+            return
+        await self._scout.wait()
+        found = {s.url: s for s in (t.sibling(html, url) for t in self.templates) if s is not None}
+        yield next(iter(found.values())) if len(found) == 1 else None
+
+    def learnt(self, source: ApiSource, rendered_html: str, page_url: str) -> None:
+        template = Template.of(source, rendered_html, page_url)
+        if template is not None and template not in self.templates:
+            self.templates.append(template)
 
 
 @dataclass(slots=True)
@@ -169,6 +213,11 @@ class Fetched:
         return self if self.record.content is None else Fetched(self.record, self.url, None, self.charset)
 
 
+# a column's first page as the portal's crawl hands it over: read, failed, still being tried
+# again (its retries' task: the other columns do not wait them out) or not fetched (None)
+First: TypeAlias = "Fetched | FetchError | asyncio.Future[Fetched | FetchError | None] | None"
+
+
 @dataclass
 class _Column:
     """One column's crawl in progress: the pages fetched and the items found so far."""
@@ -186,11 +235,12 @@ class _Column:
     pages: list[PageFetch] = field(default_factory=list)
     items: dict[str, Item] = field(default_factory=dict)
     partial: Msg | None = None
-    first: Fetched | FetchError | None = None  # the first page, when the portal's crawl fetched it
+    first: First = None  # the first page, when the portal's crawl fetched it (or is fetching it again)
 
     messages: list[Message] | None = None  # a consultation column's messages, as its list pages show them
     observer: PageObserver | None = None
     names: tuple[str, ...] = ()  # the column's name in the catalog
+    siblings: Siblings | None = None  # the portal's other columns' learnt list APIs
     paged_by_script: bool = False  # its list came out of an island whose later pages no link reaches
 
     def read_messages(self, text: str, url: str) -> None:
@@ -248,7 +298,9 @@ class _Column:
         next_url: str | None = self.url
         hints, empty_marker, note, head = Hints(site_wide=self.site_wide, names=self.names), False, None, None
         method = "static"
-        first, self.first = self.first, None
+        early, self.first = self.first, None
+        first = await early if isinstance(early, asyncio.Future) else early  # tried again: its retries end
+        del early
         ahead: Fetched | None = None  # page two, when it was read to break page one's tie
         more: ApiSource | None = None  # the API that serves the list past its static pages
         going = True  # pagination ran out of pages (not of the audit window or new items)
@@ -411,6 +463,8 @@ class _Column:
                                        "browser")
                 empty, note = lp.empty_marker, lp.note
                 learnt, learnt_items = learn(out.responses, lp.items, self.as_of) or (None, [])
+                if learnt is not None and self.siblings is not None:
+                    self.siblings.learnt(learnt, out.html, strip_fragment(url))
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
             more = self.add(lp.items + (learnt_items if n == 0 else []))
             # (an island already gave page one's items: nothing new on it, yet the rest is to read)
@@ -431,15 +485,17 @@ RENDERED_PAGES = 5  # list pages followed in the browser (links only; a script-o
 
 
 async def fetch_page(fetcher: Fetcher, url: str, previous: Mapping[str, Previous],
-                     api: ApiSource | None = None) -> Fetched:
+                     api: ApiSource | None = None, on_retry: Callable[[], None] | None = None) -> Fetched:
     """A page, conditional when an earlier run saw the URL; an API page as its API is asked
-    (a form API: POSTed, its fields in the body, recorded under the URL with them as query)."""
+    (a form API: POSTed, its fields in the body, recorded under the URL with them as query).
+    ``on_retry``: told when a try failed and another is to come."""
     if api is not None and api.kind == "form":
         method, target, body, headers = api.request(url)
         page = await fetcher.get(target, method=method, content=body, headers=headers)
         return Fetched(PageFetch.of_body(url, page.status, page.body, page.elapsed_ms), url, page.text, page.charset)
     prev = previous.get(url)
-    page = await fetcher.get(url, prev.etag, prev.last_modified) if prev else await fetcher.get(url)
+    page = await fetcher.get(url, prev.etag if prev else None, prev.last_modified if prev else None,
+                             on_retry=on_retry)
     if page.not_modified and prev is not None:
         record = PageFetch(page.url, 304, 0, page.elapsed_ms, None, prev.content_hash, None, prev.etag,
                            prev.last_modified)

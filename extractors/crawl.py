@@ -17,21 +17,25 @@ from portal_audit.i18n import msg
 from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
 
 from .browser import Renderer, RenderLimits
-from .column import DEFAULT_WINDOW_DAYS, Fetched, PageObserver, crawl_column, fetch_page
+from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
 from .markup import page_blocks, page_doc, page_links, text_of
 
 
-async def _first_page(fetcher: Fetcher, url: str | None,
-                      previous: Mapping[str, Previous]) -> Fetched | FetchError | None:
-    if not url:
-        return None
+async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous],
+                      tried: Callable[[], None]) -> Fetched | FetchError | None:
+    """A first page; ``tried`` is told once its first try is over (read, failed for good,
+    or to be tried again)."""
     try:
-        return (await fetch_page(fetcher, url, previous)).waiting()
+        if not url:
+            return None
+        return (await fetch_page(fetcher, url, previous, on_retry=tried)).waiting()
     except FetchError as exc:
         return exc
+    finally:
+        tried()
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,9 @@ async def crawl_portal_async(
     home, *firsts = await _first_pages(fetcher, [portal.base_url] + [
         None if direct(col) else portal.column_url(col) for col in portal.columns] + list(context or []), previous,
         policy.portal_budget / 2)  # a page that does not come leaves its column the rest of the budget
-    # the catalog's base URL is never empty, and a home page still coming is Unreachable: never None
-    assert home is not None
+    # the catalog's base URL is never empty, and the home page is waited for whole (a home page
+    # still coming is Unreachable): read or failed, never None nor still being tried
+    assert isinstance(home, (Fetched, FetchError))
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.msg)
     on_home: tuple[Item, ...] = ()
@@ -92,11 +97,16 @@ async def crawl_portal_async(
             observer.page(home_url, None, text_of(body if body is not None else doc), lambda: page_blocks(doc),
                           lambda: page_links(doc, home_url))
         del doc
+    siblings = Siblings()  # one render per template: the list APIs the portal's renders learn
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
                            site_wide=site_wide, first=first, path=paths.get(col.id),
-                           messages=col.category == "consultation", observer=observer, name=col.path[-1])
+                           messages=col.category == "consultation", observer=observer, name=col.path[-1],
+                           siblings=siblings)
               for col, first in zip(portal.columns, firsts)]
+    for extra in firsts[len(portal.columns):]:  # context pages still being tried: no column awaits them
+        if isinstance(extra, asyncio.Future):
+            extra.cancel()
     del home, firsts  # each column's crawl holds its first page only until it has read it
     early: asyncio.Future | None = None
     if observer is not None and link_cache is not None:  # the home page's links are checked while the columns crawl
@@ -171,17 +181,33 @@ async def crawl_portals(
 
 
 async def _first_pages(fetcher: Fetcher, urls: list[str | None], previous: Mapping[str, Previous],
-                       budget: float) -> list[Fetched | FetchError | None]:
+                       budget: float) -> list[First]:
     """The home page and the columns' first pages, fetched together within ``budget``; one
-    still coming then is left to its column's own crawl (None), its home page unreachable."""
-    tasks = [asyncio.ensure_future(_first_page(fetcher, url, previous)) for url in urls]
-    done, pending = await asyncio.wait(tasks, timeout=budget) if tasks else (set(), set())
-    for task in pending:
-        task.cancel()
-    if pending:
-        await asyncio.gather(*pending, return_exceptions=True)
-    late = Unreachable(urls[0] or "", msg("fetch.timeout", tries=1))
-    return [t.result() if t in done else (late if i == 0 else None) for i, t in enumerate(tasks)]
+    still coming then is left to its column's own crawl (None), its home page unreachable.
+    A column's page whose first try failed is not waited for while it is tried again (a
+    dead column's backoff would hold every other column back): it goes to its column still
+    coming, as the task of its retries, and adds nothing to the site-wide blocks."""
+    tried = [asyncio.Event() for _ in urls]
+    tasks = [asyncio.ensure_future(_first_page(fetcher, url, previous, done.set)) for url, done in zip(urls, tried)]
+    waits = [tasks[0], *(asyncio.ensure_future(done.wait()) for done in tried[1:])] if tasks else []
+    if waits:
+        await asyncio.wait(waits, timeout=budget)
+    for wait in waits[1:]:
+        wait.cancel()  # an Event's waiter: nothing to undo
+    out: list[First] = []
+    stopped = []
+    for i, task in enumerate(tasks):
+        if task.done():
+            out.append(task.result())
+        elif i > 0 and tried[i].is_set():
+            out.append(task)  # being tried again: its column awaits the outcome
+        else:
+            task.cancel()
+            stopped.append(task)
+            out.append(Unreachable(urls[0] or "", msg("fetch.timeout", tries=1)) if i == 0 else None)
+    if stopped:
+        await asyncio.gather(*stopped, return_exceptions=True)
+    return out
 
 
 async def _within(portal: Portal, crawls: list, left: float, budget: float) -> tuple[ColumnCrawl, ...]:

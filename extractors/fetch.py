@@ -14,6 +14,7 @@ import socket
 import time
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -339,10 +340,11 @@ class Fetcher:
 
     # -- requests -----------------------------------------------------------------
     async def _request(self, url: str, retries: int | None = None, headers: dict | None = None, method: str = "GET",
-                       content: bytes | None = None) -> httpx.Response:
+                       content: bytes | None = None, on_retry: Callable[[], None] | None = None) -> httpx.Response:
         """GET one URL (no redirects) with retries, the size cap, a deadline for the whole
         response (a body dripping a byte at a time never trips a read timeout) and the
-        politeness delay. 429/503 ``Retry-After`` is honoured up to ``max_retry_after``."""
+        politeness delay. 429/503 ``Retry-After`` is honoured up to ``max_retry_after``.
+        ``on_retry`` is told when a try failed and another is to come."""
         retries = self.policy.retries if retries is None else retries
         host = urlsplit(url).netloc
         attempt = 0
@@ -372,6 +374,8 @@ class Fetcher:
                     wait = float(after)
             if attempt > retries:
                 raise err
+            if on_retry is not None:
+                on_retry()
             await asyncio.sleep(wait)
 
     async def _read_capped(self, url: str, headers: dict | None = None, method: str = "GET",
@@ -404,12 +408,14 @@ class Fetcher:
             return resp
 
     async def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
-                  method: str = "GET", content: bytes | None = None, headers: dict[str, str] | None = None) -> Page:
+                  method: str = "GET", content: bytes | None = None, headers: dict[str, str] | None = None,
+                  on_retry: Callable[[], None] | None = None) -> Page:
         """Fetch a page, following redirects by hand so each hop is guarded. With the
         validators of an earlier fetch the request is conditional: an unchanged page
         answers 304 and comes back with ``not_modified`` set and no body. ``method``,
         ``content`` and ``headers`` serve the requests a rendered page makes (a POST for
-        its list, an ``Accept: application/json``)."""
+        its list, an ``Accept: application/json``); ``on_retry`` is told when a try
+        failed and the page is to be tried again (after the backoff)."""
         start = time.perf_counter()
         current = url
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
@@ -418,7 +424,8 @@ class Fetcher:
             await self.check_url(current)
             if not await self._allowed_by_robots(current):
                 raise Refused(current, msg("fetch.robots"))
-            resp = await self._request(current, headers=request_headers or None, method=method, content=content)
+            resp = await self._request(current, headers=request_headers or None, method=method, content=content,
+                                       on_retry=on_retry)
             if resp.is_redirect and "location" in resp.headers:
                 current = urljoin(current, resp.headers["location"])
                 request_headers, conditional, method, content = dict(headers or {}), {}, "GET", None

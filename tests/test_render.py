@@ -421,3 +421,61 @@ def test_a_page_whose_data_request_failed_is_no_blank_column(site):
     result = _crawl(url)
     assert result.fetch_state == "error" and not result.empty_marker, (result.fetch_state, result.error)
     assert "数据请求未完成" in result.error.render("zh") and "503" in result.error.render("zh")
+
+
+def test_a_template_drawn_portal_is_rendered_once_and_its_other_columns_read_through_their_own_api(site):
+    """Five columns of one CMS template, each page writing its own request to the same list
+    API: the first is rendered, the others are read through the request their own page
+    writes (one render, not five), each with its own verdict. A page writing two requests
+    to the API (its list and a sidebar) and one that builds the URL in script are not
+    guessed at: they are rendered."""
+    pages, base = site
+    newest = {1: AS_OF - timedelta(days=3), 2: AS_OF - timedelta(days=200), 3: AS_OF - timedelta(days=20),
+              4: AS_OF - timedelta(days=90), 5: AS_OF - timedelta(days=8)}
+    for k, day in newest.items():
+        pages.add(f"/api/list?col={k}&page=1", _api(4 + k, day).replace("/art/2025/", f"/art/c{k}/"),
+                  ctype="application/json")
+        pages.add(f"/col/{k}/index.html", SHELL % f"/api/list?col={k}&page=1")
+    # the sidebar page: its own request and the latest-news widget's, to the same API
+    pages.add("/col/4/index.html", (SHELL % "/api/list?col=4&page=1").replace(
+        "</body>", "<script>var hot = '/api/list?col=hot&page=1';</script></body>"))
+    # the URL made by the script from a variable: nothing written out whole
+    built = (SHELL % "/api/list?col=5&page=1").replace("'/api/list?col=5&page=1'",
+                                                        "'/api/list?col=' + colId + '&page=1'")
+    pages.add("/col/5/index.html", built.replace("<script>", "<script>var colId = 5;"))
+    portal = Portal(id="p", name="p", base_url=base, columns=[
+        Column(id=f"c{k}", path=["政务公开", f"栏目{k}"], url=f"/col/{k}/index.html", frequency="及时更新")
+        for k in newest])
+    columns = {c.column_id: c for c in crawl_portal(portal, AS_OF, POLICY).columns}
+    assert {cid: c.newest for cid, c in columns.items()} == {f"c{k}": day for k, day in newest.items()}
+    assert {cid: c.method for cid, c in columns.items()} == {
+        "c1": "browser", "c2": "api", "c3": "api", "c4": "browser", "c5": "browser"}
+    rendered = [p.url for c in columns.values() for p in c.pages if p.url.endswith("#rendered")]
+    assert sorted(rendered) == [f"{base}col/{k}/index.html#rendered" for k in (1, 4, 5)]
+    assert columns["c2"].source == f"json {base}api/list?col=2&page=1"  # the next night goes straight to it
+    assert {i.url for i in columns["c3"].items} == {f"{base}art/c3/{i}.html" for i in range(7)}
+
+
+def test_a_dead_columns_retries_hold_back_no_other_column(site):
+    """A column answering 503 is tried three times, seconds apart; the portal's other
+    columns are crawled (their second pages read) meanwhile, not after its last try."""
+    pages, base = site
+    pages.add("/dead/index.html", "<html><body>Service Unavailable</body></html>", status=503)
+    for k in range(3):
+        rows = "".join(f'<li><a href="/c{k}/art/{i}.html">关于开展第{i}项检查工作的通知</a>'
+                       f'<span>{AS_OF - timedelta(days=2 + 5 * i):%Y-%m-%d}</span></li>' for i in range(8))
+        pages.add(f"/c{k}/index.html", f'<html><body><h2>栏目{k}</h2><ul class="list">{rows}</ul>'
+                  f'<a href="index_1.html">下一页</a></body></html>')
+        older = "".join(f'<li><a href="/c{k}/art/old{i}.html">关于开展第{i}项检查工作的通知</a>'
+                        f'<span>{AS_OF - timedelta(days=45 + 5 * i):%Y-%m-%d}</span></li>' for i in range(8))
+        pages.add(f"/c{k}/index_1.html", f'<html><body><h2>栏目{k}</h2><ul class="list">{older}</ul></body></html>')
+    portal = Portal(id="p", name="p", base_url=base, columns=[
+        Column(id=f"c{k}", path=[f"栏目{k}"], url=f"/c{k}/index.html", frequency="每月更新") for k in range(3)]
+        + [Column(id="dead", path=["停更栏目"], url="/dead/index.html", frequency="每月更新")])
+    policy = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=2, backoff=2.0, obey_robots=False)
+    columns = {c.column_id: c for c in crawl_portal(portal, AS_OF, policy).columns}
+    assert columns["dead"].fetch_state == "unreachable"
+    assert pages.hits.count("/dead/index.html") == 3  # tried three times, by one fetch: not again by its column
+    last_try = max(i for i, path in enumerate(pages.hits) if path == "/dead/index.html")
+    assert all(pages.hits.index(f"/c{k}/index_1.html") < last_try for k in range(3))
+    assert all(columns[f"c{k}"].fetch_state == "ok" and len(columns[f"c{k}"].items) == 16 for k in range(3))
