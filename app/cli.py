@@ -693,7 +693,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = _asked_language(argv) or language()
     except ValueError:  # $PORTAL_AUDIT_LANG names no language: said in the default one
         print("portal-audit: " + t("cmdline.error.env_language", DEFAULT_LANGUAGE, env=ENV,
-                                   value=os.environ.get(ENV, ""), languages=languages()), file=sys.stderr)
+                                   value=os.environ.get(ENV, ""), languages=list(languages())), file=sys.stderr)
         return 2
     with using(lang):
         args = build_parser().parse_args(argv)
