@@ -19,7 +19,6 @@ import argparse
 import os
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
@@ -28,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from audit_cli import run_audit_cli  # noqa: E402
+from procs import Sampler, children  # noqa: E402
 from synth import AS_OF, catalog, serving, truth  # noqa: E402
 
 SAMPLE_EVERY = 0.2  # seconds
@@ -43,40 +43,19 @@ def _status(pid: int) -> dict[str, int]:
         return {}
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            if ppid == pid:
-                found.append(int(entry))
-    return found
-
-
-class Peaks:
+class Peaks(Sampler):
     """Samples, while the body runs, the ``portal-audit`` process this one starts (a child
     whose command line names it) and that process's own children (the API server)."""
 
+    every = SAMPLE_EVERY
+
     def __init__(self) -> None:
         self.audit = self.server = self.together = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="peaks", daemon=True)
-
-    def __enter__(self) -> Peaks:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        self._pid: int | None = None
+        super().__init__()
 
     def _audit_pid(self) -> int | None:
-        for pid in _children(os.getpid()):
+        for pid in children(os.getpid()):
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
                     if any(os.path.basename(arg) == b"portal-audit" for arg in cmdline.read().split(b"\0")):
@@ -85,19 +64,15 @@ class Peaks:
                 continue
         return None
 
-    def _run(self) -> None:
-        audit: int | None = None
-        while not self._stop.wait(SAMPLE_EVERY):
-            audit = audit or self._audit_pid()
-            if audit is None:
-                continue
-            own = _status(audit)
-            if not own:
-                continue
-            servers = [_status(pid) for pid in _children(audit)]
-            self.audit = max(self.audit, own.get("VmHWM", 0))
-            self.server = max([self.server] + [s.get("VmHWM", 0) for s in servers])
-            self.together = max(self.together, own.get("VmRSS", 0) + sum(s.get("VmRSS", 0) for s in servers))
+    def sample(self) -> None:
+        pid = self._pid = self._pid or self._audit_pid()
+        own = _status(pid) if pid is not None else {}
+        if pid is None or not own:
+            return
+        servers = [_status(child) for child in children(pid)]
+        self.audit = max(self.audit, own.get("VmHWM", 0))
+        self.server = max([self.server] + [s.get("VmHWM", 0) for s in servers])
+        self.together = max(self.together, own.get("VmRSS", 0) + sum(s.get("VmRSS", 0) for s in servers))
 
 
 def main() -> None:

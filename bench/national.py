@@ -24,7 +24,6 @@ import os
 import resource
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter, defaultdict
 from contextlib import suppress
@@ -38,11 +37,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from audit_cli import run_audit_cli  # noqa: E402
+from procs import Sampler, processes  # noqa: E402
 from synth import AS_OF, DRAWN, catalog, serving, shape, truth  # noqa: E402
 
 NIGHT_SECONDS = 6 * 3600  # 01:00–07:00
 COLUMNS = 1_000_000
-TICK = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -76,24 +75,7 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def processes() -> dict[int, tuple[str, int, float]]:
-    """Every process: its name, its parent, and its CPU seconds with its reaped children's."""
-    procs = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-        except OSError:  # ended meanwhile
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        procs[int(entry)] = (stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]),
-                             sum(int(x) for x in fields[11:15]) / TICK)
-    return procs
-
-
-class BrowserWatch:
+class BrowserWatch(Sampler):
     """Chromium's share of the CPU and its memory while a night runs, read from /proc
     every second: its processes are many, each small, and some end between samples.
 
@@ -109,26 +91,13 @@ class BrowserWatch:
         self.cpu: dict[int, float] = {}  # browser process → CPU seconds of its tree, largest seen
         self.browser_of: dict[int, int] = {}  # Chromium process → its browser process
         self.peak_pss_mb = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> BrowserWatch:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__init__()
 
     @property
     def cpu_s(self) -> float:
         return sum(self.cpu.values())
 
-    def _run(self) -> None:
-        while not self._stop.wait(1.0):
-            self._sample()
-
-    def _sample(self) -> None:
+    def sample(self) -> None:
         procs = processes()
         children: dict[int, list[int]] = defaultdict(list)
         for pid, (_, parent, _) in procs.items():
