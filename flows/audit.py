@@ -303,9 +303,8 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
                          if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
                                                                  for c in k.columns)))
             if reports:
-                for p in (p for p, _ in dark if p.id in loaded):
-                    out = Path(reports) / run_id / f"{p.id}.html"
-                    written[p.id] = surfaces.portal_report(engine, run_id, p.id, out)
+                written.update(surfaces.portal_reports(engine, run_id, [p.id for p, _ in dark if p.id in loaded],
+                                                       Path(reports) / run_id))
     if docs_root and docs_root.exists() and (several or (docs_root / UNREAD).exists()):
         folders = [labels[id(s)] for s in shards if (docs_root / labels[id(s)] / "index.html").exists()]
         if not several and (docs_root / "index.html").exists():  # the one shard's own table, kept aside

@@ -119,10 +119,8 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
             out.data_docs = done.validation.data_docs or out.data_docs
         t = time.perf_counter()
         if reports:
-            for p in batch_portals:
-                if p.id in done.loaded and p.id not in out.failed:
-                    path = Path(reports) / run_id / f"{p.id}.html"
-                    out.reports[p.id] = surfaces.portal_report(engine, run_id, p.id, path)
+            out.reports.update(surfaces.portal_reports(engine, run_id, [
+                p.id for p in batch_portals if p.id in done.loaded and p.id not in out.failed], Path(reports) / run_id))
         out.seconds["report"] += time.perf_counter() - t
 
     batch: list[tuple[Portal, PortalCrawl]] = []

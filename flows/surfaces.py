@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-PORTAL_REPORT = "reporting:write_portal_report"
+PORTAL_REPORTS = "reporting:write_portal_reports"
 CATALOG_IMPORT = "app.importer:import_file"
-NAMED = (PORTAL_REPORT, CATALOG_IMPORT)  # tests/test_layers.py checks each names a surface that exists
+NAMED = (PORTAL_REPORTS, CATALOG_IMPORT)  # tests/test_layers.py checks each names a surface that exists
 
 
 def load(name: str) -> Callable[..., Any]:
@@ -26,9 +26,11 @@ def load(name: str) -> Callable[..., Any]:
     return getattr(import_module(module), attribute)
 
 
-def portal_report(engine: Engine, run_id: str, portal_id: str, out: Path) -> str:
-    """Write one portal's HTML report of run ``run_id`` to ``out``; its absolute path."""
-    return str(load(PORTAL_REPORT)(engine, run_id, portal_id, out).resolve())
+def portal_reports(engine: Engine, run_id: str, portal_ids: list[str], folder: Path) -> dict[str, str]:
+    """Write each portal's HTML report of run ``run_id`` into ``folder``; portal → its absolute path."""
+    if not portal_ids:
+        return {}
+    return {p: str(out.resolve()) for p, out in load(PORTAL_REPORTS)(engine, run_id, portal_ids, folder).items()}
 
 
 def import_table(table: str, **options: Any) -> Any:

@@ -4,7 +4,7 @@ this module; it imports none of them, so no writer imports another."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cached_property
 
@@ -27,6 +27,7 @@ from warehouse.read import (
     portal_checks,
     run_info,
 )
+from warehouse.views import portal_scorecard, unit_scorecard
 
 from .inspection import Names, excerpt, render_named
 
@@ -98,6 +99,26 @@ class ReportData:
                                       for f in bad["first_broken_run"]])
         return bad[["portal_id", "url", "page_url", "text", "scope", "kind", "http_status", "error", "nights_broken",
                     "days_broken"]].reset_index(drop=True)
+
+    def portal(self, portal_id: str) -> ReportData:
+        """This data cut to one portal: what ``load_report`` reads with ``Filters(portals=[portal_id])``,
+        without reading it again — a shard's portals are read once and each report written from
+        its own rows (a query set a portal cost ~40 ms of every portal's report)."""
+        def mine(df: pd.DataFrame | None) -> pd.DataFrame | None:
+            if df is None or "portal_id" not in df:
+                return df
+            return df[df["portal_id"] == portal_id].reset_index(drop=True)
+
+        own = (self.columns["portal_id"] == portal_id).to_numpy()
+        findings = mine(self.findings)
+        urls = set(findings["page_url"]) if findings is not None and not findings.empty else set()
+        frames = {f.name: mine(getattr(self, f.name)) for f in fields(self)
+                  if isinstance(getattr(self, f.name), pd.DataFrame) and f.name != "heatmap"}
+        return replace(self, **frames,
+                       heatmap=self.heatmap[own],  # its rows are the columns', in their order
+                       evidence={k: h for k, h in self.evidence.items() if k[0] == portal_id},
+                       page_evidence={u: h for u, h in (self.page_evidence or {}).items() if u in urls},
+                       names={k: n for k, n in (self.names or {}).items() if k[0] == portal_id})
 
     def link_summary(self) -> str:
         if self.links is None or self.links.empty:
@@ -174,13 +195,16 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
     with engine.connect() as conn:
         verdicts = filters.apply(pd.read_sql(filters.where(select(PortalVerdictRow).where(
             PortalVerdictRow.run_id == run_id), PortalVerdictRow), conn).drop(columns=["responsible"], errors="ignore"))
+        # the evaluation views' counts, of this run whatever its state (a portal's report is
+        # written while its run goes on) and, for the trend, of the complete runs before it
         params: dict = {"r": run_id}
-        units = pd.read_sql(text(filters.where_text("SELECT * FROM v_unit_scorecard WHERE run_id = :r", params)), conn,
-                            params=params)
-        params = {}
-        trend = pd.read_sql(text(filters.where_text("SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, "
-                                                    "empty, columns FROM v_portal_scorecard", params)
-                                 + " ORDER BY as_of"), conn, params=params)
+        units = pd.read_sql(text(filters.where_text(
+            f"SELECT * FROM ({unit_scorecard('ca.run_id = :r')}) u WHERE 1 = 1", params)), conn, params=params)
+        params = {"r": run_id}
+        runs = portal_scorecard("r.status = 'complete' OR ca.run_id = :r")
+        trend = pd.read_sql(text(filters.where_text(
+            f"SELECT run_id, as_of, portal_id, share_fresh, fresh, stale, empty, columns FROM ({runs}) s WHERE 1 = 1",
+            params) + " ORDER BY as_of"), conn, params=params)
         start = months_before(as_of, 11)  # the heatmap's 12 months: this one and the 11 before
         items = pd.read_sql(filters.where(select(Item.portal_id, Item.column_id, Item.published_on)
                                           .where(Item.published_on >= start, Item.published_on <= as_of), Item), conn)

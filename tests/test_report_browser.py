@@ -186,3 +186,68 @@ def test_lang_en_gives_the_english_report(report, identifiers):
     # the same run in Chinese afterwards: the warehouse kept codes, not the English text
     assert "单项否决" in _visible_text(write_report(make_engine(url), AS_OF.isoformat(), "md",
                                                  report.parent / "again.md"))
+
+
+# -- the nightly flow's portal reports: read once for a batch of portals, one plotly.js -----------
+@pytest.fixture(scope="module")
+def two_portals(tmp_path_factory):
+    """One run of two portals (the demo portal, and a copy of it as it stood eleven years
+    before: other dates, other verdicts), with the flow's own portal reports."""
+    from flows.audit import nightly_audit
+
+    tmp = tmp_path_factory.mktemp("two")
+    url = f"sqlite:///{tmp / 'audit.db'}"
+    catalog = load_catalog(REPO / "catalogs" / "demo.yaml")
+    portal = catalog.portals[0]
+    server, base = serve(build_site(portal, load_ruleset(), AS_OF))
+    blank_server, blank_base = serve(build_site(portal, load_ruleset(), AS_OF - timedelta(days=4000)))
+    try:
+        path = tmp / "catalog.yaml"
+        path.write_text(dump_catalog(catalog.model_copy(update={"portals": [
+            portal.model_copy(update={"base_url": base}),
+            portal.model_copy(update={"id": "copy", "name": "副本网站", "base_url": blank_base})]})), encoding="utf-8")
+        nightly_audit(catalog=str(path), as_of=AS_OF, warehouse=url, data_docs=None, reports=str(tmp / "reports"))
+    finally:
+        server.shutdown()
+        blank_server.shutdown()
+    return tmp, make_engine(url)
+
+
+def _without_script_and_clock(page: str) -> str:
+    page = re.sub(r"<script>.*?</script>|<script src=[^>]*></script>", "<script/>", page, count=1, flags=re.S)
+    return re.sub(r"\d{4}年\d{1,2}月\d{1,2}日\s*\d{2}:\d{2}(:\d{2})?", "<time>", page)
+
+
+def test_portal_reports_of_a_batch_are_each_portals_own(two_portals):
+    """The flow's per-portal pages, read for both portals at once, are the pages a report of
+    each portal alone would be (but for where plotly.js comes from), and share one plotly.js."""
+    from reporting.data import Filters
+
+    tmp, engine = two_portals
+    folder = tmp / "reports" / AS_OF.isoformat()
+    assert sorted(p.name for p in folder.glob("*.html")) == ["copy.html", "index.html", "xcmz-demo.html"]
+    assert (folder / "plotly.min.js").stat().st_size > 1_000_000
+    for portal_id in ("xcmz-demo", "copy"):
+        page = (folder / f"{portal_id}.html").read_text(encoding="utf-8")
+        assert '<script src="plotly.min.js"></script>' in page and "plotly.js v" not in page
+        alone = write_report(engine, AS_OF.isoformat(), "html", tmp / "alone" / f"{portal_id}.html",
+                             Filters(portals=[portal_id])).read_text(encoding="utf-8")
+        # written as the portal was loaded, while its run was still going
+        assert _without_script_and_clock(page) == _without_script_and_clock(alone).replace("· 已完成 ·", "· 运行中 ·")
+        other = "copy" if portal_id == "xcmz-demo" else "xcmz-demo"
+        assert f'data-portal="{other}"' not in page and f"{other}/c0" not in page
+    demo, old = (_without_script_and_clock((folder / f"{p}.html").read_text(encoding="utf-8"))
+                 for p in ("xcmz-demo", "copy"))
+    assert "空白栏目9个" in demo and demo.replace("xcmz-demo", "copy") != old
+    assert list((folder / "xcmz-demo_evidence").glob("*.html"))
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                    reason="chromium not installed (scripts/ensure-chromium.sh)")
+def test_a_portal_report_draws_its_charts_from_the_shared_plotly(two_portals, tmp_path):
+    tmp, _ = two_portals
+    page = tmp / "reports" / AS_OF.isoformat() / "xcmz-demo.html"
+    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    for chart in ("heatmap", "bars"):
+        assert "main-svg" in dom.split(f'id="{chart}"', 1)[1][:20000], f"{chart} was not drawn"

@@ -75,6 +75,37 @@ WHERE r.status = 'complete' AND lc.status = 'broken' AND lc.nights_broken >= 2""
 # migration 0007: the same views for people — portal names beside ids, and the reasons
 # written out in Chinese (``*_text`` columns) beside the message keys programs read
 _NAME = "LEFT JOIN portals p ON p.portal_id = {alias}.portal_id"
+
+
+def portal_scorecard(where: str) -> str:
+    """``v_portal_scorecard`` over the runs ``where`` selects: the view counts complete runs;
+    a portal's report, written while its run still goes on, reads that run's own rows too."""
+    return f"""
+SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name, {_COUNTS},
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'news' THEN 1 ELSE 0 END) AS stale_news,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'notice' THEN 1 ELSE 0 END) AS stale_notice,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'policy' THEN 1 ELSE 0 END) AS stale_policy,
+    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END)"""\
+        f""" AS stale_personnel_planning,
+    MAX(pv.verdict) AS verdict, MAX(pv.reasons) AS reasons, MAX(pv.reasons_text) AS reasons_text
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.portal_id
+{_NAME.format(alias="ca")}
+WHERE {where}
+GROUP BY ca.run_id, r.as_of, ca.portal_id"""
+
+
+def unit_scorecard(where: str) -> str:
+    """``v_unit_scorecard`` over the runs ``where`` selects (see ``portal_scorecard``)."""
+    return f"""
+SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name,"""\
+        f""" COALESCE(ca.responsible, '') AS responsible, {_COUNTS}
+FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
+{_NAME.format(alias="ca")}
+WHERE {where}
+GROUP BY ca.run_id, r.as_of, ca.portal_id, COALESCE(ca.responsible, '')"""
+
+
 READABLE_VIEWS = {
     "v_latest_column_status": f"""
 SELECT r.as_of, p.name AS portal_name, ca.*
@@ -83,26 +114,8 @@ FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
 WHERE r.status = 'complete' AND r.as_of = (
     SELECT MAX(r2.as_of) FROM column_audits ca2 JOIN audit_runs r2 ON r2.run_id = ca2.run_id
     WHERE r2.status = 'complete' AND ca2.portal_id = ca.portal_id AND ca2.column_id = ca.column_id)""",
-    "v_portal_scorecard": f"""
-SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name, {_COUNTS},
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'news' THEN 1 ELSE 0 END) AS stale_news,
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'notice' THEN 1 ELSE 0 END) AS stale_notice,
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category = 'policy' THEN 1 ELSE 0 END) AS stale_policy,
-    SUM(CASE WHEN ca.status = 'stale' AND ca.category IN ('personnel', 'planning') THEN 1 ELSE 0 END)"""
-    f""" AS stale_personnel_planning,
-    MAX(pv.verdict) AS verdict, MAX(pv.reasons) AS reasons, MAX(pv.reasons_text) AS reasons_text
-FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
-LEFT JOIN portal_verdicts pv ON pv.run_id = ca.run_id AND pv.portal_id = ca.portal_id
-{_NAME.format(alias="ca")}
-WHERE r.status = 'complete'
-GROUP BY ca.run_id, r.as_of, ca.portal_id""",
-    "v_unit_scorecard": f"""
-SELECT ca.run_id, r.as_of, ca.portal_id, MAX(p.name) AS portal_name,"""
-    f""" COALESCE(ca.responsible, '') AS responsible, {_COUNTS}
-FROM column_audits ca JOIN audit_runs r ON r.run_id = ca.run_id
-{_NAME.format(alias="ca")}
-WHERE r.status = 'complete'
-GROUP BY ca.run_id, r.as_of, ca.portal_id, COALESCE(ca.responsible, '')""",
+    "v_portal_scorecard": portal_scorecard("r.status = 'complete'"),
+    "v_unit_scorecard": unit_scorecard("r.status = 'complete'"),
     "v_column_trend": f"""
 SELECT r.as_of, ca.run_id, ca.portal_id, p.name AS portal_name, ca.column_id, ca.path, ca.status, ca.days_since_update,
        ca.allowed_days, ca.last_published_on, ca.item_count, ca.detail_text
