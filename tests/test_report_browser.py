@@ -52,6 +52,8 @@ def test_report_is_self_contained_with_evidence_links(report):
     assert "<script src=" not in page and "plotly.js v" in page  # plotly.js is inline, no CDN
     evidence = list((report.parent / "report_evidence").glob("*.html"))
     assert evidence and 'href="report_evidence/' in page
+    # exactly the pages it cites: a fresh column's page is linked nowhere, and not written
+    assert {e.stem for e in evidence} == set(re.findall(r'href="report_evidence/([0-9a-f]{64})\.html"', page))
     assert "空白栏目9个" in page and "按负责科室统计" in page
     assert 'id="due-soon"' in page and 'id="late-messages"' in page and "关于殡葬惠民政策的咨询" in page
     findings = page.split('id="findings"')[1].split("</section>")[0]
