@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -112,7 +113,7 @@ class ReportData:
         own = (self.columns["portal_id"] == portal_id).to_numpy()
         findings = mine(self.findings)
         urls = set(findings["page_url"]) if findings is not None and not findings.empty else set()
-        frames = {f.name: mine(getattr(self, f.name)) for f in fields(self)
+        frames: dict[str, Any] = {f.name: mine(getattr(self, f.name)) for f in fields(self)
                   if isinstance(getattr(self, f.name), pd.DataFrame) and f.name != "heatmap"}
         return replace(self, **frames,
                        heatmap=self.heatmap[own],  # its rows are the columns', in their order

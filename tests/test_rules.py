@@ -82,3 +82,26 @@ def test_data_docs_are_written_for_a_run(tmp_path):
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "ge").rglob("*.html")]  # GE's own site
     assert any("expect_column_values_to_be_between" in p or "item_count" in p for p in pages)
     assert any("2025-06-30" in p.as_posix() for p in (tmp_path / "docs" / "ge" / "validations").rglob("*.html"))
+
+
+def test_a_shards_batches_add_to_its_data_docs(tmp_path):
+    """A shard validates its portals in batches as they finish, into one folder: the table
+    (and GE's own index) then cover every batch, not the last one only."""
+    def portal(pid: str, column: str) -> Portal:
+        return Portal(id=pid, name=pid, base_url=f"http://{pid}.gov.cn/",
+                      columns=[Column(id=column, path=["通知公告"], url="/x", frequency="及时更新")])
+
+    docs, as_of = tmp_path / "docs", date(2025, 6, 30)
+    first = validate([ColumnCrawl("a", "b0", "u", "ok", (), empty_marker=True)], [portal("a", "b0")], NATIONAL,
+                     as_of, docs_dir=docs, run_name="2025-06-30")
+    validate([ColumnCrawl("b", "n1", "u", "ok", (Item("通知", "http://b.gov.cn/1", date(2025, 6, 29)),))],
+             [portal("b", "n1")], NATIONAL, as_of, docs_dir=docs, run_name="2025-06-30")
+    page = (docs / "index.html").read_text(encoding="utf-8")
+    assert "a/b0" in page  # the first batch's blank column is still named as failing
+    count = next(o for o in first.outcomes if o.suite == "columns" and o.element_count)
+    row = page.split(f"<small>{count.expectation}</small>", 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="n">{2 * count.element_count}</td>' in row  # over both batches' columns
+    # GE's own Data Docs: a site per batch (its index lists only what its context validated)
+    assert 'href="ge/index.html"' in page and 'href="ge-2/index.html"' in page and "（第2批）" in page
+    for site in ("ge", "ge-2"):
+        assert len(list((docs / site / "validations").rglob("*.html"))) == 2  # the columns and the items

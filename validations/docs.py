@@ -12,8 +12,9 @@ outside). GE's own site, when written, sits in ``ge/`` beside it and is linked.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from portal_audit.i18n import has, language, t
@@ -32,7 +33,31 @@ class ExpectationOutcome:
     failing_keys: tuple[str, ...]
 
 
-GE_SUBDIR = "ge"  # GE's own Data Docs site, relative to the table
+GE_SUBDIR = "ge"  # GE's own Data Docs site, relative to the table (a shard's later batches: ge-2, ge-3 …)
+
+
+def ge_site(docs_dir: str | Path) -> Path:
+    """The folder for the next batch's GE site. GE's index lists only what its own context
+    validated, and deletes the other pages it finds (``skip_and_clean_missing``), so each
+    batch of a shard gets a site of its own, and the table links them all."""
+    docs_dir = Path(docs_dir)
+    n = 1
+    while (docs_dir / _ge_name(n)).exists():
+        n += 1
+    return docs_dir / _ge_name(n)
+
+
+def _ge_name(n: int) -> str:
+    return GE_SUBDIR if n == 1 else f"{GE_SUBDIR}-{n}"
+
+
+def _ge_sites(docs_dir: Path) -> list[str]:
+    """The GE sites written in ``docs_dir``, in batch order."""
+    out, n = [], 1
+    while (docs_dir / _ge_name(n) / "index.html").exists():
+        out.append(f"{_ge_name(n)}/index.html")
+        n += 1
+    return out
 
 _CSS = """
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2em;color:#222}
@@ -56,8 +81,9 @@ def _label(group: str, name: str | None) -> str:
     return t(key) if has(key) else name
 
 
-def render(outcomes: Iterable[ExpectationOutcome], run_name: str, ge_docs: str | None = None) -> str:
-    """The table as one HTML page. ``ge_docs`` is a relative link to GE's own Data Docs."""
+def render(outcomes: Iterable[ExpectationOutcome], run_name: str, ge_docs: list[str] | None = None) -> str:
+    """The table as one HTML page. ``ge_docs``: relative links to GE's own Data Docs, a site
+    per batch validated."""
     outcomes = list(outcomes)
     esc = html.escape
     failed = sum(not o.success for o in outcomes)
@@ -74,7 +100,10 @@ def render(outcomes: Iterable[ExpectationOutcome], run_name: str, ge_docs: str |
             f'<td class="n">{o.element_count}</td><td class="n">{o.unexpected_count}</td>'
             f'<td class="keys">{esc(keys)}</td></tr>')
     title = t("expectation_table.title", run=run_name)
-    link = (f'<p><a href="{esc(ge_docs)}">{esc(t("expectation_table.ge_link"))}</a></p>' if ge_docs else "")
+    ge_docs = ge_docs or []
+    link = "".join(f'<p><a href="{esc(site)}">{esc(t("expectation_table.ge_link"))}'
+                   f'{esc(t("expectation_table.ge_batch", n=n)) if len(ge_docs) > 1 else ""}</a></p>'
+                   for n, site in enumerate(ge_docs, start=1))
     lang = "zh-CN" if language() == "zh" else language()
     return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -84,13 +113,36 @@ def render(outcomes: Iterable[ExpectationOutcome], run_name: str, ge_docs: str |
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{link}</body></html>\n")
 
 
+SOFAR = "outcomes.json"  # the outcomes a folder's table shows, read back when the next batch is added
+
+
+def merged(earlier: Iterable[ExpectationOutcome], later: Iterable[ExpectationOutcome]) -> list[ExpectationOutcome]:
+    """Two batches' outcomes as one table's: an expectation holds if it held over both, over
+    the rows of both, failed by the columns either failed it on."""
+    out: dict[tuple[str, str, str | None], ExpectationOutcome] = {}
+    for o in [*earlier, *later]:
+        key = (o.suite, o.expectation, o.column)
+        was = out.get(key)
+        out[key] = o if was is None else ExpectationOutcome(
+            o.suite, o.expectation, o.column, was.success and o.success, was.element_count + o.element_count,
+            was.unexpected_count + o.unexpected_count, tuple(sorted({*was.failing_keys, *o.failing_keys})))
+    return list(out.values())
+
+
 def write(docs_dir: str | Path, outcomes: Iterable[ExpectationOutcome], run_name: str) -> Path:
     """Write the table to ``docs_dir/index.html`` (what ``Validation.data_docs`` names),
-    linking GE's own Data Docs when they were written in ``docs_dir/ge/``."""
+    linking GE's own Data Docs when they were written in ``docs_dir/ge/``. A shard validates
+    its portals in batches as they finish, into one folder: each batch is added to the
+    table the batches before it wrote (kept beside it in ``outcomes.json``), not put in
+    its place."""
     docs_dir = Path(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    ge_index = docs_dir / GE_SUBDIR / "index.html"
+    sofar = docs_dir / SOFAR
+    if sofar.exists():
+        outcomes = merged([ExpectationOutcome(**{**o, "failing_keys": tuple(o["failing_keys"])})
+                           for o in json.loads(sofar.read_text(encoding="utf-8"))], outcomes)
+    outcomes = list(outcomes)
+    sofar.write_text(json.dumps([asdict(o) for o in outcomes], ensure_ascii=False), encoding="utf-8")
     index = docs_dir / "index.html"
-    index.write_text(render(outcomes, run_name, f"{GE_SUBDIR}/index.html" if ge_index.exists() else None),
-                     encoding="utf-8")
+    index.write_text(render(outcomes, run_name, _ge_sites(docs_dir)), encoding="utf-8")
     return index

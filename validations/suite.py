@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -133,7 +133,7 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
         ctx.add_data_docs_site("audit", {
             "class_name": "SiteBuilder",
             "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                              "base_directory": str((Path(docs_dir) / docs.GE_SUBDIR).resolve())},
+                              "base_directory": str(docs.ge_site(docs_dir).resolve())},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         })
         actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs", site_names=["audit"])]
@@ -144,13 +144,15 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
         ctx.suites.add(suite)
         definitions.append(ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite)))
     outcomes: list[ExpectationOutcome] = []
+    batch_time = datetime.now(UTC)  # a run's batches share its name, and GE names its pages by name and time
     result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["key"]}
     for definition, frame in zip(definitions, (col_df, item_df)):
         # one Checkpoint per table: each needs its own dataframe batch parameter
         checkpoint = ctx.checkpoints.add(gx.Checkpoint(
             name=f"audit-{definition.name}", validation_definitions=[definition], result_format=result_format,
             actions=actions))
-        result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=run_name))
+        result = checkpoint.run(batch_parameters={"dataframe": frame},
+                                run_id=gx.RunIdentifier(run_name=run_name, run_time=batch_time))
         for vr in result.run_results.values():
             for r in vr.results:
                 cfg = r.expectation_config
