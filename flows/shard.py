@@ -201,7 +201,7 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
             since = as_of - timedelta(days=checks.recheck_days)
             cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, since), set())
         no_paths: dict[str, ColumnPath] = {}
-        paths = _hint(lambda: column_paths(engine, p.id), no_paths)
+        paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
         return PortalInputs(previous, known, paths, context.get(p.id, ()), observer, cache)
 
     async def crawl() -> dict[str, str]:

@@ -11,9 +11,11 @@ import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
+from urllib.parse import urljoin
 
 from .i18n import Msg, render
 from .text import record_text
+from .urls import site_key
 
 FetchState = Literal["ok", "unreachable", "error"]
 STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
@@ -148,6 +150,24 @@ class ColumnPath:
 
     method: str
     source: str | None = None
+
+    @staticmethod
+    def kept(source: str | None, base_url: str) -> str | None:
+        """A list API as the warehouse keeps it: on the portal's own site, its URL by
+        ``urls.site_key`` ("KIND /path?q"), so a portal served at a new address — a new port (the
+        demo's, each run), https, www. — still finds tomorrow what it learnt tonight."""
+        if not source:
+            return source
+        head, _, url = source.partition(" ")
+        key = site_key(url, base_url)
+        return source if key.startswith("//") else f"{head} {key}"  # another host's API: as it is
+
+    def on(self, base_url: str) -> ColumnPath:
+        """This path with its API's URL on the portal's address tonight (a kept one is relative)."""
+        if not self.source:
+            return self
+        head, _, url = self.source.partition(" ")
+        return ColumnPath(self.method, f"{head} {urljoin(base_url, url)}")
 
 
 @dataclass(frozen=True, slots=True)

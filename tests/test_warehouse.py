@@ -123,3 +123,26 @@ def test_urls_are_masked_and_env_overrides_default(monkeypatch):
     assert warehouse_url() == "sqlite:///audit.db"
     monkeypatch.setenv("PORTAL_AUDIT_WAREHOUSE", "sqlite:///elsewhere.db")
     assert warehouse_url() == "sqlite:///elsewhere.db" and warehouse_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_a_learnt_api_is_found_again_when_the_portal_moves(warehouse_url):
+    """A list API learnt on one night is kept by its path on the portal's site: the portal
+    served at a new address (a new port, https) reads it there; an API on another host stays
+    on that host; a row kept as an absolute URL (before) reads as it was."""
+    from portal_audit.records import ColumnPath
+    from warehouse.models import ColumnPathRow
+    from warehouse.read import column_paths
+
+    engine = make_engine(warehouse_url)
+    crawls = _crawls()
+    crawls[0] = replace(crawls[0], method="browser", source="json:date http://x.gov.cn:8080/api/list?col=1&page=1")
+    _load(engine, crawls)
+    moved = column_paths(engine, "p", "https://www.x.gov.cn:9443/")
+    assert moved["news"] == ColumnPath("api", "json:date https://www.x.gov.cn:9443/api/list?col=1&page=1")
+    crawls[0] = replace(crawls[0], source="gkmlpt http://api.other.cn/gkmlpt/api/all/1?page=1")
+    _load(engine, crawls)
+    assert column_paths(engine, "p", "https://x.gov.cn/")["news"].source == \
+        "gkmlpt http://api.other.cn/gkmlpt/api/all/1?page=1"
+    with engine.begin() as conn:
+        conn.execute(ColumnPathRow.__table__.update().values(source="json http://old.x.gov.cn/api?page=1"))
+    assert column_paths(engine, "p", "http://x.gov.cn/")["news"].source == "json http://old.x.gov.cn/api?page=1"

@@ -18,7 +18,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
-from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, Finding, LinkCheck, PageFetch, Probe
+from portal_audit.records import (
+    RECENTLY_WORKING,
+    ColumnCrawl,
+    ColumnPath,
+    ColumnVerdict,
+    Finding,
+    LinkCheck,
+    PageFetch,
+    Probe,
+)
 from portal_audit.records import Item as ItemRecord
 from portal_audit.urls import site_key
 
@@ -203,8 +212,8 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                                            first_seen_run=run_id, last_seen_run=run_id)
                 for c in crawl_by_col.values() for m in c.messages}
     # how each list was read, for the next night: an API known (used or learnt) is read directly
-    paths = [dict(portal_id=portal.id, column_id=c.column_id, method="api" if c.source else c.method, source=c.source,
-                  run_id=run_id)
+    paths = [dict(portal_id=portal.id, column_id=c.column_id, method="api" if c.source else c.method,
+                  source=ColumnPath.kept(c.source, portal.base_url), run_id=run_id)
              for c in crawl_by_col.values() if c.method and c.fetch_state == "ok"]
     catalog_rows = [dict(version=version, column_id=c.id, portal_id=portal.id, path=" › ".join(c.path),
                          url=portal.column_url(c), frequency=c.frequency, category=c.category,

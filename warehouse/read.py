@@ -109,12 +109,13 @@ def known_items(engine: Engine, portal_id: str) -> dict[str, set[str]]:
     return out
 
 
-def column_paths(engine: Engine, portal_id: str) -> dict[str, ColumnPath]:
-    """column_id → how the newest run read its list (for the next night to go straight there)."""
+def column_paths(engine: Engine, portal_id: str, base_url: str) -> dict[str, ColumnPath]:
+    """column_id → how the newest run read its list (for the next night to go straight
+    there), its API on the portal's address ``base_url`` (``ColumnPath.kept``)."""
     with engine.connect() as conn:
         rows = conn.execute(select(ColumnPathRow.column_id, ColumnPathRow.method, ColumnPathRow.source)
                             .where(ColumnPathRow.portal_id == portal_id))
-        return {column_id: ColumnPath(method, source) for column_id, method, source in rows}
+        return {column_id: ColumnPath(method, source).on(base_url) for column_id, method, source in rows}
 
 
 def probe_window(as_of: date, days: int = 7) -> tuple[datetime, datetime]:
