@@ -1,6 +1,6 @@
 """portal-audit vs Scrapy on the same portal farm, same concurrency and politeness.
 
-Usage: .venv/bin/python bench/crawl_bench.py [--portals 20 --columns 30 --pages 3]
+Usage: .venv/bin/python bench/crawl_bench.py [--portals 20 --columns 30 --pages 3] [--skip-stages --repeat 3]
 Installs what it needs (nginx-light from Debian, scrapy from PyPI) and prints, per crawler:
 pages/s, CPU ms per page, peak memory; portal-audit's end-to-end columns/s with validate and
 load; the second-night incremental bytes; and politeness efficiency (pages/s vs H/d).
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,17 +51,26 @@ def _timed(script: str, *args: str) -> dict:
     return {**json.loads(stdout.strip().splitlines()[-1]), **figures}
 
 
-def politeness_rows(catalog: Path, per_host: int, delay: float) -> None:
+def _median(runs: list[dict]) -> dict:
+    """Each figure's median over runs (the first run's other fields)."""
+    return {**runs[0], **{k: statistics.median(r[k] for r in runs) for k in ("wall_s", "cpu_s", "peak_rss_mb")}}
+
+
+def politeness_rows(catalog: Path, per_host: int, delay: float, repeat: int = 1) -> None:
     """portal-audit audit (the CLI, through the flow, with its Data Docs and reports; and
     without them), the bare stages and the Scrapy spider at one politeness setting, each
-    timed as a whole process."""
+    timed as a whole process; with ``repeat``, each figure the median of that many rounds
+    of the four (taken in turn, so a busy minute on the machine hits them alike)."""
     cat = _with_politeness(catalog, per_host, delay)
-    spider = _timed("crawl_scrapy.py", str(cat))
-    bare = _timed("crawl_ours.py", str(cat), "--pipeline")
-    flow = run_audit_cli(cat, AS_OF.isoformat())
-    lean = run_audit_cli(cat, AS_OF.isoformat(), "--data-docs", "", "--reports", "")
-    right = all(s == "fresh" for s in flow["statuses"].values()) and flow["statuses"] == lean["statuses"]
-    print(f"\n{per_host} per host, {delay:g} s delay (whole processes: imports, API server, everything)")
+    rounds = [(_timed("crawl_scrapy.py", str(cat)), _timed("crawl_ours.py", str(cat), "--pipeline"),
+               run_audit_cli(cat, AS_OF.isoformat()),
+               run_audit_cli(cat, AS_OF.isoformat(), "--data-docs", "", "--reports", ""))
+              for _ in range(repeat)]
+    spider, bare, flow, lean = (_median([r[i] for r in rounds]) for i in range(4))
+    right = all(all(s == "fresh" for s in f["statuses"].values()) and f["statuses"] == n["statuses"]
+                for _, _, f, n in rounds)
+    print(f"\n{per_host} per host, {delay:g} s delay (whole processes: imports, API server, everything"
+          f"{f'; median of {repeat}' if repeat > 1 else ''})")
     print(f"{'':<44} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'CPU / spider':>13}")
     for name, r in (("Scrapy spider (crawl + extract)", spider), ("bare stages (crawl, validate, load)", bare),
                     ("portal-audit audit, no docs/reports", lean), ("portal-audit audit (defaults)", flow)):
@@ -81,6 +91,7 @@ def main() -> None:
     ap.add_argument("--flow-columns", type=int, default=14)
     ap.add_argument("--flow-pages", type=int, default=2)
     ap.add_argument("--skip-stages", action="store_true", help="only the audit-through-the-flow rows")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the flow rows; each figure their median")
     args = ap.parse_args()
     try:
         import scrapy  # noqa: F401
@@ -94,8 +105,8 @@ def main() -> None:
         print(f"\nfarm: {args.flow_portals} hosts × {args.flow_columns} columns × {args.flow_pages} pages: "
               "the audit as users run it")
         with Nginx(root, args.flow_portals, args.port + 1):
-            politeness_rows(catalog, 8, 0.0)  # Scrapy's defaults: 8 per host, no delay
-            politeness_rows(catalog, 2, 0.5)  # the catalog's defaults
+            politeness_rows(catalog, 8, 0.0, args.repeat)  # Scrapy's defaults: 8 per host, no delay
+            politeness_rows(catalog, 2, 0.5, args.repeat)  # the catalog's defaults
 
 
 def stages(root: Path, args: argparse.Namespace) -> None:
