@@ -39,24 +39,31 @@ KINDS = ("gkmlpt", "jpaas", "json", "form")
 class ApiSource:
     """A list API: ``kind`` — gkmlpt, jpaas, json (GET) or form (POST of a form whose fields
     are the URL's query, as TRS search endpoints take them) — the URL of its first page, and
-    the record field the column's list shows as its date, when one was learnt."""
+    the record field the column's list shows as its date, when one was learnt, and where in
+    its answer the records are (``records``: keys from the top, "data.list"), when a render
+    showed them there — what makes an empty array there a blank column, not an answer that
+    merely holds no list."""
 
     kind: str
     url: str
     date_key: str | None = None
+    records: str | None = None
 
     def as_text(self) -> str:
-        return f"{self.kind}{':' + self.date_key if self.date_key else ''} {self.url}"
+        """``KIND[:DATE_KEY][@RECORDS] URL``, as the warehouse keeps it."""
+        return (f"{self.kind}{':' + self.date_key if self.date_key else ''}"
+                f"{'@' + self.records if self.records else ''} {self.url}")
 
     @classmethod
     def from_text(cls, text: str) -> ApiSource | None:
         head, _, url = (text or "").partition(" ")
+        head, _, records = head.partition("@")
         kind, _, key = head.partition(":")
-        return cls(kind, url, key or None) if kind in KINDS and url else None
+        return cls(kind, url, key or None, records or None) if kind in KINDS and url else None
 
     def at(self, url: str) -> ApiSource:
         """The same API at another page's URL."""
-        return ApiSource(self.kind, url, self.date_key)
+        return ApiSource(self.kind, url, self.date_key, self.records)
 
     def request(self, url: str) -> tuple[str, str, bytes | None, dict]:
         """How to ask for the page at ``url``: method, URL, body, headers."""
@@ -201,6 +208,8 @@ def read_page(source: ApiSource, text: str, url: str, as_of: date | None) -> Api
         if not isinstance(markup, str):
             return ApiPage([], None, False)
         return ApiPage([], next_page(url), True, html=markup)
+    if source.records is not None and _at(data, source.records) == []:
+        return ApiPage([], None, True)  # where this API's records are, none: the list is empty
     found = json_records(data, url, as_of, (source.date_key,) if source.date_key else _DATE_KEYS)
     if found is None:
         return ApiPage([], None, False)
@@ -280,33 +289,52 @@ def json_records(data: object, base: str, as_of: date | None = None,
     """The list of records in a JSON document — the largest array of objects that each
     carry a title, a link and (for most of them) a date — and the total the API declares.
     None when the document holds no such list."""
-    best: list[Item] | None = None
-    best_total: int | None = None
+    found = _records(data, base, as_of, date_keys)
+    if found is None:
+        if isinstance(data, dict) and any(isinstance(v, list) and not v for v in data.values()):
+            return [], 0  # {"articles": [], "total": 0}: an empty list, said in JSON
+        return None
+    return found[0], found[1]
 
-    def walk(node: object, depth: int, total: int | None) -> None:
-        nonlocal best, best_total
+
+def _records(data: object, base: str, as_of: date | None, date_keys: tuple[str, ...]
+             ) -> tuple[list[Item], int | None, str] | None:
+    """``json_records``' list, its declared total and where it is ("data.list")."""
+    best: tuple[list[Item], int | None, str] | None = None
+
+    def walk(node: object, depth: int, total: int | None, path: tuple[str, ...]) -> None:
+        nonlocal best
         if depth > MAX_JSON_DEPTH:
             return
         if isinstance(node, dict):
             here = _first(node, _TOTAL_KEYS)
             if isinstance(here, (int, str)) and str(here).isdigit():
                 total = int(here)
-            for value in node.values():
-                walk(value, depth + 1, total)
+            for key, value in node.items():
+                walk(value, depth + 1, total, (*path, str(key)))
         elif isinstance(node, list) and node and all(isinstance(x, dict) for x in node):
             items = [i for i in (_as_item(_unwrapped(x), base, as_of, date_keys) for x in node) if i is not None]
             dated = sum(1 for i in items if i.published_on)
-            if len(items) * 2 >= len(node) and 2 * dated >= len(items) and (best is None or len(items) > len(best)):
-                best, best_total = items, total
-            for value in node:
-                walk(value, depth + 1, total)
+            if (len(items) * 2 >= len(node) and 2 * dated >= len(items)
+                    and (best is None or len(items) > len(best[0]))):
+                best = (items, total, ".".join(path))
+            for i, value in enumerate(node):
+                walk(value, depth + 1, total, (*path, str(i)))
 
-    walk(data, 0, None)
-    if best is None:
-        if isinstance(data, dict) and any(isinstance(v, list) and not v for v in data.values()):
-            return [], 0  # {"articles": [], "total": 0}: an empty list, said in JSON
-        return None
-    return best, best_total
+    walk(data, 0, None, ())
+    return best
+
+
+def _at(data: object, path: str) -> object:
+    """The value at ``path`` (keys and list indices from the top, "data.list"); None if absent."""
+    for part in path.split(".") if path else []:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data
 
 
 _PAGE_PARAMS = ("page", "pageNo", "pageno", "pageIndex", "pageindex", "currentPage", "curPage", "cur_page", "pageNum",
@@ -390,10 +418,10 @@ def learn(responses: list[tuple[str, str, str, bytes | None]], shown: list[Item]
     if best is None or 2 * best_hits < min(len(urls), 10):
         return None
     key = _shown_date_key(best_data, best.url, shown, as_of)
-    records = json_records(best_data, best.url, as_of, (key,) if key else _DATE_KEYS)
+    records = _records(best_data, best.url, as_of, (key,) if key else _DATE_KEYS)
     # found before with these keys: the default ones in the loop, a learnt key by _shown_date_key's agreement
     assert records is not None
-    return ApiSource(best.kind, best.url, key), records[0]
+    return ApiSource(best.kind, best.url, key, records[2] or None), records[0]
 
 
 def _shown_date_key(data: object, url: str, shown: list[Item], as_of: date | None) -> str | None:

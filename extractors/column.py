@@ -417,6 +417,18 @@ class _Column:
             url = page.next_url
         return self.finish("ok", self.partial, "api", source.as_text(), empty=empty, note=note)
 
+    async def _serves(self, source: ApiSource) -> bool:
+        """Whether the API a render learnt answers its records to the crawler itself (not
+        only to a browser holding the page's cookies): one request, before the portal's
+        other columns are read through it — and an empty list there taken for a blank one."""
+        try:
+            fetched = await fetch_page(self.fetcher, source.url, self.previous, source)
+        except FetchError as exc:
+            self.pages.append(PageFetch(source.url, exc.status, 0, 0.0, exc.msg))
+            return False
+        self.pages.append(fetched.record)
+        return bool(read_page(source, fetched.text, fetched.url, self.as_of).items)
+
     async def rendered(self, renderer: Renderer, reason: Msg | None = None) -> ColumnCrawl:
         """Render the list pages in headless Chromium and read the DOM they end with."""
         url: str | None = self.url
@@ -463,7 +475,7 @@ class _Column:
                                        "browser")
                 empty, note = lp.empty_marker, lp.note
                 learnt, learnt_items = learn(out.responses, lp.items, self.as_of) or (None, [])
-                if learnt is not None and self.siblings is not None:
+                if learnt is not None and self.siblings is not None and await self._serves(learnt):
                     self.siblings.learnt(learnt, out.html, strip_fragment(url))
                 hints = Hints(container=lp.container, site_wide=self.site_wide | lp.blocks, names=self.names)
             more = self.add(lp.items + (learnt_items if n == 0 else []))

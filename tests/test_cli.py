@@ -114,8 +114,8 @@ def test_demo_command_end_to_end(tmp_path):
                  "预设不可用链接找到3/3个", "预设的表述错误与信息泄露均已发现"):
         assert line in proc.stdout, proc.stdout[-2500:]
     # the script-drawn columns: lists in comments, JPaaS units read from their API, one template's
-    # JSON-drawn lists rendered once (and its blank column), the other four read through their own API
-    assert re.search(r"列表读取方式：静态页面\d+个、页面内嵌数据5个、平台接口10个、浏览器渲染2个",
+    # JSON-drawn lists rendered once, the other five (its blank one too) read through their own API
+    assert re.search(r"列表读取方式：静态页面\d+个、页面内嵌数据5个、平台接口11个、浏览器渲染1个",
                      proc.stdout), proc.stdout[-1500:]
     assert (tmp_path / "audit.db").exists()
 

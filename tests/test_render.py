@@ -73,7 +73,7 @@ def test_a_script_drawn_list_is_rendered_and_its_dom_and_json_kept_as_evidence(s
     assert fetched[base + "api/list?col=1&page=1"].content_hash  # the JSON the page loaded
     rendered = fetched[url + "#rendered"]
     assert rendered.content_hash and rendered.nbytes > 0  # the DOM it ended with
-    assert crawl.source == f"json {base}api/list?col=1&page=1"  # recognised as the list's API
+    assert crawl.source == f"json@data.list {base}api/list?col=1&page=1"  # the list API, and where its records are
 
 
 def test_without_a_browser_a_script_drawn_list_is_an_error_never_fresh(site):
@@ -139,7 +139,7 @@ def test_the_next_night_reads_the_learnt_api_directly(site):
     pages.add("/api/list?col=1&page=2", json.dumps({"code": 200, "data": {"total": 5, "list": []}}),
               ctype="application/json")
     first = crawl_portal(portal, AS_OF, POLICY).columns[0]
-    assert first.method == "browser" and first.source.startswith("json ")
+    assert first.method == "browser" and first.source.startswith("json@data.list ")
     pages.hits.clear()
     second = crawl_portal(portal, AS_OF, POLICY, paths={"c1": ColumnPath("api", first.source)}).columns[0]
     assert second.method == "api" and second.newest == first.newest
@@ -452,7 +452,8 @@ def test_a_template_drawn_portal_is_rendered_once_and_its_other_columns_read_thr
         "c1": "browser", "c2": "api", "c3": "api", "c4": "browser", "c5": "browser"}
     rendered = [p.url for c in columns.values() for p in c.pages if p.url.endswith("#rendered")]
     assert sorted(rendered) == [f"{base}col/{k}/index.html#rendered" for k in (1, 4, 5)]
-    assert columns["c2"].source == f"json {base}api/list?col=2&page=1"  # the next night goes straight to it
+    # the next night goes straight to it, knowing where its records are
+    assert columns["c2"].source == f"json@data.list {base}api/list?col=2&page=1"
     assert {i.url for i in columns["c3"].items} == {f"{base}art/c3/{i}.html" for i in range(7)}
 
 
@@ -479,3 +480,51 @@ def test_a_dead_columns_retries_hold_back_no_other_column(site):
     last_try = max(i for i, path in enumerate(pages.hits) if path == "/dead/index.html")
     assert all(pages.hits.index(f"/c{k}/index_1.html") < last_try for k in range(3))
     assert all(columns[f"c{k}"].fetch_state == "ok" and len(columns[f"c{k}"].items) == 16 for k in range(3))
+
+
+BLANK_API = json.dumps({"code": 200, "data": {"total": 0, "list": []}})
+
+
+def _template_portal(pages, base, blank: int = 3) -> Portal:
+    """Three columns of one template, each page writing its own request to the list API;
+    column ``blank``'s answers an empty list where the others' records are."""
+    for k in (1, 2, 3):
+        pages.add(f"/col/{k}/index.html", SHELL % f"/api/list?col={k}&page=1")
+        pages.add(f"/api/list?col={k}&page=1", BLANK_API if k == blank else _api(5, AS_OF - timedelta(days=3 * k)),
+                  ctype="application/json")
+    return Portal(id="p", name="p", base_url=base, columns=[
+        Column(id=f"c{k}", path=["政务公开", f"栏目{k}"], url=f"/col/{k}/index.html", frequency="及时更新")
+        for k in (1, 2, 3)])
+
+
+def test_a_blank_template_column_is_read_empty_through_the_api_not_rendered(site):
+    """Where the render showed the template's records ("data.list"), the blank column's own
+    request answers an empty list: a blank column, proven without a render of its own; the
+    API was first asked once by the crawler itself (it serves more than a browser)."""
+    pages, base = site
+    columns = {c.column_id: c for c in crawl_portal(_template_portal(pages, base), AS_OF, POLICY).columns}
+    assert {cid: (c.method, c.empty_marker, len(c.items)) for cid, c in columns.items()} == {
+        "c1": ("browser", False, 5), "c2": ("api", False, 5), "c3": ("api", True, 0)}
+    assert not any(p.url.endswith("#rendered") for p in columns["c3"].pages)
+    assert pages.hits.count("/api/list?col=1&page=1") == 2  # the browser's request, and the crawler's own
+    assert columns["c3"].source == f"json@data.list {base}api/list?col=3&page=1"
+
+
+def test_an_api_that_answers_only_the_browser_is_no_template(site, monkeypatch):
+    """An API that answers its records to the rendering browser only (a session, a token in
+    the page) and an empty list to the crawler: its empty lists prove nothing, so the other
+    columns are rendered — none is called blank on the API's word."""
+    pages, base = site
+    portal = _template_portal(pages, base, blank=0)
+    served = pages.response
+
+    def gated(path: str):
+        if path.startswith("/api/") and pages.hits.count(path) >= 1:  # only the first ask, the browser's
+            pages.hits.append(path)
+            return BLANK_API.encode(), "application/json", 200, {}
+        return served(path)
+
+    monkeypatch.setattr(pages, "response", gated)
+    columns = {c.column_id: c for c in crawl_portal(portal, AS_OF, POLICY).columns}
+    assert {cid: (c.method, c.empty_marker, len(c.items)) for cid, c in columns.items()} == {
+        f"c{k}": ("browser", False, 5) for k in (1, 2, 3)}
