@@ -97,3 +97,44 @@ def test_column_urls_must_be_http_or_relative(url):
 def test_invalid_port_is_a_catalog_error():
     with pytest.raises(CatalogError, match=r":4: portals\[0\].base_url: base_url 的端口无效"):
         parse_catalog(GOOD.replace("https://www.example.gov.cn/\n", "http://127.0.0.1:99999/\n", 1), "c.yaml")
+
+
+def _big_catalog(portals: int, frequency: str = "每月更新") -> str:
+    rows = "".join(f"""\
+  - id: p{p}
+    name: 示例县第{p}个部门
+    base_url: https://www.dept{p}.example.gov.cn/
+    columns:
+""" + "".join(f"""\
+      - id: c{c}
+        path: [政务公开, 栏目{c}]
+        url: /col/col{c}/index.html
+        frequency: {frequency if (p, c) == (portals - 1, 4) else "及时更新"}
+        responsible: 办公室
+""" for c in range(5)) for p in range(portals))
+    return "portals:\n" + rows
+
+
+def test_a_large_catalog_is_parsed_apart_and_loads_the_same(tmp_path, monkeypatch):
+    """A national catalog is parsed in a child process (the parse would leave this process's
+    heap holding ~28 KB a portal for the whole run): the same catalog comes back; a bad
+    one is still reported by line and field."""
+    from portal_audit import catalog as module
+
+    text = _big_catalog(1_000)
+    assert len(text) >= module.PARSE_APART_CHARS
+    path = tmp_path / "national.yaml"
+    path.write_text(text, encoding="utf-8")
+    apart = []
+    real = module._parsed_apart
+    monkeypatch.setattr(module, "_parsed_apart", lambda p: apart.append(p) or real(p))
+    loaded = load_catalog(path)
+    assert apart == [path] and loaded == parse_catalog(text, str(path))
+    assert len(loaded.portals) == 1_000 and loaded.portals[-1].columns[-1].frequency_code == "monthly"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(_big_catalog(1_000, frequency="每两周更新"), encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_catalog(bad)
+    line = _big_catalog(1_000, frequency="每两周更新").splitlines().index("        frequency: 每两周更新") + 1
+    assert f"bad.yaml:{line}: portals[999].columns[4].frequency" in str(err.value)
+    assert len(apart) == 2  # tried apart, then worded here
