@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .i18n import coded, fmt_date, label, status_label, t
 from .records import STATUSES, ColumnVerdict
@@ -49,6 +49,7 @@ class RunSummary:
     due_soon: list[ColumnVerdict] = field(default_factory=list)  # fresh, at most due_soon_days left
     due_soon_days: int = DUE_SOON_DAYS  # the ruleset's
     read_by: dict[str, int] = field(default_factory=dict)  # columns by how their lists were read
+    _checks: dict[tuple, object] = field(default_factory=dict, repr=False)  # one object per distinct check
 
     def add(self, verdicts: Iterable[ColumnVerdict], portals: Iterable = (),
             read_by: dict[str, int] | None = None) -> None:
@@ -66,7 +67,13 @@ class RunSummary:
                 self.due_soon.append(v)
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
-        self.portals.extend(portals)
+        self.portals.extend(replace(p, checks=tuple(self._shared(c) for c in p.checks)) for p in portals)
+
+    def _shared(self, check):
+        """One object for each distinct item judgement (``validations.verdicts.Check``, frozen):
+        most portals pass most items in the same words, and a national run keeps a verdict per
+        portal — seven checks and their messages each, ~4 KB a portal that grew with the run."""
+        return self._checks.setdefault((check.item, check.outcome, repr(check.message)), check)
 
     def read_by_line(self) -> str:
         """How the run read the columns' lists: "列表读取方式：静态页面52个、页面内嵌数据5个…" —

@@ -284,3 +284,28 @@ def test_due_soon_is_seven_days_or_fewer_left_per_unit():
     due = due_soon(frame)
     assert list(zip(due["responsible"], due["column_id"], due["days_left"])) == [("", "d", 0), ("办公室", "a", 7)]
     assert list(due_soon(frame, 8)["column_id"]) == ["d", "a", "b"]
+
+
+def test_a_runs_summary_keeps_one_object_per_distinct_check():
+    """A national run keeps a verdict per portal in its summary: portals judged in the same
+    words share their checks, and every line reads as before."""
+    from portal_audit.i18n import msg
+    from portal_audit.summary import RunSummary
+    from validations.verdicts import Check, PortalVerdict
+
+    def verdict(pid: str, blank: int) -> PortalVerdict:
+        return PortalVerdict(pid, blank == 0, True, True, checks=(
+            Check("blank_columns", "pass" if blank == 0 else "fail", msg("check.blank_ok", n=blank, limit=5)),
+            Check("wording_errors", "pass", msg("check.wording_ok"))))
+
+    portals = [verdict("a", 0), verdict("b", 0), verdict("c", 6)]
+    plain = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://")
+    plain.portals.extend(portals)  # as the summary kept them before
+    summary = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://")
+    summary.add([], portals[:2])
+    summary.add([], portals[2:])
+    a, b, c = summary.portals
+    assert a.checks[0] is b.checks[0] and a.checks[1] is b.checks[1] is c.checks[1]
+    assert c.checks[0] is not a.checks[0] and c.checks[0].outcome == "fail"
+    assert summary.verdict_lines() == plain.verdict_lines() and summary.vetoed == 1
+    assert summary.markdown() == plain.markdown() and summary.alert() == plain.alert()
