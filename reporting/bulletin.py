@@ -13,7 +13,7 @@ import pandas as pd
 
 from portal_audit.i18n import fmt_date, label, language, msg, t
 
-from .data import ReportData, findings_frame
+from .data import ReportData, findings_frame, problems
 from .inspection import render_named, requirements
 
 BODY_FONT = "仿宋"  # official documents: 仿宋 body, 黑体 headings (the 党政机关公文格式 convention)
@@ -166,7 +166,7 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
              lambda r: [r.portal_id, r.probes, r.failed, f"{r.failed_share:.1%}", r.fewest_per_day])
 
     _heading(doc, t("bulletin.h4"))
-    bad = cols[cols["status"].isin(["stale", "empty", "unreachable", "error"])].copy()
+    bad = problems(cols)
     unnamed = t("bulletin.unit_unnamed")
     if bad.empty:
         _para(doc, t("bulletin.no_column_problems"))

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select, text
 from portal_audit.answers import late_messages
 from portal_audit.i18n import catalogue, fmt_date, has, label, language, status_label, t
 from portal_audit.records import Message
-from portal_audit.summary import DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
+from portal_audit.summary import ATTENTION, DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 from portal_audit.text import strip_control
 from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
 from warehouse.read import (
@@ -144,6 +144,12 @@ def month_label(day: date) -> str:
     plotly would write a date axis in English whatever the report's language."""
     template = catalogue(language()).get("inspector.month") or catalogue("zh")["inspector.month"]
     return template.format(d=day)
+
+
+def problems(cols: pd.DataFrame) -> pd.DataFrame:
+    """The columns a report lists as problems (the summary's ``ATTENTION`` statuses), each
+    with its page and evidence."""
+    return cols[cols["status"].isin(ATTENTION)].reset_index(drop=True)
 
 
 def due_soon(cols: pd.DataFrame, days: int = DUE_SOON_DAYS) -> pd.DataFrame:

@@ -33,11 +33,11 @@ from .data import (  # noqa: F401
     month_label,
     months_before,
     present,
+    problems,
     report_frame,
 )
 from .inspection import render_named, requirements
 
-PROBLEMS = ("stale", "empty", "unreachable", "error")  # the statuses a report lists with their evidence
 _COLOURS = {"fresh": "#2e7d32", "stale": "#ef6c00", "empty": "#c62828", "unreachable": "#616161", "error": "#8e24aa",
             "exempt": "#1565c0"}
 
@@ -227,7 +227,7 @@ def render_html(data: ReportData, evidence_dir: str | None = None, plotly_src: s
     tiles = "".join(f'<div class="tile" style="border-color:{_COLOURS[s]}"><b>{int(counts[s])}</b> '
                     f'{html.escape(status_label(s))}</div>' for s in _ORDER if s in counts)
     cards = _cards(data)
-    bad = _problems(cols)
+    bad = problems(cols)
     links = {i: _anchors(row["url"], data.evidence.get((row["portal_id"], row["column_id"])), evidence_dir)
              for i, row in bad.iterrows()}
     figures = _figures(data)
@@ -353,17 +353,12 @@ iframe{{border:0;border-top:1px solid #ccc;width:100%;height:calc(100vh - 40px)}
 <iframe sandbox srcdoc="{page}"></iframe></body></html>"""
 
 
-def _problems(cols: pd.DataFrame) -> pd.DataFrame:
-    """The columns a report lists as problems, each with its page and evidence."""
-    return cols[cols["status"].isin(PROBLEMS)].reset_index(drop=True)
-
-
 def _write_evidence(engine: Engine, data: ReportData, folder: Path) -> None:
     """The pages a report cites (its problem columns' and findings' pages), as fetched —
     never as live pages: each is shown in a sandboxed frame (no scripts, an origin of its
     own, nothing loaded: the report's folder stays out of its reach), beside its raw bytes
     as a download. A fresh column's page is cited nowhere, and not written."""
-    cited = {(p, c) for p, c in _problems(data.columns)[["portal_id", "column_id"]].itertuples(index=False)}
+    cited = {(p, c) for p, c in problems(data.columns)[["portal_id", "column_id"]].itertuples(index=False)}
     hashes = {h for key, h in data.evidence.items() if key in cited} | set((data.page_evidence or {}).values())
     if not hashes:
         return
@@ -407,11 +402,6 @@ def write_report(engine: Engine, run_id: str, fmt: str, out: str | Path, filters
     else:
         raise ValueError(f"unknown report format {fmt!r}: md, csv, xlsx, html or docx")
     return out
-
-
-def write_portal_report(engine: Engine, run_id: str, portal_id: str, out: str | Path) -> Path:
-    """One portal's HTML report of a run, a page of its own (plotly.js inline)."""
-    return write_report(engine, run_id, "html", out, Filters(portals=[portal_id]))
 
 
 PLOTLY_JS = "plotly.min.js"
