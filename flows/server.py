@@ -36,6 +36,11 @@ STOP_TIMEOUT = 10.0
 # states and artifacts), the repossessor (slots a crashed command held are given back).
 IDLE_SERVICES = ("SCHEDULER", "LATE_RUNS", "FOREMAN", "CANCELLATION_CLEANUP", "PAUSE_EXPIRATIONS", "TRIGGERS",
                  "EVENT_LOGGER")
+# Nor does it register block types as it starts: that imports every installed Prefect
+# collection (prefect-dask brings dask.distributed: 0.3 s and 28 MB of the server's start)
+# to hash them. The audit stores no blocks; a real server registers them as usual.
+NO_BLOCK_REGISTRATION = {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+                         "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
 
 
 def _configured_api() -> str | None:
@@ -80,6 +85,7 @@ class TemporaryApi:
         self.stop()
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+               **NO_BLOCK_REGISTRATION,
                **{f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false" for name in IDLE_SERVICES}}
         env.pop("PREFECT_API_URL", None)
         with open(self.log, "wb") as out:
@@ -136,18 +142,22 @@ class TemporaryApi:
 @contextmanager
 def prefect_api(started: TemporaryApi | None) -> Iterator[str | None]:
     """Run the body against ``started`` (waited for here), or against the configured
-    server when there is one (``started`` is then None)."""
+    server when there is one (``started`` is then None).
+
+    Against the temporary server a flow sends no heartbeats: they exist so a server can
+    mark a run whose process died Crashed, and this server dies with the process. Their
+    thread sleeps in 1 s steps and the flow joins it as it ends (0.5 s a run on average)."""
     if started is None:
         yield None
         return
     import prefect.context
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     try:
         started.wait()
-        with temporary_settings(updates={PREFECT_API_URL: started.url}), \
+        with temporary_settings(updates={PREFECT_API_URL: started.url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), \
                 prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
             try:
                 yield started.url

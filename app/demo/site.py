@@ -508,5 +508,5 @@ def serve(site, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPSe
     handler = type("DemoHandler", (_Handler,), {"site": site})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, name="demo-portal", daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), name="demo-portal", daemon=True).start()  # stops in 0.05 s, not 0.5
     return server, f"http://{host}:{server.server_address[1]}/"
