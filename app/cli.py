@@ -386,6 +386,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
                                           ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
                                           lang=language(), return_state=True)
+                    demo.stop_serving()  # the portal stops while the API server does
     except DemoFailed as exc:
         print(f"portal-audit: {exc}", file=sys.stderr)
         return 2

@@ -4,10 +4,11 @@ flow) over synthetic portals served by bench/synth.py, each size in a fresh proc
 Usage: .venv/bin/python bench/memory_bench.py [--sizes 160 2000 14000 --columns 5]
 Politeness is 8 per host and no delay, the CPU-bound case where the most pages are in
 flight at once. Prints wall, CPU (the command and its API server), whether every verdict is
-right, and peak resident memory per process: the audit's own (the figure the ≤ 400 MB
-target is about) and the temporary Prefect API server's, a child process the command
-starts. ``wait4`` reports only the larger of the two, so both are sampled here (their
-kernel high-water marks, VmHWM, read every 0.2 s) with the largest sum of the two at once.
+right, and peak resident memory per process: the audit's own and its shards' crawl
+processes' (the figures the ≤ 400 MB target is about), and the temporary Prefect API
+server's, a child process the command starts. ``wait4`` reports only the largest, so each
+is sampled here (their kernel high-water marks, VmHWM, read every 0.2 s) with the largest
+sum of them all at once (the forkserver the crawls are forked from included).
 Each size runs with a Prefect home of its own: the ephemeral server's database starts
 empty (its size is not this run's), and host slots a killed run left taken on the shared
 one (the leases live in that server's memory and die with it) cannot stall the bench.
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from audit_cli import run_audit_cli  # noqa: E402
-from procs import Sampler, children  # noqa: E402
+from procs import Sampler, children, processes  # noqa: E402
 from synth import AS_OF, catalog, serving, truth  # noqa: E402
 
 SAMPLE_EVERY = 0.2  # seconds
@@ -45,23 +46,20 @@ def _status(pid: int) -> dict[str, int]:
 
 class Peaks(Sampler):
     """Samples, while the body runs, the ``portal-audit`` process this one starts (a child
-    whose command line names it) and that process's own children (the API server)."""
+    whose command line names it) and its descendants: the temporary API server, and the
+    shards' crawl processes (children of Python's forkserver, which the command starts)."""
 
     every = SAMPLE_EVERY
 
     def __init__(self) -> None:
-        self.audit = self.server = self.together = 0
+        self.audit = self.crawler = self.server = self.together = 0
         self._pid: int | None = None
         super().__init__()
 
     def _audit_pid(self) -> int | None:
         for pid in children(os.getpid()):
-            try:
-                with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
-                    if any(os.path.basename(arg) == b"portal-audit" for arg in cmdline.read().split(b"\0")):
-                        return pid
-            except OSError:
-                continue
+            if any(os.path.basename(arg) == b"portal-audit" for arg in _cmdline(pid)):
+                return pid
         return None
 
     def sample(self) -> None:
@@ -69,10 +67,24 @@ class Peaks(Sampler):
         own = _status(pid) if pid is not None else {}
         if pid is None or not own:
             return
-        servers = [_status(child) for child in children(pid)]
+        procs = processes()
+        kids = [child for child, (_, parent, _) in procs.items() if parent == pid]
+        forkservers = [k for k in kids if any(b"forkserver" in arg for arg in _cmdline(k))]
+        crawlers = [_status(c) for c, (_, parent, _) in procs.items() if parent in forkservers]
+        servers = [_status(k) for k in kids if k not in forkservers]
+        rest = [_status(k) for k in forkservers] + crawlers + servers
         self.audit = max(self.audit, own.get("VmHWM", 0))
+        self.crawler = max([self.crawler] + [c.get("VmHWM", 0) for c in crawlers])
         self.server = max([self.server] + [s.get("VmHWM", 0) for s in servers])
-        self.together = max(self.together, own.get("VmRSS", 0) + sum(s.get("VmRSS", 0) for s in servers))
+        self.together = max(self.together, own.get("VmRSS", 0) + sum(s.get("VmRSS", 0) for s in rest))
+
+
+def _cmdline(pid: int) -> list[bytes]:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().split(b"\0")
+    except OSError:
+        return []
 
 
 def main() -> None:
@@ -85,7 +97,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"synthetic portals × {args.columns} columns × up to 3 pages (~30 KB), 8 per host, no delay, "
           f"links checked: {args.links}")
-    print(f"{'portals':>7} {'columns':>8} {'fetches':>8} {'links':>8} {'audit peak':>10} "
+    print(f"{'portals':>7} {'columns':>8} {'fetches':>8} {'links':>8} {'audit peak':>10} {'crawler':>10} "
           f"{'API server':>10} {'together':>9} "
           f"{'wall':>7} {'CPU':>7} verdicts")
     with tempfile.TemporaryDirectory() as tmp, serving(args.port):
@@ -99,7 +111,7 @@ def main() -> None:
                 r = run_audit_cli(path, AS_OF.isoformat(), "--data-docs", "", "--reports", "")
             wrong = sum(1 for (p, c), s in r["statuses"].items() if s != truth(int(p[1:]), int(c[1:])))
             print(f"{n:>7} {r['columns']:>8,} {r['pages']:>8,} {r['links_fetched']:>8,} "
-                  f"{peaks.audit:>7,} MB {peaks.server:>7,} MB "
+                  f"{peaks.audit:>7,} MB {peaks.crawler:>7,} MB {peaks.server:>7,} MB "
                   f"{peaks.together:>6,} MB {r['wall_s']:>6.1f}s {r['cpu_s']:>6.1f}s "
                   f"{'all right' if not wrong else f'{wrong} WRONG'}", flush=True)
 

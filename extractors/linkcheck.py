@@ -67,12 +67,14 @@ class Outcome:
 
 @dataclass
 class LinkCache:
-    """URL → its check, shared by the shards of a run on one event loop: a URL is checked
-    once per run. ``fresh`` holds URLs an earlier night found working recently; they are
+    """URL → its check, shared by the portals crawling on one event loop: a URL is checked
+    once. ``done`` holds what the run checked before this cache (other shards' links to
+    other hosts). ``fresh`` holds URLs an earlier night found working recently; they are
     not fetched again (broken and unverifiable links are checked every night)."""
 
-    results: dict[str, asyncio.Future] = field(default_factory=dict)
+    results: dict[str, asyncio.Future[Outcome]] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)
+    done: dict[str, Outcome] = field(default_factory=dict)
     only_site: bool = False  # check only the portal's own host (a catalog run offline says so)
 
 
@@ -125,10 +127,13 @@ async def check_links(fetcher: Fetcher, links: Sequence[Link], portal_url: str, 
             return LinkCheck(link, scope, kind, blank, "skipped", None, msg("link.site_only"))
         if link.url in cache.fresh:
             return LinkCheck(link, scope, kind, blank, "ok", None, RECENTLY_WORKING)
-        future = cache.results.get(link.url)
-        if future is None:
-            future = cache.results[link.url] = asyncio.ensure_future(_check(fetcher, link.url, kind, scope == "域外"))
-        o = await asyncio.shield(future)
+        o = cache.done.get(link.url)
+        if o is None:
+            future = cache.results.get(link.url)
+            if future is None:
+                future = cache.results[link.url] = asyncio.ensure_future(
+                    _check(fetcher, link.url, kind, scope == "域外"))
+            o = await asyncio.shield(future)
         return LinkCheck(link, scope, kind, blank, o.status, o.http_status, o.error, o.title, o.text_sample)
 
     return list(await asyncio.gather(*(one(link) for link in links)))

@@ -48,7 +48,7 @@ from validations.verdicts import PortalVerdict
 from warehouse.db import cause, is_outage, mask_url, open_warehouse, warehouse_url
 from warehouse.load import finish_run, run_id_for, start_run
 
-from . import national, surfaces
+from . import crawler, national, surfaces
 from .artifacts import UNREAD, docs_index, publish_artifacts, send_notification
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure, load_spool, spool_finish, wait_out
@@ -264,6 +264,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     failed, written, spooled = done.failed, done.written, done.spooled
     dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
     by_id = {p.id: p for p in selected}
+    crawler.start()  # the process shards' crawls are forked from imports the crawler meanwhile
     warm_up_meanwhile()  # GE's imports, unless the command line started them already
     ensure_limits(sorted({host_limit_name(p) for p in selected}))
     policy = policy_for(cat)

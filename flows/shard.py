@@ -1,41 +1,38 @@
-"""The shard task: one Prefect task crawls a shard's portals concurrently on one event loop,
-stores their page bodies as evidence as each finishes, and meanwhile validates and loads the
+"""The shard task: one Prefect task crawls a shard's portals concurrently, in a process of
+its own (``flows/crawler.py``: two shards at once crawl on two cores), stores their page
+bodies as evidence as each finishes, and meanwhile validates and loads the
 portals finished, every ``LOAD_EVERY`` seconds (a slow portal holds back none of its shard).
 It holds the shard's host slots for its whole crawl; portals that were dark are held for the
 run's canary (``flows/canary.py``) and settled by ``settle_dark``."""
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import contextvars
-import logging
+import os
 import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.crawl import PortalInputs, crawl_portals
 from extractors.fetch import FetchPolicy
-from extractors.linkcheck import LinkCache
+from extractors.linkcheck import Outcome
 from portal_audit.catalog import Checks, Portal
-from portal_audit.i18n import msg, t, using
+from portal_audit.i18n import language, msg, t, using
 from portal_audit.memory import give_back, resident_mb
-from portal_audit.records import ColumnCrawl, ColumnPath, ColumnVerdict, PortalCrawl, Previous
-from validations.content import PageScan, load_lexicon
+from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, PortalCrawl
 from validations.verdicts import PortalVerdict
-from warehouse.db import cause, is_outage, make_engine
+from warehouse.db import is_outage, make_engine
 from warehouse.load import store_evidence
-from warehouse.read import column_paths, known_items, previous_pages, recently_working_links
 
-from . import canary, surfaces
+from . import canary, crawler, surfaces
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure
 from .hosts import holding, host_limit_name, host_of
@@ -148,7 +145,7 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     if batch:
         load(batch)
     del batch
-    _give_back_memory(run_id, portals)
+    _give_back_memory()
     crawl, validate, report = (round(x, 1) for x in out.seconds.values())
     log.info("%s", t("log.shard", shard=label, portals=len(portals), columns=len(out.verdicts), crawl=crawl,
                      validate=validate, report=report, memory=_resident()))
@@ -184,47 +181,33 @@ def settle_dark(dark: list[tuple[Portal, PortalCrawl]], total: int, as_of: date,
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
                          run_id: str, context: dict[str, list[str]], checks: Checks,
                          done: Callable[[tuple[Portal, PortalCrawl] | None], None]) -> dict[str, str]:
-    """Crawl a shard's portals concurrently while holding their hosts. Each portal's page
-    bodies go to the evidence store as it finishes; the crawl without them goes to
-    ``done``, and ``done(None)`` says the crawl is over. Returns the portals that failed."""
-    links = checks.links != "none" and checks.links_per_portal > 0
-    cache = _link_cache(run_id, checks) if links else None
-
-    def inputs(p: Portal) -> PortalInputs:  # what earlier nights left, read as the portal starts
-        nothing: tuple[dict[str, Previous], dict[str, set[str]]] = ({}, {})
-        previous, known = _hint(lambda: (previous_pages(engine, p.id), known_items(engine, p.id)) if incremental
-                                else nothing, nothing)
-        observer = None
-        if links or checks.content:
-            observer = PageScan(load_lexicon(), checks.links_per_portal if links else 0, checks.content)
-        if cache is not None and checks.recheck_days:
-            since = as_of - timedelta(days=checks.recheck_days)
-            cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, since), set())
-        no_paths: dict[str, ColumnPath] = {}
-        paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
-        return PortalInputs(previous, known, paths, context.get(p.id, ()), observer, cache)
-
-    async def crawl() -> dict[str, str]:
-        failed: dict[str, str] = {}
-        async for p, got in crawl_portals(portals, as_of, policy, inputs=inputs):
-            if isinstance(got, Exception):
-                failed[p.id] = failure("crawl", got)
-                done((p, _crashed(p, got)))
-                continue
-            try:
-                await asyncio.to_thread(store_evidence, engine, run_id, got.pages())
-                got = got.without_bodies()
-            except Exception as exc:
-                if not is_outage(exc):  # the crawl still counts; its bodies are not kept
-                    failed[p.id] = failure("evidence", exc)
-                    got = got.without_bodies()
-                # the warehouse is out: the bodies stay with the crawl, stored when it loads (or spooled)
-            done((p, got))
-        return failed
-
+    """Crawl a shard's portals concurrently, in a process of its own (``flows/crawler.py``),
+    while holding their hosts. Each portal's page bodies go to the evidence store as it
+    finishes; the crawl without them goes to ``done``, and ``done(None)`` says the crawl is
+    over. Returns the portals that failed."""
+    failed: dict[str, str] = {}
+    hosts = {host_of(p) for p in portals}
+    job = crawler.CrawlJob(portals, as_of, policy, engine.url.render_as_string(hide_password=False), incremental,
+                           context, checks, checked=dict(_CHECKED.get(run_id, {})), lang=language(),
+                           env=dict(os.environ))
     try:
         with holding([host_limit_name(p) for p in portals]):
-            return asyncio.run_coroutine_threadsafe(crawl(), _crawler_loop()).result()
+            for p, got in crawler.crawl_apart(job):
+                if isinstance(got, Exception):
+                    failed[p.id] = failure("crawl", got)
+                    done((p, _crashed(p, got)))
+                    continue
+                _remember_links(run_id, hosts, got)
+                try:
+                    store_evidence(engine, run_id, got.pages())
+                    got = got.without_bodies()
+                except Exception as exc:
+                    if not is_outage(exc):  # the crawl still counts; its bodies are not kept
+                        failed[p.id] = failure("evidence", exc)
+                        got = got.without_bodies()
+                    # the warehouse is out: the bodies stay with the crawl, stored when it loads (or spooled)
+                done((p, got))
+        return failed
     finally:
         done(None)
 
@@ -243,34 +226,31 @@ def _in_thread(ctx: contextvars.Context, fn: Callable[[], T]) -> concurrent.futu
     return future
 
 
-_LINK_CACHES: dict[str, LinkCache] = {}  # run id → its checked links: a URL is checked once per run
+# run id → what its shards found checking links to hosts outside their own, handed to the
+# shards that start later: a URL on a shared site (www.gov.cn, a province's platform) is
+# checked once per run, not once per shard. Links to a shard's own hosts are not kept: no
+# other shard crawls those hosts (kept, they were ~0.9 KB a check, ~1.3 GB at 14,000 portals).
+_CHECKED: dict[str, dict[str, Outcome]] = {}
+_CHECKED_LOCK = threading.Lock()
 
 
 def forget_links(run_id: str) -> None:
     """Drop a finished run's checked links."""
-    _LINK_CACHES.pop(run_id, None)
+    with _CHECKED_LOCK:
+        _CHECKED.pop(run_id, None)
 
 
-def _link_cache(run_id: str, checks: Checks) -> LinkCache:
-    with _LOOP_LOCK:
-        return _LINK_CACHES.setdefault(run_id, LinkCache(only_site=checks.links == "site"))
+def _remember_links(run_id: str, hosts: set[str], crawl: PortalCrawl) -> None:
+    """Keep the outcomes of ``crawl``'s checks of links off the shard's own ``hosts``."""
+    def netloc(url: str) -> str:  # of "http://host:port/…", 13 × faster than urlsplit's (a shard's 12,000 links)
+        parts = url.split("/", 3)
+        return parts[2].lower() if len(parts) > 2 else ""
 
-
-_LOOP: asyncio.AbstractEventLoop | None = None
-_LOOP_LOCK = threading.Lock()
-
-
-def _crawler_loop() -> asyncio.AbstractEventLoop:
-    """The process's one crawling event loop, in a thread of its own. Shards running at
-    once crawl on it side by side: two event loops in two threads would hand the GIL
-    back and forth for every page (15 % more CPU, measured), one loop interleaves them
-    cooperatively, while validation and loading run in the task threads."""
-    global _LOOP
-    with _LOOP_LOCK:
-        if _LOOP is None or _LOOP.is_closed():
-            _LOOP = asyncio.new_event_loop()
-            threading.Thread(target=_LOOP.run_forever, name="crawler-loop", daemon=True).start()
-        return _LOOP
+    other = {c.link.url: Outcome(c.status, c.http_status, c.error, c.title, c.text_sample) for c in crawl.links
+             if c.error != RECENTLY_WORKING and netloc(c.link.url) not in hosts}
+    if other:
+        with _CHECKED_LOCK:
+            _CHECKED.setdefault(run_id, {}).update(other)
 
 
 def _resident() -> str:
@@ -279,51 +259,10 @@ def _resident() -> str:
     return "unknown" if mb is None else f"{mb} MB"
 
 
-def _give_back_memory(run_id: str, portals: Sequence[Portal]) -> None:
-    """What a finished shard leaves behind, given back: the run's link checks of its own
-    hosts' URLs (``_forget_own_links``), then the heap that freed to the system (glibc keeps
-    it otherwise, fragmented, and a long run's resident memory creeps up shard by shard)."""
-    _forget_own_links(run_id, portals)
+def _give_back_memory() -> None:
+    """What a finished shard freed, given back to the system (glibc keeps it otherwise,
+    fragmented, and a long run's resident memory creeps up shard by shard)."""
     give_back()
-
-
-def _forget_own_links(run_id: str, portals: Sequence[Portal]) -> None:
-    """Drop from the run's link cache the URLs on the finished shard's own hosts. A run checks
-    each URL once, but most of a portal's links are on its own host, and every portal of a
-    host crawls in this shard. Kept to the run's end, they were up to 100 checks a portal at
-    ~0.9 KB each (a task, its outcome, the URL): the Python heap grew ~0.1 MB a portal
-    (+66 MB over 72,000 checks at 960 portals; ~1.3 GB at 14,000). Links to other hosts
-    (shared sites, the point of a run-wide cache) stay. The crawler loop may be adding
-    entries meanwhile: this iterates copies, and a dict pop or set update is atomic under
-    the GIL."""
-    cache = _LINK_CACHES.get(run_id)
-    if cache is None:
-        return
-    hosts = {host_of(p) for p in portals}
-
-    def netloc(url: str) -> str:  # of "http://host:port/…", 13 × faster than urlsplit's (a shard's 12,000 links)
-        parts = url.split("/", 3)
-        return parts[2].lower() if len(parts) > 2 else ""
-
-    def own(urls: list[str]) -> list[str]:
-        return [u for u in urls if netloc(u) in hosts]
-
-    for url in own(list(cache.results)):
-        cache.results.pop(url, None)
-    cache.fresh.difference_update(own(list(cache.fresh)))
-
-
-def _hint(read: Callable[[], T], without: T) -> T:
-    """What earlier nights left (validators, known items, list paths, working links) only
-    saves requests: with the warehouse out the crawl goes on without it."""
-    try:
-        return read()
-    except Exception as exc:
-        if not is_outage(exc):
-            raise
-        logging.getLogger("portal_audit.audit").warning("warehouse unavailable, crawling without its hints: %s",
-                                                         cause(exc))
-        return without
 
 
 def _detached_context() -> contextvars.Context:

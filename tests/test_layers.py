@@ -71,7 +71,7 @@ def test_the_rule_names_a_breach():
     assert not _allowed("portal_audit.catalog", "extractors.profiles")
     assert not _allowed("extractors.crawl", "reporting.writers") and not _allowed("portal_audit.records", "reporting")
     assert _allowed("warehouse.load", "portal_audit.records") and _allowed("app.cli", "flows.audit")
-    assert ("flows.shard", "extractors.crawl") in _imports()
+    assert ("flows.crawler", "extractors.crawl") in _imports()
 
 
 def _graph() -> dict[str, set[str]]:

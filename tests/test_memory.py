@@ -1,40 +1,33 @@
-"""What a finished shard gives back (issue 30, flat memory): the run's link checks of its own
-hosts (kept to the run's end they grew the heap ~0.1 MB a portal), and the C library's
-helpers work or do nothing."""
+"""What a run keeps between shards (issue 30, flat memory): only the link checks other shards
+can use (kept whole, they grew the heap ~0.1 MB a portal), and the C library's helpers work
+or do nothing."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 
-from extractors.linkcheck import LinkCache
 from flows import shard
 from portal_audit import memory
-from portal_audit.catalog import Portal
-
-COLUMNS = [{"id": "c", "path": ["工作动态"], "url": "/c/", "frequency": "每月更新"}]
+from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck, PortalCrawl
 
 
-def _portal(pid: str, base_url: str) -> Portal:
-    return Portal.model_validate({"id": pid, "name": pid, "base_url": base_url, "columns": COLUMNS})
+def _check(url: str, status: str = "ok", error=None) -> LinkCheck:
+    return LinkCheck(Link(url, "http://a.gov.cn/", "x", "a"), "域外", "网页", False, status, 200, error)
 
 
-def test_a_finished_shard_forgets_its_own_hosts_link_checks_and_keeps_the_shared_ones() -> None:
-    loop = asyncio.new_event_loop()
+def test_a_shard_hands_on_its_checks_of_other_hosts_links_and_keeps_none_of_its_own() -> None:
+    own = ["http://a.gov.cn/x.html", "https://A.gov.cn/y?z=1", "http://b.gov.cn:8080/x"]
+    other = ["http://b.gov.cn/x", "http://www.gov.cn/", "mailto:office@a.gov.cn", "relative.html"]
+    crawl = PortalCrawl("a", None, (), links=tuple(_check(u) for u in own + other) + (
+        _check("http://www.gov.cn/worked.html", error=RECENTLY_WORKING), _check("http://c.gov.cn/gone", "broken")))
     try:
-        cache = LinkCache()
-        own = ["http://a.gov.cn/x.html", "https://A.gov.cn/y?z=1", "http://b.gov.cn:8080/x"]
-        kept = ["http://b.gov.cn/x", "http://www.gov.cn/", "mailto:office@a.gov.cn", "relative.html"]
-        cache.results.update({url: loop.create_future() for url in own + kept})
-        cache.fresh |= {"http://a.gov.cn/worked.html", "http://www.gov.cn/worked.html"}
-        shard._LINK_CACHES["run-1"] = cache
-        shard._give_back_memory("run-1", [_portal("a", "http://A.gov.cn/"), _portal("b", "http://b.gov.cn:8080/")])
-        assert sorted(cache.results) == sorted(kept)  # another port is another host, as shards count hosts
-        assert cache.fresh == {"http://www.gov.cn/worked.html"}
-        shard._give_back_memory("no-such-run", [_portal("a", "http://a.gov.cn/")])  # no link checks: nothing to do
+        shard._remember_links("run-1", {"a.gov.cn", "b.gov.cn:8080"}, crawl)  # another port is another host
+        kept = shard._CHECKED["run-1"]
+        assert sorted(kept) == sorted(other + ["http://c.gov.cn/gone"])  # not fetched this night: not handed on
+        assert kept["http://c.gov.cn/gone"].status == "broken" and kept["http://www.gov.cn/"].http_status == 200
     finally:
         shard.forget_links("run-1")
-        loop.close()
+    assert "run-1" not in shard._CHECKED
 
 
 def test_the_c_library_helpers_act_on_glibc_and_do_nothing_elsewhere(monkeypatch) -> None:

@@ -57,13 +57,19 @@ class DemoPortal:
             stderr=self.errors, text=True, encoding="utf-8", preexec_fn=_die_with_parent)
         return self
 
+    def stop_serving(self) -> None:
+        """Tell the child to stop (it closes its server and exits) without waiting for it:
+        it stops while the command winds its own things down."""
+        if self.process is not None and self.process.stdin is not None and not self.process.stdin.closed:
+            self.process.stdin.close()  # the child's signal to stop serving
+
     def __exit__(self, *exc) -> None:
-        process, self.process = self.process, None
+        process = self.process
         if process is None:
             return
         try:
-            assert process.stdin is not None
-            process.stdin.close()  # the child's signal to stop serving
+            self.stop_serving()
+            self.process = None
             process.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
