@@ -36,7 +36,7 @@ def _job(base: str, url: str, warehouse: str, checks: Checks = NO_LINKS) -> Craw
     return CrawlJob([portal], AS_OF, POLICY, warehouse, False, {}, checks, env=dict(os.environ))
 
 
-def _crawlers() -> list[multiprocessing.Process]:
+def _crawlers() -> list[multiprocessing.process.BaseProcess]:
     return [c for c in multiprocessing.active_children() if c.name == "portal-audit-crawl"]
 
 
