@@ -8,7 +8,8 @@ right, and peak resident memory per process: the audit's own and its shards' cra
 processes' (the figures the ≤ 400 MB target is about), and the temporary Prefect API
 server's, a child process the command starts. ``wait4`` reports only the largest, so each
 is sampled here (their kernel high-water marks, VmHWM, read every 0.2 s) with the largest
-sum of them all at once (the forkserver the crawls are forked from included).
+sum of them all at once (the forkserver the crawls are forked from included), as PSS: pages
+the processes share counted once.
 Each size runs with a Prefect home of its own: the ephemeral server's database starts
 empty (its size is not this run's), and host slots a killed run left taken on the shared
 one (the leases live in that server's memory and die with it) cannot stall the bench.
@@ -44,6 +45,17 @@ def _status(pid: int) -> dict[str, int]:
         return {}
 
 
+def _pss(pid: int) -> int:
+    """``pid``'s proportional set size in MB: its private pages and its share of those it
+    shares (a crawl process shares most of the forkserver's it was forked from; summing
+    their RSS would count those pages twice)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next((int(line.split()[1]) // 1024 for line in rollup if line.startswith("Pss:")), 0)
+    except (OSError, ValueError):
+        return 0
+
+
 class Peaks(Sampler):
     """Samples, while the body runs, the ``portal-audit`` process this one starts (a child
     whose command line names it) and its descendants: the temporary API server, and the
@@ -72,11 +84,11 @@ class Peaks(Sampler):
         forkservers = [k for k in kids if any(b"forkserver" in arg for arg in _cmdline(k))]
         crawlers = [_status(c) for c, (_, parent, _) in procs.items() if parent in forkservers]
         servers = [_status(k) for k in kids if k not in forkservers]
-        rest = [_status(k) for k in forkservers] + crawlers + servers
+        everyone = [pid, *kids, *(c for c, (_, parent, _) in procs.items() if parent in forkservers)]
         self.audit = max(self.audit, own.get("VmHWM", 0))
         self.crawler = max([self.crawler] + [c.get("VmHWM", 0) for c in crawlers])
         self.server = max([self.server] + [s.get("VmHWM", 0) for s in servers])
-        self.together = max(self.together, own.get("VmRSS", 0) + sum(s.get("VmRSS", 0) for s in rest))
+        self.together = max(self.together, sum(_pss(p) for p in everyone))
 
 
 def _cmdline(pid: int) -> list[bytes]:

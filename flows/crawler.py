@@ -69,13 +69,13 @@ class CrawlJob:
     portals: list[Portal]
     as_of: date
     policy: FetchPolicy
-    warehouse: str  # its URL, read for what earlier nights left (previous pages, known items, list paths)
+    warehouse: str = field(repr=False)  # its URL (a password, maybe), read for what earlier nights left
     incremental: bool
     context: Mapping[str, list[str]]  # portal id → first pages of columns not audited, for site-wide blocks
     checks: Checks
     checked: Mapping[str, Outcome] = field(default_factory=dict)  # links to other hosts the run checked already
     lang: str = "zh"
-    env: Mapping[str, str] = field(default_factory=dict)  # this process's environment now (the forkserver's is older)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)  # this process's now (the forkserver's is older)
 
 
 def start() -> None:

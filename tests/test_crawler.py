@@ -44,9 +44,10 @@ def test_a_portal_is_crawled_in_another_process_and_comes_back_with_its_bodies(t
     url = f"sqlite:///{tmp_path / 'w.db'}"
     make_engine(url)  # the warehouse the child reads earlier nights from (empty)
     faults, base = serve_faults()
+    job = _job(base, "/ok/news", url)
+    assert url not in repr(job) and os.environ["PATH"] not in repr(job)  # its warehouse URL and environment: secrets
     try:
-        got = [(portal.id, crawl, [c.pid for c in _crawlers()])
-               for portal, crawl in crawl_apart(_job(base, "/ok/news", url))]
+        got = [(portal.id, crawl, [c.pid for c in _crawlers()]) for portal, crawl in crawl_apart(job)]
     finally:
         faults.shutdown()
     assert [portal_id for portal_id, _, _ in got] == ["p"]
