@@ -264,7 +264,8 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     failed, written, spooled = done.failed, done.written, done.spooled
     dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
     by_id = {p.id: p for p in selected}
-    crawler.start()  # the process shards' crawls are forked from imports the crawler meanwhile
+    if several:  # each shard crawls in a process of its own; one alone, in this one
+        crawler.start()  # the process the shards' crawls are forked from imports the crawler meanwhile
     warm_up_meanwhile()  # GE's imports, unless the command line started them already
     ensure_limits(sorted({host_limit_name(p) for p in selected}))
     policy = policy_for(cat)
@@ -274,7 +275,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
         docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
         return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
                                        reports, {p.id: context[p.id] for p in shard if p.id in context},
-                                       cat.checks, lang, loading)
+                                       cat.checks, lang, loading, several)
 
     for shard, outcome in _as_finished(shards, submit, shards_at_once):
         if isinstance(outcome, Exception):  # the shard's own machinery broke: its portals failed

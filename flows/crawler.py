@@ -100,13 +100,16 @@ def _stop() -> None:
         stop()
 
 
-def crawl_apart(job: CrawlJob) -> Iterator[tuple[Portal, PortalCrawl | Exception]]:
+def crawl_apart(job: CrawlJob, apart: bool = True) -> Iterator[tuple[Portal, PortalCrawl | Exception]]:
     """Crawl ``job``'s portals in a child process; yield each portal with its crawl (page
     bodies included) or the exception it crashed with, as it finishes. CrawlerDied if the
-    child dies first; the child is stopped when the caller stops iterating. A daemonic
-    process may have no children (a Dask worker's task): it crawls in a thread instead."""
+    child dies first; the child is stopped when the caller stops iterating. Not ``apart``
+    (a run of one shard: no other crawl to share the cores with, and a child's forkserver
+    costs the run a second), or in a daemonic process, which may have no children (a Dask
+    worker's task), it crawls in a thread of this process instead."""
     by_id = {p.id: p for p in job.portals}
-    for kind, *rest in _in_thread(job) if multiprocessing.current_process().daemon else _in_child(job):
+    here = not apart or multiprocessing.current_process().daemon
+    for kind, *rest in _in_thread(job) if here else _in_child(job):
         if kind == "broke":
             raise CrawlerDied(rest[0])
         portal_id, got = rest

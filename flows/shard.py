@@ -74,16 +74,17 @@ class Loading:
 def audit_shard_task(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str,
                      incremental: bool, run_id: str, ruleset: str, docs_dir: str | None, reports: str | None,
                      context: dict[str, list[str]], checks: Checks | None = None, lang: str | None = None,
-                     loading: Loading = Loading()) -> ShardOutcome:
-    """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts."""
+                     loading: Loading = Loading(), apart: bool = True) -> ShardOutcome:
+    """Crawl, validate and load a shard of portals. The crawl holds the shard's hosts; it runs
+    in a process of its own when ``apart`` (see ``crawler.crawl_apart``)."""
     with using(lang):  # the portal reports it writes are in the run's language
         return _audit_shard(portals, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir, reports,
-                            context, checks or Checks(), loading)
+                            context, checks or Checks(), loading, apart)
 
 
 def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPolicy, url: str, incremental: bool,
                  run_id: str, ruleset: str, docs_dir: str | None, reports: str | None, context: dict[str, list[str]],
-                 checks: Checks, loading: Loading) -> ShardOutcome:
+                 checks: Checks, loading: Loading, apart: bool = True) -> ShardOutcome:
     """Crawl the shard's portals and, while they crawl, validate and load those finished:
     every ``LOAD_EVERY`` seconds the portals finished since go to the warehouse together
     (one Great Expectations run for them all). A shard that ends quickly loads once, as a
@@ -96,7 +97,7 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     finished: queue.Queue[tuple[Portal, PortalCrawl] | None] = queue.Queue()
     start = time.perf_counter()
     crawling = _in_thread(_detached_context(), lambda: _crawl_holding_hosts(
-        portals, as_of, policy, engine, incremental, run_id, context, checks, finished.put))
+        portals, as_of, policy, engine, incremental, run_id, context, checks, finished.put, apart))
 
     def load(batch: list[tuple[Portal, PortalCrawl]]) -> None:
         batch_portals = [p for p, _ in batch]
@@ -169,7 +170,7 @@ def settle_dark(dark: list[tuple[Portal, PortalCrawl]], total: int, as_of: date,
         def keep(got: tuple[Portal, PortalCrawl] | None) -> None:
             if got is not None:
                 again.append(got)
-        _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id, context, checks, keep)
+        _crawl_holding_hosts(portals, as_of, policy, engine, incremental, run_id, context, checks, keep, apart=False)
         return again, None
     if canary.reference_answers(references, policy) is not None:
         return dark, None  # the network works: the portals are down, and that is their finding
@@ -180,9 +181,10 @@ def settle_dark(dark: list[tuple[Portal, PortalCrawl]], total: int, as_of: date,
 
 def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy, engine, incremental: bool,
                          run_id: str, context: dict[str, list[str]], checks: Checks,
-                         done: Callable[[tuple[Portal, PortalCrawl] | None], None]) -> dict[str, str]:
-    """Crawl a shard's portals concurrently, in a process of its own (``flows/crawler.py``),
-    while holding their hosts. Each portal's page bodies go to the evidence store as it
+                         done: Callable[[tuple[Portal, PortalCrawl] | None], None],
+                         apart: bool = True) -> dict[str, str]:
+    """Crawl a shard's portals concurrently, in a process of its own if ``apart``
+    (``flows/crawler.py``), while holding their hosts. Each portal's page bodies go to the evidence store as it
     finishes; the crawl without them goes to ``done``, and ``done(None)`` says the crawl is
     over. Returns the portals that failed."""
     failed: dict[str, str] = {}
@@ -192,7 +194,7 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                            env=dict(os.environ))
     try:
         with holding([host_limit_name(p) for p in portals]):
-            for p, got in crawler.crawl_apart(job):
+            for p, got in crawler.crawl_apart(job, apart):
                 if isinstance(got, Exception):
                     failed[p.id] = failure("crawl", got)
                     done((p, _crashed(p, got)))

@@ -60,6 +60,19 @@ def test_a_portal_is_crawled_in_another_process_and_comes_back_with_its_bodies(t
     assert _crawlers() == []  # and the child is gone
 
 
+def test_a_crawl_not_apart_runs_here_and_hands_back_the_same(tmp_path):
+    """A run of one shard crawls in a thread of its own process: no forkserver to pay for."""
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    make_engine(url)
+    faults, base = serve_faults()
+    try:
+        got = [(crawl, _crawlers()) for _, crawl in crawl_apart(_job(base, "/ok/news", url), apart=False)]
+    finally:
+        faults.shutdown()
+    assert len(got) == 1 and got[0][1] == []  # no child process
+    assert got[0][0].columns[0].fetch_state == "ok" and len(got[0][0].columns[0].items) == 3
+
+
 def test_a_crawl_process_that_dies_is_an_error_not_a_silence(tmp_path):
     url = f"sqlite:///{tmp_path / 'w.db'}"
     make_engine(url)
