@@ -24,7 +24,6 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import queue
-import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -42,6 +41,8 @@ from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
 from warehouse.read import column_paths, known_items, previous_pages, recently_working_links
+
+from .server import die_with_parent
 
 T = TypeVar("T")
 
@@ -173,7 +174,7 @@ def _child(send: Connection | _Queued, fields: dict, own_process: bool = True) -
     PACKAGED), every one of them of the ground's or the stages' types."""
     job = CrawlJob(**fields)
     if own_process:
-        _die_with_parent()
+        die_with_parent()
         os.environ.clear()
         os.environ.update(job.env)
     try:
@@ -236,13 +237,3 @@ def _hint(read: Callable[[], T], without: T) -> T:
         logging.getLogger("portal_audit.audit").warning("warehouse unavailable, crawling without its hints: %s",
                                                          cause(exc))
         return without
-
-
-def _die_with_parent() -> None:
-    """SIGTERM this child when the forkserver it came from dies (it dies with the command)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass

@@ -52,9 +52,9 @@ def _configured_api() -> str | None:
     return None if PREFECT_SERVER_EPHEMERAL_ENABLED.value() else "unset (ephemeral server disabled)"
 
 
-def _die_with_parent() -> None:
-    """In the server's process before it starts (Linux): SIGTERM it when the command that
-    launched it dies, even by kill -9, instead of leaving an orphaned server behind."""
+def die_with_parent() -> None:
+    """In a child process (Linux; a ``preexec_fn`` or a child's first call): SIGTERM it when
+    the process that started it dies, even by kill -9, instead of leaving an orphan behind."""
     try:
         import ctypes
 
@@ -94,7 +94,7 @@ class TemporaryApi:
                  "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
                  "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
                 env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                preexec_fn=_die_with_parent)
+                preexec_fn=die_with_parent)
         atexit.register(self.stop)
 
     def wait(self, timeout: float = STARTUP_TIMEOUT) -> None:

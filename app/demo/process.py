@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from flows.server import die_with_parent
 from portal_audit.i18n import loads, render
 
 
@@ -54,7 +55,7 @@ class DemoPortal:
     def __enter__(self) -> DemoPortal:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app.demo.process", *self.args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=self.errors, text=True, encoding="utf-8", preexec_fn=_die_with_parent)
+            stderr=self.errors, text=True, encoding="utf-8", preexec_fn=die_with_parent)
         return self
 
     def stop_serving(self) -> None:
@@ -99,16 +100,6 @@ class DemoPortal:
 
 class DemoFailed(RuntimeError):
     """The demo portal could not be served or probed; the message says why, in the user's language."""
-
-
-def _die_with_parent() -> None:
-    """SIGTERM this child when the command dies, even by kill -9 (Linux)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _say(**message) -> None:
