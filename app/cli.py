@@ -121,10 +121,11 @@ def _warehouse(text: str) -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from portal_audit.catalog import load_catalog
+    from portal_audit.catalog import load_portals
     from validations.rules import load_ruleset
 
-    load_catalog(args.catalog).select(args.portal)  # bad input fails here, before Prefect starts
+    load_portals(args.catalog)[1].select(args.portal)  # bad input fails here, before Prefect starts (and the
+    # flow, in this process, finds the catalog loaded)
     load_ruleset(args.ruleset)
     from warehouse.db import open_warehouse
 

@@ -38,7 +38,7 @@ from prefect.states import Completed, Failed
 from sqlalchemy import Engine
 
 from extractors.fetch import policy_for
-from portal_audit.catalog import Catalog, Portal, dump_catalog, load_catalog
+from portal_audit.catalog import CatalogSettings, Portal, Portals, dump_catalog, load_portals, portal_ids
 from portal_audit.i18n import china_today, t, using, with_names
 from portal_audit.records import PortalCrawl
 from portal_audit.summary import RunSummary
@@ -114,8 +114,8 @@ def _as_finished(jobs: Sequence[T], submit: Callable[[T], PrefectFuture[R]],
 class Prepared:
     """What a run reads before it crawls: the catalog, its portals, the rules, the warehouse."""
 
-    cat: Catalog
-    selected: list[Portal]
+    cat: CatalogSettings
+    selected: Portals  # pickled: a national catalog's models would be ~85 MB for the whole run
     context: dict[str, list[str]]  # portal → first pages of columns not audited (a run of some columns)
     rules: Ruleset
     url: str
@@ -156,8 +156,8 @@ def _prepare(catalog: str, portals: list[str] | None, columns: list[str] | None,
              warehouse: str | None) -> Prepared:
     """Load the catalog and the rules and open the warehouse: every mistake in them is one
     clear line before any crawling."""
-    cat = load_catalog(catalog)
-    selected = cat.select(portals)
+    cat, every = load_portals(catalog)
+    selected = every.select(portals)
     context: dict[str, list[str]] = {}
     if columns:
         wanted = set(columns)
@@ -167,8 +167,8 @@ def _prepare(catalog: str, portals: list[str] | None, columns: list[str] | None,
         # a few columns not audited: their first pages teach the portal's site-wide blocks
         context = {p.id: [u for u in (p.column_url(c) for c in p.columns if c.id not in wanted) if u][:CONTEXT_PAGES]
                    for p in selected}
-        selected = [p.model_copy(update={"columns": [c for c in p.columns if c.id in wanted]})
-                    for p in selected if any(c.id in wanted for c in p.columns)]
+        selected = Portals(p.model_copy(update={"columns": [c for c in p.columns if c.id in wanted]})
+                           for p in selected if any(c.id in wanted for c in p.columns))
     rules = load_ruleset(ruleset)
     url = resolve_warehouse(warehouse)
     return Prepared(cat, selected, context, rules, url, open_warehouse(url))
@@ -219,7 +219,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     finally:
         forget_links(run_id)
     summary = done.summary
-    publish_artifacts(summary, selected, {p.id: done.written[p.id] for p in selected if p.id in done.written})
+    publish_artifacts(summary, selected, {pid: done.written[pid] for pid in selected.ids if pid in done.written})
     log.info(summary.line())
     if notify and send_notification(notify, summary):
         log.info("%s", t("log.alert_sent", block=notify))
@@ -231,7 +231,7 @@ def _run_audit(catalog: str, as_of: date | None, portals: list[str] | None, ware
     return _ending(done, selected)
 
 
-def _ending(done: Audited, selected: list[Portal]):
+def _ending(done: Audited, selected: Sequence[Portal]):
     """The flow run's end: the summary, in a state that says what failed when something did."""
     failed = done.failed
     if done.fault:  # not the portals' failure: their verdicts are unknown, and the run is not green
@@ -263,17 +263,16 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     done = Audited(summary)
     failed, written, spooled = done.failed, done.written, done.spooled
     dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
-    by_id = {p.id: p for p in selected}
     if several:  # each shard crawls in a process of its own; one alone, in this one
         crawler.start()  # the process the shards' crawls are forked from imports the crawler meanwhile
     warm_up_meanwhile()  # GE's imports, unless the command line started them already
     ensure_limits(sorted({host_limit_name(p) for p in selected}))
     policy = policy_for(cat)
 
-    def submit(shard: list[Portal]) -> PrefectFuture[ShardOutcome]:
+    def submit(shard: Sequence[Portal]) -> PrefectFuture[ShardOutcome]:
         label = labels[id(shard)]
         docs_dir = str(docs_root / label if several else docs_root) if docs_root else None
-        return audit_shard_task.submit(shard, label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
+        return audit_shard_task.submit(list(shard), label, as_of, policy, url, incremental, run_id, ruleset, docs_dir,
                                        reports, {p.id: context[p.id] for p in shard if p.id in context},
                                        cat.checks, lang, loading, several)
 
@@ -283,6 +282,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
             for p in shard:
                 failed[p.id] = failure("shard", outcome)
             continue
+        by_id = {p.id: p for p in shard}  # unpickled again for the moment: the run holds only its ids
         summary.add(outcome.verdicts, [_named(v, by_id[v.portal_id]) for v in outcome.portals], outcome.read_by)
         failed.update(outcome.failed)
         dark += outcome.dark
@@ -300,8 +300,9 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
         spooled += done_dark.spooled
         if done_dark.validation is not None:
             loaded = set(done_dark.loaded)
+            dark_by_id = {p.id: p for p, _ in dark}
             summary.add([v for v in done_dark.validation.verdicts if v.portal_id in loaded],
-                        [_named(v, by_id[v.portal_id]) for v in done_dark.validation.portals
+                        [_named(v, dark_by_id[v.portal_id]) for v in done_dark.validation.portals
                          if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
                                                                  for c in k.columns)))
             if reports:
@@ -313,7 +314,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
             (docs_root / "index.html").replace(docs_root / "shard.html")
         summary.data_docs = docs_index(docs_root, folders + ([UNREAD] if (docs_root / UNREAD).exists() else []),
                                        [] if several else ["shard.html"])
-    order = {p.id: i for i, p in enumerate(selected)}
+    order = {pid: i for i, pid in enumerate(selected.ids)}
     summary.portals.sort(key=lambda v: order.get(v.portal_id, len(order)))
     summary.failed_portals = failed
     done.still_dark = [p.id for p, c in dark if is_dark(c)]
@@ -338,17 +339,17 @@ def _audit_in_parts(prep: Prepared, catalog: str, warehouse: str | None, run_id:
                   data_docs=data_docs, reports=reports, incremental=incremental, shard_portals=shard_portals,
                   shards_at_once=shards_at_once, lang=lang, load_retry_minutes=loading.retry_for / 60)
     ends = national.run_parts(part_deployment, run_id, {
-        label: {**common, "part": label, "portals": [p.id for p in part]} for label, part in zip(labels, plan)})
+        label: {**common, "part": label, "portals": portal_ids(part)} for label, part in zip(labels, plan)})
     summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=prep.rules.label, warehouse=mask_url(prep.url),
                          due_soon_days=prep.rules.due_soon_days)
     stored = national.summarise(prep.engine, run_id, selected, summary, _named)
-    lost = {p.id for label, part in zip(labels, plan) if not ends[label].ok for p in part}
+    lost = {pid for label, part in zip(labels, plan) if not ends[label].ok for pid in portal_ids(part)}
     done = Audited(summary)
-    for p in selected:
-        if p.id not in stored.loaded:  # a part that never completed, or a load that failed in one
-            done.failed[p.id] = t("failure.shard" if p.id in lost else "failure.load")
-        elif p.id in stored.crashed:
-            done.failed[p.id] = t("failure.crawl")
+    for pid in selected.ids:
+        if pid not in stored.loaded:  # a part that never completed, or a load that failed in one
+            done.failed[pid] = t("failure.shard" if pid in lost else "failure.load")
+        elif pid in stored.crashed:
+            done.failed[pid] = t("failure.crawl")
     for end in ends.values():
         if end.ok and end.message:  # e.g. "Partially failed": the part's own flow run says what
             log.warning("%s (%s) ended %s: %s", end.label, end.flow_run_id, end.state, end.message)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from portal_audit.catalog import Portal
+from portal_audit.catalog import Portal, take
 
 HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
 # a killed run's hosts are free again within this (renewed while a shard crawls); Prefect's
@@ -40,45 +40,53 @@ def host_limit_name(portal: Portal) -> str:
     return "host-" + re.sub(r"[^a-z0-9]+", "-", host_of(portal)).strip("-")
 
 
-def plan_shards(portals: Sequence[Portal], max_portals: int, max_columns: int) -> list[list[Portal]]:
+def _host_groups(portals: Sequence[Portal]) -> tuple[list[list[int]], list[int]]:
+    """The positions of the portals of each host, hosts in catalog order, and each portal's
+    columns (at least 1): one read of each portal, however they are kept."""
+    groups: dict[str, list[int]] = {}
+    sizes: list[int] = []
+    for i, p in enumerate(portals):
+        groups.setdefault(host_of(p), []).append(i)
+        sizes.append(max(1, len(p.columns)))
+    return list(groups.values()), sizes
+
+
+def plan_shards(portals: Sequence[Portal], max_portals: int, max_columns: int) -> list[Sequence[Portal]]:
     """Split a run into shards of at most ``max_portals`` portals and about ``max_columns``
     columns (a shard's memory follows its columns), keeping the portals of one host
     together and the catalog's order otherwise. Shards come out about equal in size, so
-    the last one does not crawl alone while the others wait."""
-    groups: dict[str, list[Portal]] = {}
-    for p in portals:
-        groups.setdefault(host_of(p), []).append(p)
-    total_cols = sum(max(1, len(p.columns)) for p in portals)
+    the last one does not crawl alone while the others wait. Portals kept pickled
+    (``Portals``) come out in shards still pickled."""
+    groups, sizes = _host_groups(portals)
+    total_cols = sum(sizes)
     n = max(1, -(-len(portals) // max(1, max_portals)), -(-total_cols // max(1, max_columns)))
-    shards: list[list[Portal]] = []
+    shards: list[list[int]] = []
     done_cols = done_portals = 0
-    for group in groups.values():
+    for group in groups:
         # the shard a host group falls in: its share of the run so far, by columns and portals
         at = max(done_cols * n // total_cols, done_portals * n // len(portals))
         if not shards or (at >= len(shards) and shards[-1]) or len(shards[-1]) + len(group) > max_portals:
             shards.append([])
         shards[-1].extend(group)
-        done_cols += sum(max(1, len(p.columns)) for p in group)
+        done_cols += sum(sizes[i] for i in group)
         done_portals += len(group)
-    return shards
+    return [take(portals, shard) for shard in shards]
 
 
-def plan_parts(portals: Sequence[Portal], parts: int) -> list[list[Portal]]:
+def plan_parts(portals: Sequence[Portal], parts: int) -> list[Sequence[Portal]]:
     """Split a night into at most ``parts`` parts of about equal columns, one flow run each,
     keeping the portals of one host together (so no two parts ever want one host) and the
     catalog's order otherwise. Fewer parts come out when there are fewer hosts."""
-    groups: dict[str, list[Portal]] = {}
-    for p in portals:
-        groups.setdefault(host_of(p), []).append(p)
+    groups, sizes = _host_groups(portals)
     n = max(1, parts)
-    total = sum(max(1, len(p.columns)) for p in portals) or 1
-    out: list[list[Portal]] = [[] for _ in range(n)]
+    total = sum(sizes) or 1
+    out: list[list[int]] = [[] for _ in range(n)]
     done = 0
-    for group in groups.values():
-        size = sum(max(1, len(p.columns)) for p in group)
+    for group in groups:
+        size = sum(sizes[i] for i in group)
         out[min(n - 1, (2 * done + size) * n // (2 * total))].extend(group)  # where the group's middle falls
         done += size
-    return [part for part in out if part]
+    return [take(portals, part) for part in out if part]
 
 
 def ensure_limits(names: Sequence[str]) -> None:

@@ -32,7 +32,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy import Engine, select
 
-from portal_audit.catalog import Portal
+from portal_audit.catalog import Portal, portal_ids
 from portal_audit.i18n import Msg, loads
 from portal_audit.records import ITEMS, ColumnVerdict
 from portal_audit.summary import RunSummary
@@ -173,11 +173,11 @@ def summarise(engine: Engine, run_id: str, portals: Sequence[Portal], summary: R
     batch at a time, so it stays as small as a whole run's — with each portal's verdict
     (``named`` as people read it). What the warehouse holds is the night, whichever worker
     and whichever attempt of a part loaded it."""
-    by_id = {p.id: p for p in portals}
+    known = set(portal_ids(portals))
     crashed: dict[str, bool] = {}
     with engine.connect() as conn:
         loaded = {pid for pid in conn.execute(select(PortalRun.portal_id).where(PortalRun.run_id == run_id)).scalars()
-                  if pid in by_id}
+                  if pid in known}
         rows = conn.execution_options(yield_per=READ_BATCH).execute(
             select(ColumnAudit.portal_id, ColumnAudit.column_id, ColumnAudit.status, ColumnAudit.frequency_code,
                    ColumnAudit.category, ColumnAudit.allowed_days, ColumnAudit.last_published_on,
@@ -215,7 +215,7 @@ def summarise(engine: Engine, run_id: str, portals: Sequence[Portal], summary: R
             mine = tuple(sorted(checks.get(p.id, []), key=lambda c: order.get(c.item, len(order))))
             verdict = PortalVerdict(p.id, all(c.outcome in ("pass", "warn") for c in mine),
                                     sites[p.id].home_reachable, sites[p.id].home_updated, checks=mine)
-            verdicts_by_portal.append(named(verdict, by_id[p.id]))
+            verdicts_by_portal.append(named(verdict, p))
     summary.add((), verdicts_by_portal)
     return Stored(loaded, {pid for pid, yes in crashed.items() if yes})
 

@@ -6,14 +6,12 @@ because catalogs are typed by people and "validation error" alone helps nobody.
 
 from __future__ import annotations
 
-import os
-import pickle  # nosec: only our own child process's answer is unpickled
+import hashlib
+import pickle  # nosec: only what this process pickled itself is unpickled
 import re
-import subprocess
-import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -167,7 +165,9 @@ class Checks(BaseModel):
     content: bool = Field(True, description="scan the pages' text for wording errors and personal data")
 
 
-class Catalog(BaseModel):
+class CatalogSettings(BaseModel):
+    """A catalog's top-level settings: everything in it but its portals."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     allow_private_networks: bool = False
@@ -175,6 +175,9 @@ class Catalog(BaseModel):
     reference_urls: list[str] = Field(default_factory=list)
     politeness: Politeness = Politeness()
     checks: Checks = Checks()
+
+
+class Catalog(CatalogSettings):
     portals: list[Portal] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -195,6 +198,78 @@ class Catalog(BaseModel):
         if unknown:
             raise CatalogError(msg("catalog_error.unknown_portal", ids=unknown, known=list(known)))
         return [known[p] for p in portal_ids]
+
+
+class Portals(Sequence[Portal]):
+    """Portals kept pickled, one ``bytes`` each, and unpickled as they are read. A run holds
+    its whole catalog for hours but works on a few shards of it at a time: pickled, a portal
+    of five columns takes ~1 KB where its models take ~6 KB (14,000 portals: ~13 MB, not ~85).
+    Reading one costs ~45 µs. Each read makes a new Portal, so hold what you read only as
+    long as you need it (and compare portals by id, not identity)."""
+
+    __slots__ = ("ids", "_blobs")
+
+    def __init__(self, portals: Iterable[Portal] = ()) -> None:
+        self.ids: list[str] = []
+        self._blobs: list[bytes] = []
+        for p in portals:
+            self._add(p)
+
+    def _add(self, portal: Portal) -> None:
+        self.ids.append(portal.id)
+        self._blobs.append(pickle.dumps(portal, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    @overload
+    def __getitem__(self, i: int) -> Portal: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Portals: ...
+
+    def __getitem__(self, i: int | slice) -> Portal | Portals:
+        if isinstance(i, slice):
+            return self.take(range(len(self))[i])
+        return pickle.loads(self._blobs[i])  # nosec: blobs this class pickled itself
+
+    def __iter__(self) -> Iterator[Portal]:
+        return (pickle.loads(b) for b in self._blobs)  # nosec: as above
+
+    def __repr__(self) -> str:
+        return f"Portals({len(self)}: {', '.join(self.ids[:3])}{', …' if len(self) > 3 else ''})"
+
+    def take(self, indices: Iterable[int]) -> Portals:
+        """These portals (by position), still pickled."""
+        out = Portals()
+        for i in indices:
+            out.ids.append(self.ids[i])
+            out._blobs.append(self._blobs[i])
+        return out
+
+    def select(self, portal_ids: Sequence[str] | None) -> Portals:
+        """The portals named (all when none), refusing unknown ids — unpickling none."""
+        if not portal_ids:
+            return self
+        at = {pid: i for i, pid in enumerate(self.ids)}
+        unknown = [p for p in portal_ids if p not in at]
+        if unknown:
+            raise CatalogError(msg("catalog_error.unknown_portal", ids=unknown, known=self.ids))
+        return self.take(at[p] for p in portal_ids)
+
+    def only(self, portal_ids: Collection[str]) -> list[Portal]:
+        """The portals among these with the given ids, in catalog order: the others stay pickled."""
+        return [pickle.loads(b) for pid, b in zip(self.ids, self._blobs) if pid in portal_ids]  # nosec
+
+
+def portal_ids(portals: Sequence[Portal]) -> list[str]:
+    """The ids of ``portals``, unpickling none when they are ``Portals``."""
+    return list(portals.ids) if isinstance(portals, Portals) else [p.id for p in portals]
+
+
+def take(portals: Sequence[Portal], indices: Sequence[int]) -> Sequence[Portal]:
+    """``portals`` at these positions, still pickled when they are ``Portals``."""
+    return portals.take(indices) if isinstance(portals, Portals) else [portals[i] for i in indices]
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
@@ -299,10 +374,9 @@ def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
         raise CatalogError(msg("catalog_error.invalid"), problems) from None
 
 
-def load_catalog(path: str | Path) -> Catalog:
-    path = Path(path)
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CatalogError(msg("catalog_error.no_file", path=str(path))) from None
     except IsADirectoryError:
@@ -311,30 +385,123 @@ def load_catalog(path: str | Path) -> Catalog:
         raise CatalogError(msg("catalog_error.not_utf8", path=str(path), byte=exc.start)) from None
     except OSError as exc:  # unreadable: permissions, a broken disk …
         raise CatalogError(msg("catalog_error.unreadable", path=str(path), reason=os_reason(exc))) from None
-    if len(text) >= PARSE_APART_CHARS and os.environ.get("PORTAL_AUDIT_PARSE_APART") != "0":
-        parsed = _parsed_apart(path)
-        if parsed is not None:
-            return parsed
-    return parse_catalog(text, str(path))  # a bad catalog's error is worded here, line and field
 
 
-PARSE_APART_CHARS = 500_000  # ~800 portals: a catalog this size is parsed in a process of its own
+def load_catalog(path: str | Path) -> Catalog:
+    """The catalog at ``path``, its portals as models (see ``load_portals`` for a run's)."""
+    settings, portals = load_portals(path)
+    return Catalog.model_validate({**dict(settings), "portals": list(portals)})
 
 
-def _parsed_apart(path: Path) -> Catalog | None:
-    """The catalog parsed in a child process and handed over pickled. PyYAML's node tree
-    and the parse's garbage leave this process's small-object heap full of holes that the
-    catalog's strings, scattered among them, keep for the whole run: ~28 KB a portal (390 MB
-    at 14,000 portals) against ~6 KB the catalog itself takes. Unpickled, it is laid out
-    whole. None if the child fails: the caller parses here, and words the error."""
-    code = ("import pickle, sys; from portal_audit.catalog import load_catalog; "
-            "sys.stdout.buffer.write(pickle.dumps(load_catalog(sys.argv[1]), protocol=pickle.HIGHEST_PROTOCOL))")
-    env = {**os.environ, "PORTAL_AUDIT_PARSE_APART": "0"}
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, env=env, check=False)
-    if done.returncode != 0:
+_LAST: tuple[tuple[str, str], tuple[CatalogSettings, Portals]] | None = None
+
+
+def load_portals(path: str | Path) -> tuple[CatalogSettings, Portals]:
+    """The catalog at ``path`` as a run holds it: its settings, and its portals pickled
+    (``Portals``). The command line checks the catalog before the flow starts, and the flow
+    loads it again in the same process: the last catalog parsed is kept, and given again
+    while the file holds the same text (hashed: a file rewritten within the same clock tick
+    keeps its size and time), so a national catalog is parsed once, not twice."""
+    global _LAST
+    path = Path(path)
+    text = _read(path)
+    key = (str(path.resolve()), hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest())
+    if _LAST is not None and _LAST[0] == key:
+        return _LAST[1]
+    loaded = _streamed(text)
+    if loaded is None:  # anything unusual or wrong: the whole parse, which words the error
+        whole = parse_catalog(text, str(path))
+        loaded = CatalogSettings.model_validate({k: v for k, v in whole if k != "portals"}), Portals(whole.portals)
+    _LAST = key, loaded
+    return loaded
+
+
+class _Unusual(Exception):
+    """What the streamed parse leaves to the whole one: anything but a plain valid catalog."""
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _streamed(text: str) -> tuple[CatalogSettings, Portals] | None:
+    """Parse the catalog from libyaml's events, validating and pickling each portal as its
+    mapping ends, so no more than one portal is ever held as a tree. PyYAML's ``load``
+    first builds the whole document as nodes, each scalar with two position marks: ~500 MB
+    for a 14,000-portal catalog (7 MB of YAML) and ~8 s, where this takes ~40 MB and ~3 s.
+    Only the plain case is handled — one document, no merge keys, no tags on collections, a
+    valid catalog; None for anything else, which the caller hands to ``parse_catalog`` (the
+    same YAML meaning; it also words what is wrong, line and field)."""
+    loader = _LOADER(text)
+    construct = loader.yaml_constructors
+    anchors: dict[str, Any] = {}
+    portals = Portals()
+    seen: set[str] = set()
+    root: list[Any] = []
+    # open collections: [object, pending key (mappings), is it the catalog's portals list]
+    stack: list[list[Any]] = []
+    none = object()
+
+    def add(value: Any) -> None:
+        if not stack:
+            root.append(value)
+            return
+        frame = stack[-1]
+        obj = frame[0]
+        if isinstance(obj, list):
+            if frame[2]:  # one of the catalog's portals, whole: validated and pickled now
+                portal = Portal.model_validate(value)
+                if portal.id in seen:
+                    raise _Unusual("duplicate portal")
+                seen.add(portal.id)
+                portals._add(portal)
+            else:
+                obj.append(value)
+        elif frame[1] is none:
+            if not isinstance(value, (str, int, float, bool, type(None))):
+                raise _Unusual("complex key")
+            frame[1] = value
+        else:
+            obj[frame[1]] = value
+            frame[1] = none
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == _MERGE or tag not in construct:
+                    raise _Unusual(tag)
+                value = construct[tag](loader, yaml.ScalarNode(tag, event.value, style=event.style))
+                if event.anchor:
+                    anchors[event.anchor] = value
+                add(value)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    raise _Unusual(event.tag)
+                if isinstance(event, yaml.MappingStartEvent):
+                    stack.append([{}, none, False])
+                else:
+                    is_portals = len(stack) == 1 and stack[0][1] == "portals" and not seen
+                    stack.append([[], none, is_portals])
+                if event.anchor:
+                    anchors[event.anchor] = stack[-1][0]
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                add(frame[0])
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in anchors:
+                    raise _Unusual("unknown alias")
+                add(anchors[event.anchor])
+        if len(root) != 1 or not isinstance(root[0], dict) or not portals or root[0].get("portals") != []:
+            return None  # not a mapping, no portals, or a second list of them
+        settings = CatalogSettings.model_validate({k: v for k, v in root[0].items() if k != "portals"})
+    except (_Unusual, yaml.YAMLError, ValidationError, ValueError, TypeError):
         return None
-    catalog = pickle.loads(done.stdout)  # our own child's answer
-    return catalog if isinstance(catalog, Catalog) else None
+    finally:
+        loader.dispose()
+    return settings, portals
 
 
 def dump_catalog(catalog: Catalog) -> str:

@@ -115,26 +115,85 @@ def _big_catalog(portals: int, frequency: str = "每月更新") -> str:
     return "portals:\n" + rows
 
 
-def test_a_large_catalog_is_parsed_apart_and_loads_the_same(tmp_path, monkeypatch):
-    """A national catalog is parsed in a child process (the parse would leave this process's
-    heap holding ~28 KB a portal for the whole run): the same catalog comes back; a bad
-    one is still reported by line and field."""
-    from portal_audit import catalog as module
+def test_a_large_catalog_is_streamed_pickled_and_loads_the_same(tmp_path):
+    """A national catalog is read portal by portal from libyaml's events, each kept pickled
+    (``Portals``): the same portals come back as from the whole parse; a bad one is still
+    reported by line and field (the whole parse words it)."""
+    from portal_audit.catalog import Portals, load_portals
 
     text = _big_catalog(1_000)
-    assert len(text) >= module.PARSE_APART_CHARS
     path = tmp_path / "national.yaml"
     path.write_text(text, encoding="utf-8")
-    apart = []
-    real = module._parsed_apart
-    monkeypatch.setattr(module, "_parsed_apart", lambda p: apart.append(p) or real(p))
-    loaded = load_catalog(path)
-    assert apart == [path] and loaded == parse_catalog(text, str(path))
-    assert len(loaded.portals) == 1_000 and loaded.portals[-1].columns[-1].frequency_code == "monthly"
+    settings, portals = load_portals(path)
+    assert isinstance(portals, Portals) and len(portals) == 1_000 and portals.ids[:2] == ["p0", "p1"]
+    assert list(portals) == parse_catalog(text, str(path)).portals
+    assert portals[-1].columns[-1].frequency_code == "monthly"
+    assert [p.id for p in portals.only({"p7", "p3"})] == ["p3", "p7"]
+    assert portals.select(["p9", "p2"]).ids == ["p9", "p2"] and list(portals[5:7]) == list(portals)[5:7]
+    with pytest.raises(CatalogError, match="p1000"):
+        portals.select(["p1000"])
+    assert load_catalog(path) == parse_catalog(text, str(path))
     bad = tmp_path / "bad.yaml"
     bad.write_text(_big_catalog(1_000, frequency="每两周更新"), encoding="utf-8")
     with pytest.raises(CatalogError) as err:
-        load_catalog(bad)
+        load_portals(bad)
     line = _big_catalog(1_000, frequency="每两周更新").splitlines().index("        frequency: 每两周更新") + 1
     assert f"bad.yaml:{line}: portals[999].columns[4].frequency" in str(err.value)
-    assert len(apart) == 2  # tried apart, then worded here
+
+
+YAML_SHAPES = {
+    "anchors, aliases, flow style, quotes, an explicit tag": """\
+allow_private_networks: true
+reference_urls: ["https://www.gov.cn/"]
+politeness: {delay: 0.1, concurrency_per_host: 3}
+checks: {links: none}
+portals:
+  - id: "p1"
+    name: !!str 12345
+    base_url: 'http://127.0.0.1:8000/'
+    columns:
+      - &news {id: c1, path: [要闻, "工作动态"], url: /a/, frequency: 每日更新, category: news}
+      - {id: c2, path: &path [通知公告], url: null, frequency: 及時更新, responsible: ~}
+  - id: p2
+    name: 二
+    base_url: http://127.0.0.2/
+    columns: [*news, {id: c3, path: *path, url: /c/, frequency: 每年更新, home_page: yes}]
+""",
+    "a merge key (left to the whole parse)": """\
+portals:
+  - id: p1
+    name: 一
+    base_url: http://127.0.0.1/
+    columns:
+      - &base {id: c1, path: [a], url: /a/, frequency: 每月更新}
+      - <<: *base
+        id: c2
+""",
+}
+
+
+@pytest.mark.parametrize("shape", YAML_SHAPES)
+def test_the_streamed_parse_means_what_the_whole_parse_means(shape, tmp_path):
+    """Every YAML shape loads as PyYAML's safe loader reads it; what the stream does not
+    handle itself (merge keys) falls back to the whole parse."""
+    from portal_audit.catalog import _streamed
+
+    text = YAML_SHAPES[shape]
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_catalog(path) == parse_catalog(text)
+    assert (_streamed(text) is None) == ("merge" in shape)
+
+
+def test_the_last_catalog_loaded_is_kept_until_its_text_changes(tmp_path):
+    """The command line checks the catalog and the flow then loads it in the same process:
+    the second load is the first's result, unless the text changed meanwhile (even to one of the same
+    size within the same clock tick)."""
+    from portal_audit.catalog import load_portals
+
+    path = tmp_path / "c.yaml"
+    path.write_text(_big_catalog(3), encoding="utf-8")
+    first = load_portals(path)
+    assert load_portals(path) is first
+    path.write_text(_big_catalog(3).replace("dept2.", "dept9."), encoding="utf-8")  # same size
+    assert list(load_portals(path)[1])[2].base_url == "https://www.dept9.example.gov.cn/"
