@@ -40,7 +40,7 @@ from portal_audit.i18n import using
 from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
-from warehouse.read import column_paths, known_items, previous_pages, recently_working_links
+from warehouse.earlier import column_paths, known_items, previous_pages, recently_working_links
 
 from .server import die_with_parent
 

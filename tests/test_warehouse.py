@@ -130,8 +130,8 @@ def test_a_learnt_api_is_found_again_when_the_portal_moves(warehouse_url):
     served at a new address (a new port, https) reads it there; an API on another host stays
     on that host; a row kept as an absolute URL (before) reads as it was."""
     from portal_audit.records import ColumnPath
+    from warehouse.earlier import column_paths
     from warehouse.models import ColumnPathRow
-    from warehouse.read import column_paths
 
     engine = make_engine(warehouse_url)
     crawls = _crawls()

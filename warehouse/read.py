@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import zlib
 from datetime import date, datetime, timedelta
 
 import pandas as pd
 from sqlalchemy import Engine, select, true
 
-from portal_audit.records import ITEMS, ColumnPath, Previous
+from portal_audit.records import ITEMS
 
 from .models import (
     AuditRun,
     AvailabilityProbe,
     ColumnAudit,
-    ColumnPathRow,
     ConsultationMessage,
     ContentFinding,
-    Evidence,
     HomeLink,
     Item,
     LinkCheckRow,
-    PageFetchRow,
     PortalCheck,
     PortalVerdictRow,
 )
@@ -81,41 +77,6 @@ def portal_verdicts(engine: Engine, run_id: str) -> pd.DataFrame:
     with engine.connect() as conn:
         return pd.read_sql(select(PortalVerdictRow).where(PortalVerdictRow.run_id == run_id)
                            .order_by(PortalVerdictRow.portal_id), conn)
-
-
-def previous_pages(engine: Engine, portal_id: str) -> dict[str, Previous]:
-    """URL → the newest stored fetch of it (validators and body), for conditional requests."""
-    out: dict[str, Previous] = {}
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(PageFetchRow.url, PageFetchRow.etag, PageFetchRow.last_modified, Evidence.content_hash,
-                   Evidence.compressed)
-            .join(Evidence, Evidence.content_hash == PageFetchRow.content_hash)
-            .join(AuditRun, AuditRun.run_id == PageFetchRow.run_id)
-            .where(PageFetchRow.portal_id == portal_id)  # any run's fetch is true evidence of what was served
-            .where((PageFetchRow.etag.is_not(None)) | (PageFetchRow.last_modified.is_not(None)))
-            .order_by(AuditRun.as_of))
-        for url, etag, last_modified, content_hash, compressed in rows:  # newer runs overwrite older
-            out[url] = Previous(etag, last_modified, content_hash, zlib.decompress(compressed))
-    return out
-
-
-def known_items(engine: Engine, portal_id: str) -> dict[str, set[str]]:
-    """column_id → item URLs stored for it."""
-    out: dict[str, set[str]] = {}
-    with engine.connect() as conn:
-        for column_id, url in conn.execute(select(Item.column_id, Item.url).where(Item.portal_id == portal_id)):
-            out.setdefault(column_id, set()).add(url)
-    return out
-
-
-def column_paths(engine: Engine, portal_id: str, base_url: str) -> dict[str, ColumnPath]:
-    """column_id → how the newest run read its list (for the next night to go straight
-    there), its API on the portal's address ``base_url`` (``ColumnPath.kept``)."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(ColumnPathRow.column_id, ColumnPathRow.method, ColumnPathRow.source)
-                            .where(ColumnPathRow.portal_id == portal_id))
-        return {column_id: ColumnPath(method, source).on(base_url) for column_id, method, source in rows}
 
 
 def probe_window(as_of: date, days: int = 7) -> tuple[datetime, datetime]:
@@ -190,15 +151,6 @@ def consultation_messages(engine: Engine, run_id: str, portal_ids: list[str] | N
         query = query.where(ConsultationMessage.portal_id.in_(portal_ids))
     with engine.connect() as conn:
         return pd.read_sql(query, conn)
-
-
-def recently_working_links(engine: Engine, portal_id: str, since: date) -> set[str]:
-    """Links of the portal fetched and found working on a run since ``since``: not fetched
-    again tonight (broken and unverifiable ones are, every night)."""
-    with engine.connect() as conn:
-        return set(conn.execute(select(LinkCheckRow.url).where(
-            LinkCheckRow.portal_id == portal_id, LinkCheckRow.run_id >= since.isoformat(),
-            LinkCheckRow.status == "ok", LinkCheckRow.checked.is_(True))).scalars())
 
 
 def _of_run(engine: Engine, model, run_id: str, portal_ids: list[str] | None, *order) -> pd.DataFrame:
