@@ -52,7 +52,7 @@ from . import crawler, national, surfaces
 from .artifacts import UNREAD, docs_index, publish_artifacts, send_notification
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure, load_spool, spool_finish, wait_out
-from .hosts import ensure_limits, host_limit_name, plan_parts, plan_shards
+from .hosts import plan_parts, plan_shards
 from .national import PART_DEPLOYMENT
 from .shard import (
     DEFAULT_SPOOL,
@@ -266,7 +266,6 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     if several:  # each shard crawls in a process of its own; one alone, in this one
         crawler.start()  # the process the shards' crawls are forked from imports the crawler meanwhile
     warm_up_meanwhile()  # GE's imports, unless the command line started them already
-    ensure_limits(sorted({host_limit_name(p) for p in selected}))
     policy = policy_for(cat)
 
     def submit(shard: Sequence[Portal]) -> PrefectFuture[ShardOutcome]:
@@ -334,7 +333,6 @@ def _audit_in_parts(prep: Prepared, catalog: str, warehouse: str | None, run_id:
     labels = [f"part-{i + 1:02d}" for i in range(len(plan))]
     log.info("auditing %d portal(s) as %d part(s) on the work pool (%s), as of %s into %s", len(selected), len(plan),
              part_deployment, as_of, mask_url(prep.url))
-    ensure_limits(sorted({host_limit_name(p) for p in selected}))
     common = dict(catalog=str(catalog), as_of=as_of.isoformat(), warehouse=warehouse, ruleset=ruleset,
                   data_docs=data_docs, reports=reports, incremental=incremental, shard_portals=shard_portals,
                   shards_at_once=shards_at_once, lang=lang, load_retry_minutes=loading.retry_for / 60)

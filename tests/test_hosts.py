@@ -4,10 +4,11 @@ temporary Prefect API a command-line run starts."""
 from __future__ import annotations
 
 import threading
+import uuid
 
 import pytest
 
-from flows.hosts import ensure_limits, holding, host_limit_name, plan_shards
+from flows.hosts import holding, host_limit_name, plan_shards
 from portal_audit.catalog import parse_catalog
 
 
@@ -34,10 +35,14 @@ def test_shards_keep_a_host_together_and_respect_both_caps():
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_second_holder_waits_until_the_host_is_free():
-    portal = _portals(["held.example.gov.cn"])[0]
+    """A host never crawled before gets its limit as it is first held; then a second holder
+    waits until the first lets go."""
+    from prefect.client.orchestration import get_client
+
+    portal = _portals([f"held-{uuid.uuid4().hex[:8]}.example.gov.cn"])[0]
     name = host_limit_name(portal)
-    ensure_limits([name])
-    ensure_limits([name])  # idempotent: the limit exists already
+    with get_client(sync_client=True) as client:
+        assert name not in {limit.name for limit in client.read_global_concurrency_limits(limit=200)}
     first_in, release, second_in = threading.Event(), threading.Event(), threading.Event()
 
     def first():
@@ -59,6 +64,9 @@ def test_a_second_holder_waits_until_the_host_is_free():
     assert second_in.wait(60), "the host was not handed on once released"
     a.join(10)
     b.join(10)
+    with get_client(sync_client=True) as client:
+        made = client.read_global_concurrency_limit_by_name(name)
+    assert made.limit == 1 and made.active_slots == 0
 
 
 def test_the_temporary_api_comes_back_when_its_process_dies(monkeypatch):
