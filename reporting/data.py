@@ -239,7 +239,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
             if m in counts.columns:
                 heat.loc[common, m] = counts.loc[common, m].values
     heat.columns = [month_label(m.start_time.date()) for m in months]
-    heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False)]
+    heat.index = [f"{p}/{c} {path}"[:48] for p, c, path in keys.itertuples(index=False, name=None)]
     evidence = {(p, c): h for p, c, h in firsts}
     # a portal or unit filter reads only the portals it selects (none, if it selects none)
     portal_ids = None

@@ -61,7 +61,7 @@ def _plain_cell(v) -> str:
 def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
     shown = present(df[cols])
     out = ["| " + " | ".join(str(c) for c in shown.columns) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
+    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in shown.itertuples(index=False, name=None)]
     return out
 
 
@@ -171,7 +171,7 @@ def _figures(data: ReportData) -> dict[str, str]:
     cols = data.columns[data.columns["days_since_update"].notna()]
     if not cols.empty:
         labels = [f"{p}/{c} {path}"[:48]
-                  for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False)]
+                  for p, c, path in cols[["portal_id", "column_id", "path"]].itertuples(index=False, name=None)]
         days = cols["days_since_update"].astype(int).tolist()
         out["bars"] = _chart([
             # a linear axis, each bar labelled with its days: a column updated today shows its 0
@@ -199,7 +199,7 @@ def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> s
     shown = present(df)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
-    for i, row in enumerate(shown.itertuples(index=False)):
+    for i, row in enumerate(shown.itertuples(index=False, name=None)):
         cells = "".join(f"<td>{html.escape(_plain_cell(v))}</td>" for v in row)
         if links and i in links:
             cells += f"<td>{links[i]}</td>"
