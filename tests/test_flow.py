@@ -139,7 +139,8 @@ def test_audit_portal_flow_runs_one_portal_and_publishes_artifacts(demo, tmp_pat
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
-    from flows.audit import audit_portal, host_limit_name
+    from flows.audit import audit_portal
+    from flows.hosts import host_limit_name
 
     site, catalog = demo
     summary = audit_portal(catalog=_write(tmp_path, catalog), portal_id="xcmz-demo", as_of=AS_OF,
