@@ -124,8 +124,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from portal_audit.catalog import load_portals
     from validations.rules import load_ruleset
 
-    load_portals(args.catalog)[1].select(args.portal)  # bad input fails here, before Prefect starts (and the
-    # flow, in this process, finds the catalog loaded)
+    # bad input fails here, before Prefect starts; the flow, in this process, finds the catalog parsed
+    load_portals(args.catalog)[1].select(args.portal)
     load_ruleset(args.ruleset)
     from warehouse.db import open_warehouse
 

@@ -13,7 +13,7 @@ from typing import Any, cast
 from prefect import get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
-from portal_audit.catalog import Portal, Portals
+from portal_audit.catalog import Portals
 from portal_audit.i18n import fmt_date, language, status_label, t
 from portal_audit.records import ColumnVerdict
 from portal_audit.summary import RunSummary
@@ -28,11 +28,10 @@ def _days_left(v: ColumnVerdict) -> int:
     return v.allowed_days - v.days_since_update
 
 
-def publish_artifacts(summary: RunSummary, portals: Sequence[Portal], reports: dict[str, str]) -> None:
+def publish_artifacts(summary: RunSummary, selected: Portals, reports: dict[str, str]) -> None:
     """The run's artifacts: a handful of API calls whatever the number of portals. Only the
-    portals they name are read (kept pickled, the rest stay so)."""
-    named = {v.portal_id for v in (*summary.attention, *summary.due_soon)} | set(reports)
-    portals = portals.only(named) if isinstance(portals, Portals) else [p for p in portals if p.id in named]
+    portals they name are unpickled."""
+    portals = selected.only({v.portal_id for v in (*summary.attention, *summary.due_soon)} | set(reports))
     names = {(p.id, c.id): c.name for p in portals for c in p.columns}
     units = {(p.id, c.id): c.responsible or "" for p in portals for c in p.columns}
     links = {(p.id, c.id): p.column_url(c) for p in portals for c in p.columns}

@@ -26,7 +26,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar, cast
@@ -39,12 +39,11 @@ from sqlalchemy import Engine
 
 from extractors.fetch import policy_for
 from portal_audit.catalog import CatalogSettings, Portal, Portals, dump_catalog, load_portals, portal_ids
-from portal_audit.i18n import china_today, t, using, with_names
+from portal_audit.i18n import china_today, t, using
 from portal_audit.records import PortalCrawl
 from portal_audit.summary import RunSummary
 from validations.rules import DEFAULT_RULESET, Ruleset, load_ruleset
 from validations.suite import warm_up_meanwhile
-from validations.verdicts import PortalVerdict
 from warehouse.db import cause, is_outage, mask_url, open_warehouse, warehouse_url
 from warehouse.load import finish_run, run_id_for, start_run
 
@@ -62,6 +61,7 @@ from .shard import (
     ShardOutcome,
     audit_shard_task,
     forget_links,
+    named,
     settle_dark,
 )
 
@@ -281,8 +281,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
             for p in shard:
                 failed[p.id] = failure("shard", outcome)
             continue
-        by_id = {p.id: p for p in shard}  # unpickled again for the moment: the run holds only its ids
-        summary.add(outcome.verdicts, [_named(v, by_id[v.portal_id]) for v in outcome.portals], outcome.read_by)
+        summary.add(outcome.verdicts, outcome.portals, outcome.read_by)
         failed.update(outcome.failed)
         dark += outcome.dark
         spooled += outcome.spooled
@@ -301,7 +300,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
             loaded = set(done_dark.loaded)
             dark_by_id = {p.id: p for p, _ in dark}
             summary.add([v for v in done_dark.validation.verdicts if v.portal_id in loaded],
-                        [_named(v, dark_by_id[v.portal_id]) for v in done_dark.validation.portals
+                        [named(v, dark_by_id[v.portal_id]) for v in done_dark.validation.portals
                          if v.portal_id in loaded], dict(Counter(c.method or "none" for _, k in dark
                                                                  for c in k.columns)))
             if reports:
@@ -340,7 +339,7 @@ def _audit_in_parts(prep: Prepared, catalog: str, warehouse: str | None, run_id:
         label: {**common, "part": label, "portals": portal_ids(part)} for label, part in zip(labels, plan)})
     summary = RunSummary(run_id=run_id, as_of=as_of.isoformat(), ruleset=prep.rules.label, warehouse=mask_url(prep.url),
                          due_soon_days=prep.rules.due_soon_days)
-    stored = national.summarise(prep.engine, run_id, selected, summary, _named)
+    stored = national.summarise(prep.engine, run_id, selected, summary, named)
     lost = {pid for label, part in zip(labels, plan) if not ends[label].ok for pid in portal_ids(part)}
     done = Audited(summary)
     for pid in selected.ids:
@@ -360,14 +359,6 @@ def _audit_in_parts(prep: Prepared, catalog: str, warehouse: str | None, run_id:
         if folders:
             summary.data_docs = docs_index(docs_root, folders)
     return done
-
-
-def _named(verdict: PortalVerdict, portal: Portal) -> PortalVerdict:
-    """The verdict as people read it: the columns its reasons list by name, not by id (the
-    warehouse keeps the ids)."""
-    paths = {c.id: " › ".join(c.path) for c in portal.columns}
-    checks = tuple(replace(c, message=with_names(c.message, lambda i: paths.get(i, i))) for c in verdict.checks)
-    return replace(verdict, checks=checks)
 
 
 def _close_run(engine, url: str, run_id: str, ok: bool, message: str | None, data_docs: str | None,

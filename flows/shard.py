@@ -14,7 +14,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors.fetch import FetchPolicy
 from extractors.linkcheck import Outcome
 from portal_audit.catalog import Checks, Portal
-from portal_audit.i18n import language, msg, t, using
+from portal_audit.i18n import language, msg, t, using, with_names
 from portal_audit.memory import give_back, resident_mb
 from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, PortalCrawl
 from validations.verdicts import PortalVerdict
@@ -50,7 +50,7 @@ class ShardOutcome:
     """What a shard task hands back: verdicts only, never the crawls."""
 
     verdicts: list[ColumnVerdict]
-    portals: list[PortalVerdict]
+    portals: list[PortalVerdict]  # named: as people read them (``named``)
     failed: dict[str, str] = field(default_factory=dict)
     data_docs: str | None = None
     reports: dict[str, str] = field(default_factory=dict)  # portal id → its HTML report
@@ -68,6 +68,14 @@ class Loading:
 
     retry_for: float = RETRY_FOR
     spool: str | None = DEFAULT_SPOOL
+
+
+def named(verdict: PortalVerdict, portal: Portal) -> PortalVerdict:
+    """The verdict as people read it: the columns its reasons list by name, not by id (the
+    warehouse keeps the ids)."""
+    paths = {c.id: " › ".join(c.path) for c in portal.columns}
+    checks = tuple(replace(c, message=with_names(c.message, lambda i: paths.get(i, i))) for c in verdict.checks)
+    return replace(verdict, checks=checks)
 
 
 @task(name="audit-shard", cache_policy=NO_CACHE, task_run_name="audit-{label}")
@@ -113,7 +121,8 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
         if done.validation is not None:
             loaded = set(done.loaded)
             out.verdicts += [v for v in done.validation.verdicts if v.portal_id in loaded]
-            out.portals += [v for v in done.validation.portals if v.portal_id in loaded]
+            by_id = {p.id: p for p in batch_portals}
+            out.portals += [named(v, by_id[v.portal_id]) for v in done.validation.portals if v.portal_id in loaded]
             out.data_docs = done.validation.data_docs or out.data_docs
         t = time.perf_counter()
         if reports:
