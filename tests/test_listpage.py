@@ -327,3 +327,59 @@ def test_webplus_list_beats_its_fresher_sidebar_and_pages_on():
         newest = max(i.published_on for i in lp.items if i.published_on)
         assert newest == date(2026, 9, 1) - timedelta(days=(n - 1) * 45)
         assert lp.next_url == (urljoin(url, following) if following else None)
+
+
+def _vsb_page(blocks: int, newest: date) -> str:
+    """A column list page of VSB (博达站群, ``/system/resource/js/…``, ``info/<tree>/<id>.htm``
+    articles, ``<column>/<N>.htm`` pages numbered backwards, the ``pb_sys_common`` pager),
+    modelled on a saved public page of that CMS (a college's 招采与资产 column, whit.edu.cn) with
+    our own text: the column's list is cut into sibling ``<ul class="list-ul">`` blocks of five
+    (one per scroll animation), after a mega-menu of undated links and beside a left column
+    whose 热点专题 box lists undated articles of another tree."""
+    menu = "".join(f'<li><a href="../{k}.htm">{v}</a><ul class="sub">'
+                   + "".join(f'<li><a href="../{k}/{j}.htm">{v}子栏目{j}</a></li>' for j in range(6)) + "</ul></li>"
+                   for k, v in [("zwgk", "政务公开"), ("xwzx", "新闻中心"), ("bsfw", "办事服务"), ("hdjl", "互动交流")])
+    hot = "".join(f'<li><a href="../info/1011/{3000 + i}.htm">热点专题第{i}期</a></li>' for i in range(8))
+    lists, day, aid = [], newest, 9800
+    for _ in range(blocks):
+        rows = []
+        for _ in range(5):
+            rows.append(f'<li class="txt-elise">\n  <a href="../info/1002/{aid}.htm" target="_blank">'
+                        f'关于做好第{aid}号事项的通知</a><span>{day.isoformat()}</span>\n</li>')
+            aid, day = aid - 7, day - timedelta(days=3)
+        lists.append(f'<ul class="list-ul wow fadeInUp animated">{"".join(rows)}</ul>')
+    pager = "".join(f'<span class="p_no"><a href="tzgg/{30 - i}.htm">{i + 2}</a></span>' for i in range(4))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告-示范县人民政府</title>
+<script src="/system/resource/js/counter.js"></script></head><body>
+<div class="header"><ul class="nav">{menu}</ul>
+<form action="../searchresult.jsp?wbtreeid=1002" method="post"><input name="showkeycode"></form></div>
+<div class="container page-box">
+ <div class="pull-left list-left"><div class="list-left-top">新闻中心</div>
+  <ul class="list-left-nav"><li><a href="gzdt.htm">工作动态</a></li>
+  <li class="active"><a href="tzgg.htm">通知公告</a></li><li><a href="bmdt.htm">部门动态</a></li></ul>
+  <div class="hot"><h3>热点专题</h3><ul>{hot}</ul></div></div>
+ <div class="pull-right right-box">
+  <div class="nav-address">您现在的位置： <a href="../index.htm">首页</a> -&gt; <a href="../xwzx.htm">新闻中心</a>
+   -&gt; <a href="tzgg.htm">通知公告</a></div>
+  <div class="page-title"><span><font>通知公告</font></span></div>
+  <script language="javascript" src="/system/resource/js/centerCutImg.js"></script>
+  {"".join(lists)}
+  <div class="text-center"><div class="pb_sys_common pb_sys_full"><span class="p_pages">
+  <span class="p_first_d">首页</span><span class="p_no_d">1</span>{pager}
+  <span class="p_next p_fun"><a href="tzgg/30.htm">下页</a></span>
+  <span class="p_last p_fun"><a href="tzgg/1.htm">尾页</a></span></span><span class="p_t">共31页</span></div></div>
+  <script>_showDynClickBatch(['dynclicks_u13_9800'],[9800],"wbnews", 1655460640)</script>
+ </div></div>
+<div class="footer"><a href="https://beian.miit.gov.cn/">皖ICP备05000975号-3</a></div></body></html>"""
+
+
+def test_a_vsb_list_cut_into_sibling_blocks_is_read_whole_with_its_next_page():
+    """All five blocks are the column's one list (25 items, none of the sidebar's), read from the
+    static HTML with its newest date and the pager's next page; a stale column stays stale."""
+    url = "http://www.sfx.gov.cn/xwzx/tzgg.htm"
+    for newest in (date(2025, 6, 20), date(2024, 11, 2)):
+        lp = parse_list_page(_vsb_page(5, newest), url, AS_OF, hints=Hints(names=("通知公告",)))
+        assert lp.list_found and not lp.tied and lp.source == "static"
+        assert len(lp.items) == 25 and all("/info/1002/" in i.url for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert lp.next_url == "http://www.sfx.gov.cn/xwzx/tzgg/30.htm"
