@@ -34,6 +34,7 @@ from portal_audit.i18n import (
     using,
 )
 from portal_audit.memory import cap_arenas
+from portal_audit.records import INDICATORS
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -411,6 +412,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     broken = {urlsplit(u).path for u in links.loc[links["status"] == "broken", "url"]}
     terms = set(content_findings(engine, summary.run_id)["term"])
     content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms
+    from warehouse.read import portal_checks
+
+    judged = portal_checks(engine, summary.run_id)
+    indicators = {i: o for i, o in zip(judged["item"], judged["outcome"]) if i in INDICATORS}
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(t("cli.demo_truth", agree=agree, columns=len(site.truth), late=len(late & set(site.late)),
@@ -420,11 +425,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             found=len(broken & set(site.broken)), planted=len(site.broken),
             wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
             findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed")))
+    print(t("cli.demo_indicators", outcome=msg("cli.found" if indicators == site.indicators else "cli.missed"),
+            found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
+                   for i, o in indicators.items()]))
     print(summary.read_by_line())
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
-    return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok else 1
+    return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok \
+        and indicators == site.indicators else 1
 
 
 # argparse's own sentences (it asks gettext for them) → their keys under cmdline.argparse

@@ -27,7 +27,7 @@ from .apis import ApiSource, Template, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderFailed, strip_fragment
 from .fetch import Fetcher, FetchError
 from .listpage import Hints, ListPage, article_date, parse_list_page
-from .markup import page_blocks, page_links
+from .markup import page_blocks, page_embeds, page_links
 from .messages import message_detail, parse_messages
 
 log = logging.getLogger("portal_audit.crawl")
@@ -42,9 +42,11 @@ class PageObserver(Protocol):
     beyond freshness: wording, personal data, links (``validations.content.PageScan``)."""
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
-             links: Callable[[], list[tuple[str, str, str]]]) -> None:
+             links: Callable[[], list[tuple[str, str, str]]],
+             embeds: Callable[[], list[tuple[str, str, str]]] = list) -> None:
         """A page read: its visible text, and (asked for only when needed: they cost a
-        walk of the page) its text blocks and its links."""
+        walk of the page) its text blocks, its links and what it embeds (scripts, frames,
+        blocks labelled 广告: ``markup.page_embeds``)."""
 
     def links(self) -> list[Link]: ...
 
@@ -257,7 +259,8 @@ class _Column:
         if self.observer is None:
             return
         if lp is not None and doc is not None:
-            self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url))
+            self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url),
+                               lambda: page_embeds(doc, url))
         elif items:
             self.observer.page(url, self.column_id, "。".join(i.title for i in items),
                                lambda: [("li", i.title) for i in items], list)

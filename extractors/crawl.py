@@ -14,14 +14,15 @@ from datetime import date
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
-from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous
+from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous, SiteIdentity
 
 from .browser import Renderer, RenderLimits
 from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
+from .identity import site_identity
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
-from .markup import page_blocks, page_doc, page_links, text_of
+from .markup import page_blocks, page_doc, page_embeds, page_links, text_of
 
 
 async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous],
@@ -89,14 +90,17 @@ async def crawl_portal_async(
     site_wide = site_wide_links([(f.url, f.text) for f in [home, *firsts] if isinstance(f, Fetched)])
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.msg)
     on_home: tuple[Item, ...] = ()
+    identity: SiteIdentity | None = None
     if isinstance(home, Fetched):
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
+        body, home_url = doc.find("body"), home.url  # the lambdas close over values, not the names deleted below
+        home_text = text_of(body if body is not None else doc)
+        identity = site_identity(doc, home_url, home_text)
         if observer is not None:
-            body, home_url = doc.find("body"), home.url  # the lambdas close over values, not the names deleted below
-            observer.page(home_url, None, text_of(body if body is not None else doc), lambda: page_blocks(doc),
-                          lambda: page_links(doc, home_url))
-        del doc
+            observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
+                          lambda: page_embeds(doc, home_url))
+        del doc, home_text
     siblings = Siblings()  # one render per template: the list APIs the portal's renders learn
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
@@ -120,7 +124,7 @@ async def crawl_portal_async(
         raise
     # records hold no personal data and no control characters: what the pages show is cleaned here
     if observer is None:
-        return PortalCrawl(portal.id, home_fetch, columns, on_home).recorded()
+        return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity).recorded()
     links = []
     if early is not None:
         assert link_cache is not None  # early is only started with a link cache
@@ -132,7 +136,8 @@ async def crawl_portal_async(
         except TimeoutError:
             early.cancel()
             links = []
-    return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings())).recorded()
+    return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
+                       identity).recorded()
 
 
 async def crawl_portals(

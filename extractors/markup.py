@@ -49,12 +49,28 @@ def drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
+_SCRIPTS = "data-portal-audit-scripts"  # where page_doc keeps the sources of the scripts it drops
+
+
 def page_doc(html: str | bytes) -> etree._Element:
-    """A page parsed, its scripts, styles and hidden text dropped: what a visitor reads."""
+    """A page parsed, its scripts, styles and hidden text dropped: what a visitor reads.
+    The dropped scripts' sources stay readable (``dropped_scripts``): what a page loads is
+    evidence too (adverts, the identity badges' scripts)."""
     doc = parse_html(html)
+    sources = []
     for el in list(doc.iter(*HIDDEN)):
+        if el.tag == "script" and (src := (el.get("src") or "").strip()):
+            sources.append(f"{src}\t{(el.get('sitecode') or '').strip()}")
         drop(el)
+    if sources:
+        doc.set(_SCRIPTS, "\n".join(sources))
     return doc
+
+
+def dropped_scripts(doc: etree._Element) -> list[tuple[str, str]]:
+    """(src, sitecode attribute) of each script with a source that ``page_doc`` dropped."""
+    kept = doc.getroottree().getroot().get(_SCRIPTS)
+    return [tuple(line.split("\t", 1)) for line in kept.split("\n")] if kept else []  # type: ignore[misc]
 
 
 def text_of(el: etree._Element) -> str:
@@ -138,6 +154,30 @@ def page_blocks(doc: etree._Element) -> list[tuple[str, str]]:
         if len(value) >= 4 and value not in seen:
             seen.add(value)
             out.append((el.tag, value))
+    return out
+
+
+AD_LABELS = frozenset({"广告", "广告位", "廣告"})  # a block's own caption saying it is an advert
+_LABELLED = etree.XPath("//*[not(self::a or self::script or self::style or self::title or self::option)]"
+                        "[text()[normalize-space()='广告' or normalize-space()='广告位' or normalize-space()='廣告']]")
+
+
+def page_embeds(doc: etree._Element, url: str) -> list[tuple[str, str, str]]:
+    """What a page embeds from elsewhere, and the blocks it captions 广告: (absolute URL,
+    tag, label) for each script, frame, embed or object with a source; for a caption, the
+    block's first source or link (or ``url``), tag ``label`` and the caption."""
+    join = joiner(url)
+    out = [(join(src), "script", "") for src, _ in dropped_scripts(doc) if not src.startswith(SKIP_HREF)]
+    for el in doc.iter("script", "iframe", "frame", "embed", "object"):
+        ref = (el.get("data") if el.tag == "object" else el.get("src")) or ""
+        ref = ref.strip()
+        if ref and not ref.startswith(SKIP_HREF) and not ref.startswith(("data:", "about:")):
+            out.append((join(ref), el.tag, ""))
+    for el in _LABELLED(doc):
+        block = el.getparent() if el.getparent() is not None else el
+        target = next((x.get("src") or x.get("href") for x in block.iter("iframe", "img", "a")
+                       if (x.get("src") or x.get("href") or "").strip()), None)
+        out.append((join(target.strip()) if target else url, "label", " ".join("".join(el.itertext()).split())))
     return out
 
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg, t
 from portal_audit.records import PortalCrawl
+from validations.indicators import indicator_evidence
 from validations.rules import load_ruleset
 from validations.suite import Validation, validate
 from validations.verdicts import Availability, SiteEvidence, home_evidence
@@ -119,7 +120,9 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         return done
     validation = done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals,
                                             load_ruleset(run.ruleset), run.as_of, evidence=evidence, history=history,
-                                            docs_dir=docs_dir, run_name=run.run_id)
+                                            docs_dir=docs_dir, run_name=run.run_id, indicators={
+                                                p.id: indicator_evidence(p, crawls[p.id], run.content)
+                                                for p in portals})
     for p in portals:
         c = crawls[p.id]
         try:

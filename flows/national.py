@@ -203,7 +203,7 @@ def summarise(engine: Engine, run_id: str, portals: Sequence[Portal], summary: R
         for pid, item, outcome, reason in conn.execute(
                 select(PortalCheck.portal_id, PortalCheck.item, PortalCheck.outcome, PortalCheck.reason)
                 .where(PortalCheck.run_id == run_id)):
-            if pid in loaded:
+            if pid in loaded and item in ITEMS:  # the veto items: the indicators decide no verdict
                 checks.setdefault(pid, []).append(Check(item, outcome, next(iter(loads(reason)), Msg("text", {}))))
         sites = {r.portal_id: r for r in conn.execute(
             select(PortalVerdictRow.portal_id, PortalVerdictRow.home_reachable, PortalVerdictRow.home_updated)

@@ -21,7 +21,9 @@ from .frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
 from .i18n import Msg, as_msg, msg, os_reason
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"  # a portal id: it names files and URLs
-Category = Literal["news", "notice", "policy", "personnel", "planning", "static", "consultation"]
+Category = Literal["news", "notice", "policy", "personnel", "planning", "static", "consultation", "annual_report",
+                   "interpretation"]
+PortalKind = Literal["government", "department"]  # 人民政府门户 or 部门网站: their annual reports fall due apart
 
 
 class CatalogError(ValueError):
@@ -103,6 +105,7 @@ class Portal(BaseModel):
     name: str
     base_url: str
     columns: list[Column] = Field(min_length=1)
+    kind: PortalKind | None = None  # government (a people's government's portal) or department
 
     @field_validator("base_url")
     @classmethod

@@ -22,6 +22,9 @@ STATUSES = ("fresh", "stale", "empty", "unreachable", "error", "exempt")
 # the national checklist's single-veto items, in its order (named in the catalogue, item.*)
 ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_columns", "poor_response",
          "serious_errors", "personal_data")
+# the supervision indicators (扣分项) judged beside them, in the order reports show them
+# (``validations/indicators.py``): they never decide the single-veto verdict
+INDICATORS = ("annual_report", "website_report", "site_identity", "advertising")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,8 @@ class Finding:
     """A serious wording error (严重表述错误) or a personal-data leak seen on a page:
     ``severity`` serious (严重, certain) or suspected (疑似); leaks are stored masked."""
 
-    kind: str  # wording | leak
-    rule: str  # phrase | leader | division | id_card | mobile
+    kind: str  # wording | leak | advert
+    rule: str  # phrase | leader | division | id_card | mobile | ad_network | ad_label
     severity: str  # serious | suspected
     term: str  # what was matched (masked for leaks)
     expected: str  # the correct form, or what the leak is
@@ -203,6 +206,23 @@ class ColumnCrawl:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteIdentity:
+    """The identity marks a home page shows (国办发〔2017〕47号, 备案 rules), as read from its
+    HTML (``extractors/identity.py``): each None or False when the page does not show it."""
+
+    page_url: str
+    code_meta: str | None = None  # <meta name="SiteIDCode">
+    code_footer: str | None = None  # 网站标识码 in the page's text
+    icp: str | None = None  # …ICP备NNNN号(-N)
+    icp_linked: bool = False  # linked to the MIIT 备案 system
+    police: str | None = None  # …公网安备 NNNNNNNNNNNNNN号
+    conac: bool = False  # the 党政机关网站标识 (a conac.cn badge link or script)
+    sponsor: str | None = None  # 主办单位
+    error_report: str | None = None  # the 我为政府网站找错 entry's URL
+    error_report_code: str | None = None  # the site code that entry carries
+
+
+@dataclass(frozen=True, slots=True)
 class PortalCrawl:
     """A portal's crawl: its home page check and its columns."""
 
@@ -211,7 +231,8 @@ class PortalCrawl:
     columns: tuple[ColumnCrawl, ...]
     home_items: tuple[Item, ...] = ()  # the home page's own links (dated or article-like)
     links: tuple[LinkCheck, ...] = ()  # links and images of its pages, checked
-    findings: tuple[Finding, ...] = ()  # wording errors and personal-data leaks on its pages
+    findings: tuple[Finding, ...] = ()  # wording errors, personal-data leaks and adverts on its pages
+    identity: SiteIdentity | None = None  # the home page's identity marks (None: the home page was not read)
 
     @property
     def home_reachable(self) -> bool | None:
@@ -244,7 +265,7 @@ class PortalCrawl:
 
         return PortalCrawl(self.portal_id, None if self.home is None else strip(self.home), tuple(
             replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items, self.links,
-            self.findings)
+            self.findings, self.identity)
 
 
 @dataclass(frozen=True, slots=True)

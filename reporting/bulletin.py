@@ -200,6 +200,17 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
                [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken]
                 for r in broken.itertuples(index=False)])
 
+    indicators = data.indicators if data.indicators is not None else pd.DataFrame(
+        columns=["portal_id", "item", "outcome", "reason"])
+    _heading(doc, t("bulletin.h_indicators"))
+    rows = [[r.portal_id, label("item", r.item), label("indicator_outcome", r.outcome),
+             render_named(r.reason, r.portal_id, data.names)]
+            for r in indicators.itertuples(index=False) if r.outcome in ("fail", "unknown", "warn")]
+    if rows:
+        _table(doc, ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem"), rows)
+    else:
+        _para(doc, t("bulletin.indicators_pass" if not indicators.empty else "bulletin.indicators_none"))
+
     _heading(doc, t("bulletin.h9"))
     found = requirements(data)  # the HTML report's 整改要求 too
     _para(doc, t("inspector.rectify_lead") if found else t("inspector.rectify_none"))

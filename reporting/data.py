@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select, text
 
 from portal_audit.answers import late_messages
 from portal_audit.i18n import catalogue, fmt_date, has, label, language, status_label, t
-from portal_audit.records import Message
+from portal_audit.records import ITEMS, Message
 from portal_audit.summary import ATTENTION, DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 from portal_audit.text import strip_control
 from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
@@ -86,6 +86,7 @@ class ReportData:
     broken_nights: int = BROKEN_NIGHTS
     page_evidence: dict[str, str] | None = None  # page URL → content hash of the run's fetch there (findings' evidence)
     names: Names | None = None  # (portal, column id) → the column's path: reasons name columns by id, reports by name
+    indicators: pd.DataFrame = None  # supervision indicators (扣分项) per portal, as ``checks``; no veto
 
     @cached_property
     def broken_links(self) -> pd.DataFrame:
@@ -247,7 +248,9 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
         portal_ids = sorted(set(cols["portal_id"]))
     elif filters.portals is not None:
         portal_ids = list(verdicts["portal_id"])
-    checks = filters.apply(portal_checks(engine, run_id, portal_ids))
+    judged = filters.apply(portal_checks(engine, run_id, portal_ids))
+    vetoes = judged["item"].isin(ITEMS)
+    checks, indicators = judged[vetoes].reset_index(drop=True), judged[~vetoes].reset_index(drop=True)
     names = {k: strip_control(v) for k, v in column_names(engine, run_id, portal_ids).items()}
     late = filters.apply(late_frame(consultation_messages(engine, run_id, portal_ids), cols, as_of))
     late.insert(3, "path", [names.get(k, "") for k in zip(late["portal_id"], late["column_id"])])
@@ -260,7 +263,8 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
                 PageFetchRow.run_id == run_id, PageFetchRow.url.in_(set(found["page_url"])),
                 PageFetchRow.content_hash.is_not(None))) if h is not None}  # None: filtered out by the query
     data = ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
-                      warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages, names)
+                      warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages, names,
+                      indicators)
     for name, value in vars(data).items():  # rows stored before text was cleaned: no control character reaches a report
         if isinstance(value, pd.DataFrame):
             setattr(data, name, value.apply(lambda col: col.map(strip_control) if _texts(col) else col))
@@ -275,6 +279,11 @@ _LABELS = {"status": status_label, "outcome": lambda v: label("outcome", v), "ve
 _MESSAGES = ("detail", "reason", "reasons", "link_error")  # stored as message keys and arguments
 _DATES = ("as_of", "last_published_on", "asked_on", "answered_on", "first_broken_run")
 _SHARES = ("share_fresh", "failed_share")
+
+
+def outcome_label(outcome: str, item: str) -> str:
+    """An outcome in the reader's words: a single-veto item fails as 否决, an indicator as 不合格."""
+    return label("outcome" if item in ITEMS else "indicator_outcome", outcome)
 
 
 def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -> pd.DataFrame:
@@ -296,6 +305,8 @@ def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -
             out[c] = values.map(fmt_date)
         elif c in _SHARES:
             out[c] = values.map(lambda x: "" if x is None or pd.isna(x) else f"{x:.1%}")
+        elif c == "outcome" and "item" in out:  # an indicator's fail is 不合格, a veto item's 否决
+            out[c] = [outcome_label(o, i) for o, i in zip(values, df["item"])]
         elif c in _LABELS:
             out[c] = values.map(_LABELS[c])
         elif values.dtype.kind == "f" and values.dropna().map(float.is_integer).all():
@@ -313,6 +324,8 @@ def findings_frame(data: ReportData, excerpts: bool = False) -> pd.DataFrame:
     f = data.findings
     if f is None or f.empty:
         return pd.DataFrame(columns=cols)
+    if "kind" in f:
+        f = f[f["kind"] != "advert"]  # adverts are their own indicator (商业广告), named in its reason
     f = f[cols].reset_index(drop=True)
     if excerpts:
         f["sentence"] = [excerpt(s, term) for s, term in zip(f["sentence"], f["term"])]

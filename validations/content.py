@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -92,6 +93,28 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     return Lexicon(literals, leaders, literal_re, leader_re, frozenset(titles - ambiguous))
 
 
+@lru_cache(maxsize=4)
+def load_ad_networks(directory: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(domain, network) pairs of ``directory``'s ad_networks.yaml (default: the bundled one),
+    longest domain first."""
+    where = Path(directory) if directory else LEXICON_DIR
+    pairs = []
+    for i, entry in enumerate(_read("ad_networks", where).get("networks") or []):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("domains"):
+            raise ValueError(f"{where}/ad_networks.yaml: networks[{i}]: needs a `name` and a `domains` list")
+        pairs += [(str(d).lower().lstrip("."), str(entry["name"])) for d in entry["domains"]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def ad_network(url: str, networks: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """(domain, network) when ``url``'s host is an ad network's domain or under it."""
+    host = (urlsplit(url).hostname or "").lower()
+    for domain, name in networks:
+        if host == domain or host.endswith("." + domain):
+            return domain, name
+    return None
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a hit, looked for within a window of its own (a search from the
     text's start for every hit made a page of many hits quadratic)."""
@@ -160,15 +183,18 @@ class PageScan:
     """A portal's content check as its crawl goes: each page's text scanned, its links
     collected (the first page a link is seen on, at most ``max_links`` distinct)."""
 
-    def __init__(self, lexicon: Lexicon | None = None, max_links: int = LINKS_PER_PORTAL, content: bool = True):
+    def __init__(self, lexicon: Lexicon | None = None, max_links: int = LINKS_PER_PORTAL, content: bool = True,
+                 ad_networks: tuple[tuple[str, str], ...] | None = None):
         self.lexicon = lexicon or load_lexicon()
+        self.ad_networks = load_ad_networks() if ad_networks is None else ad_networks
         self.max_links = max_links
         self.content = content  # False: collect links only
         self._links: dict[str, Link] = {}
         self._findings: dict[tuple[str, str, str], Finding] = {}
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
-             links: Callable[[], list[tuple[str, str, str]]]) -> None:
+             links: Callable[[], list[tuple[str, str, str]]],
+             embeds: Callable[[], list[tuple[str, str, str]]] = list) -> None:
         """Scan a page: its whole text at once for wording errors (0.2 ms for a list page);
         its blocks — each element's own text, so table cells do not run together — only
         when 11 digits in a row may be an ID or a mobile number (a mobile counts only in a
@@ -187,10 +213,20 @@ class PageScan:
                     for rule, severity, term, sentence in leaks(tag, block):
                         self._add(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, page_url,
                                           column_id))
+            self._adverts(page_url, column_id, embeds())
         if len(self._links) < self.max_links:
             for url, label, tag in links():
                 if url not in self._links and len(self._links) < self.max_links:
                     self._links[url] = Link(url, page_url, label, tag)
+
+    def _adverts(self, page_url: str, column_id: str | None, embeds: list[tuple[str, str, str]]) -> None:
+        """Commercial adverts: a script or frame from an ad network (certain), a block
+        captioned 广告 (suspected: a person looks at what it shows)."""
+        for url, tag, label in embeds:
+            if tag == "label":
+                self._add(Finding("advert", "ad_label", "suspected", label, "", url, page_url, column_id))
+            elif (hit := ad_network(url, self.ad_networks)) is not None:
+                self._add(Finding("advert", "ad_network", "serious", hit[0], hit[1], url, page_url, column_id))
 
     def _add(self, f: Finding) -> None:
         self._findings.setdefault((f.rule, f.term, f.page_url), f)

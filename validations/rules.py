@@ -6,6 +6,7 @@ or ``{working_days: N}`` counted back over weekends and the ruleset's ``holidays
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -45,6 +46,13 @@ class Ruleset:
     veto_class_keywords: dict[str, list[str]] = field(default_factory=dict)
     holidays: frozenset[date] = field(default_factory=frozenset)
     workdays: frozenset[date] = field(default_factory=frozenset)  # weekend days worked (调休)
+    # supervision indicators (扣分项) switched on, each with its parameters and source
+    indicators: dict[str, dict] = field(default_factory=dict)
+
+    def indicator(self, name: str) -> dict | None:
+        """An indicator's parameters, or None when the ruleset switches it off (or lacks it)."""
+        found = self.indicators.get(name)
+        return found if found is not None and found.get("enabled", True) else None
 
     @property
     def label(self) -> str:
@@ -114,6 +122,9 @@ def _read(name_or_path: str) -> tuple[Path, dict]:
         _, base = _read(parent)
         for key in ("frequencies", "categories", "category_keywords", "veto_class_keywords"):
             data[key] = {**base.get(key, {}), **(data.get(key) or {})}
+        inherited = base.get("indicators") or {}
+        data["indicators"] = {k: {**(inherited.get(k) or {}), **(v or {})}
+                              for k, v in {**inherited, **(data.get("indicators") or {})}.items()}
         for key, value in base.items():
             data.setdefault(key, value)
     return path, data
@@ -125,6 +136,36 @@ def _check(path: Path, where: str, value) -> Allowance:
     if isinstance(value, dict) and set(value) == {"working_days"} and int(value["working_days"]) > 0:
         return {"working_days": int(value["working_days"])}
     raise ValueError(msg("ruleset.allowance", path=str(path), where=where, value=repr(value)))
+
+
+INDICATOR_NAMES = ("annual_report", "website_report", "site_identity", "advertising")
+IDENTITY_MARKS = ("site_code", "conac", "icp", "police", "sponsor", "error_report")
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def _indicators(path: Path, data) -> dict[str, dict]:
+    """The ruleset's ``indicators`` section, checked: known names, deadlines as MM-DD, known
+    identity marks (a mistake names its place, as the catalog's errors do)."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(msg("ruleset.indicator", path=str(path), where="indicators", value=repr(data)))
+    out = {}
+    for name, params in data.items():
+        where = f"indicators.{name}"
+        if name not in INDICATOR_NAMES or not isinstance(params, dict):
+            raise ValueError(msg("ruleset.indicator", path=str(path), where=where, value=repr(params)))
+        deadlines = params.get("deadline")
+        for key, value in (deadlines.items() if isinstance(deadlines, dict) else [("", deadlines)]):
+            if value is not None and not _MONTH_DAY.match(str(value)):
+                raise ValueError(msg("ruleset.indicator", path=str(path), where=f"{where}.deadline{'.' if key else ''}"
+                                     f"{key}", value=repr(value)))
+        for key in ("required", "advised"):
+            unknown = [m for m in params.get(key) or [] if m not in IDENTITY_MARKS]
+            if unknown:
+                raise ValueError(msg("ruleset.indicator", path=str(path), where=f"{where}.{key}", value=repr(unknown)))
+        out[name] = dict(params)
+    return out
 
 
 def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
@@ -148,4 +189,5 @@ def load_ruleset(name_or_path: str = DEFAULT_RULESET) -> Ruleset:
         outage_share=float(data.get("outage_share", 0.8)),
         holidays=frozenset(date.fromisoformat(str(d)) for d in data.get("holidays") or []),
         workdays=frozenset(date.fromisoformat(str(d)) for d in data.get("workdays") or []),
+        indicators=_indicators(path, data.get("indicators")),
     )

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from portal_audit.records import ColumnCrawl, ColumnVerdict
 from . import docs
 from .docs import ExpectationOutcome
 from .history import missed_periods
+from .indicators import IndicatorEvidence, indicator_checks
 from .rules import Ruleset
 from .verdicts import PortalVerdict, SiteEvidence, portal_verdict
 
@@ -285,6 +286,7 @@ def validate(
     evidence: dict[str, SiteEvidence] | None = None,
     history: dict[tuple[str, str], list[date]] | None = None,
     docs_dir: str | Path | None = None, run_name: str = "audit",
+    indicators: dict[str, IndicatorEvidence] | None = None,
 ) -> Validation:
     """The validate stage: crawls in; column verdicts, expectation outcomes and the
     portals' single-veto verdicts out (and the run's Data Docs when ``docs_dir`` is given).
@@ -299,5 +301,9 @@ def validate(
         by_portal.setdefault(v.portal_id, []).append(v)
     sites = [portal_verdict(p, by_portal.get(p.id, []), ruleset, as_of, homes.get(p.id), evidence.get(p.id))
              for p in portals]
+    if indicators is not None:  # the supervision indicators, beside the veto items
+        sites = [replace(site, indicators=tuple(indicator_checks(p, by_portal.get(p.id, []), indicators[p.id], ruleset,
+                                                                 as_of)))
+                 if p.id in indicators else site for p, site in zip(portals, sites)]
     index = Path(docs_dir) / "index.html" if docs_dir is not None else None
     return Validation(verdicts, outcomes, sites, str(index) if index and index.exists() else None)

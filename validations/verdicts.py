@@ -137,6 +137,9 @@ class PortalVerdict:
     checks: tuple[Check, ...] = field(default=())
     late_messages: tuple[LateMessage, ...] = field(default=())
     availability: Availability | None = None
+    # the supervision indicators (``indicators.py``): stored and reported beside the checks,
+    # never part of the veto verdict
+    indicators: tuple[Check, ...] = field(default=())
 
     @property
     def reasons(self) -> tuple[str, ...]:

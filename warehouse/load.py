@@ -202,7 +202,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
         blank_columns=len(site.blank_columns))]
     checks = [] if site is None else [dict(run_id=run_id, portal_id=portal.id, item=c.item, outcome=c.outcome,
                                            reason=dumps(c.message), reason_text=c.line_msg.render(TABLE_LANGUAGE))
-              for c in site.checks]
+              for c in site.checks + site.indicators]  # the veto items, then the supervision indicators
     on_home = {key(i.url): dict(portal_id=portal.id, url_key=key(i.url), url=i.url, title=i.title,
                                 published_on=i.published_on, first_seen_run=run_id, last_seen_run=run_id)
                for i in home_items}

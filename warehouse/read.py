@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 from sqlalchemy import Engine, select, true
 
-from portal_audit.records import ITEMS
+from portal_audit.records import INDICATORS, ITEMS
 
 from .models import (
     AuditRun,
@@ -139,7 +139,7 @@ def availability_week(engine: Engine, portal_ids: list[str] | None, as_of: date,
 
 def portal_checks(engine: Engine, run_id: str, portal_ids: list[str] | None = None) -> pd.DataFrame:
     df = _of_run(engine, PortalCheck, run_id, portal_ids, PortalCheck.portal_id)
-    order = {item: i for i, item in enumerate(ITEMS)}  # the checklist's order
+    order = {item: i for i, item in enumerate(ITEMS + INDICATORS)}  # the checklist's order, then the indicators
     return df.assign(_o=df["item"].map(order)).sort_values(["portal_id", "_o"], kind="stable").drop(
         columns="_o").reset_index(drop=True)
 

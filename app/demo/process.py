@@ -34,6 +34,7 @@ class Expected:
     late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late
     broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
+    indicators: dict[str, str] = field(default_factory=dict)  # supervision indicator → its outcome
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         _say(error=dumps(msg("cli.demo_port_taken", url=f"http://127.0.0.1:{args.port}/", why=os_reason(exc))))
         return 2
-    _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings)))
+    _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators)))
     served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
     probes = probe_week(make_engine(warehouse_url(args.warehouse or None)), served.portals[0], args.as_of,
                         policy_for(served))

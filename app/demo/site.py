@@ -60,6 +60,7 @@ class DemoSite:
     late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late (the mailbox's truth)
     broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken (the link check's truth)
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
+    indicators: dict[str, str] = field(default_factory=dict)  # supervision indicator → its outcome
     flaky_home: int | None = FLAKY_HOME
     _home_visits: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -165,14 +166,47 @@ def _layout(portal: Portal, title: str, body: str, sidebar: str, charset: str) -
     nav = "".join(f'<li><a href="{_channel_href(portal, top)}">{html.escape(top)}</a></li>' for top in _channels(portal))
     return f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
-<meta name="SiteName" content="{html.escape(portal.name)}"><title>{html.escape(title)}_{html.escape(portal.name)}</title></head>
+<meta name="SiteName" content="{html.escape(portal.name)}"><meta name="SiteIDCode" content="{SITE_CODE}"><title>{html.escape(title)}_{html.escape(portal.name)}</title></head>
 <body><div class="header"><a href="/">{html.escape(portal.name)}</a></div>
 <div class="nav"><ul class="menu">{nav}</ul></div>
 <div class="container"><div class="crumb">当前位置：<a href="/">首页</a> &gt; {html.escape(title)}</div>
 <div class="main-left">{body}</div>
 <div class="main-right">{sidebar}</div></div>
 <div class="footer"><ul class="yqlj"><li><a href="http://www.gov.cn/">中国政府网</a> <span>2026-01-01</span></li></ul>
-<p>主办：{html.escape(portal.name)} 网站标识码：3417000001</p></div></body></html>"""
+<p>主办：{html.escape(portal.name)} 网站标识码：{SITE_CODE}
+<a href="https://beian.miit.gov.cn/" target="_blank">皖ICP备05001234号-1</a> 皖公网安备 34180202000123号</p>
+<script id="_jiucuo_" sitecode="{SITE_CODE}" src="https://zfwzgl.www.gov.cn/exposure/jiucuo.js"></script></div>
+</body></html>"""
+
+
+# the footer's identity marks: the site code (meta and footer agree), ICP linked to MIIT, the
+# public-security number, the error-report entry — and no 党政机关网站标识 (conac) badge: a
+# planted fail of the site_identity indicator
+SITE_CODE = "3417000001"
+# a block captioned 广告 on the home page (a shop's link, no ad network): the advertising
+# indicator's planted warning, for a person to confirm
+_AD_BLOCK = ('<div class="gg"><span>广告</span><a href="http://shop.example.com/sale">年终大促 全场五折</a></div>')
+
+
+def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
+    """The home page's 年度报告 block, with what the annual indicators must find: last year's
+    网站工作年度报表 on time (20 January; not yet out before then, and not yet due), and
+    last year's 政府信息公开工作年度报告 of this department 2 days late (2 February; before
+    that day the page shows it on 10 January, on time)."""
+    year = as_of.year - 1
+    planted = [(date(as_of.year, 1, 20), f"{year}年度{portal.name}政府网站工作年度报表"),
+               (date(as_of.year, 2, 2) if as_of >= date(as_of.year, 2, 2) else date(as_of.year, 1, 10),
+                f"{portal.name}{year}年政府信息公开工作年度报告")]
+    rows = []
+    for i, (on, title) in enumerate(planted):
+        if on > as_of:
+            continue
+        url = f"/art/{on:%Y%m}/t{on:%Y%m%d}_{9001 + i}.html"
+        site.articles[url] = Article(url, title, on, "年度报告")
+        rows.append(f'<li><a href="{url}">{html.escape(title)}</a><span>{on:%Y-%m-%d}</span></li>')
+    site.indicators = {"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
+                       "website_report": "pass", "site_identity": "fail", "advertising": "warn"}
+    return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
 def _sidebar(latest: list[Article]) -> str:
@@ -375,8 +409,8 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             name = "index.html" if p == 0 else f"index_{p}.html"
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
 
-    site.pages["/index.html"] = (_layout(portal, "首页", _home_body(portal, per_column), sidebar, "utf-8").encode(),
-                                 "text/html; charset=utf-8", 200)
+    home = _home_body(portal, per_column) + _reports(site, portal, as_of) + _AD_BLOCK
+    site.pages["/index.html"] = (_layout(portal, "首页", home, sidebar, "utf-8").encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/old.html"] = (_SOFT_404.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/rank.html"] = (_layout(portal, "排行", "<p>访问排行</p>", "", "utf-8").encode(), "text/html; charset=utf-8", 200)
     site.pages["/images/icon-rank.png"] = (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png", 200)

@@ -1,0 +1,247 @@
+"""Supervision indicators (扣分项) beside the single veto: what inspectors score a portal on
+besides the seven veto items, judged from pages the audit reads anyway. Each is a
+``Check`` like the veto items (pass/warn/fail/unknown with a catalogue message) and is
+stored with them in ``portal_checks``, but never decides the portal's veto verdict.
+
+The ruleset switches each on or off and holds its thresholds and its source
+(``indicators:`` in ``rulesets/national-2019.yaml``):
+
+- annual_report: 政府信息公开工作年度报告 for last year published by its deadline (条例 第四十九条:
+  departments by 31 January, local governments by 31 March).
+- website_report: 政府网站工作年度报表 on the home page by 31 January (国办函〔2018〕12号).
+- site_identity: the home page's identity marks (国办发〔2017〕47号): 网站标识码 (and its
+  ``SiteIDCode`` meta, which must agree), 党政机关网站标识, ICP备案号 linked to MIIT,
+  公安机关备案号, 主办单位, 我为政府网站找错; the domain under ``.gov.cn`` or ``.政务``.
+- advertising: no commercial adverts on the home page or the list pages read.
+
+Missing evidence is never a pass: a report not found where the audit did not read is
+``unknown``, not ``fail``, and an identity not read (home page down) is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from portal_audit.catalog import Portal
+from portal_audit.i18n import Msg, msg
+from portal_audit.records import ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
+from portal_audit.text import fold
+
+from .rules import Ruleset
+from .verdicts import Check
+
+READ = ("fresh", "stale", "empty", "exempt")  # a column whose list was read
+NAMED = 5
+
+
+@dataclass(frozen=True)
+class IndicatorEvidence:
+    """What the indicators read: the home page's identity marks, the items whose titles
+    name an annual report or return (column id, None for the home page), the adverts found
+    and how many pages were read whole."""
+
+    identity: SiteIdentity | None = None
+    reports: tuple[tuple[str | None, Item], ...] = ()
+    findings: tuple[Finding, ...] | None = None
+    pages_read: int | None = None
+    home_read: bool = False
+    host: str = ""
+
+
+REPORT_WORDS = ("年度报", "年度報")  # what a title carries to be kept as a report candidate (报告, 报表)
+
+
+def report_candidates(items: list[tuple[str | None, Item]]) -> tuple[tuple[str | None, Item], ...]:
+    """The items worth keeping for the annual deadlines: titles naming a yearly report (a
+    plain substring test: folding every title of a portal would cost more than the rest)."""
+    return tuple((c, i) for c, i in items if any(w in i.title for w in REPORT_WORDS))
+
+
+def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True) -> IndicatorEvidence:
+    """What the indicators read of a portal's crawl (a few records: the report candidates,
+    not every item)."""
+    listed = [(None, i) for i in crawl.home_items] + [(c.column_id, i) for c in crawl.columns for i in c.items]
+    return IndicatorEvidence(
+        identity=crawl.identity, reports=report_candidates(listed),
+        findings=crawl.findings if content else None,
+        pages_read=sum(1 for page in crawl.pages() if page.error is None and page.status is not None),
+        home_read=crawl.identity is not None, host=(urlsplit(portal.base_url).hostname or "").lower())
+
+
+def _deadline(month_day: str, year: int) -> date:
+    month, day = month_day.split("-")
+    return date(year, int(month), int(day))
+
+
+def _matching(reports, words: str, year: int, home_only: bool = False) -> list[tuple[str | None, Item]]:
+    """Reports of ``year`` whose title carries ``words`` (folded: full-width, traditional)."""
+    words, marks = fold(words), (f"{year}年", f"{year} 年")
+    return [(c, i) for c, i in reports if (c is None or not home_only) and words in fold(i.title)
+            and any(m in i.title for m in marks)]
+
+
+def _dated(found: list[tuple[str | None, Item]], reports) -> list[tuple[str | None, Item, date]]:
+    """Each report with its publish date: its own, else the same URL's in a column list."""
+    dates = {i.url: i.published_on for _, i in reports if i.published_on}
+    return [(c, i, i.published_on or dates[i.url]) for c, i in found if i.published_on or i.url in dates]
+
+
+def _judge_found(item: str, found, reports, deadlines: dict[str, date], kind: str | None) -> Check:
+    """A report found: on time, late, or (its kind unknown) late for a department only."""
+    dated = _dated(found, reports)
+    if not dated:
+        _, first = found[0]
+        return Check(item, "warn", msg("indicator.report_undated", title=first.title, url=first.url))
+    column, report, on = min(dated, key=lambda d: d[2])
+    where = msg("indicator.on_home") if column is None else msg("indicator.in_column", column=column)
+    deadline = deadlines[kind] if kind in deadlines else max(deadlines.values())
+    args = dict(title=report.title, on=on, where=where, url=report.url)
+    if on <= deadline:
+        if kind is None and len(deadlines) > 1 and on > min(deadlines.values()):
+            return Check(item, "warn", msg("indicator.report_kind_unknown", early=min(deadlines.values()),
+                                           late=deadline, **args))
+        return Check(item, "pass", msg("indicator.report_on_time", deadline=deadline, **args))
+    return Check(item, "fail", msg("indicator.report_late", deadline=deadline, days=(on - deadline).days, **args))
+
+
+def _judge_missing(item: str, deadline: date, as_of: date, due_soon: int, searched: Msg | None,
+                   year: int) -> Check:
+    """No report found: not due yet (due soon warns), overdue where the audit read, or
+    unknown where it could not look."""
+    if as_of <= deadline:
+        left = (deadline - as_of).days
+        return Check(item, "warn" if left <= due_soon else "pass",
+                     msg("indicator.report_due", year=year, deadline=deadline, days=left))
+    if searched is None:
+        return Check(item, "unknown", msg(f"indicator.{item}_nowhere", year=year, deadline=deadline))
+    return Check(item, "fail", msg("indicator.report_missing", year=year, deadline=deadline, where=searched))
+
+
+def annual_report_check(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvidence, params: dict,
+                        as_of: date, due_soon: int) -> Check:
+    """政府信息公开工作年度报告 of last year, by the portal's kind's deadline."""
+    year = as_of.year - 1
+    deadlines = {k: _deadline(str(v), as_of.year) for k, v in (params.get("deadline") or {}).items()}
+    if not deadlines:
+        deadlines = {"department": date(as_of.year, 1, 31), "government": date(as_of.year, 3, 31)}
+    found = _matching(ev.reports, str(params.get("title") or "政府信息公开工作年度报告"), year)
+    if found:
+        return _judge_found("annual_report", found, ev.reports, deadlines, portal.kind)
+    deadline = deadlines[portal.kind] if portal.kind in deadlines else max(deadlines.values())
+    status = {v.column_id: v.status for v in mine}
+    own = [c for c in portal.columns if c.category == "annual_report"]
+    read = [c.id for c in own if status.get(c.id) in READ]
+    searched = msg("indicator.searched_columns", columns=read) if read and len(read) == len(own) else None
+    return _judge_missing("annual_report", deadline, as_of, due_soon, searched, year)
+
+
+def website_report_check(ev: IndicatorEvidence, params: dict, as_of: date, due_soon: int) -> Check:
+    """政府网站工作年度报表 of last year, on the home page, by its deadline."""
+    year = as_of.year - 1
+    deadline = _deadline(str(params.get("deadline") or "01-31"), as_of.year)
+    words = str(params.get("title") or "网站工作年度报表")
+    found = _matching(ev.reports, words, year, home_only=True)
+    if found:
+        return _judge_found("website_report", found, ev.reports, {"any": deadline}, "any")
+    yearless = [i for c, i in ev.reports
+                if c is None and fold(words) in fold(i.title) and not re.search(r"\d{4}", i.title)]
+    if yearless and as_of > deadline:
+        return Check("website_report", "warn", msg("indicator.website_yearless", title=yearless[0].title,
+                                                   url=yearless[0].url, year=year))
+    return _judge_missing("website_report", deadline, as_of, due_soon,
+                          msg("indicator.searched_home") if ev.home_read else None, year)
+
+
+def _domain(host: str, suffixes: list[str]) -> tuple[bool | None, Msg]:
+    """Whether ``host`` is under one of the government suffixes (None: an address or a
+    loopback name, which says nothing either way), and the line saying so."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return None, msg("identity.domain_address", host=host)
+    except ValueError:
+        pass
+    if host in ("localhost",) or not host:
+        return None, msg("identity.domain_address", host=host)
+    for shown in suffixes:
+        plain = "." + ".".join(label.encode("idna").decode() for label in shown.strip(".").split("."))
+        if host.endswith(plain) or host.endswith(shown):
+            return True, msg("identity.domain_ok", host=host, suffix=shown)
+    return False, msg("identity.domain_other", host=host, suffixes=list(suffixes))
+
+
+def site_identity_check(ev: IndicatorEvidence, params: dict) -> Check:
+    """The footer's identity marks: a required one missing (or the meta's code not the
+    footer's) fails, an advised one missing warns."""
+    idn = ev.identity
+    if idn is None:
+        return Check("site_identity", "unknown", msg("identity.not_read"))
+    present = {"site_code": idn.code_footer, "conac": idn.conac, "icp": idn.icp, "police": idn.police,
+               "sponsor": idn.sponsor, "error_report": idn.error_report}
+    required, advised = list(params.get("required") or []), list(params.get("advised") or [])
+    missing_required = [m for m in required if not present[m]]
+    missing_advised = [m for m in advised if not present[m]]
+    problems: list[Msg] = []
+    worse = "pass"
+    if missing_required:
+        problems.append(msg("identity.missing", marks=[msg(f"mark.{m}") for m in missing_required]))
+        worse = "fail"
+    if idn.code_meta and idn.code_footer and idn.code_meta != idn.code_footer:
+        problems.append(msg("identity.code_mismatch", meta=idn.code_meta, footer=idn.code_footer))
+        worse = "fail"
+    notes: list[Msg] = []
+    if missing_advised:
+        notes.append(msg("identity.missing", marks=[msg(f"mark.{m}") for m in missing_advised]))
+    if idn.code_footer and not idn.code_meta and "site_code" in required + advised:
+        notes.append(msg("identity.no_meta"))
+    if idn.icp and not idn.icp_linked and "icp" in required + advised:
+        notes.append(msg("identity.icp_unlinked", icp=idn.icp))
+    code = idn.code_footer or idn.code_meta
+    if idn.error_report and code and idn.error_report_code and idn.error_report_code != code:
+        notes.append(msg("identity.error_report_code", found=idn.error_report_code, code=code))
+    on_gov, domain = _domain(ev.host, list(params.get("domains") or [".gov.cn", ".政务"]))
+    if on_gov is False:
+        notes.append(domain)
+    if notes and worse == "pass":
+        worse = "warn"
+    if problems or notes:
+        return Check("site_identity", worse, msg("identity.problems", problems=problems + notes, domain=domain,
+                                                 code=code or "—"))
+    return Check("site_identity", "pass", msg("identity.complete", n=len(required + advised), domain=domain,
+                                              code=code or "—"))
+
+
+def advertising_check(ev: IndicatorEvidence) -> Check:
+    """Commercial adverts: a script or frame from an ad network fails; a block captioned
+    广告 warns (a person looks); none on the pages read passes."""
+    if ev.findings is None:
+        return Check("advertising", "unknown", msg("content.not_scanned"))
+    ads = [f for f in ev.findings if f.kind == "advert"]
+    if not ads and not ev.pages_read:
+        return Check("advertising", "unknown", msg("content.nothing_read"))
+    networks = [f for f in ads if f.rule == "ad_network"]
+    named = [msg("advert.hit", network=f.expected or f.term, src=f.sentence, page=f.page_url)
+             for f in (networks or ads)[:NAMED]]
+    if networks:
+        return Check("advertising", "fail", msg("advert.fail", n=len(networks), named=named))
+    if ads:
+        return Check("advertising", "warn", msg("advert.labelled", n=len(ads), named=named))
+    return Check("advertising", "pass", msg("advert.none", pages=ev.pages_read))
+
+
+def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvidence, ruleset: Ruleset,
+                     as_of: date) -> list[Check]:
+    """The indicators the ruleset switches on, in ``records.INDICATORS`` order."""
+    out = []
+    if (p := ruleset.indicator("annual_report")) is not None:
+        out.append(annual_report_check(portal, mine, ev, p, as_of, ruleset.due_soon_days))
+    if (p := ruleset.indicator("website_report")) is not None:
+        out.append(website_report_check(ev, p, as_of, ruleset.due_soon_days))
+    if (p := ruleset.indicator("site_identity")) is not None:
+        out.append(site_identity_check(ev, p))
+    if ruleset.indicator("advertising") is not None:
+        out.append(advertising_check(ev))
+    return out
