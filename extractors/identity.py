@@ -32,6 +32,13 @@ def _ref(el: etree._Element) -> str:
     return (el.get("href") or el.get("src") or "").strip()
 
 
+def _code_in(url: str) -> str | None:
+    """The site code an error-report URL carries (``site_code=`` or ``sitecode=``)."""
+    query = parse_qs(urlsplit(url).query)
+    found = query.get("site_code") or query.get("sitecode")
+    return found[0] if found else None
+
+
 def site_identity(doc: etree._Element, url: str, text: str) -> SiteIdentity:
     """The identity marks of home page ``doc`` (at ``url``, its visible ``text`` given: the
     crawl has it already)."""
@@ -55,13 +62,12 @@ def site_identity(doc: etree._Element, url: str, text: str) -> SiteIdentity:
             conac = True
         if error_report is None and any(d in low for d in _ERROR_REPORT):
             error_report = ref
-            query = parse_qs(urlsplit(ref).query)
-            error_code = (el.get("sitecode") or (query.get("site_code") or query.get("sitecode") or [None])[0])
+            error_code = el.get("sitecode") or _code_in(ref)
     for src, sitecode in dropped_scripts(doc):  # the badges' and the entry's scripts (page_doc took them out)
         low = src.lower()
         conac = conac or _CONAC in low
         if error_report is None and any(d in low for d in _ERROR_REPORT):
-            error_report, error_code = src, sitecode or (parse_qs(urlsplit(src).query).get("site_code") or [None])[0]
+            error_report, error_code = src, sitecode or _code_in(src)
     if error_report is None:  # an entry by its name, linked elsewhere (a local copy of the form)
         for a in doc.iter("a"):
             if "我为政府网站找错" in "".join(a.itertext()) and _ref(a):

@@ -70,7 +70,7 @@ def page_doc(html: str | bytes) -> etree._Element:
 def dropped_scripts(doc: etree._Element) -> list[tuple[str, str]]:
     """(src, sitecode attribute) of each script with a source that ``page_doc`` dropped."""
     kept = doc.getroottree().getroot().get(_SCRIPTS)
-    return [tuple(line.split("\t", 1)) for line in kept.split("\n")] if kept else []  # type: ignore[misc]
+    return [(src, code) for src, _, code in (line.partition("\t") for line in kept.split("\n"))] if kept else []
 
 
 def text_of(el: etree._Element) -> str:

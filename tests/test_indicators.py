@@ -175,11 +175,13 @@ def test_the_website_return_on_the_home_page(site):
     assert missing.outcome == "fail" and "首页" in missing.reason
 
 
+IDENTITY = NATIONAL.indicators["site_identity"]
+
+
 def _identity(html: str, host: str = "jyj.example.gov.cn"):
     doc = page_doc(html)
     idn = site_identity(doc, f"https://{host}/", text_of(doc.find("body")))
-    return site_identity_check(IndicatorEvidence(identity=idn, home_read=True, host=host),
-                               NATIONAL.indicator("site_identity"))
+    return site_identity_check(IndicatorEvidence(identity=idn, home_read=True, host=host), IDENTITY)
 
 
 def test_identity_marks_edge_cases():
@@ -194,7 +196,7 @@ def test_identity_marks_edge_cases():
     assert "符合.政务" in _identity(home(FOOTER + CONAC), host="jyj.xn--zfr164b").reason
     nothing = _identity("<html><body><p>欢迎访问</p></body></html>")
     assert nothing.outcome == "fail" and all(m in nothing.reason for m in ("网站标识码", "党政机关网站标识"))
-    down = site_identity_check(IndicatorEvidence(identity=None), NATIONAL.indicator("site_identity"))
+    down = site_identity_check(IndicatorEvidence(identity=None), IDENTITY)
     assert down.outcome == "unknown"
 
 
@@ -222,6 +224,6 @@ def test_a_report_without_a_date_anywhere_warns():
     p = portal("http://127.0.0.1:9/")
     report = Item("某某县教育局2025年政府信息公开工作年度报告", "http://x/a.pdf", None)
     ev = IndicatorEvidence(reports=((None, report),))
-    check = annual_report_check(p, [], ev, NATIONAL.indicator("annual_report"), AS_OF, 7)
+    check = annual_report_check(p, [], ev, NATIONAL.indicators["annual_report"], AS_OF, 7)
     assert check.outcome == "warn" and "未注明发布日期" in check.reason
     assert indicator_checks(p, [], ev, NATIONAL, AS_OF)[0].outcome == "warn"

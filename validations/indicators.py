@@ -64,7 +64,8 @@ def report_candidates(items: list[tuple[str | None, Item]]) -> tuple[tuple[str |
 def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True) -> IndicatorEvidence:
     """What the indicators read of a portal's crawl (a few records: the report candidates,
     not every item)."""
-    listed = [(None, i) for i in crawl.home_items] + [(c.column_id, i) for c in crawl.columns for i in c.items]
+    listed: list[tuple[str | None, Item]] = [(None, i) for i in crawl.home_items]
+    listed += [(c.column_id, i) for c in crawl.columns for i in c.items]
     return IndicatorEvidence(
         identity=crawl.identity, reports=report_candidates(listed),
         findings=crawl.findings if content else None,
