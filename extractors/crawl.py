@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
-from portal_audit.records import ColumnCrawl, ColumnPath, Item, PageFetch, PortalCrawl, Previous, SiteIdentity
+from portal_audit.records import (
+    ArticleMeta,
+    ColumnCrawl,
+    ColumnPath,
+    Item,
+    PageFetch,
+    PortalCrawl,
+    Previous,
+    SiteIdentity,
+)
 
+from .article import read_article
 from .browser import Renderer, RenderLimits
 from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
@@ -52,6 +62,7 @@ class PortalInputs:
     context: Sequence[str] = ()
     observer: PageObserver | None = None  # reads every page (wording, personal data, links)
     link_cache: LinkCache | None = None  # set: the observer's links are checked, once per URL and run
+    articles: int = 0  # newest articles read per policy or 解读 column (``read_articles``)
 
 
 async def crawl_portal_async(
@@ -59,7 +70,7 @@ async def crawl_portal_async(
     previous: Mapping[str, Previous] | None = None, known: Mapping[str, set[str]] | None = None,
     paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
-    observer: PageObserver | None = None, link_cache: LinkCache | None = None,
+    observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -72,7 +83,8 @@ async def crawl_portal_async(
     if fetcher is None:
         async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
-                                            fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache)
+                                            fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
+                                            articles=articles)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -118,6 +130,8 @@ async def crawl_portal_async(
         early = asyncio.ensure_future(check_links(fetcher, on_first, portal.base_url, link_cache))
     try:
         columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget)
+        if articles:
+            columns = await read_articles(fetcher, portal, columns, as_of, articles, deadline - loop.time())
     except BaseException:
         if early is not None:
             early.cancel()
@@ -140,6 +154,44 @@ async def crawl_portal_async(
                        identity).recorded()
 
 
+ARTICLE_CATEGORIES = ("policy", "interpretation")  # columns whose articles are read (disclosure dates, 解读 links)
+ARTICLE_DAYS = 366  # … when listed within a year of the run
+
+
+async def read_articles(fetcher: Fetcher, portal: Portal, columns: tuple[ColumnCrawl, ...], as_of: date,
+                        per_column: int, budget: float) -> tuple[ColumnCrawl, ...]:
+    """The newest ``per_column`` articles of each policy and 解读 column (by the catalog's
+    category) listed within a year, read within ``budget`` seconds. A page that fails or
+    does not come in time is kept with its reason, never dropped silently."""
+    wanted = {c.id for c in portal.columns if c.category in ARTICLE_CATEGORIES}
+    since = as_of - timedelta(days=ARTICLE_DAYS)
+    newest = {c.column_id: sorted((i for i in c.items if i.published_on and i.published_on >= since and not i.pinned),
+                                  key=lambda i: i.published_on or since, reverse=True)[:per_column]
+              for c in columns if c.column_id in wanted and c.fetch_state == "ok"}
+
+    async def one(item: Item) -> ArticleMeta:
+        try:
+            page = await fetcher.get(item.url)
+        except FetchError as exc:
+            return ArticleMeta(item.url, item.title, item.published_on, error=exc.msg)
+        return read_article(page.text, page.url, item.title, item.published_on)
+
+    tasks = {item.url: asyncio.ensure_future(one(item)) for items in newest.values() for item in items}
+    if tasks:
+        await asyncio.wait(tasks.values(), timeout=max(1.0, budget))
+    late = msg("article.out_of_time")
+
+    def got(item: Item) -> ArticleMeta:
+        task = tasks[item.url]
+        if task.done() and not task.cancelled() and task.exception() is None:
+            return task.result()
+        task.cancel()
+        return ArticleMeta(item.url, item.title, item.published_on, error=late)
+
+    return tuple(replace(c, articles=tuple(got(i) for i in newest[c.column_id])) if c.column_id in newest else c
+                 for c in columns)
+
+
 async def crawl_portals(
     portals: Sequence[Portal], as_of: date, policy: FetchPolicy, *, at_once: int | None = None,
     inputs: Callable[[Portal], PortalInputs] | None = None, window_days: int = DEFAULT_WINDOW_DAYS,
@@ -158,7 +210,8 @@ async def crawl_portals(
             given = await asyncio.to_thread(inputs, portal) if inputs else PortalInputs()
             return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
                                             given.paths, given.context, fetcher=fetcher, renderer=renderer,
-                                            observer=given.observer, link_cache=given.link_cache)
+                                            observer=given.observer, link_cache=given.link_cache,
+                                            articles=given.articles)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

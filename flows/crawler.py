@@ -207,7 +207,8 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
             cache.fresh |= _hint(lambda: recently_working_links(engine, p.id, since), set())
         no_paths: dict[str, ColumnPath] = {}
         paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
-        return PortalInputs(previous, known, paths, job.context.get(p.id, ()), observer, cache)
+        return PortalInputs(previous, known, paths, job.context.get(p.id, ()), observer, cache,
+                            checks.articles_per_column)
 
     # one thread sends, in order: the loop crawls on while a portal's crawl is pickled and
     # while the command, busy storing the last one's evidence, does not read

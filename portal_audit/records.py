@@ -24,7 +24,7 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
          "serious_errors", "personal_data")
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
-INDICATORS = ("annual_report", "website_report", "site_identity", "advertising")
+INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +174,22 @@ class ColumnPath:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What an article page of a policy or 解读 column shows (``extractors/article.py``): its
+    disclosure metadata and its links to other articles of the site (URL, link text)."""
+
+    url: str
+    title: str
+    listed_on: date | None  # the date its column's list shows
+    index_no: str | None = None  # 索引号
+    issuer: str | None = None  # 发文机关 / 发布机构
+    written_on: date | None = None  # 成文日期 (or 发文日期, 生成日期): when the information was formed
+    published_on: date | None = None  # 发布日期 as the page states it
+    links: tuple[tuple[str, str], ...] = ()
+    error: Msg | None = None  # why the page could not be read
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnCrawl:
     """Everything the extract stage learnt about one column."""
 
@@ -189,6 +205,7 @@ class ColumnCrawl:
     method: str | None = None  # how the list was read: static, island, api or browser
     source: str | None = None  # the list API ("KIND URL") when one is known, to read directly next night
     messages: tuple[Message, ...] = ()  # a consultation column's messages
+    articles: tuple[ArticleMeta, ...] = ()  # a policy or 解读 column's newest articles, read
 
     def recorded(self) -> ColumnCrawl:
         """The column as records hold it: what it took from its pages with control
@@ -196,6 +213,9 @@ class ColumnCrawl:
         return replace(self, items=tuple(_recorded_item(i) for i in self.items),
                        messages=tuple(replace(m, title=record_text(m.title), url=record_text(m.url))
                                       for m in self.messages),
+                       articles=tuple(replace(a, title=record_text(a.title), url=record_text(a.url),
+                                              links=tuple((record_text(u), record_text(t)) for u, t in a.links))
+                                      for a in self.articles),
                        note=record_text(self.note) if self.note else self.note)
 
     @property

@@ -23,14 +23,15 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
-from portal_audit.records import ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
+from portal_audit.records import ArticleMeta, ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
 from portal_audit.text import fold
 
+from .articles import disclosure_check, interpretation_check
 from .rules import Ruleset
 from .verdicts import Check
 
@@ -50,6 +51,10 @@ class IndicatorEvidence:
     pages_read: int | None = None
     home_read: bool = False
     host: str = ""
+    policies: tuple[Item, ...] = ()  # the policy columns' items (category: policy)
+    readings: tuple[Item, ...] = ()  # the 解读 columns' items (category: interpretation)
+    articles: tuple[tuple[str, ArticleMeta], ...] = ()  # the articles read, by column
+    article_columns: bool = False  # the catalog has policy and 解读 columns, and all of them were read
 
 
 REPORT_WORDS = ("年度报", "年度報")  # what a title carries to be kept as a report candidate (报告, 报表)
@@ -66,11 +71,17 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True)
     not every item)."""
     listed: list[tuple[str | None, Item]] = [(None, i) for i in crawl.home_items]
     listed += [(c.column_id, i) for c in crawl.columns for i in c.items]
+    kinds = {c.id: c.category for c in portal.columns if c.category in ("policy", "interpretation")}
+    of = {k: [c for c in crawl.columns if kinds.get(c.column_id) == k] for k in ("policy", "interpretation")}
+    read = all(of.values()) and all(c.fetch_state == "ok" for cs in of.values() for c in cs)
     return IndicatorEvidence(
         identity=crawl.identity, reports=report_candidates(listed),
         findings=crawl.findings if content else None,
         pages_read=sum(1 for page in crawl.pages() if page.error is None and page.status is not None),
-        home_read=crawl.identity is not None, host=(urlsplit(portal.base_url).hostname or "").lower())
+        home_read=crawl.identity is not None, host=(urlsplit(portal.base_url).hostname or "").lower(),
+        policies=tuple(i for c in of["policy"] for i in c.items if not i.pinned),
+        readings=tuple(i for c in of["interpretation"] for i in c.items if not i.pinned),
+        articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read)
 
 
 def _deadline(month_day: str, year: int) -> date:
@@ -245,4 +256,12 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
         out.append(site_identity_check(ev, p))
     if ruleset.indicator("advertising") is not None:
         out.append(advertising_check(ev))
+    if (p := ruleset.indicator("disclosure_days")) is not None:
+        out.append(disclosure_check(list(ev.articles), p))
+    if (p := ruleset.indicator("interpretation")) is not None:
+        since = as_of - timedelta(days=int(p.get("days", 366)))
+        def recent(items: tuple[Item, ...]) -> list[Item]:
+            return [i for i in items if i.published_on and since <= i.published_on <= as_of]
+        out.append(interpretation_check(recent(ev.policies), recent(ev.readings), {a.url: a for _, a in ev.articles},
+                                        p, ev.article_columns))
     return out

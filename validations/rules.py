@@ -138,7 +138,8 @@ def _check(path: Path, where: str, value) -> Allowance:
     raise ValueError(msg("ruleset.allowance", path=str(path), where=where, value=repr(value)))
 
 
-INDICATOR_NAMES = ("annual_report", "website_report", "site_identity", "advertising")
+INDICATOR_NAMES = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days",
+                   "interpretation")
 IDENTITY_MARKS = ("site_code", "conac", "icp", "police", "sponsor", "error_report")
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 

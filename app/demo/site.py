@@ -44,6 +44,8 @@ class Article:
     title: str
     published_on: date
     column: str
+    written_on: date | None = None  # shown in a disclosure metadata table (成文日期) when set
+    links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) the page links to
 
 
 @dataclass
@@ -204,9 +206,33 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
         url = f"/art/{on:%Y%m}/t{on:%Y%m%d}_{9001 + i}.html"
         site.articles[url] = Article(url, title, on, "年度报告")
         rows.append(f'<li><a href="{url}">{html.escape(title)}</a><span>{on:%Y-%m-%d}</span></li>')
-    site.indicators = {"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
-                       "website_report": "pass", "site_identity": "fail", "advertising": "warn"}
+    site.indicators.update({"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
+                            "website_report": "pass", "site_identity": "fail", "advertising": "warn"})
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
+
+
+def _policies(site: DemoSite, portal: Portal, per_column: dict[str, list[Article]], as_of: date) -> None:
+    """The policy column's documents with their disclosure tables — formed 3 days before
+    they were published, but the newest 45 days before (over 20 working days, whatever the
+    holidays) — and its 解读 column's newest, a 解读 of that document linking to it, while
+    the document does not link back: the disclosure_days indicator's planted fail and the
+    interpretation indicator's planted warning."""
+    from validations.articles import working_days_between
+
+    policy = next(c for c in portal.columns if c.category == "policy")
+    reading = next(c for c in portal.columns if c.category == "interpretation")
+    documents, readings = per_column[policy.id], per_column[reading.id]
+    for a in documents:
+        a.written_on = a.published_on - timedelta(days=3)
+    newest = documents[0]
+    newest.written_on = newest.published_on - timedelta(days=45)
+    newest.title = f"{portal.name}关于印发《宣城市困难群众基本生活救助家庭经济状况核对办法》的通知"
+    explained = readings[0]  # the 解读 column's newest: two days after the document (or today), newest still
+    explained.published_on = max(explained.published_on, min(as_of, newest.published_on + timedelta(days=2)))
+    explained.title = "《宣城市困难群众基本生活救助家庭经济状况核对办法》政策解读"
+    explained.links = [(newest.url, newest.title)]
+    counted = working_days_between(newest.written_on, newest.published_on)
+    site.indicators.update(disclosure_days="fail" if counted is not None else "unknown", interpretation="warn")
 
 
 def _sidebar(latest: list[Article]) -> str:
@@ -303,11 +329,20 @@ SCRIPT_SHAPES = {6: "script", 9: "jpaas", 11: "comment"}  # index % 13 → shape
 
 
 def _article_page(portal: Portal, a: Article) -> bytes:
+    meta = ""
+    if a.written_on is not None:  # the gov.cn disclosure table: label cells before value cells
+        meta = (f'<table class="xxgk"><tr><td><b>索 引 号：</b></td><td>11341800MB1234567X/{a.written_on.year}-'
+                f'{abs(hash(a.url)) % 100000:05d}</td><td><b>发文机关：</b></td><td>{html.escape(portal.name)}</td></tr>'
+                f'<tr><td><b>成文日期：</b></td><td>{a.written_on:%Y年%m月%d日}</td>'
+                f'<td><b>发布日期：</b></td><td>{a.published_on:%Y年%m月%d日}</td></tr></table>')
+    related = "".join(f'<p>{"原文链接" if "解读" in a.title else "相关解读"}：<a href="{u}">{html.escape(t)}</a></p>'
+                      for u, t in a.links)
     body = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="SiteName" content="{html.escape(portal.name)}"><meta name="ColumnName" content="{html.escape(a.column)}">
 <meta name="ArticleTitle" content="{html.escape(a.title)}"><meta name="PubDate" content="{a.published_on:%Y-%m-%d} 09:30">
-<title>{html.escape(a.title)}</title></head><body><h1>{html.escape(a.title)}</h1>
-<div class="info">发布时间：{a.published_on:%Y-%m-%d} 09:30 来源：{html.escape(portal.name)}</div><p>正文。</p></body></html>"""
+<title>{html.escape(a.title)}</title></head><body>{meta}<h1>{html.escape(a.title)}</h1>
+<div class="info">发布时间：{a.published_on:%Y-%m-%d} 09:30 来源：{html.escape(portal.name)}</div><p>正文。</p>{related}
+</body></html>"""
     return body.encode("utf-8")
 
 
@@ -345,6 +380,7 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             site.articles[url] = arts[-1]
         per_column[col.id] = arts
 
+    _policies(site, portal, per_column, as_of)
     news = next(c for c in portal.columns if plan[c.id] == "fresh" and per_column.get(c.id)
                 and ruleset.infer_category(c) == "news")
     per_column[news.id][0].title = "深入学习贯彻党十九大精神暨" + per_column[news.id][0].title  # 党的十九大: 严重表述错误
