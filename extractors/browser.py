@@ -23,8 +23,10 @@ import os
 import shutil
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from portal_audit.i18n import Msg, msg
@@ -66,6 +68,7 @@ class Rendered:
     responses: list[tuple[str, str, str, bytes | None]] = field(default_factory=list)  # URL, text, method, body
     elapsed_ms: float = 0.0
     note: Msg | None = None  # a limit the page hit (it is rendered as far as it got)
+    inspected: Any = None  # what ``render(inspect=…)`` found on the settled page
 
 
 
@@ -174,7 +177,7 @@ class Renderer:
             log.warning("Chromium (%s) did not start: %s", executable, failure)
             raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
 
-    async def render(self, url: str) -> Rendered:
+    async def render(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None) -> Rendered:
         """Load ``url`` in a fresh browser context, let its scripts run until the network
         is quiet (or the page's time is up), and return the DOM it ended with; a render
         that breaks (the page navigates while it is read, the renderer crashes) is tried
@@ -182,13 +185,13 @@ class Renderer:
         fetched, :class:`RenderFailed` when the page cannot be read, and
         :class:`BrowserUnavailable` when there is no browser."""
         try:
-            return await self._render_once(url)
+            return await self._render_once(url, inspect)
         except RenderFailed as exc:
             if exc.msg.key != "browser.crashed":
                 raise  # a page that hung once hangs again: no second try
-            return await self._render_once(url)
+            return await self._render_once(url, inspect)
 
-    async def _render_once(self, url: str) -> Rendered:
+    async def _render_once(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None) -> Rendered:
         browser = await self._ensure()
         async with self._pages, self._hosts[urlsplit(url).netloc]:
             start = time.perf_counter()
@@ -216,6 +219,8 @@ class Renderer:
                 if failure:  # the page's own document could not be fetched: unreachable, not unreadable
                     raise failure[0]
                 out.html = await self._content(page, network)
+                if inspect is not None:  # on the settled page, before its context closes (it bounds its own time)
+                    out.inspected = await inspect(page)
             except (FetchError, RenderFailed):
                 raise
             except Exception:  # the renderer crashed or the page went away under us

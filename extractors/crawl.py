@@ -16,6 +16,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
 from portal_audit.records import (
     ArticleMeta,
+    AxeResult,
     ColumnCrawl,
     ColumnPath,
     Item,
@@ -25,6 +26,7 @@ from portal_audit.records import (
     SiteIdentity,
 )
 
+from .accessibility import axe_portal
 from .article import read_article
 from .browser import Renderer, RenderLimits
 from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
@@ -63,6 +65,7 @@ class PortalInputs:
     observer: PageObserver | None = None  # reads every page (wording, personal data, links)
     link_cache: LinkCache | None = None  # set: the observer's links are checked, once per URL and run
     articles: int = 0  # newest articles read per policy or 解读 column (``read_articles``)
+    axe: bool = False  # test the home page and a list page with axe-core tonight (``accessibility.py``)
 
 
 async def crawl_portal_async(
@@ -71,6 +74,7 @@ async def crawl_portal_async(
     paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
     observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
+    axe: bool = False,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -84,7 +88,7 @@ async def crawl_portal_async(
         async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
                                             fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
-                                            articles=articles)
+                                            articles=articles, axe=axe)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -103,6 +107,7 @@ async def crawl_portal_async(
     home_fetch = home.record if isinstance(home, Fetched) else PageFetch(portal.base_url, home.status, 0, 0.0, home.msg)
     on_home: tuple[Item, ...] = ()
     identity: SiteIdentity | None = None
+    home_read = home.url if isinstance(home, Fetched) else None
     if isinstance(home, Fetched):
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
@@ -113,6 +118,10 @@ async def crawl_portal_async(
             observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
                           lambda: page_embeds(doc, home_url))
         del doc, home_text
+    testing: asyncio.Future | None = None  # axe-core on the home page and the first list page read, while columns crawl
+    if axe and policy.browser and renderer is not None and home_read:
+        listed = next((f.url for f in firsts[:len(portal.columns)] if isinstance(f, Fetched)), None)
+        testing = asyncio.ensure_future(axe_portal(renderer, home_read, listed))
     siblings = Siblings()  # one render per template: the list APIs the portal's renders learn
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
@@ -132,13 +141,22 @@ async def crawl_portal_async(
         columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget)
         if articles:
             columns = await read_articles(fetcher, portal, columns, as_of, articles, deadline - loop.time())
+        tested = None
+        if testing is not None:
+            try:
+                tested = await asyncio.wait_for(testing, max(1.0, deadline - loop.time()))
+            except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
+                tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
     except BaseException:
         if early is not None:
             early.cancel()
+        if testing is not None:
+            testing.cancel()
         raise
     # records hold no personal data and no control characters: what the pages show is cleaned here
     if observer is None:
-        return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity).recorded()
+        return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity,
+                           accessibility=tested).recorded()
     links = []
     if early is not None:
         assert link_cache is not None  # early is only started with a link cache
@@ -151,7 +169,7 @@ async def crawl_portal_async(
             early.cancel()
             links = []
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
-                       identity).recorded()
+                       identity, tested).recorded()
 
 
 ARTICLE_CATEGORIES = ("policy", "interpretation")  # columns whose articles are read (disclosure dates, 解读 links)
@@ -211,7 +229,7 @@ async def crawl_portals(
             return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
                                             given.paths, given.context, fetcher=fetcher, renderer=renderer,
                                             observer=given.observer, link_cache=given.link_cache,
-                                            articles=given.articles)
+                                            articles=given.articles, axe=given.axe)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

@@ -26,6 +26,8 @@ _SPONSOR = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜，,。；;:：]{2
 _MIIT = ("beian.miit.gov.cn", "miibeian.gov.cn")
 _CONAC = "conac.cn"
 _ERROR_REPORT = ("zfwzgl.www.gov.cn", "/exposure/jiucuo")  # the national 我为政府网站找错 platform
+# an entry to an accessible or elder-friendly mode (适老化, 工信部 2021), as portals label it
+ELDER_WORDS = ("无障碍", "关怀版", "长者模式", "长者版", "适老化", "老年模式", "长辈版", "关爱版", "老年版")
 
 
 def _ref(el: etree._Element) -> str:
@@ -73,9 +75,15 @@ def site_identity(doc: etree._Element, url: str, text: str) -> SiteIdentity:
             if "我为政府网站找错" in "".join(a.itertext()) and _ref(a):
                 error_report = _ref(a)
                 break
+    elder = None
+    for el in doc.iter("a", "button", "span", "li"):
+        label = " ".join("".join(el.itertext()).split()) or (el.get("title") or "").strip()
+        if len(label) <= 12 and any(w in label for w in ELDER_WORDS):
+            elder = label
+            break
     return SiteIdentity(
         page_url=url, code_meta=code_meta, code_footer=code.group(1) if code else None,
         icp=" ".join(icp.group(0).split()) if icp else None, icp_linked=icp_linked,
         police=" ".join(police.group(0).split()) if police else None, conac=conac,
         sponsor=sponsor.group(1) if sponsor else None, error_report=error_report,
-        error_report_code=(error_code or "").strip() or None)
+        error_report_code=(error_code or "").strip() or None, elder_entry=elder)

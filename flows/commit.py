@@ -28,6 +28,7 @@ from validations.rules import load_ruleset
 from validations.suite import Validation, validate
 from validations.verdicts import Availability, SiteEvidence, home_evidence
 from warehouse.db import cause, is_outage, mask_url
+from warehouse.earlier import accessibility_results
 from warehouse.errors import WarehouseError
 from warehouse.load import finish_run, load_portal, store_evidence
 from warehouse.read import home_link_history, item_dates, probe_counts
@@ -110,6 +111,11 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         history = wait_out(lambda: item_dates(engine, [p.id for p in portals], since), deadline, "reading history", log)
         evidence = wait_out(lambda: site_evidence(engine, portals, crawls, run.as_of, run.content), deadline,
                             "reading evidence", log)
+        ruleset = load_ruleset(run.ruleset)
+        within = timedelta(days=int((ruleset.indicator("accessibility") or {}).get("within_days", 14)))
+        untested = [p.id for p in portals if crawls[p.id].accessibility is None]
+        axe = wait_out(lambda: accessibility_results(engine, untested, run.as_of - within, run.run_id)
+                       if untested else {}, deadline, "reading evidence", log)
     except Exception as error:
         if spool is None or not is_outage(error):
             raise
@@ -119,15 +125,15 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         done.spooled = [p.id for p in portals]
         return done
     validation = done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals,
-                                            load_ruleset(run.ruleset), run.as_of, evidence=evidence, history=history,
+                                            ruleset, run.as_of, evidence=evidence, history=history,
                                             docs_dir=docs_dir, run_name=run.run_id, indicators={
-                                                p.id: indicator_evidence(p, crawls[p.id], run.content)
+                                                p.id: indicator_evidence(p, crawls[p.id], run.content, axe.get(p.id))
                                                 for p in portals})
     for p in portals:
         c = crawls[p.id]
         try:
             wait_out(partial(load_portal, engine, run.run_id, p, list(c.columns), validation, c.home, c.home_items,
-                             c.links, c.findings), deadline, f"loading {p.id}", log)
+                             c.links, c.findings, c.accessibility), deadline, f"loading {p.id}", log)
             done.loaded.append(p.id)
         except Exception as error:
             if spool is not None and is_outage(error):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import hashlib
 import importlib
 import multiprocessing
 import multiprocessing.forkserver
@@ -40,7 +41,7 @@ from portal_audit.i18n import using
 from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
-from warehouse.earlier import column_paths, known_items, previous_pages, recently_working_links
+from warehouse.earlier import column_paths, known_items, previous_pages, recently_working_links, tested_since
 
 from .server import die_with_parent
 
@@ -208,7 +209,7 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
         no_paths: dict[str, ColumnPath] = {}
         paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
         return PortalInputs(previous, known, paths, job.context.get(p.id, ()), observer, cache,
-                            checks.articles_per_column)
+                            checks.articles_per_column, _axe_tonight(p.id, job.as_of, checks.axe_every_days, engine))
 
     # one thread sends, in order: the loop crawls on while a portal's crawl is pickled and
     # while the command, busy storing the last one's evidence, does not read
@@ -223,6 +224,23 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
                 s.result()  # a send's error (the pipe closed: the command stopped listening) ends the crawl
             sent = [s for s in sent if not s.done()]
         await asyncio.gather(*sent)
+
+
+def on_rotation(portal_id: str, day: date, every: int) -> bool:
+    """Whether ``day`` is the portal's day of an ``every``-day rotation (portals spread
+    evenly over the days by a hash of their id: the same day each week, whatever the order)."""
+    return (int(hashlib.blake2b(portal_id.encode(), digest_size=4).hexdigest(), 16) - day.toordinal()) % every == 0
+
+
+def _axe_tonight(portal_id: str, as_of: date, every: int, engine) -> bool:
+    """Whether tonight tests the portal with axe-core: on its day of an ``every``-day
+    rotation (portals spread evenly by a hash of their id), or when no run within the last
+    ``every`` days tested it (a new portal, or nights missed)."""
+    if every <= 0:
+        return False
+    if on_rotation(portal_id, as_of, every):
+        return True
+    return not _hint(lambda: tested_since(engine, portal_id, as_of - timedelta(days=every - 1), as_of), False)
 
 
 def _hint(read: Callable[[], T], without: T) -> T:

@@ -166,6 +166,9 @@ class Checks(BaseModel):
     links_per_portal: int = Field(100, ge=0, le=10_000, description="distinct links checked per portal and run")
     recheck_days: int = Field(7, ge=0, description="a link found working is fetched again after this many days")
     content: bool = Field(True, description="scan the pages' text for wording errors and personal data")
+    axe_every_days: int = Field(
+        7, ge=0, le=366, description="test each portal's home page and a list page with axe-core every this many "
+        "days, on a rotation (a render costs ~100 static fetches; 0: never)")
     articles_per_column: int = Field(
         10, ge=0, le=200, description="newest articles read per policy or interpretation column and run "
         "(their disclosure dates and policy/解读 links; 0: none)")

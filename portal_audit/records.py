@@ -24,7 +24,8 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
          "serious_errors", "personal_data")
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
-INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation")
+INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation",
+              "accessibility")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,18 @@ class SiteIdentity:
     sponsor: str | None = None  # 主办单位
     error_report: str | None = None  # the 我为政府网站找错 entry's URL
     error_report_code: str | None = None  # the site code that entry carries
+    elder_entry: str | None = None  # the text of an entry to an accessible or elder mode (无障碍, 关怀版 …)
+
+
+@dataclass(frozen=True, slots=True)
+class AxeResult:
+    """axe-core's verdict on one rendered page (``extractors/accessibility.py``): each rule
+    violated as (rule id, impact, elements, help text), or why the page could not be tested."""
+
+    page_url: str
+    violations: tuple[tuple[str, str, int, str], ...] = ()
+    error: Msg | None = None
+    elapsed_ms: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +266,7 @@ class PortalCrawl:
     links: tuple[LinkCheck, ...] = ()  # links and images of its pages, checked
     findings: tuple[Finding, ...] = ()  # wording errors, personal-data leaks and adverts on its pages
     identity: SiteIdentity | None = None  # the home page's identity marks (None: the home page was not read)
+    accessibility: tuple[AxeResult, ...] | None = None  # axe-core on the home and a list page (None: not tonight)
 
     @property
     def home_reachable(self) -> bool | None:
@@ -285,7 +299,7 @@ class PortalCrawl:
 
         return PortalCrawl(self.portal_id, None if self.home is None else strip(self.home), tuple(
             replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items, self.links,
-            self.findings, self.identity)
+            self.findings, self.identity, self.accessibility)
 
 
 @dataclass(frozen=True, slots=True)

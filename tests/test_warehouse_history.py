@@ -36,7 +36,7 @@ def test_migrations_build_exactly_the_models(warehouse_url):
     from alembic.runtime.migration import MigrationContext
 
     engine = make_engine(warehouse_url)
-    assert current_revision(engine) == head_revision() == "0007"
+    assert current_revision(engine) == head_revision() == "0008"
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []

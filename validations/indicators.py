@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
-from portal_audit.records import ArticleMeta, ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
+from portal_audit.records import ArticleMeta, AxeResult, ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
 from portal_audit.text import fold
 
 from .articles import disclosure_check, interpretation_check
@@ -55,6 +55,8 @@ class IndicatorEvidence:
     readings: tuple[Item, ...] = ()  # the 解读 columns' items (category: interpretation)
     articles: tuple[tuple[str, ArticleMeta], ...] = ()  # the articles read, by column
     article_columns: bool = False  # the catalog has policy and 解读 columns, and all of them were read
+    accessibility: tuple[AxeResult, ...] | None = None  # axe-core's results (None: none within the window)
+    accessibility_run: str | None = None  # the earlier run they come from (None: tonight's)
 
 
 REPORT_WORDS = ("年度报", "年度報")  # what a title carries to be kept as a report candidate (报告, 报表)
@@ -66,9 +68,11 @@ def report_candidates(items: list[tuple[str | None, Item]]) -> tuple[tuple[str |
     return tuple((c, i) for c, i in items if any(w in i.title for w in REPORT_WORDS))
 
 
-def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True) -> IndicatorEvidence:
+def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
+                       earlier_axe: tuple[str, tuple[AxeResult, ...]] | None = None) -> IndicatorEvidence:
     """What the indicators read of a portal's crawl (a few records: the report candidates,
-    not every item)."""
+    not every item); ``earlier_axe``: the latest axe-core results of an earlier run, for a
+    night that did not test the portal."""
     listed: list[tuple[str | None, Item]] = [(None, i) for i in crawl.home_items]
     listed += [(c.column_id, i) for c in crawl.columns for i in c.items]
     kinds = {c.id: c.category for c in portal.columns if c.category in ("policy", "interpretation")}
@@ -81,7 +85,9 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True)
         home_read=crawl.identity is not None, host=(urlsplit(portal.base_url).hostname or "").lower(),
         policies=tuple(i for c in of["policy"] for i in c.items if not i.pinned),
         readings=tuple(i for c in of["interpretation"] for i in c.items if not i.pinned),
-        articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read)
+        articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read,
+        accessibility=crawl.accessibility if crawl.accessibility is not None else (earlier_axe or (None, None))[1],
+        accessibility_run=None if crawl.accessibility is not None else (earlier_axe or (None, None))[0])
 
 
 def _deadline(month_day: str, year: int) -> date:
@@ -244,6 +250,37 @@ def advertising_check(ev: IndicatorEvidence) -> Check:
     return Check("advertising", "pass", msg("advert.none", pages=ev.pages_read))
 
 
+def accessibility_check(ev: IndicatorEvidence, params: dict) -> Check:
+    """无障碍 and 适老化: axe-core's violations on the pages tested (an impact in
+    ``fail_impacts`` fails, one in ``warn_impacts`` warns), and an entry to an accessible or
+    elder mode on the home page (none warns). No test within the window: unknown, unless the
+    missing entry already warns."""
+    entry = ev.identity.elder_entry if ev.identity is not None else None
+    no_entry = ev.identity is not None and entry is None
+    tested = [a for a in ev.accessibility or () if a.error is None]
+    entry_line = (msg("axe.entry", entry=entry) if entry
+                  else msg("axe.no_entry") if no_entry else msg("axe.entry_unread"))
+    if not tested:
+        why = next((a.error for a in ev.accessibility or () if a.error), None) or msg("axe.not_yet")
+        return Check("accessibility", "warn" if no_entry else "unknown", msg("axe.untested", why=why, entry=entry_line))
+    counts: dict[tuple[str, str], int] = {}
+    for a in tested:
+        for rule, impact, nodes, _ in a.violations:
+            counts[(impact, rule)] = counts.get((impact, rule), 0) + nodes
+    fail_on, warn_on = set(params.get("fail_impacts") or ()), set(params.get("warn_impacts") or ())
+    order = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
+    rules = sorted(counts.items(), key=lambda kv: (order.get(kv[0][0], 9), -kv[1]))
+    named = [msg("axe.rule", impact=msg(f"impact.{i}"), rule=r, n=n) for (i, r), n in rules[:8]]
+    when = msg("axe.earlier", run=ev.accessibility_run) if ev.accessibility_run else msg("empty")
+    args = dict(pages=len(tested), rules=len(counts), named=named, entry=entry_line, when=when)
+    impacts = {i for i, _ in counts}
+    if impacts & fail_on:
+        return Check("accessibility", "fail", msg("axe.violations", **args))
+    if impacts & warn_on or no_entry:
+        return Check("accessibility", "warn", msg("axe.violations" if counts else "axe.clean", **args))
+    return Check("accessibility", "pass", msg("axe.violations" if counts else "axe.clean", **args))
+
+
 def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvidence, ruleset: Ruleset,
                      as_of: date) -> list[Check]:
     """The indicators the ruleset switches on, in ``records.INDICATORS`` order."""
@@ -256,6 +293,8 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
         out.append(site_identity_check(ev, p))
     if ruleset.indicator("advertising") is not None:
         out.append(advertising_check(ev))
+    if (p := ruleset.indicator("accessibility")) is not None:
+        out.append(accessibility_check(ev, p))
     if (p := ruleset.indicator("disclosure_days")) is not None:
         out.append(disclosure_check(list(ev.articles), p))
     if (p := ruleset.indicator("interpretation")) is not None:

@@ -6,14 +6,16 @@ queries in ``warehouse/read.py`` use."""
 
 from __future__ import annotations
 
+import json
 import zlib
 from datetime import date
 
 from sqlalchemy import Engine, select
 
-from portal_audit.records import ColumnPath, Previous
+from portal_audit.i18n import loads
+from portal_audit.records import AxeResult, ColumnPath, Previous
 
-from .models import AuditRun, ColumnPathRow, Evidence, Item, LinkCheckRow, PageFetchRow
+from .models import AccessibilityPage, AuditRun, ColumnPathRow, Evidence, Item, LinkCheckRow, PageFetchRow
 
 
 def previous_pages(engine: Engine, portal_id: str) -> dict[str, Previous]:
@@ -58,3 +60,30 @@ def recently_working_links(engine: Engine, portal_id: str, since: date) -> set[s
         return set(conn.execute(select(LinkCheckRow.url).where(
             LinkCheckRow.portal_id == portal_id, LinkCheckRow.run_id >= since.isoformat(),
             LinkCheckRow.status == "ok", LinkCheckRow.checked.is_(True))).scalars())
+
+
+def tested_since(engine: Engine, portal_id: str, since: date, before: date) -> bool:
+    """Whether a run from ``since`` up to the day before ``before`` tested the portal's
+    pages with axe-core (a re-run of a day tests again: it replaces that day's rows)."""
+    with engine.connect() as conn:
+        return conn.execute(select(AccessibilityPage.run_id).where(
+            AccessibilityPage.portal_id == portal_id, AccessibilityPage.run_id >= since.isoformat(),
+            AccessibilityPage.run_id < before.isoformat()).limit(1)).first() is not None
+
+
+def accessibility_results(engine: Engine, portal_ids: list[str], since: date,
+                          before: str) -> dict[str, tuple[str, tuple[AxeResult, ...]]]:
+    """Each portal's latest axe-core results from a run since ``since`` and before run
+    ``before``: portal → (that run's id, its pages' results)."""
+    out: dict[str, tuple[str, list[AxeResult]]] = {}
+    with engine.connect() as conn:
+        a = AccessibilityPage
+        rows = conn.execute(select(a.run_id, a.portal_id, a.page_url, a.violations, a.error, a.elapsed_ms).where(
+            a.portal_id.in_(portal_ids), a.run_id >= since.isoformat(), a.run_id < before).order_by(a.run_id.desc()))
+        for r in rows:
+            run, pages = out.setdefault(r.portal_id, (r.run_id, []))
+            if r.run_id == run:
+                error = next(iter(loads(r.error)), None) if r.error else None
+                pages.append(AxeResult(r.page_url, tuple(tuple(v) for v in json.loads(r.violations)),
+                                       error, r.elapsed_ms))
+    return {p: (run, tuple(pages)) for p, (run, pages) in out.items()}

@@ -20,6 +20,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
 from portal_audit.records import (
     RECENTLY_WORKING,
+    AxeResult,
     ColumnCrawl,
     ColumnPath,
     ColumnVerdict,
@@ -32,6 +33,7 @@ from portal_audit.records import Item as ItemRecord
 from portal_audit.urls import site_key
 
 from .models import (
+    AccessibilityPage,
     AuditRun,
     AvailabilityProbe,
     Base,
@@ -143,7 +145,8 @@ class Judged(Protocol):
 
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Judged,
                 home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = (),
-                links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = ()) -> None:
+                links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = (),
+                accessibility: tuple[AxeResult, ...] | None = None) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
     visible afterwards or none of it (an earlier load of the same run stays intact)."""
     verdicts, outcomes = validation.verdicts, validation.outcomes
@@ -222,7 +225,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
 
     with engine.begin() as conn:
         for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, LinkCheckRow,
-                      ContentFinding, PortalRun):
+                      ContentFinding, AccessibilityPage, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         stmt = _insert(conn, _table(Portal_)).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
                                                      first_seen_run=run_id, last_seen_run=run_id)
@@ -265,6 +268,11 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
             dict(run_id=run_id, portal_id=portal.id, seq=i, kind=f.kind, rule=f.rule, severity=f.severity, term=f.term,
                  expected=f.expected, sentence=f.sentence, page_url=f.page_url, column_id=f.column_id)
             for i, f in enumerate(findings)])
+        _batches(conn, _table(AccessibilityPage).insert(), [
+            dict(run_id=run_id, portal_id=portal.id, page_url=a.page_url, elapsed_ms=a.elapsed_ms,
+                 violations=json.dumps([list(v) for v in a.violations], ensure_ascii=False),
+                 error=dumps(a.error) if a.error else None)
+            for a in {a.page_url: a for a in accessibility or ()}.values()])
         conn.execute(_table(PortalRun).insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),

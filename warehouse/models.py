@@ -338,6 +338,21 @@ class ContentFinding(Base):
     column_id: Mapped[str | None] = mapped_column(String(128))
 
 
+class AccessibilityPage(Base):
+    """axe-core's verdict on a page a run rendered (``extractors/accessibility.py``):
+    ``violations`` a JSON list of [rule, impact, elements, help]; ``error`` why it could not
+    be tested (a message, JSON)."""
+
+    __tablename__ = "accessibility_pages"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    page_url: Mapped[str] = mapped_column(Text, primary_key=True)
+    violations: Mapped[str] = mapped_column(Text, default="[]")
+    error: Mapped[str | None] = mapped_column(Text)
+    elapsed_ms: Mapped[float] = mapped_column(Float, default=0.0)
+
+
 Index("ix_items_column", Item.portal_id, Item.column_id)
 Index("ix_link_checks_portal", LinkCheckRow.portal_id, LinkCheckRow.run_id)
 Index("ix_probes_portal_time", AvailabilityProbe.portal_id, AvailabilityProbe.probed_at)

@@ -177,7 +177,7 @@ def _layout(portal: Portal, title: str, body: str, sidebar: str, charset: str) -
 <div class="footer"><ul class="yqlj"><li><a href="http://www.gov.cn/">中国政府网</a> <span>2026-01-01</span></li></ul>
 <p>主办：{html.escape(portal.name)} 网站标识码：{SITE_CODE}
 <a href="https://beian.miit.gov.cn/" target="_blank">皖ICP备05001234号-1</a> 皖公网安备 34180202000123号</p>
-<script id="_jiucuo_" sitecode="{SITE_CODE}" src="https://zfwzgl.www.gov.cn/exposure/jiucuo.js"></script></div>
+<a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={SITE_CODE}">我为政府网站找错</a></div>
 </body></html>"""
 
 
@@ -207,7 +207,9 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
         site.articles[url] = Article(url, title, on, "年度报告")
         rows.append(f'<li><a href="{url}">{html.escape(title)}</a><span>{on:%Y-%m-%d}</span></li>')
     site.indicators.update({"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
-                            "website_report": "pass", "site_identity": "fail", "advertising": "warn"})
+                            "website_report": "pass", "site_identity": "fail", "advertising": "warn",
+                            # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
+                            "accessibility": "warn"})
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
