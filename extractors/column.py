@@ -43,10 +43,10 @@ class PageObserver(Protocol):
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
              links: Callable[[], list[tuple[str, str, str]]],
-             embeds: Callable[[], list[tuple[str, str, str]]] = list) -> None:
+             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: []) -> None:
         """A page read: its visible text, and (asked for only when needed: they cost a
         walk of the page) its text blocks, its links and what it embeds (scripts, frames,
-        blocks labelled 广告: ``markup.page_embeds``)."""
+        and — ``embeds(True)`` — blocks captioned 广告: ``markup.page_embeds``)."""
 
     def links(self) -> list[Link]: ...
 
@@ -260,7 +260,7 @@ class _Column:
             return
         if lp is not None and doc is not None:
             self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url),
-                               lambda: page_embeds(doc, url))
+                               lambda captions: page_embeds(doc, url, captions))
         elif items:
             self.observer.page(url, self.column_id, "。".join(i.title for i in items),
                                lambda: [("li", i.title) for i in items], list)

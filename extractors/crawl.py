@@ -113,10 +113,10 @@ async def crawl_portal_async(
         on_home = tuple(home_links(doc, home.url, as_of))
         body, home_url = doc.find("body"), home.url  # the lambdas close over values, not the names deleted below
         home_text = text_of(body if body is not None else doc)
-        identity = site_identity(doc, home_url, home_text)
+        identity = site_identity(doc, home_url, home_text, home.text)
         if observer is not None:
             observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
-                          lambda: page_embeds(doc, home_url))
+                          lambda captions: page_embeds(doc, home_url, captions))
         del doc, home_text
     testing: asyncio.Future | None = None  # axe-core on the home page and the first list page read, while columns crawl
     if axe and policy.browser and renderer is not None and home_read:

@@ -30,6 +30,26 @@ _ERROR_REPORT = ("zfwzgl.www.gov.cn", "/exposure/jiucuo")  # the national 我为
 ELDER_WORDS = ("无障碍", "关怀版", "长者模式", "长者版", "适老化", "老年模式", "长辈版", "关爱版", "老年版")
 
 
+_ELDER = {w: etree.XPath(f"//text()[contains(., '{w}')]") for w in ELDER_WORDS}
+_REGISTRIES = ("miit", "miibeian", "conac", "zfwzgl", "jiucuo")
+_OPENER = re.compile(r"""(href|src)\s*=\s*["']?$""", re.I)
+
+
+def _pointing(html: str, word: str) -> list[tuple[str, str]]:
+    """(attribute, value) of each ``href`` or ``src`` in ``html`` whose value holds ``word``:
+    found by the word itself (a page names a registry once or twice), not by a walk of its
+    hundreds of links."""
+    out, at = [], html.find(word)
+    while at >= 0:
+        start = max(html.rfind(q, 0, at) for q in ('"', "'", "=", " "))
+        opener = _OPENER.search(html, max(0, start - 12), start + 1)
+        if opener:
+            ends = [i for i in (html.find(q, at) for q in ('"', "'", " ", ">")) if i >= 0]
+            out.append((opener.group(1).lower(), html[start + 1:min(ends) if ends else len(html)].strip()))
+        at = html.find(word, at + len(word))
+    return out
+
+
 def _ref(el: etree._Element) -> str:
     return (el.get("href") or el.get("src") or "").strip()
 
@@ -41,9 +61,9 @@ def _code_in(url: str) -> str | None:
     return found[0] if found else None
 
 
-def site_identity(doc: etree._Element, url: str, text: str) -> SiteIdentity:
-    """The identity marks of home page ``doc`` (at ``url``, its visible ``text`` given: the
-    crawl has it already)."""
+def site_identity(doc: etree._Element, url: str, text: str, html: str | None = None) -> SiteIdentity:
+    """The identity marks of home page ``doc`` (at ``url``, its visible ``text`` and its
+    ``html`` given: the crawl has them already)."""
     code_meta = None
     for meta in doc.iter("meta"):
         if (meta.get("name") or "").strip().lower() == "siteidcode":
@@ -53,33 +73,31 @@ def site_identity(doc: etree._Element, url: str, text: str) -> SiteIdentity:
     icp, police, sponsor = _ICP.search(text), _POLICE.search(text), _SPONSOR.search(text)
     icp_linked = conac = False
     error_report = error_code = None
-    for el in doc.iter("a", "script", "img", "iframe"):
-        ref = _ref(el)
-        if not ref:
-            continue
+    if html is None:  # no source at hand: serialised back (tests, tools); the crawl passes it
+        html = etree.tostring(doc, encoding=str)
+    for attribute, ref in [p for word in _REGISTRIES if word in html for p in _pointing(html, word)]:
         low = ref.lower()
-        if el.tag == "a" and any(d in low for d in _MIIT):
+        if attribute == "href" and any(d in low for d in _MIIT):
             icp_linked = True
         if _CONAC in low:
             conac = True
         if error_report is None and any(d in low for d in _ERROR_REPORT):
-            error_report = ref
-            error_code = el.get("sitecode") or _code_in(ref)
+            error_report, error_code = ref, _code_in(ref)
     for src, sitecode in dropped_scripts(doc):  # the badges' and the entry's scripts (page_doc took them out)
         low = src.lower()
         conac = conac or _CONAC in low
-        if error_report is None and any(d in low for d in _ERROR_REPORT):
-            error_report, error_code = src, sitecode or _code_in(src)
-    if error_report is None:  # an entry by its name, linked elsewhere (a local copy of the form)
+        if any(d in low for d in _ERROR_REPORT) and not error_code:  # its sitecode attribute says the code
+            error_report, error_code = error_report or src, sitecode or _code_in(src)
+    if error_report is None and "找错" in text:  # an entry by its name, linked elsewhere (a local copy of the form)
         for a in doc.iter("a"):
             if "我为政府网站找错" in "".join(a.itertext()) and _ref(a):
                 error_report = _ref(a)
                 break
     elder = None
-    for el in doc.iter("a", "button", "span", "li"):
-        label = " ".join("".join(el.itertext()).split()) or (el.get("title") or "").strip()
-        if len(label) <= 12 and any(w in label for w in ELDER_WORDS):
-            elder = label
+    for word in (w for w in ELDER_WORDS if w in text):
+        labels = [" ".join(str(found).split()) for found in _ELDER[word](doc)]
+        elder = next((label for label in labels if len(label) <= 12), None)  # an entry, not a sentence about one
+        if elder:
             break
     return SiteIdentity(
         page_url=url, code_meta=code_meta, code_footer=code.group(1) if code else None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from statistics import median
 
 from portal_audit.i18n import msg
@@ -25,16 +26,24 @@ from .verdicts import Check
 NAMED = 5
 
 
+@lru_cache(maxsize=4096)
+def _workday(day: date) -> bool | None:
+    """Whether ``day`` is a working day in China (None: the calendar has no data for its
+    year). Cached: the package checks its whole table's range on every call (~25 µs)."""
+    import chinese_calendar
+
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return None
+
+
 def working_days_between(start: date, end: date) -> int | None:
     """Working days after ``start`` up to and including ``end`` on China's official calendar
     (holidays and swapped working weekends), or None where the calendar has no data yet
     (a year whose holidays are not announced)."""
-    import chinese_calendar
-
-    try:
-        return sum(1 for n in range(1, (end - start).days + 1) if chinese_calendar.is_workday(start + timedelta(n)))
-    except NotImplementedError:
-        return None
+    days = [_workday(start + timedelta(n)) for n in range(1, (end - start).days + 1)]
+    return None if None in days else sum(1 for d in days if d)
 
 
 def disclosure_check(articles: list[tuple[str, ArticleMeta]], params: dict) -> Check:

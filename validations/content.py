@@ -108,11 +108,18 @@ def load_ad_networks(directory: str | None = None) -> tuple[tuple[str, str], ...
 
 def ad_network(url: str, networks: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """(domain, network) when ``url``'s host is an ad network's domain or under it."""
-    host = (urlsplit(url).hostname or "").lower()
-    for domain, name in networks:
-        if host == domain or host.endswith("." + domain):
-            return domain, name
+    by_domain = _by_domain(networks)
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    for i in range(len(labels) - 1):  # the host, then each parent domain: a.pos.baidu.com, pos.baidu.com …
+        suffix = ".".join(labels[i:])
+        if suffix in by_domain:
+            return suffix, by_domain[suffix]
     return None
+
+
+@lru_cache(maxsize=8)
+def _by_domain(networks: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(networks)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -194,7 +201,7 @@ class PageScan:
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
              links: Callable[[], list[tuple[str, str, str]]],
-             embeds: Callable[[], list[tuple[str, str, str]]] = list) -> None:
+             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: []) -> None:
         """Scan a page: its whole text at once for wording errors (0.2 ms for a list page);
         its blocks — each element's own text, so table cells do not run together — only
         when 11 digits in a row may be an ID or a mobile number (a mobile counts only in a
@@ -213,7 +220,7 @@ class PageScan:
                     for rule, severity, term, sentence in leaks(tag, block):
                         self._add(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, page_url,
                                           column_id))
-            self._adverts(page_url, column_id, embeds())
+            self._adverts(page_url, column_id, embeds("广告" in text or "廣告" in text))
         if len(self._links) < self.max_links:
             for url, label, tag in links():
                 if url not in self._links and len(self._links) < self.max_links:
