@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl bench-demo bench-memory bench-national bench-render bench-probes clean
+.PHONY: demo test setup bench bench-crawl bench-demo bench-indicators bench-memory bench-national bench-render bench-probes clean
 
 # --compile-bytecode: this kind of machine sets PYTHONDONTWRITEBYTECODE, so without .pyc
 # files every command compiles Prefect, Great Expectations … from source (5 s of CPU a run)
@@ -49,6 +49,10 @@ bench-render: setup
 bench-demo: setup
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python bench/demo_bench.py
+
+bench-indicators: setup
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python bench/indicators_bench.py
 
 bench-memory: setup
 	$(BIN)/python bench/memory_bench.py

@@ -169,7 +169,7 @@ def test_catalog_mistakes_name_line_and_field_in_chinese():
         "c.yaml:6: portals[0].columns[0].url: url 须为 http(s) 网址或相对于 base_url 的路径，实为“javascript:x”",
         "c.yaml:6: portals[0].columns[0].frequency: 无法识别的更新频率“偶尔”",
         "c.yaml:6: portals[0].columns[0].category: 应为以下之一：news、notice、policy、personnel、planning、static、"
-        "consultation，实为“gossip”",
+        "consultation、annual_report、interpretation，实为“gossip”",
         "c.yaml:6: portals[0].columns[0].colour: 不认识的字段（拼写有误？）",
         "c.yaml:7: portals[0].columns[1].path: 至少需要1项",
         "c.yaml:7: portals[0].columns[1].frequency: 缺少必填项",

@@ -147,7 +147,7 @@ def test_a_government_portal_has_until_march_and_an_unknown_kind_is_told_apart(s
     assert by_item(verdict)["annual_report"].outcome == "pass"  # 2 February is before 31 March
     _, verdict = audit(portal(base, kind=None))
     unknown_kind = by_item(verdict)["annual_report"]
-    assert unknown_kind.outcome == "warn" and "kind" in unknown_kind.reason
+    assert unknown_kind.outcome == "warn" and "网站类型" in unknown_kind.reason
 
 
 def test_before_the_deadline_a_missing_report_is_due_soon_then_overdue_where_read(site):

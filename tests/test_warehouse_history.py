@@ -46,7 +46,7 @@ def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     engine = make_engine(warehouse_url)
     downgrade(engine, "0001")
     with pytest.raises(SchemaBehind,
-                       match=r"结构版本为 0001，本版 portal-audit 需要 0007：请运行 `portal-audit db upgrade"):
+                       match=r"结构版本为 0001，本版 portal-audit 需要 0008：请运行 `portal-audit db upgrade"):
         make_engine(warehouse_url)
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from portal_audit.catalog import Portal
-from portal_audit.i18n import Msg, msg
+from portal_audit.i18n import Msg, has, msg
 from portal_audit.records import ArticleMeta, AxeResult, ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
 from portal_audit.text import fold
 
@@ -270,7 +270,8 @@ def accessibility_check(ev: IndicatorEvidence, params: dict) -> Check:
     fail_on, warn_on = set(params.get("fail_impacts") or ()), set(params.get("warn_impacts") or ())
     order = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
     rules = sorted(counts.items(), key=lambda kv: (order.get(kv[0][0], 9), -kv[1]))
-    named = [msg("axe.rule", impact=msg(f"impact.{i}"), rule=r, n=n) for (i, r), n in rules[:8]]
+    named = [msg("axe.rule", impact=msg(f"impact.{i}"), rule=msg(f"axe_rule.{r}") if has(f"axe_rule.{r}") else r, n=n)
+             for (i, r), n in rules[:8]]
     when = msg("axe.earlier", run=ev.accessibility_run) if ev.accessibility_run else msg("empty")
     args = dict(pages=len(tested), rules=len(counts), named=named, entry=entry_line, when=when)
     impacts = {i for i, _ in counts}

@@ -203,8 +203,8 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
     for i, (on, title) in enumerate(planted):
         if on > as_of:
             continue
-        url = f"/art/{on:%Y%m}/t{on:%Y%m%d}_{9001 + i}.html"
-        site.articles[url] = Article(url, title, on, "年度报告")
+        url = f"/art/{on:%Y%m}/t{on:%Y%m%d}_{9001 + i}.html"  # a page of the home page's own, in no column
+        site.pages[url] = (_article_page(portal, Article(url, title, on, "年度报告")), "text/html; charset=utf-8", 200)
         rows.append(f'<li><a href="{url}">{html.escape(title)}</a><span>{on:%Y-%m-%d}</span></li>')
     site.indicators.update({"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
