@@ -42,6 +42,7 @@ from portal_audit.catalog import CatalogSettings, Portal, Portals, dump_catalog,
 from portal_audit.i18n import china_today, t, using
 from portal_audit.records import PortalCrawl
 from portal_audit.summary import RunSummary
+from validations.registry import load_registry
 from validations.rules import DEFAULT_RULESET, Ruleset, load_ruleset
 from validations.suite import warm_up_meanwhile
 from warehouse.db import cause, is_outage, mask_url, open_warehouse, warehouse_url
@@ -170,6 +171,8 @@ def _prepare(catalog: str, portals: list[str] | None, columns: list[str] | None,
         selected = Portals(p.model_copy(update={"columns": [c for c in p.columns if c.id in wanted]})
                            for p in selected if any(c.id in wanted for c in p.columns))
     rules = load_ruleset(ruleset)
+    if cat.checks.site_registry:  # read now: a registry that cannot be read is one clear line, not a crawl's end
+        load_registry(cat.checks.site_registry)
     url = resolve_warehouse(warehouse)
     return Prepared(cat, selected, context, rules, url, open_warehouse(url))
 
@@ -291,8 +294,9 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     if dark:
         dark, done.fault = settle_dark(dark, len(selected), as_of, policy, engine, incremental, run_id, context,
                                        cat.checks, cat.reference_urls, rules.outage_share, log)
-        done_dark = commit(engine, url, RunSpec(run_id, as_of, ruleset, cat.checks.content), [p for p, _ in dark],
-                           {p.id: c for p, c in dark}, retry_for=loading.retry_for, spool=loading.spool,
+        spec = RunSpec(run_id, as_of, ruleset, cat.checks.content, cat.checks.site_registry)
+        done_dark = commit(engine, url, spec, [p for p, _ in dark], {p.id: c for p, c in dark},
+                           retry_for=loading.retry_for, spool=loading.spool,
                            docs_dir=str(docs_root / UNREAD) if docs_root else None, log=log)
         failed.update(done_dark.failed)
         spooled += done_dark.spooled

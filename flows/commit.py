@@ -24,6 +24,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import msg, t
 from portal_audit.records import PortalCrawl
 from validations.indicators import indicator_evidence
+from validations.registry import load_registry
 from validations.rules import load_ruleset
 from validations.suite import Validation, validate
 from validations.verdicts import Availability, SiteEvidence, home_evidence
@@ -49,6 +50,7 @@ class RunSpec:
     as_of: date
     ruleset: str
     content: bool = True  # whether the pages' text was scanned (checks.content)
+    registry: str | None = None  # the national site registry's local copy (checks.site_registry)
 
 
 @dataclass
@@ -112,6 +114,7 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         evidence = wait_out(lambda: site_evidence(engine, portals, crawls, run.as_of, run.content), deadline,
                             "reading evidence", log)
         ruleset = load_ruleset(run.ruleset)
+        registry = load_registry(run.registry) if run.registry else None
         within = timedelta(days=int((ruleset.indicator("accessibility") or {}).get("within_days", 14)))
         untested = [p.id for p in portals if crawls[p.id].accessibility is None]
         axe = wait_out(lambda: accessibility_results(engine, untested, run.as_of - within, run.run_id)
@@ -127,7 +130,8 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
     validation = done.validation = validate([c for p in portals for c in crawls[p.id].columns], portals,
                                             ruleset, run.as_of, evidence=evidence, history=history,
                                             docs_dir=docs_dir, run_name=run.run_id, indicators={
-                                                p.id: indicator_evidence(p, crawls[p.id], run.content, axe.get(p.id))
+                                                p.id: indicator_evidence(p, crawls[p.id], run.content, axe.get(p.id),
+                                                                         registry)
                                                 for p in portals})
     for p in portals:
         c = crawls[p.id]

@@ -100,7 +100,7 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
     long before it ends, and a run killed on its time limit keeps them."""
     log = get_run_logger()
     engine = make_engine(url, create=False)  # checked as the run began; it may be out now, and come back
-    spec = RunSpec(run_id, as_of, ruleset, checks.content)
+    spec = RunSpec(run_id, as_of, ruleset, checks.content, checks.site_registry)
     out = ShardOutcome([], [], {}, None, {}, {"crawl": 0.0, "validate and load": 0.0, "report": 0.0}, [], {})
     finished: queue.Queue[tuple[Portal, PortalCrawl] | None] = queue.Queue()
     start = time.perf_counter()

@@ -166,6 +166,9 @@ class Checks(BaseModel):
     links_per_portal: int = Field(100, ge=0, le=10_000, description="distinct links checked per portal and run")
     recheck_days: int = Field(7, ge=0, description="a link found working is fetched again after this many days")
     content: bool = Field(True, description="scan the pages' text for wording errors and personal data")
+    site_registry: str | None = Field(
+        None, description="a local CSV copy of the national government-website registry (网站标识码, 网站名称, "
+        "首页网址): the footer's site code, the portal's name and URL are checked against it (no network)")
     axe_every_days: int = Field(
         7, ge=0, le=366, description="test each portal's home page and a list page with axe-core every this many "
         "days, on a rotation (a render costs ~100 static fetches; 0: never)")

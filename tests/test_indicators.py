@@ -25,6 +25,7 @@ from validations.indicators import (
     indicator_evidence,
     site_identity_check,
 )
+from validations.registry import load_registry
 from validations.rules import load_ruleset
 from validations.suite import validate
 from validations.verdicts import SiteEvidence
@@ -227,3 +228,43 @@ def test_a_report_without_a_date_anywhere_warns():
     check = annual_report_check(p, [], ev, NATIONAL.indicators["annual_report"], AS_OF, 7)
     assert check.outcome == "warn" and "未注明发布日期" in check.reason
     assert indicator_checks(p, [], ev, NATIONAL, AS_OF)[0].outcome == "warn"
+
+
+REGISTRY = ("网站名称,网站标识码,首页网址,主办单位\n"
+            "某某县教育局,3411250012,https://jyj.example.gov.cn/,某某县教育局\n"
+            "某某县人民政府,3411250001,https://www.example.gov.cn/,某某县人民政府办公室\n")
+
+
+def _checked(tmp_path: Path, footer: str, name: str = "某某县教育局", base: str = "https://jyj.example.gov.cn/"):
+    path = tmp_path / "registry.csv"
+    path.write_bytes(REGISTRY.encode("gb18030"))  # exports come in GB18030 as often as in UTF-8
+    doc = page_doc(home(footer))
+    idn = site_identity(doc, base, text_of(doc.find("body")))
+    ev = IndicatorEvidence(identity=idn, home_read=True, host="jyj.example.gov.cn", registry=load_registry(path),
+                           name=name, base_url=base)
+    return site_identity_check(ev, IDENTITY)
+
+
+def test_the_footer_against_a_local_copy_of_the_national_registry(tmp_path: Path):
+    assert _checked(tmp_path, FOOTER + CONAC).outcome == "pass"
+    unlisted = _checked(tmp_path, (FOOTER + CONAC).replace("3411250012", "3411250099"),
+                        base="https://new.example.gov.cn/")
+    assert unlisted.outcome == "fail" and "3411250099不在全国政府网站名录中" in unlisted.reason
+    # the site's host is listed under its own code: a footer showing another site's code fails
+    borrowed = _checked(tmp_path, (FOOTER + CONAC).replace("3411250012", "3411250001"))
+    assert borrowed.outcome == "fail" and "标识码为3411250012" in borrowed.reason
+    renamed = _checked(tmp_path, FOOTER + CONAC, name="某某县教育体育局")
+    assert renamed.outcome == "warn" and "某某县教育局" in renamed.reason
+
+
+def test_a_registry_that_cannot_be_read_names_the_file_line_and_field(tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("名称,网址\n某某县教育局,https://x.gov.cn/\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="缺少“网站标识码”列"):
+        load_registry(bad)
+    short = tmp_path / "short.csv"
+    short.write_text("网站标识码,网站名称,首页网址\n34112500,某某县教育局,https://x.gov.cn/\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="第2行：网站标识码应为10位"):
+        load_registry(short)
+    with pytest.raises(ValueError, match="无法读取"):
+        load_registry(tmp_path / "missing.csv")

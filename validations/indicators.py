@@ -32,6 +32,7 @@ from portal_audit.records import ArticleMeta, AxeResult, ColumnVerdict, Finding,
 from portal_audit.text import fold
 
 from .articles import disclosure_check, interpretation_check
+from .registry import Registry, host_of
 from .rules import Ruleset
 from .verdicts import Check
 
@@ -57,6 +58,9 @@ class IndicatorEvidence:
     article_columns: bool = False  # the catalog has policy and 解读 columns, and all of them were read
     accessibility: tuple[AxeResult, ...] | None = None  # axe-core's results (None: none within the window)
     accessibility_run: str | None = None  # the earlier run they come from (None: tonight's)
+    registry: Registry | None = None  # the national site registry's local copy, when the catalog names one
+    name: str = ""  # the portal's name and home page, as the catalog gives them
+    base_url: str = ""
 
 
 REPORT_WORDS = ("年度报", "年度報")  # what a title carries to be kept as a report candidate (报告, 报表)
@@ -69,7 +73,8 @@ def report_candidates(items: list[tuple[str | None, Item]]) -> tuple[tuple[str |
 
 
 def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
-                       earlier_axe: tuple[str, tuple[AxeResult, ...]] | None = None) -> IndicatorEvidence:
+                       earlier_axe: tuple[str, tuple[AxeResult, ...]] | None = None,
+                       registry: Registry | None = None) -> IndicatorEvidence:
     """What the indicators read of a portal's crawl (a few records: the report candidates,
     not every item); ``earlier_axe``: the latest axe-core results of an earlier run, for a
     night that did not test the portal."""
@@ -87,7 +92,8 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
         readings=tuple(i for c in of["interpretation"] for i in c.items if not i.pinned),
         articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read,
         accessibility=crawl.accessibility if crawl.accessibility is not None else (earlier_axe or (None, None))[1],
-        accessibility_run=None if crawl.accessibility is not None else (earlier_axe or (None, None))[0])
+        accessibility_run=None if crawl.accessibility is not None else (earlier_axe or (None, None))[0],
+        registry=registry, name=portal.name, base_url=portal.base_url)
 
 
 def _deadline(month_day: str, year: int) -> date:
@@ -191,6 +197,27 @@ def _domain(host: str, suffixes: list[str]) -> tuple[bool | None, Msg]:
     return False, msg("identity.domain_other", host=host, suffixes=list(suffixes))
 
 
+def _registry(ev: IndicatorEvidence, code: str | None) -> tuple[list[Msg], list[Msg]]:
+    """The registry's word on the footer's code: (findings that fail — a code not listed,
+    this site listed under another code —, findings that warn — another name or URL)."""
+    assert ev.registry is not None
+    fails: list[Msg] = []
+    warns: list[Msg] = []
+    own = ev.registry.by_host.get(host_of(ev.base_url))
+    if code and code not in ev.registry.by_code:
+        fails.append(msg("registry.not_listed", code=code))
+    if own is not None and code and own.code != code:
+        fails.append(msg("registry.other_code", host=host_of(ev.base_url), listed=own.code, code=code))
+    entry = ev.registry.by_code.get(code or "") or own
+    if entry is not None:
+        name, listed = fold(ev.name), fold(entry.name)
+        if listed and name and listed not in name and name not in listed:
+            warns.append(msg("registry.other_name", code=entry.code, listed=entry.name, name=ev.name))
+        if entry.host and entry.host != host_of(ev.base_url):
+            warns.append(msg("registry.other_url", code=entry.code, listed=entry.url, url=ev.base_url))
+    return fails, warns
+
+
 def site_identity_check(ev: IndicatorEvidence, params: dict) -> Check:
     """The footer's identity marks: a required one missing (or the meta's code not the
     footer's) fails, an advised one missing warns."""
@@ -220,6 +247,11 @@ def site_identity_check(ev: IndicatorEvidence, params: dict) -> Check:
     code = idn.code_footer or idn.code_meta
     if idn.error_report and code and idn.error_report_code and idn.error_report_code != code:
         notes.append(msg("identity.error_report_code", found=idn.error_report_code, code=code))
+    if ev.registry is not None and (code or ev.host):
+        listed, mismatches = _registry(ev, code)
+        problems += listed
+        notes += mismatches
+        worse = "fail" if listed else worse
     on_gov, domain = _domain(ev.host, list(params.get("domains") or [".gov.cn", ".政务"]))
     if on_gov is False:
         notes.append(domain)
