@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
-from portal_audit.catalog import ID_PATTERN, CatalogError
+from portal_audit.catalog import ID_PATTERN, CatalogError, Portal
 from portal_audit.i18n import (
     DEFAULT_LANGUAGE,
     ENV,
@@ -383,7 +383,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(t("cli.demo_week", probes=week.probes, as_of=as_of, failed=week.failed))
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "demo.yaml"
-                path.write_text(dump_catalog(catalog.model_copy(update={"portals": [portal]})), encoding="utf-8")
+                beside = [Portal.model_validate(p) for p in site.siblings]  # two small portals served beside it
+                served = catalog.model_copy(update={"portals": [portal, *beside]})
+                path.write_text(dump_catalog(served), encoding="utf-8")
                 with prefect_api(api):
                     state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
                                           ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
@@ -415,7 +417,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from warehouse.read import portal_checks
 
     judged = portal_checks(engine, summary.run_id)
-    indicators = {i: o for i, o in zip(judged["item"], judged["outcome"]) if i in INDICATORS}
+    indicators: dict[str, dict[str, str]] = {}
+    for p, i, o in zip(judged["portal_id"], judged["item"], judged["outcome"]):
+        if i in INDICATORS:
+            indicators.setdefault(p, {})[i] = o
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(t("cli.demo_truth", agree=agree, columns=len(site.truth), late=len(late & set(site.late)),
@@ -425,9 +430,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
             found=len(broken & set(site.broken)), planted=len(site.broken),
             wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
             findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed")))
-    print(t("cli.demo_indicators", outcome=msg("cli.found" if indicators == site.indicators else "cli.missed"),
-            found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
-                   for i, o in indicators.items()]))
+    for portal_id, found in indicators.items():
+        print(t("cli.demo_indicators", portal=portal_id,
+                outcome=msg("cli.found" if found == site.indicators.get(portal_id) else "cli.missed"),
+                found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
+                       for i, o in found.items()]))
     print(summary.read_by_line())
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))

@@ -152,3 +152,10 @@ def test_articles_read_are_capped_and_a_missing_one_is_kept_with_its_reason(site
     crawl, _ = audit(base, articles=3)
     gone = next(a for a in crawl.columns[0].articles if a.url.endswith("art_1_3.html"))
     assert gone.error is not None and "404" in gone.error.render()
+
+
+def test_a_late_document_dated_only_by_its_list_warns():
+    listed = ArticleMeta("http://x/e.html", "关于印发《某某市殡葬管理办法》的通知", date(2026, 3, 19),
+                         written_on=date(2026, 2, 6))  # the page shows 成文日期 only: the list's date is all there is
+    check = disclosure_check([("p", listed)], NATIONAL.indicators["disclosure_days"])
+    assert check.outcome == "warn" and "页面未注明发布日期" in check.reason and "25个工作日" in check.reason

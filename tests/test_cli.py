@@ -106,8 +106,13 @@ def test_demo_command_end_to_end(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "app.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    assert ("共76个栏目：" in proc.stdout and "核对预设结果：76/76" in proc.stdout
+    # the demo portal's 76 columns and its two small siblings' 7 (for the supervision indicators)
+    assert ("共83个栏目：" in proc.stdout and "核对预设结果：83/83" in proc.stdout
             and "超期未答复留言找到2/2条" in proc.stdout)
+    # each supervision indicator fails, warns and passes somewhere, as planted
+    for portal in ("xcmz-demo", "xcjy-demo", "xczf-demo"):
+        line = next(x for x in proc.stdout.splitlines() if x.startswith(f"{portal}监管指标："))
+        assert line.endswith("与预设均已发现"), line
     # all five single-veto items judged: a simulated week of probes, the home page, columns, blanks, the mailbox
     for line in ("预警 站点无法访问：一周内首页13/336次访问失败", "通过 首页不更新", "否决 栏目不更新", "否决 空白栏目",
                  "否决 互动回应差", "否决 严重表述错误：1处严重：“党十九大”（应为党的十九大）", "否决 个人信息泄露",

@@ -34,7 +34,8 @@ class Expected:
     late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late
     broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
-    indicators: dict[str, str] = field(default_factory=dict)  # supervision indicator → its outcome
+    indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
+    siblings: list[dict] = field(default_factory=list)  # the sibling portals (catalog entries, base URLs absolute)
 
 
 @dataclass(frozen=True)
@@ -123,21 +124,28 @@ def main(argv: list[str] | None = None) -> int:
     from validations.rules import load_ruleset
     from warehouse.db import make_engine, warehouse_url
 
+    from .siblings import add_siblings, served_at
     from .site import build_site, serve
     from .week import probe_week
 
     catalog = load_catalog(args.catalog)
     portal = catalog.portals[0]
     site = build_site(portal, load_ruleset(args.ruleset), args.as_of)
+    siblings = add_siblings(site, args.as_of)
     try:
         server, base_url = serve(site, port=args.port)
     except OSError as exc:
         _say(error=dumps(msg("cli.demo_port_taken", url=f"http://127.0.0.1:{args.port}/", why=os_reason(exc))))
         return 2
-    _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators)))
-    served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url})]})
-    probes = probe_week(make_engine(warehouse_url(args.warehouse or None)), served.portals[0], args.as_of,
-                        policy_for(served))
+    # each sibling on a port of its own: a host of its own, so the crawl's politeness and its
+    # browser (one render at a time per host) take them side by side, as separate sites
+    others = [serve(site) for _ in siblings]
+    beside = [served_at(s, base) for s, (_, base) in zip(siblings, others)]
+    _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators,
+                                [s.model_dump(mode="json", exclude_none=True) for s in beside])))
+    served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside]})
+    engine = make_engine(warehouse_url(args.warehouse or None))
+    probes = [p for each in served.portals for p in probe_week(engine, each, args.as_of, policy_for(served))]
     _say(week=asdict(Week(len(probes), sum(not p.ok for p in probes))))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -148,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
 
     threading.Thread(target=until_stdin_closes, daemon=True).start()
     stop.wait()
-    server.shutdown()
+    for each in [server, *(other for other, _ in others)]:
+        each.shutdown()
     return 0
 
 

@@ -62,7 +62,8 @@ class DemoSite:
     late: dict[str, str] = field(default_factory=dict)  # message URL → why it is late (the mailbox's truth)
     broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken (the link check's truth)
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
-    indicators: dict[str, str] = field(default_factory=dict)  # supervision indicator → its outcome
+    indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
+    siblings: list[Portal] = field(default_factory=list)  # served beside it (``siblings.py``), base URLs relative
     flaky_home: int | None = FLAKY_HOME
     _home_visits: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -206,7 +207,8 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
         url = f"/art/{on:%Y%m}/t{on:%Y%m%d}_{9001 + i}.html"  # a page of the home page's own, in no column
         site.pages[url] = (_article_page(portal, Article(url, title, on, "年度报告")), "text/html; charset=utf-8", 200)
         rows.append(f'<li><a href="{url}">{html.escape(title)}</a><span>{on:%Y-%m-%d}</span></li>')
-    site.indicators.update({"annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
+    site.indicators.setdefault(portal.id, {}).update({
+                            "annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
                             # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
                             "accessibility": "warn"})
@@ -234,7 +236,8 @@ def _policies(site: DemoSite, portal: Portal, per_column: dict[str, list[Article
     explained.title = "《宣城市困难群众基本生活救助家庭经济状况核对办法》政策解读"
     explained.links = [(newest.url, newest.title)]
     counted = working_days_between(newest.written_on, newest.published_on)
-    site.indicators.update(disclosure_days="fail" if counted is not None else "unknown", interpretation="warn")
+    site.indicators.setdefault(portal.id, {}).update(disclosure_days="fail" if counted is not None else "unknown",
+                                                     interpretation="warn")
 
 
 def _sidebar(latest: list[Article]) -> str:
