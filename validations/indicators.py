@@ -13,6 +13,10 @@ The ruleset switches each on or off and holds its thresholds and its source
   ``SiteIDCode`` meta, which must agree), 党政机关网站标识, ICP备案号 linked to MIIT,
   公安机关备案号, 主办单位, 我为政府网站找错; the domain under ``.gov.cn`` or ``.政务``.
 - advertising: no commercial adverts on the home page or the list pages read.
+- disclosure_days and interpretation: on the articles of policy and 解读 columns
+  (``articles.py``).
+- accessibility: axe-core's violations on the home page and a list page, and an entry to an
+  accessible or elder mode (无障碍环境建设法 第三十二条, GB/T 37668-2019, 适老化).
 
 Missing evidence is never a pass: a report not found where the audit did not read is
 ``unknown``, not ``fail``, and an identity not read (home page down) is ``unknown``.
