@@ -74,9 +74,10 @@ def test_twenty_working_days_count_the_spring_festival_and_its_swapped_saturdays
     assert disclosure_check([("p", ArticleMeta("http://x/d.html", "d", None))], params).outcome == "unknown"
 
 
-def policy_site(pages, reading_links_back: bool = True) -> None:
-    """A policy column of three documents and a 解读 column of three: one pair linked both
-    ways, one linked from the 解读 only, one matched by title alone; one document 404s."""
+def policy_site(pages, linked: bool = True) -> None:
+    """A policy column of three documents and a 解读 column of three, each 解读 naming its
+    document in its title: linked, two pairs both ways and one from the 解读 only; not
+    linked, none either way."""
     docs = [("/art/2026/3/19/art_1_1.html", "关于印发《某某市临时救助办法》的通知", "2026-03-19", GOV_CN),
             ("/art/2026/3/2/art_1_2.html", "关于印发《某某市养老服务补贴实施细则》的通知", "2026-03-02", HANWEB),
             ("/art/2026/1/23/art_1_3.html", "某某市民政局关于做好2026年春节期间困难群众走访慰问工作的通知",
@@ -84,13 +85,13 @@ def policy_site(pages, reading_links_back: bool = True) -> None:
     readings = [("/art/2026/3/20/art_2_1.html", "《某某市临时救助办法》政策解读", "2026-03-20", docs[0]),
                 ("/art/2026/3/10/art_2_2.html", "一图读懂《某某市养老服务补贴实施细则》", "2026-03-10", docs[1]),
                 ("/art/2026/1/26/art_2_3.html",
-                 "关于《某某市民政局关于做好2026年春节期间困难群众走访慰问工作的通知》的解读", "2026-01-26", None)]
+                 "关于《某某市民政局关于做好2026年春节期间困难群众走访慰问工作的通知》的解读", "2026-01-26", docs[2])]
     for url, title, on, meta in docs:
         back = [r for r in readings if r[3] and r[3][0] == url]
-        links = "".join(f'<p>相关解读：<a href="{r[0]}">{r[1]}</a></p>' for r in back if url == docs[0][0])
+        links = "".join(f'<p>相关解读：<a href="{r[0]}">{r[1]}</a></p>' for r in back if url != docs[1][0] and linked)
         pages.add(url, page(title, meta, links, on))
     for url, title, on, doc in readings:
-        links = f'<p>原文链接：<a href="{doc[0]}">{doc[1]}</a></p>' if doc else ""
+        links = f'<p>原文链接：<a href="{doc[0]}">{doc[1]}</a></p>' if doc and linked else ""
         pages.add(url, page(title, "", links, on))
     for col, rows in (("p", docs), ("r", readings)):
         items = "".join(f'<li><a href="{u}">{t}</a><span>{d}</span></li>' for u, t, d, _ in rows)
@@ -121,7 +122,7 @@ def test_a_reading_without_its_back_link_warns_and_the_late_document_fails(site)
     assert interpretation.outcome == "warn", interpretation.reason
     assert "1对文件与解读只有单向链接" in interpretation.reason and "文件未链接解读" in interpretation.reason
     assert "某某市养老服务补贴实施细则" in interpretation.reason  # the pair linked one way
-    assert "3件有解读（100%）" in interpretation.reason and "双向链接1对" in interpretation.reason
+    assert "3件有解读（100%）" in interpretation.reason and "双向链接2对" in interpretation.reason
     disclosure = got["disclosure_days"]
     assert disclosure.outcome == "fail" and "某某市临时救助办法" in disclosure.reason
     assert "25个工作日" in disclosure.reason
@@ -159,3 +160,12 @@ def test_a_late_document_dated_only_by_its_list_warns():
                          written_on=date(2026, 2, 6))  # the page shows 成文日期 only: the list's date is all there is
     check = disclosure_check([("p", listed)], NATIONAL.indicators["disclosure_days"])
     assert check.outcome == "warn" and "页面未注明发布日期" in check.reason and "25个工作日" in check.reason
+
+
+def test_readings_matched_by_title_whose_pages_link_neither_way_fail(site):
+    pages, base = site
+    policy_site(pages, linked=False)
+    _, got = audit(base)
+    unlinked = got["interpretation"]
+    assert unlinked.outcome == "fail" and "3对文件与解读互不链接" in unlinked.reason
+    assert "3件有解读（100%）" in unlinked.reason  # matched by the documents their titles name

@@ -106,8 +106,8 @@ def test_demo_command_end_to_end(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "app.cli", "demo", "--as-of", "2025-06-30"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    # the demo portal's 76 columns and its two small siblings' 7 (for the supervision indicators)
-    assert ("共83个栏目：" in proc.stdout and "核对预设结果：83/83" in proc.stdout
+    # the demo portal's 76 columns and its two small siblings' 8 (for the supervision indicators)
+    assert ("共84个栏目：" in proc.stdout and "核对预设结果：84/84" in proc.stdout
             and "超期未答复留言找到2/2条" in proc.stdout)
     # each supervision indicator fails, warns and passes somewhere, as planted
     for portal in ("xcmz-demo", "xcjy-demo", "xczf-demo"):

@@ -131,8 +131,9 @@ def match(policies: list[Item], readings: list[Item], articles: dict[str, Articl
 
 def interpretation_check(policies: list[Item], readings: list[Item], articles: dict[str, ArticleMeta],
                          params: dict, columns_read: bool) -> Check:
-    """The policy documents' 解读: their share, pairs linked one way only (warn), and — where
-    the ruleset sets ``max_working_days`` — 解读 published later than that after their document (fail)."""
+    """The policy documents' 解读: their share, pairs whose pages link neither way (fail: 文件
+    与解读未相互关联), pairs linked one way only (warn), and — where the ruleset sets
+    ``max_working_days`` — 解读 published later than that after their document (fail)."""
     if not columns_read:
         return Check("interpretation", "unknown", msg("interpretation.no_columns"))
     if not policies:
@@ -156,6 +157,12 @@ def interpretation_check(policies: list[Item], readings: list[Item], articles: d
                      for d, p in slow[:NAMED]]
             return Check("interpretation", "fail", msg("interpretation.slow", n=len(slow), limit=limit, named=named,
                                                        summary=summary))
+    unlinked = [p for p in pairs if p.reading_links is False and p.policy_links is False]
+    if unlinked:  # both pages read, neither links the other: not 相互关联 at all
+        named = [msg("interpretation.unlinked_hit", reading=p.reading.title, policy=p.policy.title)
+                 for p in unlinked[:NAMED]]
+        return Check("interpretation", "fail", msg("interpretation.unlinked", n=len(unlinked), named=named,
+                                                   summary=summary))
     if one_way:
         named = [msg("interpretation.one_way_hit", reading=p.reading.title, policy=p.policy.title,
                      missing=msg("interpretation.no_back" if p.reading_links else "interpretation.no_forward"))

@@ -8,7 +8,7 @@ same server), so the demo shows each supervision indicator passing, warning and 
 | site_identity | fail: no conac badge | pass: every mark | warn: no 找错 entry |
 | advertising | warn: a block captioned 广告 | fail: an ad network's frame on a list page | pass |
 | disclosure_days | fail: 45 days, both dates on the page | pass | warn: 45 days, dated by its list only |
-| interpretation | warn: linked one way | pass: linked both ways | unknown: no 解读 column |
+| interpretation | warn: linked one way | pass: linked both ways | fail: matched by title, linked neither way |
 | accessibility | warn: serious problems, no entry | pass: clean, with its 无障碍 entry | fail: images without alt |
 
 (Early in the year, before a deadline has passed, the annual items are not due yet: see
@@ -80,21 +80,20 @@ def _dates(newest: date, n: int, step: int) -> list[date]:
     return [newest - timedelta(days=step * i) for i in range(n)]
 
 
-def _columns(prefix: str, with_readings: bool) -> list[Column]:
+def _columns(prefix: str) -> list[Column]:
     cols = [Column(id=f"{prefix}-gzdt", path=["工作动态"], url="col/gzdt/index.html", frequency="及时更新",
                    category="news", responsible="办公室"),
             Column(id=f"{prefix}-zcwj", path=["政策文件"], url="col/zcwj/index.html", frequency="及时更新",
-                   category="policy", responsible="政策法规科")]
-    if with_readings:
-        cols.append(Column(id=f"{prefix}-zcjd", path=["政策解读"], url="col/zcjd/index.html", frequency="及时更新",
-                           category="interpretation", responsible="政策法规科"))
+                   category="policy", responsible="政策法规科"),
+            Column(id=f"{prefix}-zcjd", path=["政策解读"], url="col/zcjd/index.html", frequency="及时更新",
+                   category="interpretation", responsible="政策法规科")]
     cols.append(Column(id=f"{prefix}-ndbg", path=["公开年报"], url="col/ndbg/index.html", frequency="年度更新",
                        category="annual_report", responsible="办公室"))
     return cols
 
 
 def _serve_common(site, prefix: str, name: str, as_of: date, footer: str, lang: bool, annual_on: date,
-                  written_gap: int, both_dates: bool, with_readings: bool, ad: str = "") -> None:
+                  written_gap: int, both_dates: bool, linked: bool, ad: str = "") -> None:
     """The columns every sibling has: news, policy documents (and their 解读), annual reports."""
     root = f"/{prefix}/"
     news = [(f"{root}art/gzdt/{i}.html", f"{_TOPICS[i % len(_TOPICS)]}", d)
@@ -109,11 +108,10 @@ def _serve_common(site, prefix: str, name: str, as_of: date, footer: str, lang: 
         site.pages[f"{root}col/{col}/index.html"] = (_page(title, _list(title, rows, ad if col == "zcwj" else ""),
                                                            footer, lang, prefix), "text/html; charset=utf-8", 200)
     readings = [(f"{root}art/zcjd/{i}.html", f"《宣城市{k}管理办法》政策解读", d + timedelta(days=2))
-                for i, (k, d) in enumerate(zip(subjects[:2], (docs[0][2], docs[1][2])))] if with_readings else []
-    if readings:
-        listed = _page("政策解读", _list("政策解读", readings), footer, lang, prefix)
-        site.pages[f"{root}col/zcjd/index.html"] = (listed, "text/html; charset=utf-8", 200)
-    back = {d[0]: r for d, r in zip(docs, readings)}
+                for i, (k, d) in enumerate(zip(subjects[:2], (docs[0][2], docs[1][2])))]
+    listed = _page("政策解读", _list("政策解读", readings), footer, lang, prefix)
+    site.pages[f"{root}col/zcjd/index.html"] = (listed, "text/html; charset=utf-8", 200)
+    back = {d[0]: r for d, r in zip(docs, readings)} if linked else {}
     for u, t, d in news + reports:
         site.pages[u] = (_article(t, d, None, True, [], footer, lang, prefix), "text/html; charset=utf-8", 200)
     for i, (u, t, d) in enumerate(docs):
@@ -121,8 +119,8 @@ def _serve_common(site, prefix: str, name: str, as_of: date, footer: str, lang: 
         links = [(back[u][0], back[u][1])] if u in back else []
         site.pages[u] = (_article(t, d, written, both_dates, links, footer, lang, prefix),
                          "text/html; charset=utf-8", 200)
-    for (u, t, d), doc in zip(readings, docs):
-        site.pages[u] = (_article(t, d, None, True, [(doc[0], doc[1])], footer, lang, prefix),
+    for (u, t, d), doc in zip(readings, docs):  # linked: each way; else matched by the titles alone
+        site.pages[u] = (_article(t, d, None, True, [(doc[0], doc[1])] if linked else [], footer, lang, prefix),
                          "text/html; charset=utf-8", 200)
 
 
@@ -134,13 +132,13 @@ def _education(site, as_of: date) -> Portal:
     ad = ('<div class="tg"><iframe src="https://pos.baidu.com/s?hei=250&amp;wid=300&amp;di=u1234567" '
           'title="推广" width="300" height="250"></iframe></div>')
     _serve_common(site, prefix, name, as_of, footer, lang=True, annual_on=date(as_of.year, 1, 20), written_gap=3,
-                  both_dates=True, with_readings=True, ad=ad)
+                  both_dates=True, linked=True, ad=ad)
     home = _list("工作动态", [(f"/{prefix}/art/gzdt/{i}.html", _TOPICS[i], as_of - timedelta(days=1 + 5 * i))
                              for i in range(3)])
     site.pages[f"/{prefix}/index.html"] = (_page(name, home, footer, True, prefix).replace(
         b"<head>", b'<head><meta name="SiteIDCode" content="3418000002">', 1), "text/html; charset=utf-8", 200)
     portal = Portal(id="xcjy-demo", name=name, base_url=f"{PLACEHOLDER}{prefix}/", kind="department",
-                    columns=_columns(prefix, with_readings=True))
+                    columns=_columns(prefix))
     _truth(site, portal)
     site.indicators[portal.id] = _expected(as_of, annual=("department", date(as_of.year, 1, 20)), website=None,
                                            identity="pass", ads="fail", disclosure="pass", readings="pass",
@@ -150,11 +148,12 @@ def _education(site, as_of: date) -> Portal:
 
 def _government(site, as_of: date) -> Portal:
     """宣城市人民政府: its kind not in the catalog, a yearless website-return entry, no 找错
-    entry, policy documents dated by their list only, images without alt."""
+    entry, policy documents dated by their list only and not linked to their 解读, images
+    without alt."""
     prefix, name = "zf", "宣城市人民政府（演示站点）"
     footer = _footer(name, "3418000001", conac=True, error_report=False, elder=False)
     _serve_common(site, prefix, name, as_of, footer, lang=False, annual_on=date(as_of.year, 2, 20), written_gap=45,
-                  both_dates=False, with_readings=False)
+                  both_dates=False, linked=False)
     site.pages[f"/{prefix}/images/logo.png"] = (PNG, "image/png", 200)
     site.pages[f"/{prefix}/art/ndbb.html"] = (_page("政府网站工作年度报表", "<p>报表。</p>", footer, False, prefix),
                                               "text/html; charset=utf-8", 200)
@@ -165,10 +164,10 @@ def _government(site, as_of: date) -> Portal:
     site.pages[f"/{prefix}/index.html"] = (_page(name, home, footer, False, prefix).replace(
         b"<head>", b'<head><meta name="SiteIDCode" content="3418000001">', 1), "text/html; charset=utf-8", 200)
     portal = Portal(id="xczf-demo", name=name, base_url=f"{PLACEHOLDER}{prefix}/",
-                    columns=_columns(prefix, with_readings=False))
+                    columns=_columns(prefix))
     _truth(site, portal)
     site.indicators[portal.id] = _expected(as_of, annual=(None, date(as_of.year, 2, 20)), website="yearless",
-                                           identity="warn", ads="pass", disclosure="warn", readings="unknown",
+                                           identity="warn", ads="pass", disclosure="warn", readings="fail",
                                            accessibility="fail")
     return portal
 
