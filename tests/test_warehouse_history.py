@@ -51,7 +51,7 @@ def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err
     assert main(["db", "upgrade", "--warehouse", warehouse_url]) == 0
-    assert "0001 → 0007" in capsys.readouterr().out
+    assert "0001 → 0008" in capsys.readouterr().out
     make_engine(warehouse_url)  # accepted now
 
 
