@@ -117,7 +117,8 @@ def cpu_per_portal(repeat: int) -> None:
 
 
 def _tree_cpu(root: int) -> float:
-    """CPU seconds of ``root``'s child processes (Chromium's), from /proc."""
+    """CPU seconds of ``root``'s child processes (Chromium's), from /proc: each process's own
+    and that of its children it reaped (a renderer exits with its page's context)."""
     children: dict[int, list[int]] = {}
     stats: dict[int, float] = {}
     for d in os.listdir("/proc"):
@@ -129,7 +130,7 @@ def _tree_cpu(root: int) -> float:
             continue
         rest = st[st.rindex(")") + 2:].split()
         children.setdefault(int(rest[1]), []).append(int(d))
-        stats[int(d)] = (int(rest[11]) + int(rest[12])) / TICK
+        stats[int(d)] = sum(int(x) for x in rest[11:15]) / TICK  # its own and its reaped children's (renderers)
     total, todo = 0.0, list(children.get(root, []))
     while todo:
         pid = todo.pop()
