@@ -45,7 +45,7 @@ def main() -> None:
         for n in range(1, args.runs + 1):
             env = {**os.environ, "PORTAL_AUDIT_WAREHOUSE": f"sqlite:///{tmp}/audit-{n}.db"}
             wall, cpu, text = timed(make, env)
-            agree = next((line for line in text.splitlines() if "76/76" in line or "agree" in line), "?")
+            agree = next((line for line in text.splitlines() if "核对预设结果" in line or "ground truth" in line), "?")
             walls.append(wall)
             cpus.append(cpu)
             print(f"run {n}: wall {wall:5.1f} s, CPU {cpu:5.1f} s  {agree[:60]}", flush=True)

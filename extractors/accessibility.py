@@ -55,5 +55,6 @@ async def axe_page(renderer: Renderer, url: str) -> AxeResult:
 
 
 async def axe_portal(renderer: Renderer, home: str, list_page: str | None) -> tuple[AxeResult, ...]:
-    """The home page and one list page, one after the other (each a browser context)."""
-    return tuple([await axe_page(renderer, u) for u in (home, list_page) if u])
+    """The home page and one list page, each in a browser context of its own, at once as
+    far as the renderer's limits per host allow (the catalog's politeness)."""
+    return tuple(await asyncio.gather(*(axe_page(renderer, u) for u in (home, list_page) if u)))
