@@ -182,7 +182,7 @@ IDENTITY = NATIONAL.indicators["site_identity"]
 def _identity(html: str, host: str = "jyj.example.gov.cn"):
     doc = page_doc(html)
     idn = site_identity(doc, f"https://{host}/", text_of(doc.find("body")))
-    return site_identity_check(IndicatorEvidence(identity=idn, home_read=True, host=host), IDENTITY)
+    return site_identity_check(IndicatorEvidence(identity=idn, base_url=f"https://{host}/"), IDENTITY)
 
 
 def test_identity_marks_edge_cases():
@@ -240,7 +240,7 @@ def _checked(tmp_path: Path, footer: str, name: str = "某某县教育局", base
     path.write_bytes(REGISTRY.encode("gb18030"))  # exports come in GB18030 as often as in UTF-8
     doc = page_doc(home(footer))
     idn = site_identity(doc, base, text_of(doc.find("body")))
-    ev = IndicatorEvidence(identity=idn, home_read=True, host="jyj.example.gov.cn", registry=load_registry(path),
+    ev = IndicatorEvidence(identity=idn, registry=load_registry(path),
                            name=name, base_url=base)
     return site_identity_check(ev, IDENTITY)
 

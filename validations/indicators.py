@@ -54,8 +54,6 @@ class IndicatorEvidence:
     reports: tuple[tuple[str | None, Item], ...] = ()
     findings: tuple[Finding, ...] | None = None
     pages_read: int | None = None
-    home_read: bool = False
-    host: str = ""
     policies: tuple[Item, ...] = ()  # the policy columns' items (category: policy)
     readings: tuple[Item, ...] = ()  # the 解读 columns' items (category: interpretation)
     articles: tuple[tuple[str, ArticleMeta], ...] = ()  # the articles read, by column
@@ -65,6 +63,14 @@ class IndicatorEvidence:
     registry: Registry | None = None  # the national site registry's local copy, when the catalog names one
     name: str = ""  # the portal's name and home page, as the catalog gives them
     base_url: str = ""
+
+    @property
+    def home_read(self) -> bool:
+        return self.identity is not None
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.base_url).hostname or "").lower()
 
 
 REPORT_WORDS = ("年度报", "年度報")  # what a title carries to be kept as a report candidate (报告, 报表)
@@ -87,16 +93,16 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
     kinds = {c.id: c.category for c in portal.columns if c.category in ("policy", "interpretation")}
     of = {k: [c for c in crawl.columns if kinds.get(c.column_id) == k] for k in ("policy", "interpretation")}
     read = all(of.values()) and all(c.fetch_state == "ok" for cs in of.values() for c in cs)
+    tonight = crawl.accessibility is not None  # else an earlier run's test, if any within the window
     return IndicatorEvidence(
         identity=crawl.identity, reports=report_candidates(listed),
         findings=crawl.findings if content else None,
         pages_read=sum(1 for page in crawl.pages() if page.error is None and page.status is not None),
-        home_read=crawl.identity is not None, host=(urlsplit(portal.base_url).hostname or "").lower(),
         policies=tuple(i for c in of["policy"] for i in c.items if not i.pinned),
         readings=tuple(i for c in of["interpretation"] for i in c.items if not i.pinned),
         articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read,
-        accessibility=crawl.accessibility if crawl.accessibility is not None else (earlier_axe or (None, None))[1],
-        accessibility_run=None if crawl.accessibility is not None else (earlier_axe or (None, None))[0],
+        accessibility=crawl.accessibility if tonight else earlier_axe[1] if earlier_axe else None,
+        accessibility_run=None if tonight or not earlier_axe else earlier_axe[0],
         registry=registry, name=portal.name, base_url=portal.base_url)
 
 
