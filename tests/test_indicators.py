@@ -159,7 +159,7 @@ def test_before_the_deadline_a_missing_report_is_due_soon_then_overdue_where_rea
     soon = by_item(audit(p, date(2026, 1, 27))[1])["annual_report"]
     assert soon.outcome == "warn" and "4天" in soon.reason
     late = by_item(audit(p, date(2026, 2, 10))[1])["annual_report"]
-    assert late.outcome == "fail" and "ndbg" in late.reason and "2025年度报告" in late.reason
+    assert late.outcome == "fail" and "ndbg" in late.reason and "未见2025年政府信息公开工作年度报告" in late.reason
     # without an annual-report column read, not finding it decides nothing
     bare = p.model_copy(update={"columns": [c for c in p.columns if c.id != "ndbg"]})
     assert by_item(audit(bare, date(2026, 2, 10))[1])["annual_report"].outcome == "unknown"

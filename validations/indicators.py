@@ -106,6 +106,11 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
         registry=registry, name=portal.name, base_url=portal.base_url)
 
 
+def _columns(ids: list[str]) -> Msg:
+    """Columns as messages name them (by id in the warehouse, by path in reports: ``i18n.with_names``)."""
+    return msg("named.all", ids=list(ids), n=len(ids))
+
+
 def _deadline(month_day: str, year: int) -> date:
     month, day = month_day.split("-")
     return date(year, int(month), int(day))
@@ -131,7 +136,7 @@ def _judge_found(item: str, found, reports, deadlines: dict[str, date], kind: st
         _, first = found[0]
         return Check(item, "warn", msg("indicator.report_undated", title=first.title, url=first.url))
     column, report, on = min(dated, key=lambda d: d[2])
-    where = msg("indicator.on_home") if column is None else msg("indicator.in_column", column=column)
+    where = msg("indicator.on_home") if column is None else msg("indicator.in_column", column=_columns([column]))
     deadline = deadlines[kind] if kind in deadlines else max(deadlines.values())
     args = dict(title=report.title, on=on, where=where, url=report.url)
     if on <= deadline:
@@ -149,10 +154,11 @@ def _judge_missing(item: str, deadline: date, as_of: date, due_soon: int, search
     if as_of <= deadline:
         left = (deadline - as_of).days
         return Check(item, "warn" if left <= due_soon else "pass",
-                     msg("indicator.report_due", year=year, deadline=deadline, days=left))
+                     msg("indicator.report_due", year=year, what=msg(f"item.{item}"), deadline=deadline, days=left))
     if searched is None:
         return Check(item, "unknown", msg(f"indicator.{item}_nowhere", year=year, deadline=deadline))
-    return Check(item, "fail", msg("indicator.report_missing", year=year, deadline=deadline, where=searched))
+    return Check(item, "fail", msg("indicator.report_missing", year=year, what=msg(f"item.{item}"), deadline=deadline,
+                                   where=searched))
 
 
 def annual_report_check(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvidence, params: dict,
@@ -169,7 +175,7 @@ def annual_report_check(portal: Portal, mine: list[ColumnVerdict], ev: Indicator
     status = {v.column_id: v.status for v in mine}
     own = [c for c in portal.columns if c.category == "annual_report"]
     read = [c.id for c in own if status.get(c.id) in READ]
-    searched = msg("indicator.searched_columns", columns=read) if read and len(read) == len(own) else None
+    searched = msg("indicator.searched_columns", columns=_columns(read)) if read and len(read) == len(own) else None
     return _judge_missing("annual_report", deadline, as_of, due_soon, searched, year)
 
 
