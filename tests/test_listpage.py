@@ -383,3 +383,42 @@ def test_a_vsb_list_cut_into_sibling_blocks_is_read_whole_with_its_next_page():
         assert len(lp.items) == 25 and all("/info/1002/" in i.url for i in lp.items)
         assert max(i.published_on for i in lp.items if i.published_on) == newest
         assert lp.next_url == "http://www.sfx.gov.cn/xwzx/tzgg/30.htm"
+
+
+def _date_first_table(newest: date) -> str:
+    """A provincial department's column page whose list is a ``<table id="list">`` with the
+    date in the first cell and the title in the second (modelled on the structure a public
+    spider records for a Hunan department's 工信数据 column: rows ``tr[td[2]/a]``, date in
+    ``td[1]``, pages ``index.html?page=N``), with our own text, beside a 最新发布 box dated today."""
+    rows, day = [], newest
+    for i in range(15):
+        title = f"第{i}期全省工业经济运行数据"
+        rows.append(f'<tr><td class="time">{day.isoformat()}</td><td class="title"><a href="./{day:%Y%m}/'
+                    f't{day:%Y%m%d}_{4200 + i}.html" target="_blank" title="{title}">{title}</a></td></tr>')
+        day -= timedelta(days=9)
+    latest = "".join(f'<li><a href="../../gzdt/{AS_OF:%Y%m}/t{AS_OF:%Y%m%d}_{900 + i}.html">厅领导调研第{i}站</a>'
+                     f'<span>{AS_OF.isoformat()}</span></li>' for i in range(8))
+    sections = [("xxgk", "信息公开"), ("gzdt", "工作动态"), ("zcfg", "政策法规"), ("bsfw", "办事服务"), ("hdjl", "互动交流")]
+    nav = "".join(f'<li><a href="../../{k}/index.html">{v}</a></li>' for k, v in sections)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>工信数据 - 某省工业和信息化厅</title></head>
+<body><div class="top"><ul class="nav">{nav}</ul></div>
+<div class="main"><div class="location">当前位置：<a href="../../index.html">首页</a> &gt; <a href="../index.html">信息公开</a>
+ &gt; <a href="index.html">工信数据</a></div>
+<div class="left-box"><h3>最新发布</h3><ul>{latest}</ul></div>
+<div class="right-box"><div class="lm-title">工信数据</div>
+<table id="list" width="100%"><tbody>{"".join(rows)}</tbody></table>
+<div class="page"><a href="index.html?page=1">首页</a> <a href="index.html?page=2">下一页</a>
+ <a href="index.html?page=5">尾页</a> 共5页</div></div></div></body></html>"""
+
+
+def test_a_table_with_its_date_before_its_title_is_the_columns_list_not_todays_sidebar():
+    """Not generated from our corpus's shapes: the date cell comes first. The 15 rows are read
+    with their own dates (fresh and stale alike), the 最新发布 box's today never counts, and
+    the pager's next page is followed."""
+    url = "http://gxt.example.gov.cn/gxt/xxgk/gzdt/sjfb/index.html"
+    for newest in (date(2025, 6, 20), date(2024, 10, 2)):
+        lp = parse_list_page(_date_first_table(newest), url, AS_OF, hints=Hints(names=("工信数据",)))
+        assert lp.list_found and not lp.tied and lp.source == "static"
+        assert len(lp.items) == 15 and all("/sjfb/" in i.url for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert lp.next_url == url + "?page=2"
