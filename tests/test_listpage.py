@@ -398,12 +398,13 @@ def _date_first_table(newest: date) -> str:
         day -= timedelta(days=9)
     latest = "".join(f'<li><a href="../../gzdt/{AS_OF:%Y%m}/t{AS_OF:%Y%m%d}_{900 + i}.html">厅领导调研第{i}站</a>'
                      f'<span>{AS_OF.isoformat()}</span></li>' for i in range(8))
-    sections = [("xxgk", "信息公开"), ("gzdt", "工作动态"), ("zcfg", "政策法规"), ("bsfw", "办事服务"), ("hdjl", "互动交流")]
+    sections = [("xxgk", "信息公开"), ("gzdt", "工作动态"), ("zcfg", "政策法规"), ("bsfw", "办事服务"),
+                ("hdjl", "互动交流")]
     nav = "".join(f'<li><a href="../../{k}/index.html">{v}</a></li>' for k, v in sections)
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>工信数据 - 某省工业和信息化厅</title></head>
 <body><div class="top"><ul class="nav">{nav}</ul></div>
-<div class="main"><div class="location">当前位置：<a href="../../index.html">首页</a> &gt; <a href="../index.html">信息公开</a>
- &gt; <a href="index.html">工信数据</a></div>
+<div class="main"><div class="location">当前位置：<a href="../../index.html">首页</a>
+ &gt; <a href="../index.html">信息公开</a> &gt; <a href="index.html">工信数据</a></div>
 <div class="left-box"><h3>最新发布</h3><ul>{latest}</ul></div>
 <div class="right-box"><div class="lm-title">工信数据</div>
 <table id="list" width="100%"><tbody>{"".join(rows)}</tbody></table>
