@@ -370,7 +370,8 @@ def catalog(portals: int, columns: int, port: int, first: int = 0, politeness: d
     """A catalog of ``portals`` synthetic portals (from number ``first``) × ``columns``, a share
     ``scripted`` of the columns drawn by script (none by default)."""
     cap = {"max_pages_per_column": DRAWN_PAGE_CAP if scripted else PAGES}
-    return {"allow_private_networks": True, "checks": {"links": "site"},  # offline: friend links are not followed
+    # offline: friend links are not followed; no axe-core renders (bench/indicators_bench.py measures them)
+    return {"allow_private_networks": True, "checks": {"links": "site", "axe_every_days": 0},
             "politeness": {**cap, **(politeness or {})},
             "portals": [{"id": f"p{k}", "name": f"门户{k}", "base_url": f"http://{address(k)}:{port}/",
                          "columns": [{"id": f"c{j}", "path": ["工作动态", f"栏目{j}"],
