@@ -41,7 +41,7 @@ async def axe_page(renderer: Renderer, url: str) -> AxeResult:
     """One page rendered and tested; a page that cannot be is kept with its reason."""
     start = time.perf_counter()
     try:
-        rendered = await renderer.render(url, inspect=_axe)
+        rendered = await renderer.render(url, inspect=_axe, background=True)  # no column waits on it
     except BrowserUnavailable:
         return AxeResult(url, error=msg("axe.no_browser"))
     except FetchError as exc:

@@ -24,7 +24,7 @@ import shutil
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from contextlib import contextmanager, suppress
+from contextlib import AsyncExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -128,6 +128,9 @@ class Renderer:
         self._browser = None
         self._launch_lock = asyncio.Lock()
         self._pages = asyncio.Semaphore(self.limits.pages)
+        # renders nothing waits on (axe-core's tests) take at most half the pages, so a column's
+        # render — which its list, and the columns that learn its API, wait for — finds a slot
+        self._background = asyncio.Semaphore(max(1, self.limits.pages // 2))
         self._hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self.limits.pages_per_host))
         self.rendered = 0  # pages rendered by this renderer (for the crawl's figures)
 
@@ -177,23 +180,30 @@ class Renderer:
             log.warning("Chromium (%s) did not start: %s", executable, failure)
             raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
 
-    async def render(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None) -> Rendered:
+    async def render(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None,
+                     background: bool = False) -> Rendered:
         """Load ``url`` in a fresh browser context, let its scripts run until the network
         is quiet (or the page's time is up), and return the DOM it ended with; a render
         that breaks (the page navigates while it is read, the renderer crashes) is tried
-        once more. Raises :class:`FetchError` when the page's own document cannot be
+        once more. A ``background`` render (nothing of the crawl waits on it) takes at most
+        half of the pages at once. Raises :class:`FetchError` when the page's own document cannot be
         fetched, :class:`RenderFailed` when the page cannot be read, and
         :class:`BrowserUnavailable` when there is no browser."""
         try:
-            return await self._render_once(url, inspect)
+            return await self._render_once(url, inspect, background)
         except RenderFailed as exc:
             if exc.msg.key != "browser.crashed":
                 raise  # a page that hung once hangs again: no second try
-            return await self._render_once(url, inspect)
+            return await self._render_once(url, inspect, background)
 
-    async def _render_once(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None) -> Rendered:
+    async def _render_once(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None,
+                           background: bool = False) -> Rendered:
         browser = await self._ensure()
-        async with self._pages, self._hosts[urlsplit(url).netloc]:
+        async with AsyncExitStack() as slots:
+            if background:
+                await slots.enter_async_context(self._background)
+            await slots.enter_async_context(self._pages)
+            await slots.enter_async_context(self._hosts[urlsplit(url).netloc])
             start = time.perf_counter()
             out = Rendered(url=url, html="")
             failure: list[FetchError] = []

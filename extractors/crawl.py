@@ -20,6 +20,7 @@ from portal_audit.records import (
     ColumnCrawl,
     ColumnPath,
     Item,
+    LinkCheck,
     PageFetch,
     PortalCrawl,
     Previous,
@@ -64,7 +65,7 @@ class PortalInputs:
     context: Sequence[str] = ()
     observer: PageObserver | None = None  # reads every page (wording, personal data, links)
     link_cache: LinkCache | None = None  # set: the observer's links are checked, once per URL and run
-    articles: int = 0  # newest articles read per policy or 解读 column (``read_articles``)
+    articles: int = 0  # newest articles read per policy or 解读 column (``newest_articles``)
     axe: bool = False  # test the home page and a list page with axe-core tonight (``accessibility.py``)
 
 
@@ -133,14 +134,24 @@ async def crawl_portal_async(
         if isinstance(extra, asyncio.Future):
             extra.cancel()
     del home, firsts  # each column's crawl holds its first page only until it has read it
-    early: asyncio.Future | None = None
-    if observer is not None and link_cache is not None:  # the home page's links are checked while the columns crawl
-        on_first = observer.links()
-        early = asyncio.ensure_future(check_links(fetcher, on_first, portal.base_url, link_cache))
+    checking = _LinksAsRead(fetcher, observer, portal.base_url, link_cache) if observer and link_cache else None
+    if checking is not None:  # the home page's and first pages' links are checked while the columns crawl
+        checking.more()
+    wanted = {c.id for c in portal.columns if c.category in ARTICLE_CATEGORIES} if articles else set()
+    reading: dict[str, list[tuple[Item, asyncio.Future]]] = {}  # column id → its articles, read once its list is
+
+    def finished(col_id: str, crawl: ColumnCrawl) -> None:
+        """A column's list is read: its articles and its pages' links are read while the others crawl."""
+        if col_id in wanted and crawl.fetch_state == "ok":
+            reading[col_id] = [(item, asyncio.ensure_future(read_one_article(fetcher, item)))
+                               for item in newest_articles(crawl, as_of, articles)]
+        if checking is not None:
+            checking.more()
+
     try:
-        columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget)
-        if articles:
-            columns = await read_articles(fetcher, portal, columns, as_of, articles, deadline - loop.time())
+        columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget, finished)
+        if reading:
+            columns = await _with_articles(columns, reading, deadline - loop.time())
         tested = None
         if testing is not None:
             try:
@@ -148,8 +159,11 @@ async def crawl_portal_async(
             except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
                 tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
     except BaseException:
-        if early is not None:
-            early.cancel()
+        for pairs in reading.values():
+            for _, task in pairs:
+                task.cancel()
+        if checking is not None:
+            checking.cancel()
         if testing is not None:
             testing.cancel()
         raise
@@ -157,57 +171,83 @@ async def crawl_portal_async(
     if observer is None:
         return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity,
                            accessibility=tested).recorded()
-    links = []
-    if early is not None:
-        assert link_cache is not None  # early is only started with a link cache
-        seen = {link.url for link in on_first}
-        try:  # the links share the portal's budget with its columns
-            links = await asyncio.wait_for(early, max(0.0, deadline - loop.time())) + await asyncio.wait_for(
-                check_links(fetcher, [k for k in observer.links() if k.url not in seen], portal.base_url, link_cache),
-                max(0.0, deadline - loop.time()))
-        except TimeoutError:
-            early.cancel()
-            links = []
+    links = await checking.all(deadline - loop.time()) if checking is not None else []  # the portal's budget
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
                        identity, tested).recorded()
+
+
+class _LinksAsRead:
+    """A portal's links checked as its pages are read: ``more()`` (after its first pages,
+    then as each column ends) starts checking the links the observer saw since the last
+    call, so link checks overlap the crawl instead of waiting for its end; ``all`` waits for
+    every check. Each URL is checked once per run (the ``LinkCache``)."""
+
+    def __init__(self, fetcher: Fetcher, observer: PageObserver, portal_url: str, cache: LinkCache):
+        self.fetcher, self.observer, self.portal_url, self.cache = fetcher, observer, portal_url, cache
+        self.sent = 0  # the observer's links come in the order it saw them, each URL once
+        self.parts: list[asyncio.Future] = []
+
+    def more(self) -> None:
+        new = self.observer.links()[self.sent:]
+        if new:
+            self.sent += len(new)
+            self.parts.append(asyncio.ensure_future(check_links(self.fetcher, new, self.portal_url, self.cache)))
+
+    async def all(self, left: float) -> list[LinkCheck]:
+        """Every link checked, or none when the portal's time (``left`` seconds) runs out."""
+        self.more()
+        try:
+            parts = await asyncio.wait_for(asyncio.gather(*self.parts), max(0.0, left))
+        except TimeoutError:
+            self.cancel()
+            return []
+        return [check for part in parts for check in part]
+
+    def cancel(self) -> None:
+        for part in self.parts:
+            part.cancel()
 
 
 ARTICLE_CATEGORIES = ("policy", "interpretation")  # columns whose articles are read (disclosure dates, 解读 links)
 ARTICLE_DAYS = 366  # … when listed within a year of the run
 
 
-async def read_articles(fetcher: Fetcher, portal: Portal, columns: tuple[ColumnCrawl, ...], as_of: date,
-                        per_column: int, budget: float) -> tuple[ColumnCrawl, ...]:
-    """The newest ``per_column`` articles of each policy and 解读 column (by the catalog's
-    category) listed within a year, read within ``budget`` seconds. A page that fails or
-    does not come in time is kept with its reason, never dropped silently."""
-    wanted = {c.id for c in portal.columns if c.category in ARTICLE_CATEGORIES}
+def newest_articles(column: ColumnCrawl, as_of: date, per_column: int) -> list[Item]:
+    """The newest ``per_column`` items a column listed within a year of ``as_of``, pinned
+    items aside: the articles whose pages are read."""
     since = as_of - timedelta(days=ARTICLE_DAYS)
-    newest = {c.column_id: sorted((i for i in c.items if i.published_on and i.published_on >= since and not i.pinned),
-                                  key=lambda i: i.published_on or since, reverse=True)[:per_column]
-              for c in columns if c.column_id in wanted and c.fetch_state == "ok"}
+    return sorted((i for i in column.items if i.published_on and i.published_on >= since and not i.pinned),
+                  key=lambda i: i.published_on or since, reverse=True)[:per_column]
 
-    async def one(item: Item) -> ArticleMeta:
-        try:
-            page = await fetcher.get(item.url)
-        except FetchError as exc:
-            return ArticleMeta(item.url, item.title, item.published_on, error=exc.msg)
-        return read_article(page.text, page.url, item.title, item.published_on)
 
-    tasks = {item.url: asyncio.ensure_future(one(item)) for items in newest.values() for item in items}
+async def read_one_article(fetcher: Fetcher, item: Item) -> ArticleMeta:
+    """An article's page read for its disclosure table and links; one that fails is kept
+    with its reason, never dropped silently."""
+    try:
+        page = await fetcher.get(item.url)
+    except FetchError as exc:
+        return ArticleMeta(item.url, item.title, item.published_on, error=exc.msg)
+    return read_article(page.text, page.url, item.title, item.published_on)
+
+
+async def _with_articles(columns: tuple[ColumnCrawl, ...], reading: Mapping[str, list[tuple[Item, asyncio.Future]]],
+                         left: float) -> tuple[ColumnCrawl, ...]:
+    """The columns with the articles ``reading`` read for them, waited for within ``left``
+    seconds of the portal's budget (at least one); an article not read by then is kept
+    with the reason."""
+    tasks = [task for pairs in reading.values() for _, task in pairs]
     if tasks:
-        await asyncio.wait(tasks.values(), timeout=max(1.0, budget))
+        await asyncio.wait(tasks, timeout=max(1.0, left))
     late = msg("article.out_of_time")
 
-    def got(item: Item) -> ArticleMeta:
-        task = tasks[item.url]
+    def got(item: Item, task: asyncio.Future) -> ArticleMeta:
         if task.done() and not task.cancelled() and task.exception() is None:
             return task.result()
         task.cancel()
         return ArticleMeta(item.url, item.title, item.published_on, error=late)
 
-    return tuple(replace(c, articles=tuple(got(i) for i in newest[c.column_id])) if c.column_id in newest else c
-                 for c in columns)
+    return tuple(replace(c, articles=tuple(got(i, t) for i, t in reading[c.column_id])) if c.column_id in reading
+                 else c for c in columns)
 
 
 async def crawl_portals(
@@ -286,10 +326,16 @@ async def _first_pages(fetcher: Fetcher, urls: list[str | None], previous: Mappi
     return out
 
 
-async def _within(portal: Portal, crawls: list, left: float, budget: float) -> tuple[ColumnCrawl, ...]:
+async def _within(portal: Portal, crawls: list, left: float, budget: float,
+                  finished: Callable[[str, ColumnCrawl], None] | None = None) -> tuple[ColumnCrawl, ...]:
     """The portal's columns crawled together within the ``left`` seconds of its ``budget``; a
-    column still going then is stopped and is ``error`` (its portal's other columns are kept)."""
+    column still going then is stopped and is ``error`` (its portal's other columns are kept).
+    ``finished(column id, crawl)`` is told of each column as it ends, while the others go on."""
     tasks = [asyncio.ensure_future(c) for c in crawls]
+    if finished is not None:
+        for task, col in zip(tasks, portal.columns):
+            task.add_done_callback(lambda t, cid=col.id: None if t.cancelled() or t.exception() is not None
+                                   else finished(cid, t.result()))
     done, pending = await asyncio.wait(tasks, timeout=left) if tasks else (set(), set())
     for task in pending:
         task.cancel()

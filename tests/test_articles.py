@@ -6,6 +6,7 @@ document by link or by title, with links that go one way only."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -169,3 +170,36 @@ def test_readings_matched_by_title_whose_pages_link_neither_way_fail(site):
     unlinked = got["interpretation"]
     assert unlinked.outcome == "fail" and "3对文件与解读互不链接" in unlinked.reason
     assert "3件有解读（100%）" in unlinked.reason  # matched by the documents their titles name
+
+
+def test_a_columns_articles_are_read_while_another_column_still_crawls(site):
+    """Articles are read as soon as their column's list is, not after the portal's last
+    column: here a news column's second page is answered only once a policy article has
+    been asked for (or after 10 s), so the order is seen, not timed."""
+    pages, base = site
+    policy_site(pages)
+    rows = "".join(f'<li><a href="/art/n{i}.html">第{i}期工作简报</a><span>2026-03-{20 + i}</span></li>'
+                   for i in range(3))
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div>'
+                                   '<a href="/col/n/index_2.html">下一页</a></body></html>')
+    pages.add("/col/n/index_2.html", '<html><body><div class="list"><ul><li><a href="/art/n9.html">第9期工作简报'
+                                     '</a><span>2026-03-01</span></li></ul></div></body></html>')
+    article_asked, released = threading.Event(), []
+    answer = pages.response
+
+    def response(path: str):
+        if path.startswith("/art/2026/"):
+            article_asked.set()
+        if path == "/col/n/index_2.html":
+            released.append(article_asked.wait(10))
+        return answer(path)
+
+    pages.response = response  # type: ignore[method-assign]
+    p = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
+        Column(id="zcwj", path=["政策文件"], url="/col/p/index.html", frequency="及时更新", category="policy"),
+        Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])
+    crawl = asyncio.run(crawl_portal_async(p, AS_OF, POLICY, articles=10))
+    assert released == [True]  # the slow column's page 2 waited for an article, and got it
+    news = next(c for c in crawl.columns if c.column_id == "gzdt")
+    assert news.fetch_state == "ok" and len(news.items) == 4
+    assert len(crawl.columns[0].articles) == 3 and all(a.error is None for a in crawl.columns[0].articles)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -528,3 +529,40 @@ def test_an_api_that_answers_only_the_browser_is_no_template(site, monkeypatch):
     columns = {c.column_id: c for c in crawl_portal(portal, AS_OF, POLICY).columns}
     assert {cid: (c.method, c.empty_marker, len(c.items)) for cid, c in columns.items()} == {
         f"c{k}": ("browser", False, 5) for k in (1, 2, 3)}
+
+
+def test_a_columns_render_is_not_queued_behind_background_renders(site):
+    """axe-core's renders (``background``) take at most half the browser's pages, so a
+    column's render — which its list waits on — finds a slot: here two background pages
+    hold their script until the column's page has been asked for (or 10 s), so what is
+    seen is the order, not a time."""
+    from extractors.browser import RenderLimits
+
+    pages, base = site
+    column_asked, released = threading.Event(), []
+    answer = pages.response
+
+    def response(path: str):
+        if path.startswith("/col/"):
+            column_asked.set()
+        if path == "/hold.js":
+            released.append(column_asked.wait(10))
+        return answer(path)
+
+    pages.response = response  # type: ignore[method-assign]
+    pages.add("/hold.js", "var held = 1;", ctype="application/javascript")
+    for name in ("a", "b"):
+        pages.add(f"/home-{name}.html", '<html><body><p>首页</p><script src="/hold.js"></script></body></html>')
+    url = _column(pages, base)
+
+    async def run():
+        async with Fetcher(POLICY) as fetcher, Renderer(fetcher, RenderLimits(pages=2, pages_per_host=2)) as renderer:
+            tests = [asyncio.ensure_future(renderer.render(f"{base}home-{n}.html", background=True)) for n in "ab"]
+            await asyncio.sleep(0.5)  # both background renders have asked for their slots
+            column = await renderer.render(url)
+            await asyncio.gather(*tests)
+            return column
+
+    column = asyncio.run(run())
+    assert "关于开展第1批专项检查的通知" in column.html
+    assert released[0] is True  # the first background page was still held when the column's page came
