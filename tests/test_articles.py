@@ -194,7 +194,7 @@ def test_a_columns_articles_are_read_while_another_column_still_crawls(site):
             released.append(article_asked.wait(10))
         return answer(path)
 
-    pages.response = response  # type: ignore[method-assign]
+    pages.response = response
     p = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
         Column(id="zcwj", path=["政策文件"], url="/col/p/index.html", frequency="及时更新", category="policy"),
         Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])

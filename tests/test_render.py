@@ -549,7 +549,7 @@ def test_a_columns_render_is_not_queued_behind_background_renders(site):
             released.append(column_asked.wait(10))
         return answer(path)
 
-    pages.response = response  # type: ignore[method-assign]
+    pages.response = response
     pages.add("/hold.js", "var held = 1;", ctype="application/javascript")
     for name in ("a", "b"):
         pages.add(f"/home-{name}.html", '<html><body><p>首页</p><script src="/hold.js"></script></body></html>')
