@@ -412,8 +412,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     links = link_checks(engine, summary.run_id)
     broken = {urlsplit(u).path for u in links.loc[links["status"] == "broken", "url"]}
-    terms = set(content_findings(engine, summary.run_id)["term"])
-    content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms
+    found_content = content_findings(engine, summary.run_id)
+    terms = set(found_content["term"])
+    hidden = set(found_content.loc[found_content["kind"] == "hidden_link", "term"])  # exactly those planted
+    content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms and hidden == set(site.hidden)
     from warehouse.read import portal_checks
 
     judged = portal_checks(engine, summary.run_id)
@@ -429,7 +431,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(t("cli.demo_links", links=len(links), skipped=(links["status"] == "skipped").sum(),
             found=len(broken & set(site.broken)), planted=len(site.broken),
             wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
-            findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed")))
+            findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed"),
+            hidden=len(hidden & set(site.hidden)), planted_hidden=len(site.hidden),
+            wrong_hidden=msg("cli.wrongly", n=len(hidden - set(site.hidden))) if hidden - set(site.hidden)
+            else msg("empty")))
     for portal_id, found in indicators.items():
         print(t("cli.demo_indicators", portal=portal_id,
                 outcome=msg("cli.found" if found == site.indicators.get(portal_id) else "cli.missed"),

@@ -23,11 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from extractors.hidden import hidden_links
 from extractors.identity import site_identity
 from extractors.markup import page_doc, page_embeds, text_of
 from portal_audit.catalog import Column, Portal
 from portal_audit.records import ArticleMeta, ColumnCrawl, Item, PortalCrawl
-from validations.content import PageScan, load_lexicon
+from validations.content import PageScan, hidden_link_rule, load_hidden_lexicon, load_lexicon
 from validations.indicators import indicator_checks, indicator_evidence
 from validations.rules import load_ruleset
 
@@ -35,12 +36,23 @@ AS_OF = date(2026, 6, 30)
 TICK = os.sysconf("SC_CLK_TCK")
 
 
+# a page's own <style>: 60 rules, five of which hide (tab panels, drop-down menus, a skip link)
+STYLE = ("<style>" + "".join(f".c{i} a{{color:#333;margin:0 {i}px;font-size:14px}}" for i in range(55))
+         + ".tab-panel{display:none}.nav li ul{display:none}.nav li:hover ul{display:block}"
+         ".sr-only{position:absolute;left:-9999px}.slide{visibility:hidden}</style>")
+
+
+FOLDED = ' style="display:none"'
+
+
 def home_page(n_blocks: int = 12, per_block: int = 20) -> str:
-    """A county portal's home page: ~90 menu links, 12 dated blocks, a friend-link select,
-    a footer with its identity marks, scripts of its own — about 150 KB."""
+    """A county portal's home page: ~90 menu links, 12 dated blocks (every other one a
+    folded tab), a friend-link select, a footer with its identity marks, scripts and a
+    ``<style>`` of its own — about 150 KB."""
     nav = "".join(f'<li><a href="/col/col{i}/index.html">栏目{i}</a></li>' for i in range(90))
     blocks = "".join(
-        f'<div class="box"><div class="hd"><b>板块{b}</b><a href="/col/col{b}/index.html">更多</a></div><ul>'
+        f'<div class="box"{FOLDED if b % 2 else ""}><div class="hd"><b>板块{b}</b>'
+        f'<a href="/col/col{b}/index.html">更多</a></div><ul>'
         + "".join(f'<li><a href="/art/2026/6/{1 + i % 28}/art_{b}_{i}.html" title="关于开展第{i}项重点工作的通知">'
                   f'关于开展第{i}项重点工作的通知</a><span>2026-06-{1 + i % 28:02d}</span></li>'
                   for i in range(per_block))
@@ -53,7 +65,7 @@ def home_page(n_blocks: int = 12, per_block: int = 20) -> str:
               '<a href="https://bszs.conac.cn/sitename?method=show&id=1"><img src="/images/red.png" alt="党政机关"></a>'
               '<a href="/wza/">无障碍浏览</a></div>')
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="SiteIDCode" content="3411250001">'
-            f'<title>某某县人民政府</title>{scripts}</head><body><div class="nav"><ul>{nav}</ul></div>{blocks}'
+            f'<title>某某县人民政府</title>{scripts}{STYLE}</head><body><div class="nav"><ul>{nav}</ul></div>{blocks}'
             f'<select>{friends}</select>{footer}</body></html>')
 
 
@@ -61,7 +73,7 @@ def list_page(i: int) -> str:
     rows = "".join(f'<li><a href="/art/2026/6/{1 + k % 28}/art_{i}_{k}.html">第{k}条信息标题示例文字</a>'
                    f'<span>2026-06-{1 + k % 28:02d}</span></li>' for k in range(20))
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>栏目{i}</title>'
-            f'<script src="/js/common.js"></script></head><body><div class="nav">'
+            f'<script src="/js/common.js"></script>{STYLE}</head><body><div class="nav">'
             + "".join(f'<a href="/col/col{k}/index.html">栏目{k}</a>' for k in range(90))
             + f'</div><div class="list"><ul>{rows}</ul></div></body></html>')
 
@@ -91,11 +103,11 @@ def cpu_per_portal(repeat: int) -> None:
     print(f"home page {len(home.encode()) / 1024:.0f} KB, list pages {len(lists[0].encode()) / 1024:.0f} KB each")
     docs = [page_doc(home)] + [page_doc(p) for p in lists]  # parsed by the crawl anyway: not counted
     texts = [text_of(d.find("body")) for d in docs]
-    ruleset, lexicon = load_ruleset(), load_lexicon()
+    ruleset, lexicon, hidden = load_ruleset(), load_lexicon(), load_hidden_lexicon()
     identity = site_identity(docs[0], "http://www.x.gov.cn/", texts[0])
     portal, crawl = portal_and_crawl(identity)
     timings: dict[str, list[float]] = {"identity (home page)": [], "adverts (15 pages)": [],
-                                       "evidence and 7 judgements": []}
+                                       "hidden links (15 pages)": [], "evidence and 8 judgements": []}
     for _ in range(repeat):
         t = time.process_time()
         site_identity(docs[0], "http://www.x.gov.cn/", texts[0], home)
@@ -106,8 +118,13 @@ def cpu_per_portal(repeat: int) -> None:
             scan._adverts("http://www.x.gov.cn/", None, page_embeds(d, "http://www.x.gov.cn/", "广告" in text))
         timings["adverts (15 pages)"].append(time.process_time() - t)
         t = time.process_time()
+        for d in docs:  # inline styles, <style> rules applied by selector, and what they hide
+            for link in hidden_links(d, "http://www.x.gov.cn/"):
+                hidden_link_rule(link, "http://www.x.gov.cn/", hidden)
+        timings["hidden links (15 pages)"].append(time.process_time() - t)
+        t = time.process_time()
         indicator_checks(portal, [], indicator_evidence(portal, crawl), ruleset, AS_OF)
-        timings["evidence and 7 judgements"].append(time.process_time() - t)
+        timings["evidence and 8 judgements"].append(time.process_time() - t)
     total = 0.0
     for name, xs in timings.items():
         ms = statistics.median(xs) * 1000

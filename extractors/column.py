@@ -20,12 +20,24 @@ from typing import Protocol, TypeAlias
 
 from portal_audit.i18n import Msg, msg
 from portal_audit.profiles import Profile, get_profile
-from portal_audit.records import ColumnCrawl, ColumnPath, FetchState, Finding, Item, Link, Message, PageFetch, Previous
+from portal_audit.records import (
+    ColumnCrawl,
+    ColumnPath,
+    FetchState,
+    Finding,
+    HiddenLink,
+    Item,
+    Link,
+    Message,
+    PageFetch,
+    Previous,
+)
 from portal_audit.text import decode_html
 
 from .apis import ApiSource, Template, learn, next_page, read_page, recognise
 from .browser import BrowserUnavailable, Renderer, RenderFailed, strip_fragment
 from .fetch import Fetcher, FetchError
+from .hidden import hidden_links
 from .listpage import Hints, ListPage, article_date, parse_list_page
 from .markup import page_blocks, page_embeds, page_links
 from .messages import message_detail, parse_messages
@@ -43,10 +55,12 @@ class PageObserver(Protocol):
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
              links: Callable[[], list[tuple[str, str, str]]],
-             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: []) -> None:
+             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: [],
+             hidden: Callable[[], list[HiddenLink]] = list) -> None:
         """A page read: its visible text, and (asked for only when needed: they cost a
-        walk of the page) its text blocks, its links and what it embeds (scripts, frames,
-        and — ``embeds(True)`` — blocks captioned 广告: ``markup.page_embeds``)."""
+        walk of the page) its text blocks, its links, what it embeds (scripts, frames,
+        and — ``embeds(True)`` — blocks captioned 广告: ``markup.page_embeds``) and the
+        links a visitor cannot see (``hidden.hidden_links``)."""
 
     def links(self) -> list[Link]: ...
 
@@ -260,7 +274,7 @@ class _Column:
             return
         if lp is not None and doc is not None:
             self.observer.page(url, self.column_id, lp.text, lambda: page_blocks(doc), lambda: page_links(doc, url),
-                               lambda captions: page_embeds(doc, url, captions))
+                               lambda captions: page_embeds(doc, url, captions), lambda: hidden_links(doc, url))
         elif items:
             self.observer.page(url, self.column_id, "。".join(i.title for i in items),
                                lambda: [("li", i.title) for i in items], list)

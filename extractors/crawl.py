@@ -32,6 +32,7 @@ from .article import read_article
 from .browser import Renderer, RenderLimits
 from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
+from .hidden import hidden_links
 from .identity import site_identity
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
@@ -117,7 +118,7 @@ async def crawl_portal_async(
         identity = site_identity(doc, home_url, home_text, home.text)
         if observer is not None:
             observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
-                          lambda captions: page_embeds(doc, home_url, captions))
+                          lambda captions: page_embeds(doc, home_url, captions), lambda: hidden_links(doc, home_url))
         del doc, home_text
     testing: asyncio.Future | None = None  # axe-core on the home page and the first list page read, while columns crawl
     if axe and policy.browser and renderer is not None and home_read:

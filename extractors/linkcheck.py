@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import RECENTLY_WORKING, Link, LinkCheck
 from portal_audit.text import decode_html
+from portal_audit.urls import registered_domain
 
 from .fetch import Fetcher, FetchError, Refused, TooLarge
 from .markup import page_doc, text_of
@@ -35,15 +36,6 @@ CHALLENGE = re.compile(r"__jsl_clearance|_guard/auto\.js|yunsuo_session|cdn-cgi/
 SOFT_404_TEXT = 1500  # a page that says "页面不存在" in this much text or less is a soft 404
 SAMPLE = 600  # characters of an external page's text kept to notice it change owner (毒链)
 _TITLE = re.compile(r"<title[^>]{0,200}>(.{0,1000}?)</title>", re.I | re.S)  # bounded: no rescans to the end
-
-
-def registered_domain(host: str) -> str:
-    """The registered domain: ``xuancheng.gov.cn`` for ``mz.xuancheng.gov.cn``; two labels
-    for ``example.com``, three under a second-level suffix (``gov.cn``, ``com.cn``)."""
-    labels = host.lower().rstrip(".").split(".")
-    if len(labels) >= 3 and labels[-2] in ("gov", "com", "edu", "org", "net", "ac") and len(labels[-1]) == 2:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
 
 
 def classify(url: str, tag: str, portal_url: str) -> tuple[str, str]:

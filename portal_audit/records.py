@@ -25,7 +25,9 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
 INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation",
-              "accessibility")
+              "accessibility", "hidden_links")
+# those of them that are security checks (安全监测), shown in reports apart from the indicators
+SECURITY = ("hidden_links",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,26 @@ class Finding:
     sentence: str  # the sentence it sits in (masked for leaks)
     page_url: str
     column_id: str | None = None  # None: the home page
+
+
+# how a link is hidden from visitors (``extractors/hidden.py``): the tricks link spam uses,
+# then how tabs, menus and slides fold their panels away
+CONCEALED = ("offscreen", "font_zero", "same_colour", "zero_size", "marquee")
+FOLDED = ("display_none", "visibility_hidden", "transparent")
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenLink:
+    """A link on a page that a visitor cannot see: where it points, its text, and how it is
+    hidden (one of CONCEALED or FOLDED: the strongest found on it or its ancestors)."""
+
+    url: str
+    text: str
+    how: str
+
+    @property
+    def concealed(self) -> bool:
+        return self.how in CONCEALED
 
 
 @dataclass(frozen=True, slots=True)

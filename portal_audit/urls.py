@@ -31,3 +31,12 @@ def site_key(url: str, base_url: str) -> str:
     rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     host = _host(parts.netloc)
     return rest if host == _host(urlsplit(base_url).netloc) else f"//{host}{rest}"
+
+
+def registered_domain(host: str) -> str:
+    """The registered domain: ``xuancheng.gov.cn`` for ``mz.xuancheng.gov.cn``; two labels
+    for ``example.com``, three under a second-level suffix (``gov.cn``, ``com.cn``)."""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) >= 3 and labels[-2] in ("gov", "com", "edu", "org", "net", "ac") and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])

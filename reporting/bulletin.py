@@ -200,16 +200,17 @@ def write_bulletin(data: ReportData, out: str | Path) -> Path:
                [[r.portal_id, r.url, r.page_url, r.text, r.scope, r.kind, r.days_broken]
                 for r in broken.itertuples(index=False)])
 
-    indicators = data.indicators if data.indicators is not None else pd.DataFrame(
-        columns=["portal_id", "item", "outcome", "reason"])
-    _heading(doc, t("bulletin.h_indicators"))
-    rows = [[r.portal_id, label("item", r.item), label("indicator_outcome", r.outcome),
-             render_named(r.reason, r.portal_id, data.names)]
-            for r in indicators.itertuples(index=False) if r.outcome in ("fail", "unknown", "warn")]
-    if rows:
-        _table(doc, ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem"), rows)
-    else:
-        _para(doc, t("bulletin.indicators_pass" if not indicators.empty else "bulletin.indicators_none"))
+    for heading, frame, none in (("bulletin.h_indicators", data.indicators, "bulletin.indicators_none"),
+                                 ("bulletin.h_security", data.security, "bulletin.security_none")):
+        frame = frame if frame is not None else pd.DataFrame(columns=["portal_id", "item", "outcome", "reason"])
+        _heading(doc, t(heading))
+        rows = [[r.portal_id, label("item", r.item), label("indicator_outcome", r.outcome),
+                 render_named(r.reason, r.portal_id, data.names)]
+                for r in frame.itertuples(index=False) if r.outcome in ("fail", "unknown", "warn")]
+        if rows:
+            _table(doc, ("bulletin.portal", "col.item", "col.outcome", "bulletin.problem"), rows)
+        else:
+            _para(doc, t("bulletin.indicators_pass" if not frame.empty else none))
 
     _heading(doc, t("bulletin.h9"))
     found = requirements(data)  # the HTML report's 整改要求 too

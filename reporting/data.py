@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select, text
 
 from portal_audit.answers import late_messages
 from portal_audit.i18n import catalogue, fmt_date, has, label, language, status_label, t
-from portal_audit.records import ITEMS, Message
+from portal_audit.records import ITEMS, SECURITY, Message
 from portal_audit.summary import ATTENTION, DUE_SOON_DAYS  # 即将超期: fresh columns this close to their allowance
 from portal_audit.text import strip_control
 from warehouse.models import ColumnAudit, Item, PageFetchRow, PortalVerdictRow
@@ -87,6 +87,7 @@ class ReportData:
     page_evidence: dict[str, str] | None = None  # page URL → content hash of the run's fetch there (findings' evidence)
     names: Names | None = None  # (portal, column id) → the column's path: reasons name columns by id, reports by name
     indicators: pd.DataFrame = None  # supervision indicators (扣分项) per portal, as ``checks``; no veto
+    security: pd.DataFrame = None  # security checks (安全监测: 暗链 …) per portal, as ``indicators``; no veto
 
     @cached_property
     def broken_links(self) -> pd.DataFrame:
@@ -250,7 +251,9 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
         portal_ids = list(verdicts["portal_id"])
     judged = filters.apply(portal_checks(engine, run_id, portal_ids))
     vetoes = judged["item"].isin(ITEMS)
-    checks, indicators = judged[vetoes].reset_index(drop=True), judged[~vetoes].reset_index(drop=True)
+    secure = judged["item"].isin(SECURITY)
+    checks, indicators = judged[vetoes].reset_index(drop=True), judged[~vetoes & ~secure].reset_index(drop=True)
+    security = judged[secure].reset_index(drop=True)
     names = {k: strip_control(v) for k, v in column_names(engine, run_id, portal_ids).items()}
     late = filters.apply(late_frame(consultation_messages(engine, run_id, portal_ids), cols, as_of))
     late.insert(3, "path", [names.get(k, "") for k in zip(late["portal_id"], late["column_id"])])
@@ -264,7 +267,7 @@ def load_report(engine: Engine, run_id: str, filters: Filters | None = None,
                 PageFetchRow.content_hash.is_not(None))) if h is not None}  # None: filtered out by the query
     data = ReportData(info, cols, verdicts, units, heat, trend, evidence, checks, due_soon(cols, warn_days), late, week,
                       warn_days, link_checks(engine, run_id, portal_ids), found, BROKEN_NIGHTS, pages, names,
-                      indicators)
+                      indicators, security)
     for name, value in vars(data).items():  # rows stored before text was cleaned: no control character reaches a report
         if isinstance(value, pd.DataFrame):
             setattr(data, name, value.apply(lambda col: col.map(strip_control) if _texts(col) else col))
@@ -325,7 +328,7 @@ def findings_frame(data: ReportData, excerpts: bool = False) -> pd.DataFrame:
     if f is None or f.empty:
         return pd.DataFrame(columns=cols)
     if "kind" in f:
-        f = f[f["kind"] != "advert"]  # adverts are their own indicator (商业广告), named in its reason
+        f = f[~f["kind"].isin(["advert", "hidden_link"])]  # their own checks (商业广告, 暗链) name them
     f = f[cols].reset_index(drop=True)
     if excerpts:
         f["sentence"] = [excerpt(s, term) for s, term in zip(f["sentence"], f["term"])]

@@ -85,12 +85,14 @@ def render_markdown(data: ReportData) -> str:
                     f"| {t('col.item')} | {t('col.outcome')} | {t('col.reason')} |", "|---|---|---|"]
             out += [f"| {label('item', r.item)} | {coded('outcome', r.outcome)} "
                     f"| {_md_cell(render_named(r.reason, portal_id, data.names))} |" for r in g.itertuples(index=False)]
-    if data.indicators is not None and not data.indicators.empty:
-        out += ["", f"## {t('report.h_indicators')}", "", f"| {t('col.portal_id')} | {t('col.item')} | "
+    for heading, frame in (("report.h_indicators", data.indicators), ("report.h_security", data.security)):
+        if frame is None or frame.empty:
+            continue
+        out += ["", f"## {t(heading)}", "", f"| {t('col.portal_id')} | {t('col.item')} | "
                 f"{t('col.outcome')} | {t('col.reason')} |", "|---|---|---|---|"]
         out += [f"| {_md_cell(r.portal_id)} | {label('item', r.item)} | {coded('indicator_outcome', r.outcome)} "
                 f"| {_md_cell(render_named(r.reason, r.portal_id, data.names))} |"
-                for r in data.indicators.itertuples(index=False)]
+                for r in frame.itertuples(index=False)]
     if data.availability is not None and not data.availability.empty:
         out += ["", f"## {t('report.h_availability')}", ""]
         out += _md_table(data.availability, ["portal_id", "probes", "failed", "failed_share", "fewest_per_day",
@@ -133,7 +135,7 @@ def _sheet(df: pd.DataFrame) -> pd.DataFrame:
 def _sheets(data: ReportData) -> dict[str, pd.DataFrame]:
     """The XLSX workbook: one sheet per table of the report (keys: catalogue names)."""
     return {"columns": data.columns, "verdicts": data.verdicts, "checks": data.checks, "indicators": data.indicators,
-            "units": data.units,
+            "security": data.security, "units": data.units,
             "trend": data.trend, "due_soon": data.due_soon, "late": data.late, "availability": data.availability,
             "findings": findings_frame(data), "broken_links": _links_frame(data.broken_links)}
 
@@ -264,7 +266,8 @@ th{{background:#f3f3f3;position:sticky;top:0}} section{{margin-top:28px}}
 <p class="sub">{html.escape(_subtitle(info))}</p>
 <div class="tiles" id="tiles">{tiles}</div>
 <section><h2>{t('report.h_verdicts')}</h2><div class="cards" id="verdicts">{cards}</div></section>
-<section id="indicators"><h2>{t('report.h_indicators')}</h2>{_indicators(data) or none}</section>
+<section id="indicators"><h2>{t('report.h_indicators')}</h2>{_indicators(data.indicators, data) or none}</section>
+<section id="security"><h2>{t('report.h_security')}</h2>{_indicators(data.security, data) or none}</section>
 <section id="availability"><h2>{t('report.h_availability')}</h2>{_availability_table(data)}</section>
 <section id="due-soon"><h2>{t('report.h_due_soon_units', days=data.warn_days)}</h2>{_table(data.due_soon, "due-soon")
     if data.due_soon is not None and not data.due_soon.empty else none}</section>
@@ -309,15 +312,16 @@ def _cards(data: ReportData) -> str:
     return "".join(out)
 
 
-def _indicators(data: ReportData) -> str:
-    """The supervision indicators: a row per portal and item, its outcome coloured."""
-    if data.indicators is None or data.indicators.empty:
+def _indicators(frame: pd.DataFrame | None, data: ReportData) -> str:
+    """The supervision indicators or the security checks: a row per portal and item, its
+    outcome coloured."""
+    if frame is None or frame.empty:
         return ""
     rows = "".join(f'<tr data-portal="{html.escape(r.portal_id)}" data-item="{html.escape(r.item)}">'
                    f"<td>{html.escape(r.portal_id)}</td><td>{html.escape(label('item', r.item))}</td>"
                    f'<td class="o-{html.escape(r.outcome)}">{html.escape(label("indicator_outcome", r.outcome))}</td>'
                    f"<td>{html.escape(render_named(r.reason, r.portal_id, data.names))}</td></tr>"
-                   for r in data.indicators.itertuples(index=False))
+                   for r in frame.itertuples(index=False))
     head = "".join(f"<th>{html.escape(t(k))}</th>" for k in ("col.portal_id", "col.item", "col.outcome", "col.reason"))
     return f'<table class="indicators"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 

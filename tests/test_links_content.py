@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select, text
 
 from extractors.fetch import Fetcher, FetchPolicy
-from extractors.linkcheck import LinkCache, check_links, classify, registered_domain
+from extractors.linkcheck import LinkCache, check_links, classify
 from extractors.markup import page_blocks, page_doc, page_links
 from portal_audit.catalog import Column, Portal
 from portal_audit.records import Link, LinkCheck
+from portal_audit.urls import registered_domain
 from tests.faults import serve_faults
 from validations.content import PageScan, id_checksum_ok, leaks, load_lexicon, masked, wording_errors
 from validations.rules import load_ruleset

@@ -154,7 +154,7 @@ def test_rectification_section_is_the_bulletins(runs, html, bulletin):
     assert items == requirements(data) and any(f"超期未更新栏目{stale}个" in i for i in items)
     assert any("不可用链接" in i for i in items) and any("超过3个月未答复的留言" in i for i in items)
     texts = [p.text for p in bulletin.paragraphs]
-    after = texts[texts.index("十、整改要求") + 2:]
+    after = texts[texts.index("十一、整改要求") + 2:]
     assert after == [f"{i}. {line}" for i, line in enumerate(items, start=1)]  # one list, both documents
 
 
@@ -185,7 +185,7 @@ def test_heatmap_has_twelve_chinese_months(runs, html):
 # -- Word 通报 -------------------------------------------------------------------------------------
 def test_bulletin_uses_word_heading_styles(bulletin):
     styles = {p.text: p.style.name for p in bulletin.paragraphs}
-    for heading in ("一、总体情况", "四、栏目更新问题（按负责科室）", "十、整改要求"):
+    for heading in ("一、总体情况", "四、栏目更新问题（按负责科室）", "十一、整改要求"):
         assert styles[heading] == "Heading 1", heading
     units = [p.text for p in bulletin.paragraphs if p.style.name == "Heading 2"]
     assert units and all(re.search(r"：\d+个栏目$", u) for u in units)

@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from portal_audit.records import Finding, Link
+from portal_audit.records import Finding, HiddenLink, Link
 from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked
+from portal_audit.urls import registered_domain
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LINKS_PER_PORTAL = 100  # distinct links checked per portal and night
@@ -122,6 +123,62 @@ def _by_domain(networks: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return dict(networks)
 
 
+@dataclass(frozen=True)
+class HiddenLexicon:
+    """Words of gambling, adult and other illicit sites, per category: in a hidden link's
+    text (``words``) or its URL (``url_words``)."""
+
+    words: tuple[tuple[str, str], ...]  # (word, category), Latin words lower-cased
+    url_words: tuple[tuple[str, str], ...]
+
+    def match(self, text: str, url: str) -> tuple[str, str] | None:
+        """(category, word) of the first word the link's text or URL carries."""
+        folded, where = text.lower(), url.lower()
+        for word, category in self.words:
+            if word in folded:
+                return category, word
+        for word, category in self.url_words:
+            if word in where:
+                return category, word
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_hidden_lexicon(directory: str | None = None) -> HiddenLexicon:
+    """``directory``'s hidden_links.yaml (default: the bundled one)."""
+    where = Path(directory) if directory else LEXICON_DIR
+    words, url_words = [], []
+    for i, entry in enumerate(_read("hidden_links", where).get("categories") or []):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("words"):
+            raise ValueError(f"{where}/hidden_links.yaml: categories[{i}]: needs a `name` and a `words` list")
+        words += [(str(w).lower(), str(entry["name"])) for w in entry["words"]]
+        url_words += [(str(w).lower(), str(entry["name"])) for w in entry.get("url_words") or []]
+    return HiddenLexicon(tuple(words), tuple(url_words))
+
+
+GOVERNMENT_SUFFIXES = (".gov.cn", ".政务", ".gov.hk", ".gov.mo")  # hosts a 暗链 never leads to
+
+
+def hidden_link_rule(link: HiddenLink, page_url: str, lexicon: HiddenLexicon) -> tuple[str, str, str] | None:
+    """(rule, severity, what) for a link a visitor cannot see, or None when it is no finding.
+
+    - its words are a gambling, adult or illicit site's: 严重, however hidden, wherever it leads;
+    - concealed (off-screen, size 0, background-coloured …) and leading off the site's
+      registered domain to a non-government host: 严重; concealed otherwise: 疑似;
+    - folded (display:none and the like: tabs, menus, slides) and leading off the site to a
+      non-government host: 疑似; folded inside the site or to a government site: none — a
+      closed tab is not a 暗链."""
+    hit = lexicon.match(link.text, link.url)
+    if hit is not None:
+        return hit[0], "serious", hit[1]
+    host, home = (urlsplit(link.url).hostname or "").lower(), (urlsplit(page_url).hostname or "").lower()
+    outside = registered_domain(host) != registered_domain(home) and not (host + ".").endswith(
+        tuple(s + "." for s in GOVERNMENT_SUFFIXES)) and host not in ("gov.cn",)
+    if link.concealed:
+        return ("external", "serious", host) if outside else ("internal", "suspected", host)
+    return ("folded_external", "suspected", host) if outside else None
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a hit, looked for within a window of its own (a search from the
     text's start for every hit made a page of many hits quadratic)."""
@@ -191,17 +248,20 @@ class PageScan:
     collected (the first page a link is seen on, at most ``max_links`` distinct)."""
 
     def __init__(self, lexicon: Lexicon | None = None, max_links: int = LINKS_PER_PORTAL, content: bool = True,
-                 ad_networks: tuple[tuple[str, str], ...] | None = None):
+                 ad_networks: tuple[tuple[str, str], ...] | None = None, hidden: HiddenLexicon | None = None):
         self.lexicon = lexicon or load_lexicon()
         self.ad_networks = load_ad_networks() if ad_networks is None else ad_networks
+        self.hidden = hidden or load_hidden_lexicon()
         self.max_links = max_links
         self.content = content  # False: collect links only
         self._links: dict[str, Link] = {}
         self._findings: dict[tuple[str, str, str], Finding] = {}
+        self._hidden_seen: set[str] = set()
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
              links: Callable[[], list[tuple[str, str, str]]],
-             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: []) -> None:
+             embeds: Callable[[bool], list[tuple[str, str, str]]] = lambda captions: [],
+             hidden: Callable[[], list[HiddenLink]] = list) -> None:
         """Scan a page: its whole text at once for wording errors (0.2 ms for a list page);
         its blocks — each element's own text, so table cells do not run together — only
         when 11 digits in a row may be an ID or a mobile number (a mobile counts only in a
@@ -221,6 +281,12 @@ class PageScan:
                         self._add(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, page_url,
                                           column_id))
             self._adverts(page_url, column_id, embeds("广告" in text or "廣告" in text))
+            for link in hidden():  # a footer's 暗链 is on every page: kept once, where first seen
+                if link.url not in self._hidden_seen and (judged := hidden_link_rule(link, page_url,
+                                                                                     self.hidden)) is not None:
+                    self._hidden_seen.add(link.url)
+                    self._add(Finding("hidden_link", judged[0], judged[1], link.url, link.how,
+                                      link.text or judged[2], page_url, column_id))
         if len(self._links) < self.max_links:
             for url, label, tag in links():
                 if url not in self._links and len(self._links) < self.max_links:

@@ -15,6 +15,8 @@ The ruleset switches each on or off and holds its thresholds and its source
 - advertising: no commercial adverts on the home page or the list pages read.
 - disclosure_days and interpretation: on the articles of policy and 解读 columns
   (``articles.py``).
+- hidden_links: links a visitor cannot see (暗链, 黑链) on the home page and the pages read —
+  a security check the monitoring platforms sell beside the checklist.
 - accessibility: axe-core's violations on the home page and a list page, and an entry to an
   accessible or elder mode (无障碍环境建设法 第三十二条, GB/T 37668-2019, 适老化).
 
@@ -298,6 +300,28 @@ def advertising_check(ev: IndicatorEvidence) -> Check:
     return Check("advertising", "pass", msg("advert.none", pages=ev.pages_read))
 
 
+def hidden_links_check(ev: IndicatorEvidence) -> Check:
+    """暗链 (``extractors/hidden.py``, ``content.hidden_link_rule``): a concealed link off the
+    site to a non-government host, or any hidden link with a gambling, adult or illicit
+    site's words, fails (严重); a concealed link inside the site, or a folded one leading off
+    it, warns (疑似: a person looks); none on the pages read passes."""
+    if ev.findings is None:
+        return Check("hidden_links", "unknown", msg("content.not_scanned"))
+    hidden = [f for f in ev.findings if f.kind == "hidden_link"]
+    if not hidden and not ev.pages_read:
+        return Check("hidden_links", "unknown", msg("content.nothing_read"))
+    serious = [f for f in hidden if f.severity == "serious"]
+    named = [msg("hidden.hit", text=f.sentence, url=f.term, how=msg(f"hidden_how.{f.expected}"),
+                 rule=msg(f"hidden_rule.{f.rule}"), page=f.page_url)
+             for f in sorted(hidden, key=lambda f: f.severity != "serious")[:NAMED]]
+    if serious:
+        return Check("hidden_links", "fail", msg("hidden.fail", n=len(serious), more=len(hidden) - len(serious),
+                                                 named=named))
+    if hidden:
+        return Check("hidden_links", "warn", msg("hidden.suspected", n=len(hidden), named=named))
+    return Check("hidden_links", "pass", msg("hidden.none", pages=ev.pages_read))
+
+
 def accessibility_check(ev: IndicatorEvidence, params: dict) -> Check:
     """无障碍 and 适老化: axe-core's violations on the pages tested (an impact in
     ``fail_impacts`` fails, one in ``warn_impacts`` warns), and an entry to an accessible or
@@ -352,4 +376,6 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
             return [i for i in items if i.published_on and since <= i.published_on <= as_of]
         out.append(interpretation_check(recent(ev.policies), recent(ev.readings), {a.url: a for _, a in ev.articles},
                                         p, ev.article_columns))
+    if ruleset.indicator("hidden_links") is not None:
+        out.append(hidden_links_check(ev))
     return out

@@ -36,6 +36,7 @@ class Expected:
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
     indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
     siblings: list[dict] = field(default_factory=list)  # the sibling portals (catalog entries, base URLs absolute)
+    hidden: list[str] = field(default_factory=list)  # the hidden links planted (暗链): all the audit may find
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     others = [serve(site) for _ in siblings]
     beside = [served_at(s, base) for s, (_, base) in zip(siblings, others)]
     _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators,
-                                [s.model_dump(mode="json", exclude_none=True) for s in beside])))
+                                [s.model_dump(mode="json", exclude_none=True) for s in beside], sorted(site.hidden))))
     served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside]})
     engine = make_engine(warehouse_url(args.warehouse or None))
     # the demo portal 48 times a day, as probe-homes does; its siblings are there for the supervision

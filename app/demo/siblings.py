@@ -196,4 +196,4 @@ def _expected(as_of: date, annual: tuple[str | None, date], website: str | None,
     counted = working_days_between(as_of - timedelta(days=60), as_of - timedelta(days=10)) is not None
     return {"annual_report": annual_outcome, "website_report": website_outcome, "site_identity": identity,
             "advertising": ads, "disclosure_days": disclosure if counted else "unknown",
-            "interpretation": readings, "accessibility": accessibility}
+            "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass"}

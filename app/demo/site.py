@@ -63,6 +63,7 @@ class DemoSite:
     broken: dict[str, str] = field(default_factory=dict)  # link path → how it is broken (the link check's truth)
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
     indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
+    hidden: set[str] = field(default_factory=set)  # the hidden links planted (暗链): all there are
     siblings: list[Portal] = field(default_factory=list)  # served beside it (``siblings.py``), base URLs relative
     flaky_home: int | None = FLAKY_HOME
     _home_visits: int = 0
@@ -191,6 +192,14 @@ SITE_CODE = "3417000001"
 _AD_BLOCK = ('<div class="gg"><span>广告</span><a href="http://shop.example.com/sale">年终大促 全场五折</a></div>')
 
 
+# a 暗链 injected into the home page's footer: two gambling links in a box moved off the
+# screen, as defaced portals carry them: the hidden_links check's planted fail (严重), and
+# the only hidden links the demo has
+_HIDDEN_HOST = "http://www.amdc-yule.example.com"
+_HIDDEN_BLOCK = (f'<div style="position:absolute;left:-9999px;top:-9999px;"><a href="{_HIDDEN_HOST}/">澳门葡京娱乐城</a>'
+                 f'<a href="{_HIDDEN_HOST}/bjl/">百家乐真人娱乐</a></div>')
+
+
 def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
     """The home page's 年度报告 block, with what the annual indicators must find: last year's
     网站工作年度报表 on time (20 January; not yet out before then, and not yet due), and
@@ -211,7 +220,7 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
                             "annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
                             # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
-                            "accessibility": "warn"})
+                            "accessibility": "warn", "hidden_links": "fail"})
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
@@ -451,7 +460,8 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
 
     home = _home_body(portal, per_column) + _reports(site, portal, as_of) + _AD_BLOCK
-    site.pages["/index.html"] = (_layout(portal, "首页", home, sidebar, "utf-8").encode(), "text/html; charset=utf-8", 200)
+    home_page = _layout(portal, "首页", home, sidebar, "utf-8").replace("</div>\n</body>", _HIDDEN_BLOCK + "</div>\n</body>")
+    site.pages["/index.html"] = (home_page.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/old.html"] = (_SOFT_404.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/rank.html"] = (_layout(portal, "排行", "<p>访问排行</p>", "", "utf-8").encode(), "text/html; charset=utf-8", 200)
     site.pages["/images/icon-rank.png"] = (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png", 200)
@@ -459,6 +469,7 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
     site.broken = {"/zt/2019/index.html": "HTTP 404", "/zt/old.html": "soft 404", "/images/banner-2019.jpg": "HTTP 404"}
     site.findings = {"phrase": "党十九大", "id_card": DEMO_ID[:6] + "*" * 8 + DEMO_ID[-4:],
                      "mobile": DEMO_MOBILE[:3] + "****" + DEMO_MOBILE[-4:]}
+    site.hidden = {f"{_HIDDEN_HOST}/", f"{_HIDDEN_HOST}/bjl/"}
     for top in _channels(portal):
         href = _channel_href(portal, top)
         if href.startswith("/channel/"):

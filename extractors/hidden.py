@@ -1,0 +1,174 @@
+"""Links a visitor cannot see (暗链, 黑链), read from a page's static HTML: its inline
+``style`` attributes and its ``<style>`` blocks, no renderer needed.
+
+Two kinds of hiding are told apart, because inspectors treat them differently:
+
+- **concealed** — the tricks link spam uses and no interface needs: a box moved off the
+  screen (``left:-9999px``, ``text-indent:-9999px``), text of size 0, text coloured as its
+  background, a box of no size whose overflow is cut, a ``<marquee>`` too small to see or
+  scrolling out of view at once;
+- **folded** — ``display:none``, ``visibility:hidden``, ``opacity:0``: how tabs, drop-down
+  menus and slides hide their panels until a visitor opens them. A home page's second news
+  tab is folded, not a 暗链, so folded links count only when they leave the site for a
+  non-government host, or when their words are a gambling or adult site's
+  (``validations.hidden``).
+
+A link inherits what hides any of its ancestors. ``<style>`` rules are applied through
+lxml's CSS selectors; a rule behind a pseudo-class (``:hover``, ``:focus``) is how a menu
+opens, never how it hides, and is skipped, as are ``@media`` and other at-rule blocks
+(what prints, what a phone shows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cssselect import SelectorError
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+from portal_audit.records import CONCEALED, HiddenLink
+
+from .markup import SKIP_HREF, joiner, link_title
+
+OFFSCREEN_PX = 500  # an offset this far past the page's edge moves a box out of every screen
+_AT_BLOCK = re.compile(r"@[\w-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}|@[\w-]+[^{;]*;")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_PSEUDO_STATE = re.compile(r":(hover|focus|focus-within|active|checked|target|visited)\b")
+_LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|pt|em|rem|%)?$")
+_HINTS = ("none", "hidden", "-", "0", "opacity", "marquee", "color")  # words any hiding declaration carries
+
+
+def declarations(style: str) -> dict[str, str]:
+    """A declaration block as property → value, lower-cased, ``!important`` dropped."""
+    out = {}
+    for part in style.split(";"):
+        name, sep, value = part.partition(":")
+        if sep:
+            out[name.strip().lower()] = " ".join(value.lower().replace("!important", "").split())
+    return out
+
+
+def _px(value: str | None) -> float | None:
+    """A length in pixels, near enough to judge hiding (em and pt as 16 and 4/3 px)."""
+    if not value:
+        return None
+    m = _LENGTH.match(value.split()[0])
+    if not m:
+        return None
+    n, unit = float(m.group(1)), m.group(2) or "px"
+    return n * {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0}.get(unit, 1.0) if unit != "%" else n
+
+
+def _colour(value: str | None) -> str | None:
+    """A colour as #rrggbb when written as #rgb, #rrggbb or rgb(r, g, b); else as written."""
+    if not value:
+        return None
+    v = value.split()[0] if not value.startswith("rgb") else value.replace(" ", "")
+    if re.fullmatch(r"#[0-9a-f]{3}", v):
+        return "#" + "".join(c * 2 for c in v[1:])
+    m = re.fullmatch(r"rgba?\((\d+),(\d+),(\d+)(?:,1(?:\.0*)?)?\)", v)
+    if m:
+        return "#" + "".join(f"{int(x):02x}" for x in m.groups())
+    return v
+
+
+def hiding(decl: dict[str, str]) -> str | None:
+    """How one element's declarations hide it and what it holds, or None."""
+    positioned = decl.get("position") in ("absolute", "fixed")
+    for side in ("left", "top", "right", "bottom") if positioned else ():
+        if (px := _px(decl.get(side))) is not None and px <= -OFFSCREEN_PX:
+            return "offscreen"
+    for side in ("margin-left", "margin-top", "text-indent"):
+        if (px := _px(decl.get(side))) is not None and px <= -OFFSCREEN_PX:
+            return "offscreen"
+    if (size := _px(decl.get("font-size"))) is not None and size <= 0:
+        return "font_zero"
+    cut = decl.get("overflow") == "hidden"
+    if cut and any((px := _px(decl.get(side))) is not None and px <= 1 for side in ("width", "height")):
+        return "zero_size"
+    colour = _colour(decl.get("color"))
+    background = _colour(decl.get("background-color") or decl.get("background"))
+    if colour and colour == background:
+        return "same_colour"
+    if decl.get("display") == "none":
+        return "display_none"
+    if decl.get("visibility") == "hidden":
+        return "visibility_hidden"
+    if decl.get("opacity") in ("0", "0.0", "0.00"):
+        return "transparent"
+    return None
+
+
+def _style_rules(doc: etree._Element) -> list[tuple[CSSSelector, dict[str, str]]]:
+    """The page's ``<style>`` rules that hide something: (selector, declarations)."""
+    out = []
+    for style in doc.iter("style"):
+        css = _AT_BLOCK.sub("", _COMMENT.sub("", "".join(style.itertext())))
+        for selectors, body in _RULE.findall(css):
+            if not any(h in body for h in _HINTS):
+                continue
+            decl = declarations(body)
+            if hiding(decl) is None:
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or _PSEUDO_STATE.search(selector) or "::" in selector:
+                    continue
+                try:
+                    out.append((CSSSelector(selector), decl))
+                except (SelectorError, SyntaxError, ValueError):  # a selector lxml cannot apply
+                    continue
+    return out
+
+
+def _marquee_hides(el: etree._Element) -> bool:
+    """A ``<marquee>`` drawn too small to see, or scrolling its text out of view at once."""
+    for attr in ("width", "height"):
+        if (px := _px((el.get(attr) or "").strip())) is not None and px <= 1:
+            return True
+    amount = (el.get("scrollamount") or "").strip()
+    return amount.isdigit() and int(amount) >= 1000
+
+
+def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
+    """Every link of the page that a visitor cannot see, each URL once, with how it is hidden."""
+    how: dict[etree._Element, str] = {}
+    for el in doc.xpath("//*[@style]"):
+        if (found := hiding(declarations(el.get("style") or ""))) is not None:
+            how[el] = found
+    for selector, decl in _style_rules(doc):
+        found = hiding(decl)
+        assert found is not None
+        for el in selector(doc):
+            if el not in how or (found in CONCEALED and how[el] not in CONCEALED):
+                how[el] = found
+    # colour on the link or its box, background on a box around it: the same colour hides it
+    for el in doc.xpath("//*[@style]"):
+        colour = _colour(declarations(el.get("style") or "").get("color"))
+        if colour is None or el in how:
+            continue
+        for up in el.iterancestors():
+            decl = declarations(up.get("style") or "")
+            background = _colour(decl.get("background-color") or decl.get("background"))
+            if background is not None:
+                if background == colour:
+                    how[el] = "same_colour"
+                break
+    for el in doc.iter("marquee"):
+        if _marquee_hides(el):
+            how[el] = "marquee"
+    if not how:
+        return []
+    join, out, seen = joiner(url), [], set()
+    for box, found in sorted(how.items(), key=lambda kv: kv[1] not in CONCEALED):  # concealed first: it wins
+        for a in box.iter("a"):
+            ref = (a.get("href") or "").strip()
+            if not ref or ref.startswith(SKIP_HREF) or ref.startswith("data:"):
+                continue
+            target = join(ref).split("#", 1)[0]
+            if target not in seen:
+                seen.add(target)
+                out.append(HiddenLink(target, link_title(a), found))
+    return out

@@ -1,0 +1,97 @@
+"""Security checks on the pages the audit reads (issue 32): links a visitor cannot see
+(暗链), told apart from the tabs and menus every portal folds away."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from extractors.crawl import crawl_portal_async
+from extractors.fetch import FetchPolicy
+from extractors.hidden import hidden_links
+from extractors.markup import parse_html
+from portal_audit.catalog import Column, Portal
+from validations.content import PageScan, hidden_link_rule, load_hidden_lexicon
+from validations.indicators import indicator_evidence
+from validations.rules import load_ruleset
+from validations.suite import validate
+from validations.verdicts import SiteEvidence
+
+POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=2)
+AS_OF = date(2026, 3, 25)
+PAGE = "http://www.xuancheng.gov.cn/index.html"
+TABS = """<div class="tabs"><ul><li class="on">工作动态</li><li>通知公告</li></ul>
+<div class="panel"><a href="/col/1/art1.html">关于开展春季安全检查的通知</a></div>
+<div class="panel" style="display:none"><a href="/col/2/art2.html">关于做好防汛工作的通知</a>
+<a href="https://www.gov.cn/zhengce/">中国政府网政策</a></div></div>"""
+
+
+def found(body: str, url: str = PAGE) -> dict[str, tuple[str, str, str]]:
+    """Each hidden link's URL → (how, rule, severity), as a page's scan judges it."""
+    out = {}
+    for link in hidden_links(parse_html(f"<html><body>{body}</body></html>"), url):
+        judged = hidden_link_rule(link, url, load_hidden_lexicon())
+        out[link.url] = (link.how, *(judged[:2] if judged else ("", "")))
+    return out
+
+
+def test_a_folded_tab_of_the_sites_own_news_is_no_hidden_link():
+    got = found(TABS)
+    assert {u: r for u, (_, r, _) in got.items()} == {"http://www.xuancheng.gov.cn/col/2/art2.html": "",
+                                                       "https://www.gov.cn/zhengce/": ""}  # seen, judged no finding
+
+
+def test_the_tricks_link_spam_uses_each_found_and_judged():
+    body = """<style>.yq a{color:#333} .yq{font-size:0px} .nav li:hover ul{display:block}</style>
+    <div style="position:absolute; top:-2000px; left:-2000px"><a href="http://www.shop-example.com/">优惠购物</a></div>
+    <div class="yq"><a href="http://best-example.net/">友情链接</a></div>
+    <p style="color:#FFF;background-color:#ffffff"><a href="http://pill-example.org/">保健品</a></p>
+    <div style="height:0;overflow:hidden"><a href="/col/9/old.html">旧栏目</a></div>
+    <marquee width="1" height="1"><a href="http://m-example.com/">滚动</a></marquee>
+    <div style="display:none"><a href="http://www.vip-example.com/">澳门百家乐真人娱乐</a></div>
+    <div style="display:none"><a href="http://www.media-example.com/">媒体报道</a></div>"""
+    got = found(body)
+    assert got["http://www.shop-example.com/"] == ("offscreen", "external", "serious")
+    assert got["http://best-example.net/"] == ("font_zero", "external", "serious")
+    assert got["http://pill-example.org/"] == ("same_colour", "external", "serious")
+    assert got["http://www.xuancheng.gov.cn/col/9/old.html"] == ("zero_size", "internal", "suspected")
+    assert got["http://m-example.com/"] == ("marquee", "external", "serious")
+    assert got["http://www.vip-example.com/"] == ("display_none", "gambling", "serious")  # its words, however hidden
+    assert got["http://www.media-example.com/"] == ("display_none", "folded_external", "suspected")
+    assert len(got) == 7
+
+
+def test_visible_links_and_skip_links_are_not_hidden():
+    body = """<a class="skip" href="#main" style="position:absolute;left:-9999px">跳到主要内容</a>
+    <div style="color:#fff;background:#c00"><a href="http://www.example.com/">彩票</a></div>
+    <p style="text-indent:2em"><a href="/a.html">正文</a></p>"""
+    assert found(body) == {}
+
+
+def test_a_gambling_link_in_the_footer_fails_the_portal_and_a_tabbed_home_page_passes(site):
+    pages, base = site
+    footer = ('<div class="foot">主办：某某市民政局<div style="position:absolute;left:-9999px;top:-9999px">'
+              '<a href="http://www.bet-example.com/">澳门葡京娱乐城</a><a href="http://www.bet-example.com/a">'
+              '六合彩开奖</a></div></div>')
+    rows = "".join(f'<li><a href="/art/{i}.html">第{i}期工作简报</a><span>2026-03-{10 + i}</span></li>'
+                   for i in range(5))
+    pages.add("/", f"<html><body>{TABS}{footer}</body></html>")
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div>{footer}</body></html>')
+    portal = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
+        Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])
+
+    def judge():
+        crawl = asyncio.run(crawl_portal_async(portal, AS_OF, POLICY, observer=PageScan()))
+        v = validate(list(crawl.columns), [portal], load_ruleset(), AS_OF, evidence={portal.id: SiteEvidence()},
+                     indicators={portal.id: indicator_evidence(portal, crawl)})
+        return crawl, {c.item: c for c in v.portals[0].indicators}["hidden_links"]
+
+    crawl, check = judge()
+    hidden = [f for f in crawl.findings if f.kind == "hidden_link"]
+    assert sorted(f.term for f in hidden) == ["http://www.bet-example.com/", "http://www.bet-example.com/a"]
+    assert all(f.severity == "serious" and f.rule == "gambling" and f.column_id is None for f in hidden)  # once each
+    assert check.outcome == "fail" and "澳门葡京娱乐城" in check.reason and "移出屏幕外" in check.reason
+    pages.add("/", f"<html><body>{TABS}</body></html>")
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
+    _, check = judge()
+    assert check.outcome == "pass" and "2个页面" in check.reason
