@@ -414,7 +414,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     broken = {urlsplit(u).path for u in links.loc[links["status"] == "broken", "url"]}
     found_content = content_findings(engine, summary.run_id)
     terms = set(found_content["term"])
-    hidden = set(found_content.loc[found_content["kind"] == "hidden_link", "term"])  # exactly those planted
+    hidden = set(found_content.loc[found_content["kind"] == "hidden", "term"])  # exactly those planted
     content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms and hidden == set(site.hidden)
     from warehouse.read import portal_checks
 

@@ -22,6 +22,7 @@ opens, never how it hides, and is skipped, as are ``@media`` and other at-rule b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cssselect import SelectorError
 from lxml import etree
@@ -105,22 +106,38 @@ def _style_rules(doc: etree._Element) -> list[tuple[CSSSelector, dict[str, str]]
     """The page's ``<style>`` rules that hide something: (selector, declarations)."""
     out = []
     for style in doc.iter("style"):
-        css = _AT_BLOCK.sub("", _COMMENT.sub("", "".join(style.itertext())))
-        for selectors, body in _RULE.findall(css):
-            if not any(h in body for h in _HINTS):
-                continue
-            decl = declarations(body)
-            if hiding(decl) is None:
-                continue
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if not selector or _PSEUDO_STATE.search(selector) or "::" in selector:
-                    continue
-                try:
-                    out.append((CSSSelector(selector), decl))
-                except (SelectorError, SyntaxError, ValueError):  # a selector lxml cannot apply
-                    continue
+        for selector, decl in _hiding_rules("".join(style.itertext())):
+            if (compiled := _selector(selector)) is not None:
+                out.append((compiled, decl))
     return out
+
+
+@lru_cache(maxsize=256)
+def _hiding_rules(css: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """A stylesheet's rules that hide, each selector apart: read once per process (a CMS
+    repeats its ``<style>`` on every page)."""
+    out = []
+    for selectors, body in _RULE.findall(_AT_BLOCK.sub("", _COMMENT.sub("", css))):
+        if not any(h in body for h in _HINTS):
+            continue
+        decl = declarations(body)
+        if hiding(decl) is None:
+            continue
+        for selector in selectors.split(","):
+            selector = selector.strip()
+            if selector and not _PSEUDO_STATE.search(selector) and "::" not in selector:
+                out.append((selector, decl))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _selector(selector: str) -> CSSSelector | None:
+    """A selector compiled once per process (a CMS repeats its stylesheet on every page),
+    or None when lxml cannot apply it."""
+    try:
+        return CSSSelector(selector)
+    except (SelectorError, SyntaxError, ValueError):
+        return None
 
 
 def _marquee_hides(el: etree._Element) -> bool:
@@ -135,8 +152,9 @@ def _marquee_hides(el: etree._Element) -> bool:
 def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
     """Every link of the page that a visitor cannot see, each URL once, with how it is hidden."""
     how: dict[etree._Element, str] = {}
-    for el in doc.xpath("//*[@style]"):
-        if (found := hiding(declarations(el.get("style") or ""))) is not None:
+    styled = [(el, declarations(el.get("style") or "")) for el in doc.xpath("//*[@style]")]
+    for el, decl in styled:
+        if (found := hiding(decl)) is not None:
             how[el] = found
     for selector, decl in _style_rules(doc):
         found = hiding(decl)
@@ -145,8 +163,8 @@ def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
             if el not in how or (found in CONCEALED and how[el] not in CONCEALED):
                 how[el] = found
     # colour on the link or its box, background on a box around it: the same colour hides it
-    for el in doc.xpath("//*[@style]"):
-        colour = _colour(declarations(el.get("style") or "").get("color"))
+    for el, decl in styled:
+        colour = _colour(decl.get("color"))
         if colour is None or el in how:
             continue
         for up in el.iterancestors():

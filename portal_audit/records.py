@@ -92,8 +92,8 @@ class Finding:
     """A serious wording error (严重表述错误) or a personal-data leak seen on a page:
     ``severity`` serious (严重, certain) or suspected (疑似); leaks are stored masked."""
 
-    kind: str  # wording | leak | advert
-    rule: str  # phrase | leader | division | id_card | mobile | ad_network | ad_label
+    kind: str  # wording | leak | advert | hidden (暗链)
+    rule: str  # phrase | leader | division | id_card | mobile | ad_network | ad_label | gambling | adult | illicit | …
     severity: str  # serious | suspected
     term: str  # what was matched (masked for leaks)
     expected: str  # the correct form, or what the leak is

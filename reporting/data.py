@@ -328,7 +328,7 @@ def findings_frame(data: ReportData, excerpts: bool = False) -> pd.DataFrame:
     if f is None or f.empty:
         return pd.DataFrame(columns=cols)
     if "kind" in f:
-        f = f[~f["kind"].isin(["advert", "hidden_link"])]  # their own checks (商业广告, 暗链) name them
+        f = f[~f["kind"].isin(["advert", "hidden"])]  # their own checks (商业广告, 暗链) name them
     f = f[cols].reset_index(drop=True)
     if excerpts:
         f["sentence"] = [excerpt(s, term) for s, term in zip(f["sentence"], f["term"])]

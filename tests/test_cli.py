@@ -86,7 +86,7 @@ def test_reports_from_the_warehouse(tmp_path, capsys):
     import openpyxl
 
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames == [
-        "栏目检查结果", "单项否决结论", "单项否决指标", "监管指标", "负责科室统计", "趋势", "即将超期",
+        "栏目检查结果", "单项否决结论", "单项否决指标", "监管指标", "安全监测", "负责科室统计", "趋势", "即将超期",
         "超期未答复留言", "站点可用性", "表述错误与信息泄露", "不可用链接"]
     assert main(["report", "--warehouse", url, "--format", "xlsx", "--codes", "-o", str(tmp_path / "c.xlsx")]) == 0
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")

@@ -330,10 +330,12 @@ def test_the_five_single_veto_items_on_the_demo_portal(demo, tmp_path):
 
     checked = link_checks(make_engine(url), "2025-06-30")
     broken = {u.split("/", 3)[-1] for u in checked.loc[checked["status"] == "broken", "url"]}
-    # off the site, offline (checks.links: site): www.gov.cn, the MIIT 备案 system, the 找错 entry, the advert's shop
+    # off the site, offline (checks.links: site): www.gov.cn, the MIIT 备案 system, the 找错 entry, the advert's
+    # shop, the 暗链's gambling site
     skipped = {u.split("/")[2] for u in checked.loc[checked["status"] == "skipped", "url"]}
     assert broken == {p.lstrip("/") for p in site.broken}
-    assert skipped == {"www.gov.cn", "beian.miit.gov.cn", "zfwzgl.www.gov.cn", "shop.example.com"}
+    assert skipped == {"www.gov.cn", "beian.miit.gov.cn", "zfwzgl.www.gov.cn", "shop.example.com",
+                       "www.amdc-yule.example.com"}
 
 
 def test_probe_homes_flow_stores_one_probe_per_portal(demo, tmp_path):

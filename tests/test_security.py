@@ -87,7 +87,7 @@ def test_a_gambling_link_in_the_footer_fails_the_portal_and_a_tabbed_home_page_p
         return crawl, {c.item: c for c in v.portals[0].indicators}["hidden_links"]
 
     crawl, check = judge()
-    hidden = [f for f in crawl.findings if f.kind == "hidden_link"]
+    hidden = [f for f in crawl.findings if f.kind == "hidden"]
     assert sorted(f.term for f in hidden) == ["http://www.bet-example.com/", "http://www.bet-example.com/a"]
     assert all(f.severity == "serious" and f.rule == "gambling" and f.column_id is None for f in hidden)  # once each
     assert check.outcome == "fail" and "澳门葡京娱乐城" in check.reason and "移出屏幕外" in check.reason

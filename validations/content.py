@@ -285,7 +285,7 @@ class PageScan:
                 if link.url not in self._hidden_seen and (judged := hidden_link_rule(link, page_url,
                                                                                      self.hidden)) is not None:
                     self._hidden_seen.add(link.url)
-                    self._add(Finding("hidden_link", judged[0], judged[1], link.url, link.how,
+                    self._add(Finding("hidden", judged[0], judged[1], link.url, link.how,
                                       link.text or judged[2], page_url, column_id))
         if len(self._links) < self.max_links:
             for url, label, tag in links():

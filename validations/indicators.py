@@ -307,7 +307,7 @@ def hidden_links_check(ev: IndicatorEvidence) -> Check:
     it, warns (疑似: a person looks); none on the pages read passes."""
     if ev.findings is None:
         return Check("hidden_links", "unknown", msg("content.not_scanned"))
-    hidden = [f for f in ev.findings if f.kind == "hidden_link"]
+    hidden = [f for f in ev.findings if f.kind == "hidden"]
     if not hidden and not ev.pages_read:
         return Check("hidden_links", "unknown", msg("content.nothing_read"))
     serious = [f for f in hidden if f.severity == "serious"]

@@ -328,7 +328,7 @@ class ContentFinding(Base):
     run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
     portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8))  # wording | leak
+    kind: Mapped[str] = mapped_column(String(8))  # wording | leak | advert | hidden (暗链)
     rule: Mapped[str] = mapped_column(String(16))  # phrase | leader | division | id_card | mobile
     severity: Mapped[str] = mapped_column(String(16))  # serious (严重) | suspected (疑似)
     term: Mapped[str] = mapped_column(Text)
