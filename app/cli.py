@@ -27,6 +27,7 @@ from portal_audit.i18n import (
     coded,
     language,
     languages,
+    loads,
     msg,
     os_reason,
     render,
@@ -384,7 +385,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "demo.yaml"
                 beside = [Portal.model_validate(p) for p in site.siblings]  # two small portals served beside it
-                served = catalog.model_copy(update={"portals": [portal, *beside]})
+                trusting = catalog.politeness.model_copy(update={"ca_file": site.ca_file or None})  # the demo's own CA
+                served = catalog.model_copy(update={"portals": [portal, *beside], "politeness": trusting})
                 path.write_text(dump_catalog(served), encoding="utf-8")
                 with prefect_api(api):
                     state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
@@ -423,6 +425,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for p, i, o in zip(judged["portal_id"], judged["item"], judged["outcome"]):
         if i in INDICATORS:
             indicators.setdefault(p, {})[i] = o
+    from .demo.siblings import HTTPS_SIBLING
+
+    # the HTTPS sibling's warning is its certificate's 10 days, not a plain-HTTP address
+    expiring = [loads(r) for p, i, r in zip(judged["portal_id"], judged["item"], judged["reason"])
+                if p == HTTPS_SIBLING and i == "https"]
+    certificate_ok = bool(expiring) and any(m.key == "tls.result" and any(
+        getattr(x, "key", "") == "tls.expiring" and x.args.get("days") == 10 for x in m.args.get("problems", []))
+        for m in expiring[0])
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(t("cli.demo_truth", agree=agree, columns=len(site.truth), late=len(late & set(site.late)),
@@ -440,12 +450,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 outcome=msg("cli.found" if found == site.indicators.get(portal_id) else "cli.missed"),
                 found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
                        for i, o in found.items()]))
+    print(t("cli.demo_https", portal=HTTPS_SIBLING, outcome=msg("cli.found" if certificate_ok else "cli.missed")))
     print(summary.read_by_line())
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
     return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok \
-        and indicators == site.indicators else 1
+        and indicators == site.indicators and certificate_ok else 1
 
 
 # argparse's own sentences (it asks gettext for them) → their keys under cmdline.argparse

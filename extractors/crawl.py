@@ -25,6 +25,7 @@ from portal_audit.records import (
     PortalCrawl,
     Previous,
     SiteIdentity,
+    TlsState,
 )
 
 from .accessibility import axe_portal
@@ -36,7 +37,8 @@ from .hidden import hidden_links
 from .identity import site_identity
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
-from .markup import page_blocks, page_doc, page_embeds, page_links, text_of
+from .markup import mixed_content, page_blocks, page_doc, page_embeds, page_links, text_of
+from .tls import inspect_https
 
 
 async def _first_page(fetcher: Fetcher, url: str | None, previous: Mapping[str, Previous],
@@ -68,6 +70,7 @@ class PortalInputs:
     link_cache: LinkCache | None = None  # set: the observer's links are checked, once per URL and run
     articles: int = 0  # newest articles read per policy or 解读 column (``newest_articles``)
     axe: bool = False  # test the home page and a list page with axe-core tonight (``accessibility.py``)
+    tls: bool = False  # read the portal's HTTPS certificate (``tls.py``)
 
 
 async def crawl_portal_async(
@@ -76,7 +79,7 @@ async def crawl_portal_async(
     paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
     observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
-    axe: bool = False,
+    axe: bool = False, tls: bool = False,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -90,7 +93,7 @@ async def crawl_portal_async(
         async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
                                             fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
-                                            articles=articles, axe=axe)
+                                            articles=articles, axe=axe, tls=tls)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -110,16 +113,22 @@ async def crawl_portal_async(
     on_home: tuple[Item, ...] = ()
     identity: SiteIdentity | None = None
     home_read = home.url if isinstance(home, Fetched) else None
+    mixed: tuple[str, ...] = ()
     if isinstance(home, Fetched):
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
         body, home_url = doc.find("body"), home.url  # the lambdas close over values, not the names deleted below
         home_text = text_of(body if body is not None else doc)
         identity = site_identity(doc, home_url, home_text, home.text)
+        mixed = mixed_content(doc, home_url) if tls else ()
         if observer is not None:
             observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
                           lambda captions: page_embeds(doc, home_url, captions), lambda: hidden_links(doc, home_url))
         del doc, home_text
+    securing: asyncio.Future | None = None  # the portal's HTTPS, while its columns crawl
+    if tls:
+        securing = asyncio.ensure_future(inspect_https(fetcher, portal.base_url, home_read, mixed,
+                                                       policy.connect_timeout * 2))
     testing: asyncio.Future | None = None  # axe-core on the home page and the first list page read, while columns crawl
     if axe and policy.browser and renderer is not None and home_read:
         listed = next((f.url for f in firsts[:len(portal.columns)] if isinstance(f, Fetched)), None)
@@ -159,7 +168,15 @@ async def crawl_portal_async(
                 tested = await asyncio.wait_for(testing, max(1.0, deadline - loop.time()))
             except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
                 tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
+        secured = None
+        if securing is not None:
+            try:
+                secured = await asyncio.wait_for(securing, max(1.0, deadline - loop.time()))
+            except TimeoutError:
+                secured = TlsState(home_read or portal.base_url, error=msg("article.out_of_time"))
     except BaseException:
+        if securing is not None:
+            securing.cancel()
         for pairs in reading.values():
             for _, task in pairs:
                 task.cancel()
@@ -171,10 +188,10 @@ async def crawl_portal_async(
     # records hold no personal data and no control characters: what the pages show is cleaned here
     if observer is None:
         return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity,
-                           accessibility=tested).recorded()
+                           accessibility=tested, tls=secured).recorded()
     links = await checking.all(deadline - loop.time()) if checking is not None else []  # the portal's budget
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
-                       identity, tested).recorded()
+                       identity, tested, secured).recorded()
 
 
 class _LinksAsRead:
@@ -270,7 +287,7 @@ async def crawl_portals(
             return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
                                             given.paths, given.context, fetcher=fetcher, renderer=renderer,
                                             observer=given.observer, link_cache=given.link_cache,
-                                            articles=given.articles, axe=given.axe)
+                                            articles=given.articles, axe=given.axe, tls=given.tls)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

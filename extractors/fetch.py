@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import time
 import zlib
 from collections import defaultdict
@@ -55,6 +56,7 @@ class FetchPolicy:
     browser_timeout: float = 30.0  # seconds for one rendered page
     column_budget: float = 600.0  # wall seconds for one column (a hostile page must not hold a run)
     portal_budget: float = 3600.0  # wall seconds for one portal's columns and links
+    ca_file: str | None = None  # certificate authorities trusted besides the system's (a PEM file)
 
 
 class FetchError(Exception):
@@ -222,6 +224,8 @@ class Fetcher:
         # per request; per host it stays a handful (one TLS context serves them all)
         self._clients: dict[str, httpx.AsyncClient] = {}
         self._tls = httpx.create_ssl_context()
+        if p.ca_file:
+            self._tls.load_verify_locations(cafile=p.ca_file)
         self._host_sem: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(p.per_host_concurrency))
         self._host_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._in_flight = asyncio.Semaphore(p.max_in_flight)
@@ -229,6 +233,11 @@ class Fetcher:
         self._pins: dict[tuple[str, int], tuple[list[str], float]] = {}  # checked addresses, until when
         self._robots: dict[str, Protego | None] = {}
         self._robots_lock: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    @property
+    def tls_context(self) -> ssl.SSLContext:
+        """The trust every HTTPS fetch verifies against (the system's and ``policy.ca_file``)."""
+        return self._tls
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -462,4 +471,5 @@ def policy_for(catalog) -> FetchPolicy:
         browser_timeout=p.browser_timeout,
         column_budget=p.column_budget,
         portal_budget=p.portal_budget,
+        ca_file=p.ca_file,
     )

@@ -201,3 +201,17 @@ def page_links(doc: etree._Element, url: str) -> list[tuple[str, str, str]]:
             label = " ".join(((img.get("alt") or img.get("title") or "") if img is not None else "").split())
         out.append((join(ref).split("#", 1)[0], label, el.tag))
     return out
+
+
+def mixed_content(doc: etree._Element, url: str) -> tuple[str, ...]:
+    """What an ``https://`` page loads over plain ``http://`` (mixed content: scripts,
+    frames, images, stylesheets — not links a visitor follows), each once."""
+    if not url.startswith("https://"):
+        return ()
+    join = joiner(url)
+    refs = [src for src, _ in dropped_scripts(doc)]  # the scripts page_doc took out of the tree
+    for el in doc.iter("script", "iframe", "frame", "img", "embed", "link"):
+        if el.tag != "link" or "stylesheet" in (el.get("rel") or "").lower():
+            refs.append((el.get("href") if el.tag == "link" else el.get("src")) or "")
+    # relative and protocol-relative references stay on https
+    return tuple(dict.fromkeys(u for u in (join(r.strip()) for r in refs if r.strip()) if u.lower().startswith("http://")))

@@ -173,6 +173,13 @@ def _prepare(catalog: str, portals: list[str] | None, columns: list[str] | None,
     rules = load_ruleset(ruleset)
     if cat.checks.site_registry:  # read now: a registry that cannot be read is one clear line, not a crawl's end
         load_registry(cat.checks.site_registry)
+    if cat.politeness.ca_file:  # likewise a CA file: every HTTPS fetch would fail on it
+        import ssl
+
+        try:
+            ssl.create_default_context().load_verify_locations(cafile=cat.politeness.ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise ValueError(f"politeness.ca_file: {cat.politeness.ca_file}: {exc}") from None
     url = resolve_warehouse(warehouse)
     return Prepared(cat, selected, context, rules, url, open_warehouse(url))
 

@@ -209,7 +209,8 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
         no_paths: dict[str, ColumnPath] = {}
         paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
         return PortalInputs(previous, known, paths, job.context.get(p.id, ()), observer, cache,
-                            checks.articles_per_column, _axe_tonight(p.id, job.as_of, checks.axe_every_days, engine))
+                            checks.articles_per_column, _axe_tonight(p.id, job.as_of, checks.axe_every_days, engine),
+                            checks.https)
 
     # one thread sends, in order: the loop crawls on while a portal's crawl is pickled and
     # while the command, busy storing the last one's evidence, does not read

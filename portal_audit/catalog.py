@@ -153,6 +153,8 @@ class Politeness(BaseModel):
     column_budget: float = Field(600.0, gt=0, description="wall seconds for one column; over it, the column is judged "
                                  "on what was read (error if nothing)")
     portal_budget: float = Field(3600.0, gt=0, description="wall seconds for one portal's columns and links")
+    ca_file: str | None = Field(None, description="a PEM file of certificate authorities trusted besides the "
+                                "system's, for fetching and for the HTTPS check (a province's own CA)")
 
 
 class Checks(BaseModel):
@@ -172,6 +174,8 @@ class Checks(BaseModel):
     axe_every_days: int = Field(
         7, ge=0, le=366, description="test each portal's home page and a list page with axe-core every this many "
         "days, on a rotation (a render costs ~100 static fetches; 0: never)")
+    https: bool = Field(True, description="read each portal's HTTPS certificate once a run (one TLS handshake; "
+                        "an http:// portal on port 80 is tried on 443)")
     articles_per_column: int = Field(
         10, ge=0, le=200, description="newest articles read per policy or interpretation column and run "
         "(their disclosure dates and policy/解读 links; 0: none)")

@@ -25,9 +25,9 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
 INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation",
-              "accessibility", "hidden_links")
+              "accessibility", "hidden_links", "https")
 # those of them that are security checks (安全监测), shown in reports apart from the indicators
-SECURITY = ("hidden_links",)
+SECURITY = ("hidden_links", "https")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,27 @@ class HiddenLink:
     @property
     def concealed(self) -> bool:
         return self.how in CONCEALED
+
+
+@dataclass(frozen=True, slots=True)
+class TlsState:
+    """A portal's HTTPS as the audit found it (``extractors/tls.py``): the certificate its
+    home page's host presents, whether it verifies against the trusted authorities (and if
+    not, why: ``expired``, ``not_yet_valid``, ``hostname``, ``chain``, ``self_signed``,
+    ``other``), whether ``http://`` sends visitors to ``https://`` (None: not known), and
+    the ``http://`` resources an HTTPS home page loads (mixed content). ``url`` None: the
+    portal serves no HTTPS; ``error``: its certificate could not be read, and why."""
+
+    url: str | None
+    not_after: date | None = None
+    subject: str = ""
+    names: tuple[str, ...] = ()
+    issuer: str = ""
+    verified: str = "ok"  # ok | expired | not_yet_valid | hostname | chain | self_signed | other
+    detail: str = ""  # OpenSSL's words when it does not verify
+    redirects: bool | None = None
+    mixed: tuple[str, ...] = ()
+    error: Msg | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +310,7 @@ class PortalCrawl:
     findings: tuple[Finding, ...] = ()  # wording errors, personal-data leaks and adverts on its pages
     identity: SiteIdentity | None = None  # the home page's identity marks (None: the home page was not read)
     accessibility: tuple[AxeResult, ...] | None = None  # axe-core on the home and a list page (None: not tonight)
+    tls: TlsState | None = None  # its HTTPS (None: not looked at)
 
     @property
     def home_reachable(self) -> bool | None:
@@ -319,9 +341,8 @@ class PortalCrawl:
         def strip(p: PageFetch) -> PageFetch:
             return replace(p, content=None)
 
-        return PortalCrawl(self.portal_id, None if self.home is None else strip(self.home), tuple(
-            replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns), self.home_items, self.links,
-            self.findings, self.identity, self.accessibility)
+        return replace(self, home=None if self.home is None else strip(self.home),
+                       columns=tuple(replace(c, pages=tuple(strip(p) for p in c.pages)) for c in self.columns))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,12 @@
 """Security checks on the pages the audit reads (issue 32): links a visitor cannot see
-(暗链), told apart from the tabs and menus every portal folds away."""
+(暗链), told apart from the tabs and menus every portal folds away; and HTTPS, with real
+certificates made in the test and served on loopback (expiring in 10 days, untrusted,
+expired, another host's)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from datetime import date
 
 from extractors.crawl import crawl_portal_async
@@ -95,3 +98,86 @@ def test_a_gambling_link_in_the_footer_fails_the_portal_and_a_tabbed_home_page_p
     pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
     _, check = judge()
     assert check.outcome == "pass" and "2个页面" in check.reason
+
+
+# -- HTTPS ----------------------------------------------------------------------------
+def https_site(tmp_path, pages, **issued):
+    """``pages`` served over HTTPS on loopback with a certificate made here (``app.demo.tls``)."""
+    from app.demo.site import serve
+    from app.demo.tls import issue
+
+    certs = issue(tmp_path / "certs", **issued)
+    server, base = serve(pages, tls=certs.server_context())
+    return server, base, certs
+
+
+def https_judged(base: str, ca: str | None, today: date, pages=None):
+    portal = Portal(id="zf", name="某某市人民政府", base_url=base, columns=[
+        Column(id="tzgg", path=["通知公告"], url="/col/t/index.html", frequency="及时更新", category="notice")])
+    policy = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=1, ca_file=ca)
+    crawl = asyncio.run(crawl_portal_async(portal, today, policy, observer=PageScan(), tls=True))
+    v = validate(list(crawl.columns), [portal], load_ruleset(), today, evidence={portal.id: SiteEvidence()},
+                 indicators={portal.id: indicator_evidence(portal, crawl)})
+    return crawl, {c.item: c for c in v.portals[0].indicators}["https"]
+
+
+def tls_pages(pages, today: date, mixed: bool = False) -> None:
+    rows = "".join(f'<li><a href="/art/{i}.html">关于开展第{i}批检查的通知</a><span>{today:%Y-%m-%d}</span></li>'
+                   for i in range(3))
+    extra = '<script src="http://cdn.example.com/old.js"></script><img src="http://img.example.com/a.png">' if mixed \
+        else '<script src="/js/site.js"></script>'
+    pages.add("/", f"<html><head>{extra}</head><body><p>首页</p></body></html>")
+    pages.add("/col/t/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
+
+
+def test_a_certificate_expiring_in_ten_days_warns_and_the_pages_are_read_over_https(tmp_path):
+    from tests.conftest import Pages
+
+    today = date.today()
+    pages = Pages()
+    tls_pages(pages, today, mixed=True)
+    server, base, certs = https_site(tmp_path, pages)
+    try:
+        crawl, check = https_judged(base, str(certs.ca), today)
+    finally:
+        server.shutdown()
+    assert crawl.columns[0].fetch_state == "ok" and len(crawl.columns[0].items) == 3  # read through the CA
+    state = crawl.tls
+    assert state is not None and state.verified == "ok" and (state.not_after - today).days == 10
+    assert "127.0.0.1" in state.names and state.issuer == "portal-audit demo CA"
+    assert check.outcome == "warn", check.reason
+    assert "剩余10天" in check.reason and "混合内容" in check.reason and "http://cdn.example.com/old.js" in check.reason
+
+
+def test_an_untrusted_an_expired_and_another_hosts_certificate_fail(tmp_path):
+    from tests.conftest import Pages
+
+    today = date.today()
+    pages = Pages()
+    tls_pages(pages, today)
+    server, base, certs = https_site(tmp_path / "a", pages, valid_for=dt.timedelta(days=200))
+    try:  # the catalog does not trust the authority: the chain ends nowhere
+        crawl, check = https_judged(base, None, today)
+        assert crawl.tls.verified == "chain" and check.outcome == "fail" and "证书链不完整" in check.reason
+        crawl, check = https_judged(base, str(certs.ca), today)  # trusted: 200 days left passes
+        assert check.outcome == "pass" and "剩余200天" in check.reason, check.reason
+    finally:
+        server.shutdown()
+    for name, issued, words in (("expired", {"valid_for": dt.timedelta(days=-3)}, "已于"),
+                                ("other", {"names": ("www.other.example",)}, "证书与域名不符")):
+        server, base, certs = https_site(tmp_path / name, pages, **issued)
+        try:
+            crawl, check = https_judged(base, str(certs.ca), today)
+        finally:
+            server.shutdown()
+        assert check.outcome == "fail" and words in check.reason, (name, check.reason)
+        assert crawl.tls.verified == ("expired" if name == "expired" else "hostname")
+
+
+def test_a_plain_http_portal_is_advised_to_enable_https(site):
+    pages, base = site
+    today = date.today()
+    tls_pages(pages, today)
+    crawl, check = https_judged(base, None, today)
+    assert crawl.tls is not None and crawl.tls.url is None
+    assert check.outcome == "warn" and "未启用HTTPS" in check.reason

@@ -17,6 +17,8 @@ The ruleset switches each on or off and holds its thresholds and its source
   (``articles.py``).
 - hidden_links: links a visitor cannot see (暗链, 黑链) on the home page and the pages read —
   a security check the monitoring platforms sell beside the checklist.
+- https: the certificate, http → https, mixed content — advice (提示); no national rule
+  requires HTTPS.
 - accessibility: axe-core's violations on the home page and a list page, and an entry to an
   accessible or elder mode (无障碍环境建设法 第三十二条, GB/T 37668-2019, 适老化).
 
@@ -34,7 +36,16 @@ from urllib.parse import urlsplit
 
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, has, msg
-from portal_audit.records import ArticleMeta, AxeResult, ColumnVerdict, Finding, Item, PortalCrawl, SiteIdentity
+from portal_audit.records import (
+    ArticleMeta,
+    AxeResult,
+    ColumnVerdict,
+    Finding,
+    Item,
+    PortalCrawl,
+    SiteIdentity,
+    TlsState,
+)
 from portal_audit.text import fold
 
 from .articles import disclosure_check, interpretation_check
@@ -63,6 +74,7 @@ class IndicatorEvidence:
     accessibility: tuple[AxeResult, ...] | None = None  # axe-core's results (None: none within the window)
     accessibility_run: str | None = None  # the earlier run they come from (None: tonight's)
     registry: Registry | None = None  # the national site registry's local copy, when the catalog names one
+    tls: TlsState | None = None  # the portal's HTTPS (None: not read this run)
     name: str = ""  # the portal's name and home page, as the catalog gives them
     base_url: str = ""
 
@@ -105,7 +117,7 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
         articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read,
         accessibility=crawl.accessibility if tonight else earlier_axe[1] if earlier_axe else None,
         accessibility_run=None if tonight or not earlier_axe else earlier_axe[0],
-        registry=registry, name=portal.name, base_url=portal.base_url)
+        registry=registry, name=portal.name, base_url=portal.base_url, tls=crawl.tls)
 
 
 def _columns(ids: list[str]) -> Msg:
@@ -322,6 +334,41 @@ def hidden_links_check(ev: IndicatorEvidence) -> Check:
     return Check("hidden_links", "pass", msg("hidden.none", pages=ev.pages_read))
 
 
+def https_check(ev: IndicatorEvidence, params: dict, as_of: date) -> Check:
+    """HTTPS, as advice (提示: no national rule requires it): a certificate that does not
+    verify (expired, another host's name, an incomplete or untrusted chain, self-signed)
+    fails; one expiring within ``warn_days``, an ``http://`` address that leaves visitors on
+    HTTP, mixed content on the home page, or no HTTPS at all warns; the certificate is
+    named either way."""
+    state = ev.tls
+    if state is None:
+        return Check("https", "unknown", msg("tls.not_read"))
+    if state.url is None:
+        return Check("https", "warn", msg("tls.none", url=ev.base_url))
+    if state.error is not None or state.not_after is None:
+        return Check("https", "unknown", msg("tls.unread", url=state.url, why=state.error or msg("empty")))
+    left = (state.not_after - as_of).days
+    facts = msg("tls.cert", subject=state.subject, issuer=state.issuer, until=state.not_after, days=max(left, 0))
+    failed: list[Msg] = []
+    if left < 0:
+        failed.append(msg("tls.expired", until=state.not_after, days=-left))
+    if state.verified not in ("ok", "expired"):
+        failed.append(msg(f"tls.{state.verified}", detail=state.detail, names="、".join(state.names[:5]) or "—"))
+    warned: list[Msg] = []
+    warn_days = int(params.get("warn_days", 30))
+    if 0 <= left <= warn_days:
+        warned.append(msg("tls.expiring", until=state.not_after, days=left, warn=warn_days))
+    if state.redirects is False:
+        warned.append(msg("tls.no_redirect"))
+    if state.mixed:
+        warned.append(msg("tls.mixed", n=len(state.mixed), named=list(state.mixed[:NAMED])))
+    if failed:
+        return Check("https", "fail", msg("tls.result", problems=failed + warned, facts=facts))
+    if warned:
+        return Check("https", "warn", msg("tls.result", problems=warned, facts=facts))
+    return Check("https", "pass", facts)
+
+
 def accessibility_check(ev: IndicatorEvidence, params: dict) -> Check:
     """无障碍 and 适老化: axe-core's violations on the pages tested (an impact in
     ``fail_impacts`` fails, one in ``warn_impacts`` warns), and an entry to an accessible or
@@ -378,4 +425,6 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
                                         p, ev.article_columns))
     if ruleset.indicator("hidden_links") is not None:
         out.append(hidden_links_check(ev))
+    if (p := ruleset.indicator("https")) is not None:
+        out.append(https_check(ev, p, as_of))
     return out

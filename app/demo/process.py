@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,6 +38,7 @@ class Expected:
     indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
     siblings: list[dict] = field(default_factory=list)  # the sibling portals (catalog entries, base URLs absolute)
     hidden: list[str] = field(default_factory=list)  # the hidden links planted (暗链): all the audit may find
+    ca_file: str = ""  # the demo's certificate authority (PEM), which the demo's catalog trusts
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     from validations.rules import load_ruleset
     from warehouse.db import make_engine, warehouse_url
 
-    from .siblings import add_siblings, served_at
+    from .siblings import HTTPS_SIBLING, add_siblings, served_at
     from .site import build_site, serve
+    from .tls import issue
     from .week import probe_week
 
     catalog = load_catalog(args.catalog)
@@ -140,11 +143,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # each sibling on a port of its own: a host of its own, so the crawl's politeness and its
     # browser (one render at a time per host) take them side by side, as separate sites
-    others = [serve(site) for _ in siblings]
+    # 宣城市人民政府 over HTTPS, its certificate (from a CA of the demo's own, which the catalog
+    # trusts) expiring in 10 days: the https check's planted warning
+    certs = issue(Path(tempfile.mkdtemp(prefix="portal-audit-demo-tls-")))
+    others = [serve(site, tls=certs.server_context() if s.id == HTTPS_SIBLING else None) for s in siblings]
     beside = [served_at(s, base) for s, (_, base) in zip(siblings, others)]
     _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators,
-                                [s.model_dump(mode="json", exclude_none=True) for s in beside], sorted(site.hidden))))
-    served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside]})
+                                [s.model_dump(mode="json", exclude_none=True) for s in beside], sorted(site.hidden),
+                                str(certs.ca))))
+    served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside],
+                                        "politeness": catalog.politeness.model_copy(update={"ca_file": str(certs.ca)})})
     engine = make_engine(warehouse_url(args.warehouse or None))
     # the demo portal 48 times a day, as probe-homes does; its siblings are there for the supervision
     # indicators and are not probed (their 站点无法访问 is unknown: a week of probes costs the demo ~1.5 s)
@@ -161,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     stop.wait()
     for each in [server, *(other for other, _ in others)]:
         each.shutdown()
+    shutil.rmtree(certs.ca.parent, ignore_errors=True)
     return 0
 
 

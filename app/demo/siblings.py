@@ -10,6 +10,8 @@ same server), so the demo shows each supervision indicator passing, warning and 
 | disclosure_days | fail: 45 days, both dates on the page | pass | warn: 45 days, dated by its list only |
 | interpretation | warn: linked one way | pass: linked both ways | fail: matched by title, linked neither way |
 | accessibility | warn: serious problems, no entry | pass: clean, with its 无障碍 entry | fail: images without alt |
+| hidden_links | fail: two gambling links off the screen | pass | pass |
+| https | warn: plain HTTP | warn: plain HTTP | warn: HTTPS, its certificate expiring in 10 days |
 
 (Early in the year, before a deadline has passed, the annual items are not due yet: see
 ``_expected``.) Each sibling has four columns, all fresh, with their truth in the site's.
@@ -22,6 +24,7 @@ from datetime import date, timedelta
 
 from portal_audit.catalog import Column, Portal
 
+HTTPS_SIBLING = "xczf-demo"  # served over HTTPS, its certificate expiring in 10 days (the https check's warning)
 PLACEHOLDER = "http://127.0.0.1/"  # the siblings' base URLs until the site is served (``served_at``)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 _TOPICS = ["全市教育工作会议召开", "秋季学期开学工作部署", "校园安全专项检查", "教师培训工作推进", "招生工作动态",
@@ -178,7 +181,7 @@ def _truth(site, portal: Portal) -> None:
 
 
 def _expected(as_of: date, annual: tuple[str | None, date], website: str | None, identity: str, ads: str,
-              disclosure: str, readings: str, accessibility: str) -> dict[str, str]:
+              disclosure: str, readings: str, accessibility: str, https: str = "warn") -> dict[str, str]:
     """The outcomes the siblings must get on ``as_of``: the annual items by the calendar."""
     from validations.articles import working_days_between
 
@@ -196,4 +199,4 @@ def _expected(as_of: date, annual: tuple[str | None, date], website: str | None,
     counted = working_days_between(as_of - timedelta(days=60), as_of - timedelta(days=10)) is not None
     return {"annual_report": annual_outcome, "website_report": website_outcome, "site_identity": identity,
             "advertising": ads, "disclosure_days": disclosure if counted else "unknown",
-            "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass"}
+            "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass", "https": https}

@@ -22,6 +22,7 @@ import hashlib
 import html
 import json
 import random
+import ssl
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -220,7 +221,7 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
                             "annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
                             # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
-                            "accessibility": "warn", "hidden_links": "fail"})
+                            "accessibility": "warn", "hidden_links": "fail", "https": "warn"})
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
@@ -588,11 +589,15 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(site, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+def serve(site, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+          ) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``site`` (a DemoSite, or any object with ``response(path)``) in a daemon
-    thread; returns the server and its base URL."""
+    thread, over HTTPS with ``tls`` (a server context: ``demo/tls.py``); returns the server
+    and its base URL."""
     handler = type("DemoHandler", (_Handler,), {"site": site})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
+    if tls is not None:  # each connection's handshake in its own thread, on its first read
+        server.socket = tls.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     threading.Thread(target=server.serve_forever, args=(0.05,), name="demo-portal", daemon=True).start()  # stops in 0.05 s, not 0.5
-    return server, f"http://{host}:{server.server_address[1]}/"
+    return server, f"{'https' if tls else 'http'}://{host}:{server.server_address[1]}/"
