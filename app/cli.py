@@ -431,8 +431,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     expiring = [loads(r) for p, i, r in zip(judged["portal_id"], judged["item"], judged["reason"])
                 if p == HTTPS_SIBLING and i == "https"]
     certificate_ok = bool(expiring) and any(m.key == "tls.result" and any(
-        getattr(x, "key", "") == "tls.expiring" and x.args.get("days") == 10 for x in m.args.get("problems", []))
-        for m in expiring[0])
+        getattr(x, "key", "") == "tls.expiring" and str(x.args.get("until")) == site.certificate_until
+        for x in m.args.get("problems", [])) for m in expiring[0])
     print(summary.line())
     print("\n".join(summary.verdict_lines()))
     print(t("cli.demo_truth", agree=agree, columns=len(site.truth), late=len(late & set(site.late)),
@@ -450,7 +450,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 outcome=msg("cli.found" if found == site.indicators.get(portal_id) else "cli.missed"),
                 found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
                        for i, o in found.items()]))
-    print(t("cli.demo_https", portal=HTTPS_SIBLING, outcome=msg("cli.found" if certificate_ok else "cli.missed")))
+    print(t("cli.demo_https", portal=HTTPS_SIBLING, until=date.fromisoformat(site.certificate_until),
+            outcome=msg("cli.found" if certificate_ok else "cli.missed")))
     print(summary.read_by_line())
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from portal_audit.i18n import msg
+from portal_audit.i18n import TZ, china_today, msg
 from portal_audit.records import TlsState
 
 from .fetch import Fetcher, FetchError, _transport_reason
@@ -72,8 +72,8 @@ def _read(der: bytes) -> dict:
             str(ip) for ip in alt.get_values_for_type(x509.IPAddress))
     except x509.ExtensionNotFound:
         names = ()
-    return {"not_after": cert.not_valid_after_utc.date(), "subject": _name(cert.subject), "names": names,
-            "issuer": _name(cert.issuer)}
+    return {"not_after": cert.not_valid_after_utc.astimezone(TZ).date(),  # China's day, as ``read_on``
+            "subject": _name(cert.subject), "names": names, "issuer": _name(cert.issuer)}
 
 
 async def read_certificate(fetcher: Fetcher, url: str, timeout: float = 10.0) -> TlsState:
@@ -101,7 +101,7 @@ async def read_certificate(fetcher: Fetcher, url: str, timeout: float = 10.0) ->
     if der is None:
         why = msg("tls.timeout") if isinstance(error, TimeoutError) else _transport_reason(error or OSError())
         return TlsState(url, error=why)
-    return TlsState(url, verified=verified, detail=detail, **_read(der))
+    return TlsState(url, read_on=china_today(), verified=verified, detail=detail, **_read(der))
 
 
 def http_twin(url: str) -> str | None:

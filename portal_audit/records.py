@@ -133,6 +133,7 @@ class TlsState:
 
     url: str | None
     not_after: date | None = None
+    read_on: date | None = None  # the day it was read (China's): a certificate runs on the clock, not the audit date
     subject: str = ""
     names: tuple[str, ...] = ()
     issuer: str = ""

@@ -14,6 +14,7 @@ from extractors.fetch import FetchPolicy
 from extractors.hidden import hidden_links
 from extractors.markup import parse_html
 from portal_audit.catalog import Column, Portal
+from portal_audit.i18n import china_today
 from validations.content import PageScan, hidden_link_rule, load_hidden_lexicon
 from validations.indicators import indicator_evidence
 from validations.rules import load_ruleset
@@ -133,7 +134,7 @@ def tls_pages(pages, today: date, mixed: bool = False) -> None:
 def test_a_certificate_expiring_in_ten_days_warns_and_the_pages_are_read_over_https(tmp_path):
     from tests.conftest import Pages
 
-    today = date.today()
+    today = china_today()  # the day a certificate is read on
     pages = Pages()
     tls_pages(pages, today, mixed=True)
     server, base, certs = https_site(tmp_path, pages)
@@ -152,7 +153,7 @@ def test_a_certificate_expiring_in_ten_days_warns_and_the_pages_are_read_over_ht
 def test_an_untrusted_an_expired_and_another_hosts_certificate_fail(tmp_path):
     from tests.conftest import Pages
 
-    today = date.today()
+    today = china_today()  # the day a certificate is read on
     pages = Pages()
     tls_pages(pages, today)
     server, base, certs = https_site(tmp_path / "a", pages, valid_for=dt.timedelta(days=200))
@@ -176,7 +177,7 @@ def test_an_untrusted_an_expired_and_another_hosts_certificate_fail(tmp_path):
 
 def test_a_plain_http_portal_is_advised_to_enable_https(site):
     pages, base = site
-    today = date.today()
+    today = china_today()  # the day a certificate is read on
     tls_pages(pages, today)
     crawl, check = https_judged(base, None, today)
     assert crawl.tls is not None and crawl.tls.url is None

@@ -339,7 +339,8 @@ def https_check(ev: IndicatorEvidence, params: dict, as_of: date) -> Check:
     verify (expired, another host's name, an incomplete or untrusted chain, self-signed)
     fails; one expiring within ``warn_days``, an ``http://`` address that leaves visitors on
     HTTP, mixed content on the home page, or no HTTPS at all warns; the certificate is
-    named either way."""
+    named either way. Its days left count from the day it was read (an audit dated in the
+    past still reads today's certificate)."""
     state = ev.tls
     if state is None:
         return Check("https", "unknown", msg("tls.not_read"))
@@ -347,7 +348,7 @@ def https_check(ev: IndicatorEvidence, params: dict, as_of: date) -> Check:
         return Check("https", "warn", msg("tls.none", url=ev.base_url))
     if state.error is not None or state.not_after is None:
         return Check("https", "unknown", msg("tls.unread", url=state.url, why=state.error or msg("empty")))
-    left = (state.not_after - as_of).days
+    left = (state.not_after - (state.read_on or as_of)).days  # from the day it was read: expiry is on the clock
     facts = msg("tls.cert", subject=state.subject, issuer=state.issuer, until=state.not_after, days=max(left, 0))
     failed: list[Msg] = []
     if left < 0:

@@ -19,11 +19,11 @@ import sys
 import tempfile
 import threading
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from flows.server import die_with_parent
-from portal_audit.i18n import loads, render
+from portal_audit.i18n import TZ, china_today, loads, render
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Expected:
     siblings: list[dict] = field(default_factory=list)  # the sibling portals (catalog entries, base URLs absolute)
     hidden: list[str] = field(default_factory=list)  # the hidden links planted (暗链): all the audit may find
     ca_file: str = ""  # the demo's certificate authority (PEM), which the demo's catalog trusts
+    certificate_until: str = ""  # the day the HTTPS sibling's certificate expires (China's; ISO)
 
 
 @dataclass(frozen=True)
@@ -145,12 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     # browser (one render at a time per host) take them side by side, as separate sites
     # 宣城市人民政府 over HTTPS, its certificate (from a CA of the demo's own, which the catalog
     # trusts) expiring in 10 days: the https check's planted warning
-    certs = issue(Path(tempfile.mkdtemp(prefix="portal-audit-demo-tls-")))
+    until = datetime.combine(china_today() + timedelta(days=10), time(23, 59, 59), TZ)  # the end of China's day
+    certs = issue(Path(tempfile.mkdtemp(prefix="portal-audit-demo-tls-")), valid_for=until - datetime.now(TZ))
     others = [serve(site, tls=certs.server_context() if s.id == HTTPS_SIBLING else None) for s in siblings]
     beside = [served_at(s, base) for s, (_, base) in zip(siblings, others)]
     _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators,
                                 [s.model_dump(mode="json", exclude_none=True) for s in beside], sorted(site.hidden),
-                                str(certs.ca))))
+                                str(certs.ca), until.date().isoformat())))
     served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside],
                                         "politeness": catalog.politeness.model_copy(update={"ca_file": str(certs.ca)})})
     engine = make_engine(warehouse_url(args.warehouse or None))
