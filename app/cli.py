@@ -325,6 +325,25 @@ def cmd_db_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_baseline_accept(args: argparse.Namespace) -> int:
+    """Adopt what a run saw of each portal (its home page's stable parts, its script
+    origins) as the portal's baseline: a redesign, or a new script origin, a person checked."""
+    from warehouse.db import open_warehouse
+    from warehouse.earlier import NoSurface, accept_baseline
+
+    engine = open_warehouse(args.warehouse)
+    status = 0
+    for portal_id in args.portal_ids:
+        try:
+            run = accept_baseline(engine, portal_id, args.run)
+        except NoSurface:
+            print(t("cli.baseline_none", portal=portal_id, run=args.run or "-"), file=sys.stderr)
+            status = 2
+            continue
+        print(t("cli.baseline_accepted", portal=portal_id, run=run))
+    return status
+
+
 def _serve_demo(args: argparse.Namespace) -> int:
     """Keep the demo portal up where ``catalogs/demo.yaml`` says it is (127.0.0.1:8700), so
     the deployments in prefect.yaml have a portal to audit; Ctrl-C stops it."""
@@ -450,6 +469,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 outcome=msg("cli.found" if found == site.indicators.get(portal_id) else "cli.missed"),
                 found=[msg("cli.demo_indicator", item=msg(f"item.{i}"), outcome=msg(f"indicator_outcome.{o}"))
                        for i, o in found.items()]))
+    # since the week-old baseline: exactly one new script origin, and exactly the title tampered
+    from .demo.site import NEW_SCRIPT
+
+    said = {(p, i): loads(r) for p, i, r in zip(judged["portal_id"], judged["item"], judged["reason"])}
+    new_origins = [m.args for m in said.get((portal.id, "script_origins"), []) if m.key == "origins.new"]
+    parts = [x.args.get("part") for m in said.get((portal.id, "defacement"), []) if m.key == "deface.serious"
+             for x in m.args.get("shown", [])]
+    baseline_ok = (len(new_origins) == 1 and new_origins[0].get("n") == 1
+                   and str(urlsplit(NEW_SCRIPT).hostname) in str(new_origins[0].get("named"))
+                   and [getattr(x, "key", "") for x in parts] == ["surface_part.title"])
+    print(t("cli.demo_baseline", portal=portal.id, outcome=msg("cli.found" if baseline_ok else "cli.missed")))
     print(t("cli.demo_https", portal=HTTPS_SIBLING, until=date.fromisoformat(site.certificate_until),
             outcome=msg("cli.found" if certificate_ok else "cli.missed")))
     print(summary.read_by_line())
@@ -457,7 +487,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
     return 0 if agree == len(site.truth) == len(stored) and late == set(site.late) and content_ok \
-        and indicators == site.indicators and certificate_ok else 1
+        and indicators == site.indicators and certificate_ok and baseline_ok else 1
 
 
 # argparse's own sentences (it asks gettext for them) → their keys under cmdline.argparse
@@ -695,6 +725,14 @@ def build_parser() -> argparse.ArgumentParser:
     option(pp, "warehouse")
     pp.add_argument("--keep-days", type=_whole(), required=True, metavar=mv("days"), help=h("db_keep_days"))
     pp.set_defaults(func=cmd_db_prune)
+
+    p = sub.add_parser("baseline", help=h("baseline"), description=h("baseline"))
+    bsub = p.add_subparsers(dest="baseline_command", required=True, metavar=mv("command"), help=h("command"))
+    pa = command(bsub, "accept", "baseline_accept")
+    pa.add_argument("portal_ids", nargs="+", metavar=mv("portal"), help=h("baseline_portal"))
+    option(pa, "warehouse")
+    pa.add_argument("--run", metavar=mv("run"), help=h("baseline_run"))
+    pa.set_defaults(func=cmd_baseline_accept)
 
     p = command(sub, "demo", "demo")
     for kind in ("as_of", "warehouse"):

@@ -66,6 +66,8 @@ class PageObserver(Protocol):
 
     def findings(self) -> list[Finding]: ...
 
+    def origins(self) -> tuple[tuple[str, str, str], ...]: ...
+
 
 async def crawl_column(
     fetcher: Fetcher,

@@ -25,6 +25,7 @@ from portal_audit.records import (
     PortalCrawl,
     Previous,
     SiteIdentity,
+    Surface,
     TlsState,
 )
 
@@ -38,6 +39,7 @@ from .identity import site_identity
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
 from .markup import mixed_content, page_blocks, page_doc, page_embeds, page_links, text_of
+from .surface import home_print
 from .tls import inspect_https
 
 
@@ -114,6 +116,7 @@ async def crawl_portal_async(
     identity: SiteIdentity | None = None
     home_read = home.url if isinstance(home, Fetched) else None
     mixed: tuple[str, ...] = ()
+    printed: tuple[tuple[str, str], ...] = ()  # the home page's stable parts (``surface.py``)
     if isinstance(home, Fetched):
         doc = page_doc(home.text)
         on_home = tuple(home_links(doc, home.url, as_of))
@@ -121,6 +124,7 @@ async def crawl_portal_async(
         home_text = text_of(body if body is not None else doc)
         identity = site_identity(doc, home_url, home_text, home.text)
         mixed = mixed_content(doc, home_url) if tls else ()
+        printed = tuple(home_print(doc).items())
         if observer is not None:
             observer.page(home_url, None, home_text, lambda: page_blocks(doc), lambda: page_links(doc, home_url),
                           lambda captions: page_embeds(doc, home_url, captions), lambda: hidden_links(doc, home_url))
@@ -190,8 +194,9 @@ async def crawl_portal_async(
         return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity,
                            accessibility=tested, tls=secured).recorded()
     links = await checking.all(deadline - loop.time()) if checking is not None else []  # the portal's budget
+    surface = Surface(printed, observer.origins()) if printed else None
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
-                       identity, tested, secured).recorded()
+                       identity, tested, secured, surface).recorded()
 
 
 class _LinksAsRead:

@@ -29,7 +29,7 @@ from validations.rules import load_ruleset
 from validations.suite import Validation, validate
 from validations.verdicts import Availability, SiteEvidence, home_evidence
 from warehouse.db import cause, is_outage, mask_url
-from warehouse.earlier import accessibility_results
+from warehouse.earlier import accessibility_results, baselines
 from warehouse.errors import WarehouseError
 from warehouse.load import finish_run, load_portal, store_evidence
 from warehouse.read import home_link_history, item_dates, probe_counts
@@ -119,6 +119,7 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         untested = [p.id for p in portals if crawls[p.id].accessibility is None]
         axe = wait_out(lambda: accessibility_results(engine, untested, run.as_of - within, run.run_id)
                        if untested else {}, deadline, "reading evidence", log)
+        compared = wait_out(lambda: baselines(engine, [p.id for p in portals]), deadline, "reading evidence", log)
     except Exception as error:
         if spool is None or not is_outage(error):
             raise
@@ -131,13 +132,13 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
                                             ruleset, run.as_of, evidence=evidence, history=history,
                                             docs_dir=docs_dir, run_name=run.run_id, indicators={
                                                 p.id: indicator_evidence(p, crawls[p.id], run.content, axe.get(p.id),
-                                                                         registry)
+                                                                         registry, compared.get(p.id))
                                                 for p in portals})
     for p in portals:
         c = crawls[p.id]
         try:
             wait_out(partial(load_portal, engine, run.run_id, p, list(c.columns), validation, c.home, c.home_items,
-                             c.links, c.findings, c.accessibility), deadline, f"loading {p.id}", log)
+                             c.links, c.findings, c.accessibility, c.surface), deadline, f"loading {p.id}", log)
             done.loaded.append(p.id)
         except Exception as error:
             if spool is not None and is_outage(error):

@@ -25,9 +25,9 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
 INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation",
-              "accessibility", "hidden_links", "https")
+              "accessibility", "hidden_links", "script_origins", "defacement", "https")
 # those of them that are security checks (安全监测), shown in reports apart from the indicators
-SECURITY = ("hidden_links", "https")
+SECURITY = ("hidden_links", "script_origins", "defacement", "https")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,28 @@ class TlsState:
     redirects: bool | None = None
     mixed: tuple[str, ...] = ()
     error: Msg | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """What a portal showed tonight that should not change night to night
+    (``extractors/surface.py``): its home page's stable parts (part → cleaned text; empty:
+    the home page was not read) and the origins of the scripts and frames on the pages read,
+    each with its tag and the first page it was seen on."""
+
+    home: tuple[tuple[str, str], ...] = ()
+    origins: tuple[tuple[str, str, str], ...] = ()  # (origin, tag, page URL)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A portal's surface as first seen, or as a person accepted it (``baseline accept``):
+    what tonight's is compared with."""
+
+    run_id: str
+    home: tuple[tuple[str, str], ...]
+    origins: frozenset[str]
+    accepted: bool = False  # set by a person (a redesign), not taken on a first night
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +334,7 @@ class PortalCrawl:
     identity: SiteIdentity | None = None  # the home page's identity marks (None: the home page was not read)
     accessibility: tuple[AxeResult, ...] | None = None  # axe-core on the home and a list page (None: not tonight)
     tls: TlsState | None = None  # its HTTPS (None: not looked at)
+    surface: Surface | None = None  # its stable parts and script origins (None: not read)
 
     @property
     def home_reachable(self) -> bool | None:

@@ -40,3 +40,16 @@ def registered_domain(host: str) -> str:
     if len(labels) >= 3 and labels[-2] in ("gov", "com", "edu", "org", "net", "ac") and len(labels[-1]) == 2:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
+
+
+def origin(url: str) -> str | None:
+    """``scheme://host[:port]`` of an absolute http(s) URL, lower-cased (the default port left out)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    shown = f":{port}" if port and port != {"http": 80, "https": 443}[parts.scheme] else ""
+    return f"{parts.scheme}://{parts.hostname.lower()}{shown}"

@@ -182,3 +182,68 @@ def test_a_plain_http_portal_is_advised_to_enable_https(site):
     crawl, check = https_judged(base, None, today)
     assert crawl.tls is not None and crawl.tls.url is None
     assert check.outcome == "warn" and "未启用HTTPS" in check.reason
+
+
+# -- baselines: injected scripts (挂马) and tampering (篡改) ---------------------------------
+MENU = ("首页", "政务公开", "政策文件", "通知公告")
+NEW_MENU = ("首页", "信息公开", "办事服务", "互动交流", "走进民政")
+
+
+def home_html(title: str, script: str = "", menu: tuple[str, ...] = MENU) -> str:
+    nav = "".join(f'<a href="/col/{i}/index.html">{m}</a>' for i, m in enumerate(menu))
+    extra = f'<script src="{script}"></script>' if script else ""
+    return (f'<html><head><title>{title}</title><meta name="keywords" content="某某市,民政">{extra}</head><body>'
+            f'<nav>{nav}</nav><div class="news"><a href="/art/1.html">今日要闻</a><span>2026-03-25</span></div>'
+            f'<footer><a href="/about.html">关于本站</a> 主办：某某市民政局 访问量：12345</footer></body></html>')
+
+
+def night(engine, portal: Portal, as_of: date):
+    """One night as the flow runs it: crawl, read the baseline, judge, load (surface and all)."""
+    from warehouse.earlier import baselines
+    from warehouse.load import finish_run, load_portal, start_run
+
+    crawl = asyncio.run(crawl_portal_async(portal, as_of, POLICY, observer=PageScan()))
+    v = validate(list(crawl.columns), [portal], load_ruleset(), as_of, evidence={portal.id: SiteEvidence()},
+                 indicators={portal.id: indicator_evidence(portal, crawl, baseline=baselines(engine, [portal.id]).get(
+                     portal.id))})
+    run = start_run(engine, as_of, "national-2019@1")
+    load_portal(engine, run, portal, list(crawl.columns), v, crawl.home, surface=crawl.surface)
+    finish_run(engine, run, ok=True)
+    return {c.item: c for c in v.portals[0].indicators}
+
+
+def test_a_new_script_origin_and_a_redesign_warn_until_accepted_and_gambling_words_fail(site, tmp_path):
+    from app.cli import main
+    from warehouse.db import make_engine
+
+    pages, base = site
+    rows = "".join(f'<li><a href="/art/{i}.html">第{i}期工作简报</a><span>2026-03-{10 + i}</span></li>'
+                   for i in range(5))
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
+    pages.add("/", home_html("某某市民政局", "https://hm.baidu.com/hm.js"))
+    portal = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
+        Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    engine = make_engine(url)
+    first = night(engine, portal, AS_OF - dt.timedelta(days=2))
+    assert first["script_origins"].outcome == first["defacement"].outcome == "pass"
+    assert "首次检查" in first["defacement"].reason
+    # since then: a script from a new origin, a new title and a new menu (a redesign, or not)
+    pages.add("/", home_html("某某市民政局门户网站", "http://s.counter-example.net/c.js", NEW_MENU))
+    second = night(engine, portal, AS_OF - dt.timedelta(days=1))
+    origins = second["script_origins"]
+    assert origins.outcome == "warn" and "http://s.counter-example.net" in origins.reason
+    assert "hm.baidu.com" not in origins.reason  # in the baseline: not new
+    deface = second["defacement"]
+    assert deface.outcome == "warn" and "2处" in deface.reason
+    assert "「某某市民政局」→「某某市民政局门户网站」" in deface.reason
+    again = night(engine, portal, AS_OF - dt.timedelta(days=1))  # the same night again: the baseline stays
+    assert again["defacement"].outcome == "warn"
+    assert main(["baseline", "accept", "mz", "nobody", "--warehouse", url]) == 2  # a portal never read: said, not made
+    assert main(["baseline", "accept", "mz", "--warehouse", url]) == 0
+    third = night(engine, portal, AS_OF)
+    assert third["script_origins"].outcome == third["defacement"].outcome == "pass"
+    assert "经人工接受" in third["defacement"].reason
+    pages.add("/", home_html("某某市民政局门户网站-澳门百家乐真人娱乐", "http://s.counter-example.net/c.js", NEW_MENU))
+    tampered = night(engine, portal, AS_OF)["defacement"]
+    assert tampered.outcome == "fail" and "澳门百家乐" in tampered.reason and "访问量" not in tampered.reason

@@ -21,7 +21,7 @@ import yaml
 
 from portal_audit.records import Finding, HiddenLink, Link
 from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked
-from portal_audit.urls import registered_domain
+from portal_audit.urls import origin, registered_domain
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LINKS_PER_PORTAL = 100  # distinct links checked per portal and night
@@ -257,6 +257,7 @@ class PageScan:
         self._links: dict[str, Link] = {}
         self._findings: dict[tuple[str, str, str], Finding] = {}
         self._hidden_seen: set[str] = set()
+        self._origins: dict[str, tuple[str, str, str]] = {}  # origin → (origin, tag, first page)
 
     def page(self, page_url: str, column_id: str | None, text: str, blocks: Callable[[], list[tuple[str, str]]],
              links: Callable[[], list[tuple[str, str, str]]],
@@ -280,7 +281,11 @@ class PageScan:
                     for rule, severity, term, sentence in leaks(tag, block):
                         self._add(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, page_url,
                                           column_id))
-            self._adverts(page_url, column_id, embeds("广告" in text or "廣告" in text))
+            embedded = embeds("广告" in text or "廣告" in text)
+            self._adverts(page_url, column_id, embedded)
+            for url, tag, _ in embedded:  # scripts and frames: where a page runs others' code (挂马)
+                if tag != "label" and (seen := origin(url)) is not None:
+                    self._origins.setdefault(seen, (seen, tag, page_url))
             for link in hidden():  # a footer's 暗链 is on every page: kept once, where first seen
                 if link.url not in self._hidden_seen and (judged := hidden_link_rule(link, page_url,
                                                                                      self.hidden)) is not None:
@@ -309,3 +314,7 @@ class PageScan:
 
     def findings(self) -> list[Finding]:
         return list(self._findings.values())
+
+    def origins(self) -> tuple[tuple[str, str, str], ...]:
+        """The script and frame origins of the pages scanned: (origin, tag, first page)."""
+        return tuple(self._origins.values())

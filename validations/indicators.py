@@ -39,11 +39,13 @@ from portal_audit.i18n import Msg, has, msg
 from portal_audit.records import (
     ArticleMeta,
     AxeResult,
+    Baseline,
     ColumnVerdict,
     Finding,
     Item,
     PortalCrawl,
     SiteIdentity,
+    Surface,
     TlsState,
 )
 from portal_audit.text import fold
@@ -51,6 +53,7 @@ from portal_audit.text import fold
 from .articles import disclosure_check, interpretation_check
 from .registry import Registry, host_of
 from .rules import Ruleset
+from .security import defacement_check, script_origins_check
 from .verdicts import Check
 
 READ = ("fresh", "stale", "empty", "exempt")  # a column whose list was read
@@ -75,6 +78,8 @@ class IndicatorEvidence:
     accessibility_run: str | None = None  # the earlier run they come from (None: tonight's)
     registry: Registry | None = None  # the national site registry's local copy, when the catalog names one
     tls: TlsState | None = None  # the portal's HTTPS (None: not read this run)
+    surface: Surface | None = None  # tonight's stable parts and script origins
+    baseline: Baseline | None = None  # what they are compared with (None: a first night)
     name: str = ""  # the portal's name and home page, as the catalog gives them
     base_url: str = ""
 
@@ -98,7 +103,7 @@ def report_candidates(items: list[tuple[str | None, Item]]) -> tuple[tuple[str |
 
 def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
                        earlier_axe: tuple[str, tuple[AxeResult, ...]] | None = None,
-                       registry: Registry | None = None) -> IndicatorEvidence:
+                       registry: Registry | None = None, baseline: Baseline | None = None) -> IndicatorEvidence:
     """What the indicators read of a portal's crawl (a few records: the report candidates,
     not every item); ``earlier_axe``: the latest axe-core results of an earlier run, for a
     night that did not test the portal."""
@@ -117,7 +122,8 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
         articles=tuple((c.column_id, a) for c in crawl.columns for a in c.articles), article_columns=read,
         accessibility=crawl.accessibility if tonight else earlier_axe[1] if earlier_axe else None,
         accessibility_run=None if tonight or not earlier_axe else earlier_axe[0],
-        registry=registry, name=portal.name, base_url=portal.base_url, tls=crawl.tls)
+        registry=registry, name=portal.name, base_url=portal.base_url, tls=crawl.tls, surface=crawl.surface,
+        baseline=baseline)
 
 
 def _columns(ids: list[str]) -> Msg:
@@ -426,6 +432,10 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
                                         p, ev.article_columns))
     if ruleset.indicator("hidden_links") is not None:
         out.append(hidden_links_check(ev))
+    if ruleset.indicator("script_origins") is not None:
+        out.append(script_origins_check(ev.surface, ev.baseline, ev.base_url))
+    if ruleset.indicator("defacement") is not None:
+        out.append(defacement_check(ev.surface, ev.baseline))
     if (p := ruleset.indicator("https")) is not None:
         out.append(https_check(ev, p, as_of))
     return out

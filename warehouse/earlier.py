@@ -10,12 +10,22 @@ import json
 import zlib
 from datetime import date
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, insert, select
 
 from portal_audit.i18n import loads
-from portal_audit.records import AxeResult, ColumnPath, Previous
+from portal_audit.records import AxeResult, Baseline, ColumnPath, Previous
 
-from .models import AccessibilityPage, AuditRun, ColumnPathRow, Evidence, Item, LinkCheckRow, PageFetchRow
+from .models import (
+    AccessibilityPage,
+    AuditRun,
+    ColumnPathRow,
+    Evidence,
+    Item,
+    LinkCheckRow,
+    PageFetchRow,
+    PortalBaseline,
+    PortalSurface,
+)
 
 
 def previous_pages(engine: Engine, portal_id: str) -> dict[str, Previous]:
@@ -87,3 +97,34 @@ def accessibility_results(engine: Engine, portal_ids: list[str], since: date,
                 pages.append(AxeResult(r.page_url, tuple(tuple(v) for v in json.loads(r.violations)),
                                        error, r.elapsed_ms))
     return {p: (run, tuple(pages)) for p, (run, pages) in out.items()}
+
+
+def baselines(engine: Engine, portal_ids: list[str]) -> dict[str, Baseline]:
+    """Each portal's baseline surface, for those that have one."""
+    with engine.connect() as conn:
+        b = PortalBaseline
+        rows = conn.execute(select(b.portal_id, b.run_id, b.home, b.origins, b.accepted).where(
+            b.portal_id.in_(portal_ids)))
+        return {r.portal_id: Baseline(r.run_id, tuple(json.loads(r.home).items()), frozenset(json.loads(r.origins)),
+                                      bool(r.accepted)) for r in rows}
+
+
+class NoSurface(LookupError):
+    """No run has stored what a portal showed (or not the run asked for)."""
+
+
+def accept_baseline(engine: Engine, portal_id: str, run_id: str | None = None) -> str:
+    """Make what run ``run_id`` (default: the latest that read the portal) saw of the portal
+    its baseline — a redesign accepted by a person; returns the run used."""
+    with engine.begin() as conn:
+        s = PortalSurface
+        query = select(s.run_id, s.home, s.origins).where(s.portal_id == portal_id)
+        query = query.where(s.run_id == run_id) if run_id else query.order_by(s.run_id.desc())
+        row = conn.execute(query.limit(1)).first()
+        if row is None:
+            raise NoSurface(portal_id)
+        origins = json.dumps(sorted({o for o, _, _ in json.loads(row.origins)}), ensure_ascii=False)
+        conn.execute(delete(PortalBaseline).where(PortalBaseline.portal_id == portal_id))
+        conn.execute(insert(PortalBaseline).values(portal_id=portal_id, run_id=row.run_id, home=row.home,
+                                                   origins=origins, accepted=True))
+        return row.run_id

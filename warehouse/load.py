@@ -21,6 +21,7 @@ from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
 from portal_audit.records import (
     RECENTLY_WORKING,
     AxeResult,
+    Baseline,
     ColumnCrawl,
     ColumnPath,
     ColumnVerdict,
@@ -28,6 +29,7 @@ from portal_audit.records import (
     LinkCheck,
     PageFetch,
     Probe,
+    Surface,
 )
 from portal_audit.records import Item as ItemRecord
 from portal_audit.urls import site_key
@@ -51,8 +53,10 @@ from .models import (
     LinkCheckRow,
     LinkFingerprint,
     PageFetchRow,
+    PortalBaseline,
     PortalCheck,
     PortalRun,
+    PortalSurface,
     PortalVerdictRow,
 )
 from .models import Portal as Portal_
@@ -146,9 +150,10 @@ class Judged(Protocol):
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Judged,
                 home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = (),
                 links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = (),
-                accessibility: tuple[AxeResult, ...] | None = None) -> None:
+                accessibility: tuple[AxeResult, ...] | None = None, surface: Surface | None = None) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
-    visible afterwards or none of it (an earlier load of the same run stays intact)."""
+    visible afterwards or none of it (an earlier load of the same run stays intact). A
+    ``surface`` is kept with the run, and becomes the portal's baseline when it has none."""
     verdicts, outcomes = validation.verdicts, validation.outcomes
     site = next((v for v in validation.portals if v.portal_id == portal.id), None)
     cols = {c.id: c for c in portal.columns}
@@ -225,7 +230,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
 
     with engine.begin() as conn:
         for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, LinkCheckRow,
-                      ContentFinding, AccessibilityPage, PortalRun):
+                      ContentFinding, AccessibilityPage, PortalSurface, PortalRun):
             conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         stmt = _insert(conn, _table(Portal_)).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
                                                      first_seen_run=run_id, last_seen_run=run_id)
@@ -273,10 +278,30 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                  violations=json.dumps([list(v) for v in a.violations], ensure_ascii=False),
                  error=dumps(a.error) if a.error else None)
             for a in {a.page_url: a for a in accessibility or ()}.values()])
+        if surface is not None:
+            seen = dict(home=json.dumps(dict(surface.home), ensure_ascii=False),
+                        origins=json.dumps([list(o) for o in surface.origins], ensure_ascii=False))
+            conn.execute(_table(PortalSurface).insert().values(run_id=run_id, portal_id=portal.id, **seen))
+            # a first night's surface is the portal's baseline; later ones are compared with it
+            conn.execute(_insert(conn, _table(PortalBaseline)).values(
+                portal_id=portal.id, run_id=run_id, accepted=False, home=seen["home"],
+                origins=json.dumps(sorted({o for o, _, _ in surface.origins}), ensure_ascii=False)
+            ).on_conflict_do_nothing(index_elements=["portal_id"]))
         conn.execute(_table(PortalRun).insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),
             bytes_fetched=sum(p.nbytes for _, _, p in fetched)))
+
+
+def set_baseline(engine: Engine, portal_id: str, baseline: Baseline) -> None:
+    """Make ``baseline`` the portal's, replacing any (the demo seeds a week-old one; people
+    use ``portal-audit baseline accept``, which takes a run's)."""
+    with engine.begin() as conn:
+        conn.execute(delete(PortalBaseline).where(PortalBaseline.portal_id == portal_id))
+        conn.execute(_table(PortalBaseline).insert().values(
+            portal_id=portal_id, run_id=baseline.run_id, accepted=baseline.accepted,
+            home=json.dumps(dict(baseline.home), ensure_ascii=False),
+            origins=json.dumps(sorted(baseline.origins), ensure_ascii=False)))
 
 
 HIJACK_SIMILARITY = 0.15  # title and text this unlike what the external page first showed: a suspected 毒链

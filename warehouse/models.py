@@ -356,3 +356,29 @@ class AccessibilityPage(Base):
 Index("ix_items_column", Item.portal_id, Item.column_id)
 Index("ix_link_checks_portal", LinkCheckRow.portal_id, LinkCheckRow.run_id)
 Index("ix_probes_portal_time", AvailabilityProbe.portal_id, AvailabilityProbe.probed_at)
+
+
+class PortalSurface(Base):
+    """What a run saw of a portal that should not change night to night
+    (``extractors/surface.py``): ``home`` a JSON object of the home page's stable parts,
+    ``origins`` a JSON list of [origin, tag, first page] of its scripts and frames."""
+
+    __tablename__ = "portal_surfaces"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("audit_runs.run_id", ondelete="CASCADE"), primary_key=True)
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    home: Mapped[str] = mapped_column(Text, default="{}")
+    origins: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class PortalBaseline(Base):
+    """Each portal's surface to compare with: its first run's, or the run a person accepted
+    (``portal-audit baseline accept``) after a redesign."""
+
+    __tablename__ = "portal_baselines"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(32))
+    home: Mapped[str] = mapped_column(Text, default="{}")
+    origins: Mapped[str] = mapped_column(Text, default="[]")
+    accepted: Mapped[bool] = mapped_column(default=False)

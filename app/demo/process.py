@@ -125,8 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     from extractors.fetch import policy_for
     from portal_audit.catalog import load_catalog
     from portal_audit.i18n import dumps, msg, os_reason
+    from portal_audit.records import Baseline
     from validations.rules import load_ruleset
     from warehouse.db import make_engine, warehouse_url
+    from warehouse.load import set_baseline
 
     from .siblings import HTTPS_SIBLING, add_siblings, served_at
     from .site import build_site, serve
@@ -159,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     # the demo portal 48 times a day, as probe-homes does; its siblings are there for the supervision
     # indicators and are not probed (their 站点无法访问 is unknown: a week of probes costs the demo ~1.5 s)
     probes = probe_week(engine, served.portals[0], args.as_of, policy_for(served))
+    # its security baseline as of a week ago (the tampering and the new script came since)
+    home, origins = site.baseline
+    set_baseline(engine, portal.id, Baseline((args.as_of - timedelta(days=7)).isoformat(), tuple(home.items()),
+                                              frozenset(origins)))
     _say(week=asdict(Week(len(probes), sum(not p.ok for p in probes))))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -12,6 +12,8 @@ same server), so the demo shows each supervision indicator passing, warning and 
 | accessibility | warn: serious problems, no entry | pass: clean, with its 无障碍 entry | fail: images without alt |
 | hidden_links | fail: two gambling links off the screen | pass | pass |
 | https | warn: plain HTTP | warn: plain HTTP | warn: HTTPS, its certificate expiring in 10 days |
+| script_origins | warn: a script from a new origin since the week-old baseline | pass: first night | pass |
+| defacement | fail: the title tampered with gambling words since the baseline | pass: first night | pass |
 
 (Early in the year, before a deadline has passed, the annual items are not due yet: see
 ``_expected``.) Each sibling has four columns, all fresh, with their truth in the site's.
@@ -199,4 +201,5 @@ def _expected(as_of: date, annual: tuple[str | None, date], website: str | None,
     counted = working_days_between(as_of - timedelta(days=60), as_of - timedelta(days=10)) is not None
     return {"annual_report": annual_outcome, "website_report": website_outcome, "site_identity": identity,
             "advertising": ads, "disclosure_days": disclosure if counted else "unknown",
-            "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass", "https": https}
+            "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass", "https": https,
+            "script_origins": "pass", "defacement": "pass"}

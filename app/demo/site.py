@@ -65,6 +65,7 @@ class DemoSite:
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
     indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
     hidden: set[str] = field(default_factory=set)  # the hidden links planted (暗链): all there are
+    baseline: tuple[dict[str, str], list[str]] = ({}, [])  # the home page's parts and origins a week ago
     siblings: list[Portal] = field(default_factory=list)  # served beside it (``siblings.py``), base URLs relative
     flaky_home: int | None = FLAKY_HOME
     _home_visits: int = 0
@@ -201,6 +202,29 @@ _HIDDEN_BLOCK = (f'<div style="position:absolute;left:-9999px;top:-9999px;"><a h
                  f'<a href="{_HIDDEN_HOST}/bjl/">百家乐真人娱乐</a></div>')
 
 
+# since the baseline the demo seeds (its home page as it was a week ago, 暗链 included), the
+# home page's title was tampered with gambling words (defacement's planted fail) and a script
+# from a new origin added (script_origins' planted warning, 疑似: not on any lexicon)
+TAMPERED_WORDS = "-澳门葡京娱乐城官网"
+NEW_SCRIPT = "http://js.tj-count.example.net/c.js"
+
+
+def _tampered(page: str) -> str:
+    return page.replace("</title>", TAMPERED_WORDS + "</title>", 1).replace(
+        "</head>", f'<script src="{NEW_SCRIPT}"></script></head>', 1)
+
+
+def _baseline_of(page: str) -> tuple[dict[str, str], list[str]]:
+    """The home page's stable parts and its scripts' and frames' origins, as the audit reads them."""
+    from extractors.markup import page_doc, page_embeds
+    from extractors.surface import home_print
+    from portal_audit.urls import origin
+
+    doc = page_doc(page)
+    origins = {o for url, tag, _ in page_embeds(doc, "http://127.0.0.1/", False) if (o := origin(url))}
+    return home_print(doc), sorted(origins - {"http://127.0.0.1"})
+
+
 def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
     """The home page's 年度报告 block, with what the annual indicators must find: last year's
     网站工作年度报表 on time (20 January; not yet out before then, and not yet due), and
@@ -221,7 +245,8 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
                             "annual_report": "fail" if as_of >= date(as_of.year, 2, 2) else "pass",
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
                             # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
-                            "accessibility": "warn", "hidden_links": "fail", "https": "warn"})
+                            "accessibility": "warn", "hidden_links": "fail", "https": "warn",
+                            "script_origins": "warn", "defacement": "fail"})
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
@@ -461,7 +486,9 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
             site.pages[base + name] = (page_html.encode("gb18030" if gbk else "utf-8"), f"text/html; charset={charset}" if not gbk else "text/html", 200)
 
     home = _home_body(portal, per_column) + _reports(site, portal, as_of) + _AD_BLOCK
-    home_page = _layout(portal, "首页", home, sidebar, "utf-8").replace("</div>\n</body>", _HIDDEN_BLOCK + "</div>\n</body>")
+    week_ago = _layout(portal, "首页", home, sidebar, "utf-8").replace("</div>\n</body>", _HIDDEN_BLOCK + "</div>\n</body>")
+    home_page = _tampered(week_ago)
+    site.baseline = _baseline_of(week_ago)
     site.pages["/index.html"] = (home_page.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/old.html"] = (_SOFT_404.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/rank.html"] = (_layout(portal, "排行", "<p>访问排行</p>", "", "utf-8").encode(), "text/html; charset=utf-8", 200)
