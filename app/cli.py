@@ -436,7 +436,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     found_content = content_findings(engine, summary.run_id)
     terms = set(found_content["term"])
     hidden = set(found_content.loc[found_content["kind"] == "hidden", "term"])  # exactly those planted
-    content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms and hidden == set(site.hidden)
+    attached = set(found_content.loc[(found_content["kind"] == "leak")  # in attachments: exactly those planted
+                                     & found_content["page_url"].str.contains("/uploads/"), "term"])
+    content_ok = broken == set(site.broken) and set(site.findings.values()) <= terms and hidden == set(site.hidden) \
+        and attached == set(site.attached)
     from warehouse.read import portal_checks
 
     judged = portal_checks(engine, summary.run_id)
@@ -462,6 +465,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             wrong=msg("cli.wrongly", n=len(broken - set(site.broken))) if broken - set(site.broken) else msg("empty"),
             findings=len(terms), outcome=msg("cli.found" if set(site.findings.values()) <= terms else "cli.missed"),
             hidden=len(hidden & set(site.hidden)), planted_hidden=len(site.hidden),
+            attached=len(attached & set(site.attached)), planted_attached=len(site.attached),
             wrong_hidden=msg("cli.wrongly", n=len(hidden - set(site.hidden))) if hidden - set(site.hidden)
             else msg("empty")))
     for portal_id, found in indicators.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import zlib
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -67,6 +67,12 @@ class PageObserver(Protocol):
     def findings(self) -> list[Finding]: ...
 
     def origins(self) -> tuple[tuple[str, str, str], ...]: ...
+
+    def attachment(self, url: str, blocks: list[tuple[str, str]]) -> tuple[Finding, ...]:
+        """An attachment's text blocks (``attachments.py``) scanned for personal data: its findings."""
+
+    def known(self, findings: Sequence[Finding]) -> None:
+        """Findings an earlier night's reading of the same content made, found again tonight."""
 
 
 async def crawl_column(

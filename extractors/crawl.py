@@ -16,6 +16,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import msg
 from portal_audit.records import (
     ArticleMeta,
+    AttachmentScan,
     AxeResult,
     ColumnCrawl,
     ColumnPath,
@@ -31,6 +32,7 @@ from portal_audit.records import (
 
 from .accessibility import axe_portal
 from .article import read_article
+from .attachments import read_attachments
 from .browser import Renderer, RenderLimits
 from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings, crawl_column, fetch_page
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
@@ -73,6 +75,8 @@ class PortalInputs:
     articles: int = 0  # newest articles read per policy or 解读 column (``newest_articles``)
     axe: bool = False  # test the home page and a list page with axe-core tonight (``accessibility.py``)
     tls: bool = False  # read the portal's HTTPS certificate (``tls.py``)
+    attachments: int = 0  # attachments read for personal data, at most (``attachments.py``)
+    attachments_read: Mapping[str, AttachmentScan] = field(default_factory=dict)  # URL → an earlier night's reading
 
 
 async def crawl_portal_async(
@@ -81,7 +85,8 @@ async def crawl_portal_async(
     paths: Mapping[str, ColumnPath] | None = None, context: Sequence[str] | None = None,
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
     observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
-    axe: bool = False, tls: bool = False,
+    axe: bool = False, tls: bool = False, attachments: int = 0,
+    attachments_read: Mapping[str, AttachmentScan] | None = None,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -95,7 +100,8 @@ async def crawl_portal_async(
         async with Fetcher(policy) as own, Renderer(own, render_limits(policy)) as rendering:
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
                                             fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
-                                            articles=articles, axe=axe, tls=tls)
+                                            articles=articles, axe=axe, tls=tls, attachments=attachments,
+                                            attachments_read=attachments_read)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -152,6 +158,7 @@ async def crawl_portal_async(
     if checking is not None:  # the home page's and first pages' links are checked while the columns crawl
         checking.more()
     wanted = {c.id for c in portal.columns if c.category in ARTICLE_CATEGORIES} if articles else set()
+    scanning: asyncio.Future | None = None  # the attachments linked from the pages read
     reading: dict[str, list[tuple[Item, asyncio.Future]]] = {}  # column id → its articles, read once its list is
 
     def finished(col_id: str, crawl: ColumnCrawl) -> None:
@@ -164,6 +171,9 @@ async def crawl_portal_async(
 
     try:
         columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget, finished)
+        if attachments and observer is not None:  # linked from the pages read, read while the articles are
+            scanning = asyncio.ensure_future(read_attachments(fetcher, observer.links(), observer, attachments,
+                                                              attachments_read or {}, deadline - loop.time()))
         if reading:
             columns = await _with_articles(columns, reading, deadline - loop.time())
         tested = None
@@ -172,6 +182,7 @@ async def crawl_portal_async(
                 tested = await asyncio.wait_for(testing, max(1.0, deadline - loop.time()))
             except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
                 tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
+        scanned: tuple[AttachmentScan, ...] = await scanning if scanning is not None else ()
         secured = None
         if securing is not None:
             try:
@@ -179,6 +190,8 @@ async def crawl_portal_async(
             except TimeoutError:
                 secured = TlsState(home_read or portal.base_url, error=msg("article.out_of_time"))
     except BaseException:
+        if scanning is not None:
+            scanning.cancel()
         if securing is not None:
             securing.cancel()
         for pairs in reading.values():
@@ -196,7 +209,7 @@ async def crawl_portal_async(
     links = await checking.all(deadline - loop.time()) if checking is not None else []  # the portal's budget
     surface = Surface(printed, observer.origins()) if printed else None
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
-                       identity, tested, secured, surface).recorded()
+                       identity, tested, secured, surface, scanned).recorded()
 
 
 class _LinksAsRead:
@@ -292,7 +305,8 @@ async def crawl_portals(
             return await crawl_portal_async(portal, as_of, policy, window_days, given.previous, given.known,
                                             given.paths, given.context, fetcher=fetcher, renderer=renderer,
                                             observer=given.observer, link_cache=given.link_cache,
-                                            articles=given.articles, axe=given.axe, tls=given.tls)
+                                            articles=given.articles, axe=given.axe, tls=given.tls,
+                                            attachments=given.attachments, attachments_read=given.attachments_read)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

@@ -138,7 +138,8 @@ def commit(engine, url: str, run: RunSpec, portals: list[Portal], crawls: dict[s
         c = crawls[p.id]
         try:
             wait_out(partial(load_portal, engine, run.run_id, p, list(c.columns), validation, c.home, c.home_items,
-                             c.links, c.findings, c.accessibility, c.surface), deadline, f"loading {p.id}", log)
+                             c.links, c.findings, c.accessibility, c.surface, c.attachments), deadline,
+                             f"loading {p.id}", log)
             done.loaded.append(p.id)
         except Exception as error:
             if spool is not None and is_outage(error):

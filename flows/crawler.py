@@ -41,7 +41,14 @@ from portal_audit.i18n import using
 from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
-from warehouse.earlier import column_paths, known_items, previous_pages, recently_working_links, tested_since
+from warehouse.earlier import (
+    attachments_read,
+    column_paths,
+    known_items,
+    previous_pages,
+    recently_working_links,
+    tested_since,
+)
 
 from .server import die_with_parent
 
@@ -210,7 +217,8 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
         paths = _hint(lambda: column_paths(engine, p.id, p.base_url), no_paths)
         return PortalInputs(previous, known, paths, job.context.get(p.id, ()), observer, cache,
                             checks.articles_per_column, _axe_tonight(p.id, job.as_of, checks.axe_every_days, engine),
-                            checks.https)
+                            checks.https, checks.attachments_per_portal if observer is not None else 0,
+                            _hint(lambda: attachments_read(engine, p.id), {}) if checks.attachments_per_portal else {})
 
     # one thread sends, in order: the loop crawls on while a portal's crawl is pickled and
     # while the command, busy storing the last one's evidence, does not read

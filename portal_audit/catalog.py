@@ -174,6 +174,9 @@ class Checks(BaseModel):
     axe_every_days: int = Field(
         7, ge=0, le=366, description="test each portal's home page and a list page with axe-core every this many "
         "days, on a rotation (a render costs ~100 static fetches; 0: never)")
+    attachments_per_portal: int = Field(
+        10, ge=0, le=1000, description="attachments linked from the pages read (xls, xlsx, docx, pdf, csv, txt) read "
+        "for personal data per portal and run, each once by its content (0: none)")
     https: bool = Field(True, description="read each portal's HTTPS certificate once a run (one TLS handshake; "
                         "an http:// portal on port 80 is tried on 443)")
     articles_per_column: int = Field(

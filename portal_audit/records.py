@@ -145,6 +145,26 @@ class TlsState:
 
 
 @dataclass(frozen=True, slots=True)
+class AttachmentScan:
+    """An attachment linked from a page the audit read (xls, xlsx, docx, pdf, csv, txt …),
+    read for personal data (``extractors/attachments.py``): the page that links it, its
+    kind, its validators and content hash (a later night asks conditionally and reads a
+    body it has seen before no more), the findings (masked) and why it could not be read.
+    ``reused``: judged on an earlier night's reading of the same content."""
+
+    url: str
+    page_url: str
+    kind: str
+    content_hash: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    findings: tuple[Finding, ...] = ()
+    error: Msg | None = None
+    reused: bool = False
+    nbytes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Surface:
     """What a portal showed tonight that should not change night to night
     (``extractors/surface.py``): its home page's stable parts (part → cleaned text; empty:
@@ -335,6 +355,7 @@ class PortalCrawl:
     accessibility: tuple[AxeResult, ...] | None = None  # axe-core on the home and a list page (None: not tonight)
     tls: TlsState | None = None  # its HTTPS (None: not looked at)
     surface: Surface | None = None  # its stable parts and script origins (None: not read)
+    attachments: tuple[AttachmentScan, ...] = ()  # attachments read for personal data
 
     @property
     def home_reachable(self) -> bool | None:

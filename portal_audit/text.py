@@ -52,6 +52,19 @@ ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0
                      r"(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])(?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
 _DIGIT_RUN = re.compile(r"\d{11}")  # both need eleven digits in a row: most texts are passed over at once
+BANK_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19})(?![0-9A-Za-z])")  # 银行卡号: 16 to 19 digits
+
+
+def luhn_ok(number: str) -> bool:
+    """ISO/IEC 7812's check digit (Luhn), which every bank card number carries."""
+    total = 0
+    for i, d in enumerate(int(c) for c in reversed(number)):
+        total += (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d
+    return total % 10 == 0
+
+
+def mask_card(number: str) -> str:
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 
 def mask_id(number: str) -> str:
@@ -63,12 +76,14 @@ def mask_mobile(number: str) -> str:
 
 
 def masked(text: str) -> str:
-    """``text`` with every ID number and mobile number in it masked (342501********4215,
-    139****1234): what a record, a report or a log may hold of a page's personal data."""
+    """``text`` with every ID number, mobile number and bank card number (a Luhn check digit)
+    in it masked (342501********4215, 139****1234, 6222***********0123): what a record, a
+    report or a log may hold of a page's personal data."""
     if not text or not _DIGIT_RUN.search(text):
         return text
     text = ID_CARD.sub(lambda m: mask_id(m.group(1)), text)
-    return MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
+    text = MOBILE.sub(lambda m: mask_mobile(m.group(1)), text)
+    return BANK_CARD.sub(lambda m: mask_card(m.group(1)) if luhn_ok(m.group(1)) else m.group(0), text)
 
 
 # NUL and control characters (tab and newline aside): PostgreSQL refuses NUL in text, reports

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from portal_audit.records import Finding, HiddenLink, Link
-from portal_audit.text import _DIGIT_RUN, ID_CARD, MOBILE, mask_id, mask_mobile, masked
+from portal_audit.text import _DIGIT_RUN, BANK_CARD, ID_CARD, MOBILE, luhn_ok, mask_card, mask_id, mask_mobile, masked
 from portal_audit.urls import origin, registered_domain
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -229,18 +229,32 @@ def wording_errors(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, str
 
 def leaks(tag: str, text: str) -> list[tuple[str, str, str, str]]:
     """(rule, severity, masked term, sentence) for each personal-data leak in a block: an ID
-    number with a valid check digit anywhere, a mobile number in a list or table."""
+    number with a valid check digit anywhere, a mobile number in a list or table, a bank
+    card number (Luhn check digit, not an ID number) in a list or table or beside the words
+    that name one (卡号, 账号, 银行)."""
     out = []
+    ids = set()
     for m in _ID_CARD.finditer(text):
         if id_checksum_ok(m.group(1)):
+            ids.add(m.group(1))
             out.append(("id_card", "serious", mask_id(m.group(1)), _sentence(text, m.start(), m.end())))
     if tag in LIST_CONTEXT:
         for m in _MOBILE.finditer(text):
             out.append(("mobile", "suspected", mask_mobile(m.group(1)), _sentence(text, m.start(), m.end())))
+    for m in BANK_CARD.finditer(text):
+        number = m.group(1)
+        if number in ids or not luhn_ok(number):
+            continue
+        near = text[max(0, m.start() - 20):m.start()]
+        if tag in LIST_CONTEXT or any(w in near for w in _CARD_WORDS):
+            out.append(("bank_card", "serious", mask_card(number), _sentence(text, m.start(), m.end())))
     return out
 
 
-_LEAK_NAMES = {"id_card": "身份证号", "mobile": "手机号码"}
+_CARD_WORDS = ("卡号", "账号", "帐号", "银行", "开户")
+
+
+_LEAK_NAMES = {"id_card": "身份证号", "mobile": "手机号码", "bank_card": "银行卡号"}
 
 
 class PageScan:
@@ -314,6 +328,22 @@ class PageScan:
 
     def findings(self) -> list[Finding]:
         return list(self._findings.values())
+
+    def attachment(self, url: str, blocks: list[tuple[str, str]]) -> tuple[Finding, ...]:
+        """An attachment's blocks scanned for personal data, as a page's are (its findings
+        kept, and returned for the attachment's record)."""
+        found = []
+        for tag, block in blocks:
+            if _DIGIT_RUN.search(block):
+                for rule, severity, term, sentence in leaks(tag, block):
+                    found.append(Finding("leak", rule, severity, term, _LEAK_NAMES[rule], sentence, url, None))
+        for f in found:
+            self._add(f)
+        return tuple(dict.fromkeys(found))
+
+    def known(self, findings) -> None:
+        for f in findings:
+            self._add(f)
 
     def origins(self) -> tuple[tuple[str, str, str], ...]:
         """The script and frame origins of the pages scanned: (origin, tag, first page)."""

@@ -13,10 +13,11 @@ from datetime import date
 from sqlalchemy import Engine, delete, insert, select
 
 from portal_audit.i18n import loads
-from portal_audit.records import AxeResult, Baseline, ColumnPath, Previous
+from portal_audit.records import AttachmentScan, AxeResult, Baseline, ColumnPath, Finding, Previous
 
 from .models import (
     AccessibilityPage,
+    AttachmentRow,
     AuditRun,
     ColumnPathRow,
     Evidence,
@@ -128,3 +129,16 @@ def accept_baseline(engine: Engine, portal_id: str, run_id: str | None = None) -
         conn.execute(insert(PortalBaseline).values(portal_id=portal_id, run_id=row.run_id, home=row.home,
                                                    origins=origins, accepted=True))
         return row.run_id
+
+
+def attachments_read(engine: Engine, portal_id: str) -> dict[str, AttachmentScan]:
+    """The portal's attachments as the latest nights read them: URL → reading (validators,
+    content hash, findings), so tonight asks conditionally and parses no content twice."""
+    with engine.connect() as conn:
+        a = AttachmentRow
+        rows = conn.execute(select(a.url, a.page_url, a.kind, a.content_hash, a.etag, a.last_modified, a.nbytes,
+                                   a.findings, a.error).where(a.portal_id == portal_id))
+        return {r.url: AttachmentScan(r.url, r.page_url, r.kind, r.content_hash, r.etag, r.last_modified,
+                                      tuple(Finding(*f) for f in json.loads(r.findings)),
+                                      next(iter(loads(r.error)), None) if r.error else None, nbytes=r.nbytes)
+                for r in rows}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, cast
 
@@ -20,6 +21,7 @@ from portal_audit.catalog import Portal
 from portal_audit.i18n import DEFAULT_LANGUAGE, dumps, render
 from portal_audit.records import (
     RECENTLY_WORKING,
+    AttachmentScan,
     AxeResult,
     Baseline,
     ColumnCrawl,
@@ -36,6 +38,7 @@ from portal_audit.urls import site_key
 
 from .models import (
     AccessibilityPage,
+    AttachmentRow,
     AuditRun,
     AvailabilityProbe,
     Base,
@@ -150,7 +153,8 @@ class Judged(Protocol):
 def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[ColumnCrawl], validation: Judged,
                 home: PageFetch | None = None, home_items: tuple[ItemRecord, ...] = (),
                 links: tuple[LinkCheck, ...] = (), findings: tuple[Finding, ...] = (),
-                accessibility: tuple[AxeResult, ...] | None = None, surface: Surface | None = None) -> None:
+                accessibility: tuple[AxeResult, ...] | None = None, surface: Surface | None = None,
+                attachments: tuple[AttachmentScan, ...] = ()) -> None:
     """Load one portal's results of a run in a single transaction: either all of it is
     visible afterwards or none of it (an earlier load of the same run stays intact). A
     ``surface`` is kept with the run, and becomes the portal's baseline when it has none."""
@@ -287,6 +291,16 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                 portal_id=portal.id, run_id=run_id, accepted=False, home=seen["home"],
                 origins=json.dumps(sorted({o for o, _, _ in surface.origins}), ensure_ascii=False)
             ).on_conflict_do_nothing(index_elements=["portal_id"]))
+        if attachments:  # each as tonight read it, for the next night's conditional request
+            stmt = _insert(conn, _table(AttachmentRow))
+            read = ("page_url", "kind", "content_hash", "etag", "last_modified", "nbytes", "findings", "error",
+                    "run_id")
+            _batches(conn, stmt.on_conflict_do_update(index_elements=["portal_id", "url"], set_={
+                k: getattr(stmt.excluded, k) for k in read}), list({a.url: dict(
+                    portal_id=portal.id, url=a.url, page_url=a.page_url, kind=a.kind, content_hash=a.content_hash,
+                    etag=a.etag, last_modified=a.last_modified, nbytes=a.nbytes, run_id=run_id,
+                    findings=json.dumps([list(astuple(f)) for f in a.findings], ensure_ascii=False),
+                    error=dumps(a.error) if a.error else None) for a in attachments}.values()))
         conn.execute(_table(PortalRun).insert().values(
             run_id=run_id, portal_id=portal.id, portal_name=portal.name, base_url=portal.base_url,
             loaded_at=_now(), catalog_version=version, columns=len(audits), pages_fetched=len(fetches),

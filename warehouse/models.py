@@ -382,3 +382,23 @@ class PortalBaseline(Base):
     home: Mapped[str] = mapped_column(Text, default="{}")
     origins: Mapped[str] = mapped_column(Text, default="[]")
     accepted: Mapped[bool] = mapped_column(default=False)
+
+
+class AttachmentRow(Base):
+    """An attachment as the latest night that asked for it read it
+    (``extractors/attachments.py``): its validators and content hash for the next night's
+    conditional request, and its findings (masked, JSON) to judge it on while it is unchanged."""
+
+    __tablename__ = "attachment_scans"
+
+    portal_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    page_url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    nbytes: Mapped[int] = mapped_column(Integer, default=0)
+    findings: Mapped[str] = mapped_column(Text, default="[]")
+    error: Mapped[str | None] = mapped_column(Text)
+    run_id: Mapped[str] = mapped_column(String(32))

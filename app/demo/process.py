@@ -40,6 +40,7 @@ class Expected:
     hidden: list[str] = field(default_factory=list)  # the hidden links planted (暗链): all the audit may find
     ca_file: str = ""  # the demo's certificate authority (PEM), which the demo's catalog trusts
     certificate_until: str = ""  # the day the HTTPS sibling's certificate expires (China's; ISO)
+    attached: list[str] = field(default_factory=list)  # personal data planted in attachments (masked)
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     beside = [served_at(s, base) for s, (_, base) in zip(siblings, others)]
     _say(served=asdict(Expected(base_url, site.truth, site.late, site.broken, site.findings, site.indicators,
                                 [s.model_dump(mode="json", exclude_none=True) for s in beside], sorted(site.hidden),
-                                str(certs.ca), until.date().isoformat())))
+                                str(certs.ca), until.date().isoformat(), sorted(site.attached))))
     served = catalog.model_copy(update={"portals": [portal.model_copy(update={"base_url": base_url}), *beside],
                                         "politeness": catalog.politeness.model_copy(update={"ca_file": str(certs.ca)})})
     engine = make_engine(warehouse_url(args.warehouse or None))

@@ -32,6 +32,8 @@ from urllib.parse import parse_qsl, urlencode
 from portal_audit.catalog import Column, Portal
 from validations.rules import Ruleset
 
+from .files import pdf, xlsx
+
 PER_PAGE = 15
 SHARES = {"unreachable": 5, "empty": 9, "noted": 1, "stale": 20}  # the rest fresh (static columns: exempt)
 FLAKY_HOME = 25  # every 25th visit of the home page fails: 4 % of a week of probes (a warning, not a veto)
@@ -65,6 +67,7 @@ class DemoSite:
     findings: dict[str, str] = field(default_factory=dict)  # rule → the term a content scan must find
     indicators: dict[str, dict[str, str]] = field(default_factory=dict)  # portal → indicator → its outcome
     hidden: set[str] = field(default_factory=set)  # the hidden links planted (暗链): all there are
+    attached: set[str] = field(default_factory=set)  # the personal data planted in attachments (masked): all there is
     baseline: tuple[dict[str, str], list[str]] = ({}, [])  # the home page's parts and origins a week ago
     siblings: list[Portal] = field(default_factory=list)  # served beside it (``siblings.py``), base URLs relative
     flaky_home: int | None = FLAKY_HOME
@@ -493,11 +496,15 @@ def build_site(portal: Portal, ruleset: Ruleset, as_of: date, seed: int = 2019) 
     site.pages["/zt/old.html"] = (_SOFT_404.encode(), "text/html; charset=utf-8", 200)
     site.pages["/zt/rank.html"] = (_layout(portal, "排行", "<p>访问排行</p>", "", "utf-8").encode(), "text/html; charset=utf-8", 200)
     site.pages["/images/icon-rank.png"] = (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png", 200)
-    site.pages["/uploads/2025/guide.pdf"] = (b"%PDF-1.4\n%demo\n", "application/pdf", 200)
+    site.pages["/uploads/2025/guide.pdf"] = (pdf(["Guide to government services", "Office hours 9:00-17:00"]),
+                                             "application/pdf", 200)
+    site.pages[ATTACHMENT] = (xlsx([["序号", "姓名", "身份证号", "救助金额"], [1, "李某某", ATTACHED_ID, 800]]),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 200)
     site.broken = {"/zt/2019/index.html": "HTTP 404", "/zt/old.html": "soft 404", "/images/banner-2019.jpg": "HTTP 404"}
     site.findings = {"phrase": "党十九大", "id_card": DEMO_ID[:6] + "*" * 8 + DEMO_ID[-4:],
                      "mobile": DEMO_MOBILE[:3] + "****" + DEMO_MOBILE[-4:]}
     site.hidden = {f"{_HIDDEN_HOST}/", f"{_HIDDEN_HOST}/bjl/"}
+    site.attached = {ATTACHED_ID[:6] + "*" * 8 + ATTACHED_ID[-4:]}
     for top in _channels(portal):
         href = _channel_href(portal, top)
         if href.startswith("/channel/"):
@@ -524,6 +531,9 @@ def _home_body(portal: Portal, per_column: dict[str, list[Article]]) -> str:
 # attachment that works, an icon link without a title, an ID number and a mobile number
 DEMO_ID = "342501198803154215"  # a valid check digit (GB 11643): a real-looking leak
 DEMO_MOBILE = "13905631234"
+# … and a 公示 spreadsheet linked beside it, with another ID number inside (the attachment check's planted leak)
+ATTACHED_ID = "342501199001011233"
+ATTACHMENT = "/uploads/2026/jzmd.xlsx"
 _HOME_EXTRAS = (
     '<div class="ztzl"><div class="hd"><b>专题专栏</b></div><ul>'
     '<li><a href="/zt/2019/index.html">不忘初心 牢记使命主题教育</a></li>'
@@ -532,7 +542,8 @@ _HOME_EXTRAS = (
     '<li><a href="/zt/rank.html"><img src="/images/icon-rank.png" alt=""></a></li></ul>'
     '<img class="banner" src="/images/banner-2019.jpg" alt="主题宣传"></div>'
     '<div class="gsgg"><div class="hd"><b>公示</b></div><table class="gs"><tr><th>姓名</th><th>身份证号</th><th>联系电话</th></tr>'
-    f'<tr><td>张某某</td><td>{DEMO_ID}</td><td>{DEMO_MOBILE}</td></tr></table></div>')
+    f'<tr><td>张某某</td><td>{DEMO_ID}</td><td>{DEMO_MOBILE}</td></tr></table>'
+    f'<p>附件：<a href="{ATTACHMENT}">2026年第一季度临时救助对象名单（Excel）</a></p></div>')
 _SOFT_404 = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>提示信息</title></head><body>'
              '<div class="error"><p>对不起，您访问的页面不存在或已删除！</p><a href="/">返回首页</a></div></body></html>')
 
