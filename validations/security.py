@@ -45,7 +45,8 @@ def script_origins_check(surface: Surface | None, baseline: Baseline | None, bas
         return ad_network(found, networks) is not None or words.match("", found) is not None
 
     serious = [o for o in new if bad(o[0])]
-    named = [msg("origins.hit", origin=o, tag=tag, page=page) for o, tag, page in (serious or new)[:NAMED]]
+    named = [msg("origins.hit", origin=o, tag=msg(f"embed_tag.{tag}"), page=page)
+             for o, tag, page in (serious or new)[:NAMED]]
     args = dict(n=len(new), named=named, run=baseline.run_id)
     if serious:
         return Check("script_origins", "fail", msg("origins.serious", serious=len(serious), **args))
