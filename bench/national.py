@@ -149,8 +149,11 @@ def night_figures(warehouse: str, run_id: str) -> dict:
             "select elapsed_ms from page_fetches where run_id = :r and url like '%#rendered'"), {"r": run_id}))
         read = Counter({method or "none": n for method, n in conn.execute(text(
             "select extraction, count(*) from column_audits where run_id = :r group by extraction"), {"r": run_id})})
+        security = Counter({(item, outcome): n for item, outcome, n in conn.execute(text(
+            "select item, outcome, count(*) from portal_checks where run_id = :r and item in "
+            "('hidden_links', 'script_origins', 'defacement', 'https') group by item, outcome"), {"r": run_id})})
     return {"rendered": len(held), "read": read, "render_s": (held[len(held) // 2] / 1000, sum(held) / 1000)
-            if held else (0.0, 0.0)}
+            if held else (0.0, 0.0), "security": security}
 
 
 def verdicts(statuses: dict[tuple[str, str], str], scripted: float) -> tuple[Counter, list[str]]:
@@ -217,6 +220,12 @@ def report(args: argparse.Namespace, scripted: float, nights: list[dict]) -> Non
             f"{kind} {right[(kind, 'right')]:,}/{right[(kind, 'all')]:,}" for kind in kinds))
         for line in wrong[:20]:
             print(f"    {line}")
+        # the shard plants no hidden link, injected script or tampering: any warn or fail of those is false;
+        # its portals serve plain HTTP on loopback ports, which the https check rightly warns of
+        security = r["security"]
+        false = sum(n for (item, outcome), n in security.items() if item != "https" and outcome in ("warn", "fail"))
+        print("  security checks: " + ", ".join(f"{item} {outcome} {n}" for (item, outcome), n in sorted(
+            security.items())) + f"; false positives {false}")
     for name, r in [("a first night", nights[0])] + [("a later night", nights[-1])] * (len(nights) > 1):
         rate = r["columns"] / r["wall_s"]
         parts = math.ceil(COLUMNS / (rate * NIGHT_SECONDS))
