@@ -38,6 +38,7 @@ from .column import DEFAULT_WINDOW_DAYS, Fetched, First, PageObserver, Siblings,
 from .fetch import Fetcher, FetchError, FetchPolicy, Unreachable
 from .hidden import hidden_links
 from .identity import site_identity
+from .ipv6 import ipv6_depth
 from .linkcheck import LinkCache, check_links
 from .listpage import home_links, site_wide_links
 from .markup import mixed_content, page_blocks, page_doc, page_embeds, page_links, text_of
@@ -77,6 +78,7 @@ class PortalInputs:
     tls: bool = False  # read the portal's HTTPS certificate (``tls.py``)
     attachments: int = 0  # attachments read for personal data, at most (``attachments.py``)
     attachments_read: Mapping[str, AttachmentScan] = field(default_factory=dict)  # URL → an earlier night's reading
+    ipv6: bool = False  # try the home page, list pages and articles over IPv6 (``ipv6.py``)
 
 
 async def crawl_portal_async(
@@ -86,7 +88,7 @@ async def crawl_portal_async(
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
     observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
     axe: bool = False, tls: bool = False, attachments: int = 0,
-    attachments_read: Mapping[str, AttachmentScan] | None = None,
+    attachments_read: Mapping[str, AttachmentScan] | None = None, ipv6: bool = False,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -101,7 +103,7 @@ async def crawl_portal_async(
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
                                             fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
                                             articles=articles, axe=axe, tls=tls, attachments=attachments,
-                                            attachments_read=attachments_read)
+                                            attachments_read=attachments_read, ipv6=ipv6)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -159,6 +161,7 @@ async def crawl_portal_async(
         checking.more()
     wanted = {c.id for c in portal.columns if c.category in ARTICLE_CATEGORIES} if articles else set()
     scanning: asyncio.Future | None = None  # the attachments linked from the pages read
+    depth: asyncio.Future | None = None  # IPv6 at three depths
     reading: dict[str, list[tuple[Item, asyncio.Future]]] = {}  # column id → its articles, read once its list is
 
     def finished(col_id: str, crawl: ColumnCrawl) -> None:
@@ -174,6 +177,10 @@ async def crawl_portal_async(
         if attachments and observer is not None:  # linked from the pages read, read while the articles are
             scanning = asyncio.ensure_future(read_attachments(fetcher, observer.links(), observer, attachments,
                                                               attachments_read or {}, deadline - loop.time()))
+        if ipv6 and home_read:  # the pages read tonight, tried over IPv6 while the articles are read
+            read = [c for c in columns if c.fetch_state == "ok" and c.url]
+            depth = asyncio.ensure_future(ipv6_depth(policy, home_read, [c.url for c in read if c.url],
+                                                     [c.items[0].url for c in read if c.items]))
         if reading:
             columns = await _with_articles(columns, reading, deadline - loop.time())
         tested = None
@@ -183,6 +190,7 @@ async def crawl_portal_async(
             except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
                 tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
         scanned: tuple[AttachmentScan, ...] = await scanning if scanning is not None else ()
+        six = await depth if depth is not None else None
         secured = None
         if securing is not None:
             try:
@@ -190,8 +198,9 @@ async def crawl_portal_async(
             except TimeoutError:
                 secured = TlsState(home_read or portal.base_url, error=msg("article.out_of_time"))
     except BaseException:
-        if scanning is not None:
-            scanning.cancel()
+        for pending in (scanning, depth):
+            if pending is not None:
+                pending.cancel()
         if securing is not None:
             securing.cancel()
         for pairs in reading.values():
@@ -205,11 +214,11 @@ async def crawl_portal_async(
     # records hold no personal data and no control characters: what the pages show is cleaned here
     if observer is None:
         return PortalCrawl(portal.id, home_fetch, columns, on_home, identity=identity,
-                           accessibility=tested, tls=secured).recorded()
+                           accessibility=tested, tls=secured, ipv6=six).recorded()
     links = await checking.all(deadline - loop.time()) if checking is not None else []  # the portal's budget
     surface = Surface(printed, observer.origins()) if printed else None
     return PortalCrawl(portal.id, home_fetch, columns, on_home, tuple(links), tuple(observer.findings()),
-                       identity, tested, secured, surface, scanned).recorded()
+                       identity, tested, secured, surface, scanned, six).recorded()
 
 
 class _LinksAsRead:
@@ -306,7 +315,8 @@ async def crawl_portals(
                                             given.paths, given.context, fetcher=fetcher, renderer=renderer,
                                             observer=given.observer, link_cache=given.link_cache,
                                             articles=given.articles, axe=given.axe, tls=given.tls,
-                                            attachments=given.attachments, attachments_read=given.attachments_read)
+                                            attachments=given.attachments, attachments_read=given.attachments_read,
+                                            ipv6=given.ipv6)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

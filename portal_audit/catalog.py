@@ -177,6 +177,8 @@ class Checks(BaseModel):
     attachments_per_portal: int = Field(
         10, ge=0, le=1000, description="attachments linked from the pages read (xls, xlsx, docx, pdf, csv, txt) read "
         "for personal data per portal and run, each once by its content (0: none)")
+    ipv6: bool = Field(True, description="try each portal's home page, 5 list pages and 5 articles over IPv6 a "
+                       "run (an AAAA lookup and up to 11 requests; unknown on a machine with no IPv6 route)")
     https: bool = Field(True, description="read each portal's HTTPS certificate once a run (one TLS handshake; "
                         "an http:// portal on port 80 is tried on 443)")
     articles_per_column: int = Field(

@@ -25,7 +25,7 @@ ITEMS = ("site_unreachable", "home_not_updated", "columns_not_updated", "blank_c
 # the supervision indicators (扣分项) judged beside them, in the order reports show them
 # (``validations/indicators.py``): they never decide the single-veto verdict
 INDICATORS = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days", "interpretation",
-              "accessibility", "hidden_links", "script_origins", "defacement", "https")
+              "accessibility", "ipv6", "hidden_links", "script_origins", "defacement", "https")
 # those of them that are security checks (安全监测), shown in reports apart from the indicators
 SECURITY = ("hidden_links", "script_origins", "defacement", "https")
 
@@ -142,6 +142,26 @@ class TlsState:
     redirects: bool | None = None
     mixed: tuple[str, ...] = ()
     error: Msg | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ipv6State:
+    """A portal's IPv6 at three depths (``extractors/ipv6.py``): an AAAA record, the home
+    page over IPv6, and (opened, tried) of its list pages and of its articles. ``route``
+    False: this machine has no IPv6 route and learnt nothing."""
+
+    route: bool
+    aaaa: bool | None = None
+    home_ok: bool | None = None
+    lists: tuple[int, int] = (0, 0)
+    articles: tuple[int, int] = (0, 0)
+
+    @property
+    def share(self) -> float | None:
+        """Pages that opened over IPv6 of those tried (the home page, lists and articles)."""
+        tried = (1 if self.home_ok is not None else 0) + self.lists[1] + self.articles[1]
+        opened = int(bool(self.home_ok)) + self.lists[0] + self.articles[0]
+        return opened / tried if tried else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +376,7 @@ class PortalCrawl:
     tls: TlsState | None = None  # its HTTPS (None: not looked at)
     surface: Surface | None = None  # its stable parts and script origins (None: not read)
     attachments: tuple[AttachmentScan, ...] = ()  # attachments read for personal data
+    ipv6: Ipv6State | None = None  # IPv6 at three depths (None: not looked at)
 
     @property
     def home_reachable(self) -> bool | None:

@@ -19,6 +19,7 @@ The ruleset switches each on or off and holds its thresholds and its source
   a security check the monitoring platforms sell beside the checklist.
 - https: the certificate, http → https, mixed content — advice (提示); no national rule
   requires HTTPS.
+- ipv6: the home page's AAAA record, the home page, list pages and articles over IPv6.
 - accessibility: axe-core's violations on the home page and a list page, and an entry to an
   accessible or elder mode (无障碍环境建设法 第三十二条, GB/T 37668-2019, 适老化).
 
@@ -42,6 +43,7 @@ from portal_audit.records import (
     Baseline,
     ColumnVerdict,
     Finding,
+    Ipv6State,
     Item,
     PortalCrawl,
     SiteIdentity,
@@ -78,6 +80,7 @@ class IndicatorEvidence:
     accessibility_run: str | None = None  # the earlier run they come from (None: tonight's)
     registry: Registry | None = None  # the national site registry's local copy, when the catalog names one
     tls: TlsState | None = None  # the portal's HTTPS (None: not read this run)
+    ipv6: Ipv6State | None = None  # IPv6 at three depths (None: not tried this run)
     surface: Surface | None = None  # tonight's stable parts and script origins
     baseline: Baseline | None = None  # what they are compared with (None: a first night)
     name: str = ""  # the portal's name and home page, as the catalog gives them
@@ -123,7 +126,7 @@ def indicator_evidence(portal: Portal, crawl: PortalCrawl, content: bool = True,
         accessibility=crawl.accessibility if tonight else earlier_axe[1] if earlier_axe else None,
         accessibility_run=None if tonight or not earlier_axe else earlier_axe[0],
         registry=registry, name=portal.name, base_url=portal.base_url, tls=crawl.tls, surface=crawl.surface,
-        baseline=baseline)
+        ipv6=crawl.ipv6, baseline=baseline)
 
 
 def _columns(ids: list[str]) -> Msg:
@@ -318,6 +321,31 @@ def advertising_check(ev: IndicatorEvidence) -> Check:
     return Check("advertising", "pass", msg("advert.none", pages=ev.pages_read))
 
 
+def ipv6_check(ev: IndicatorEvidence, params: dict) -> Check:
+    """IPv6 at three depths (the national IPv6 deployment plan: 县级以上 portals, 85 % of
+    pages): no AAAA record, or a home page that does not open over IPv6, fails; list pages
+    and articles opening below ``min_share`` of those tried warns (a front page alone on
+    IPv6); a machine with no IPv6 route, or a portal reached by a private IPv4 address, is
+    unknown — never a fail."""
+    state = ev.ipv6
+    if state is None:
+        return Check("ipv6", "unknown", msg("ipv6.not_read"))
+    if not state.route:
+        return Check("ipv6", "unknown", msg("ipv6.no_route"))
+    if state.aaaa is None:
+        return Check("ipv6", "unknown", msg("ipv6.not_judged"))
+    if not state.aaaa:
+        return Check("ipv6", "fail", msg("ipv6.no_aaaa", url=ev.base_url))
+    counts = msg("ipv6.counts", lists=state.lists[0], lists_tried=state.lists[1], articles=state.articles[0],
+                 articles_tried=state.articles[1], share=round(100 * (state.share or 0)))
+    if not state.home_ok:
+        return Check("ipv6", "fail", msg("ipv6.home_fails", counts=counts))
+    if (state.share or 0) < float(params.get("min_share", 0.85)):
+        return Check("ipv6", "warn", msg("ipv6.shallow", counts=counts, target=round(100 * float(
+            params.get("min_share", 0.85)))))
+    return Check("ipv6", "pass", msg("ipv6.ok", counts=counts))
+
+
 def hidden_links_check(ev: IndicatorEvidence) -> Check:
     """暗链 (``extractors/hidden.py``, ``content.hidden_link_rule``): a concealed link off the
     site to a non-government host, or any hidden link with a gambling, adult or illicit
@@ -430,6 +458,8 @@ def indicator_checks(portal: Portal, mine: list[ColumnVerdict], ev: IndicatorEvi
             return [i for i in items if i.published_on and since <= i.published_on <= as_of]
         out.append(interpretation_check(recent(ev.policies), recent(ev.readings), {a.url: a for _, a in ev.articles},
                                         p, ev.article_columns))
+    if (p := ruleset.indicator("ipv6")) is not None:
+        out.append(ipv6_check(ev, p))
     if ruleset.indicator("hidden_links") is not None:
         out.append(hidden_links_check(ev))
     if ruleset.indicator("script_origins") is not None:

@@ -139,7 +139,7 @@ def _check(path: Path, where: str, value) -> Allowance:
 
 
 INDICATOR_NAMES = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days",
-                   "interpretation", "accessibility", "hidden_links", "script_origins", "defacement", "https")
+                   "interpretation", "accessibility", "ipv6", "hidden_links", "script_origins", "defacement", "https")
 IDENTITY_MARKS = ("site_code", "conac", "icp", "police", "sponsor", "error_report")
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 

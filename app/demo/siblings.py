@@ -14,6 +14,7 @@ same server), so the demo shows each supervision indicator passing, warning and 
 | https | warn: plain HTTP | warn: plain HTTP | warn: HTTPS, its certificate expiring in 10 days |
 | script_origins | warn: a script from a new origin since the week-old baseline | pass: first night | pass |
 | defacement | fail: the title tampered with gambling words since the baseline | pass: first night | pass |
+| ipv6 | unknown: served at 127.0.0.1 | unknown | unknown |
 
 (Early in the year, before a deadline has passed, the annual items are not due yet: see
 ``_expected``.) Each sibling has four columns, all fresh, with their truth in the site's.
@@ -202,4 +203,4 @@ def _expected(as_of: date, annual: tuple[str | None, date], website: str | None,
     return {"annual_report": annual_outcome, "website_report": website_outcome, "site_identity": identity,
             "advertising": ads, "disclosure_days": disclosure if counted else "unknown",
             "interpretation": readings, "accessibility": accessibility, "hidden_links": "pass", "https": https,
-            "script_origins": "pass", "defacement": "pass"}
+            "script_origins": "pass", "defacement": "pass", "ipv6": "unknown"}

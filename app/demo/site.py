@@ -249,7 +249,8 @@ def _reports(site: DemoSite, portal: Portal, as_of: date) -> str:
                             "website_report": "pass", "site_identity": "fail", "advertising": "warn",
                             # no 无障碍/关怀版 entry, no lang on <html>, an icon link without text: serious, not critical
                             "accessibility": "warn", "hidden_links": "fail", "https": "warn",
-                            "script_origins": "warn", "defacement": "fail"})
+                            "script_origins": "warn", "defacement": "fail",
+                            "ipv6": "unknown"})  # served at 127.0.0.1: an IPv4 address on this machine, not judged
     return f'<div class="ndbg"><div class="hd"><b>年度报告</b></div><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
