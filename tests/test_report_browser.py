@@ -97,7 +97,7 @@ def test_index_across_runs(report):
 # -- language: the rendered outputs a user reads --------------------------------------------------
 # 超期未更新(stale): names keep codes
 CODES = r"\((?:fresh|stale|empty|unreachable|error|exempt|fail|warn|pass|unknown)\)"
-TERMS = {"HTTP", "HTTPS", "IPv6", "probe-homes",  # technical names Chinese users write as they are
+TERMS = {"HTTP", "HTTPS", "IPv4", "IPv6", "probe-homes",  # technical names Chinese users write as they are
          "portal-audit", "baseline", "accept"}  # … and the command that accepts a security baseline
 
 
