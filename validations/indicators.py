@@ -303,14 +303,23 @@ def site_identity_check(ev: IndicatorEvidence, params: dict) -> Check:
                                               code=code or "—"))
 
 
+def _scanned(ev: IndicatorEvidence, item: str, kind: str) -> list[Finding] | Check:
+    """The findings of ``kind`` on the pages read, or ``item`` unknown when the pages' text
+    was not scanned, or nothing was read (no finding is then no pass)."""
+    if ev.findings is None:
+        return Check(item, "unknown", msg("content.not_scanned"))
+    found = [f for f in ev.findings if f.kind == kind]
+    if not found and not ev.pages_read:
+        return Check(item, "unknown", msg("content.nothing_read"))
+    return found
+
+
 def advertising_check(ev: IndicatorEvidence) -> Check:
     """Commercial adverts: a script or frame from an ad network fails; a block captioned
     广告 warns (a person looks); none on the pages read passes."""
-    if ev.findings is None:
-        return Check("advertising", "unknown", msg("content.not_scanned"))
-    ads = [f for f in ev.findings if f.kind == "advert"]
-    if not ads and not ev.pages_read:
-        return Check("advertising", "unknown", msg("content.nothing_read"))
+    ads = _scanned(ev, "advertising", "advert")
+    if isinstance(ads, Check):
+        return ads
     networks = [f for f in ads if f.rule == "ad_network"]
     named = [msg("advert.hit", network=f.expected or f.term, src=f.sentence, page=f.page_url)
              for f in (networks or ads)[:NAMED]]
@@ -351,11 +360,9 @@ def hidden_links_check(ev: IndicatorEvidence) -> Check:
     site to a non-government host, or any hidden link with a gambling, adult or illicit
     site's words, fails (严重); a concealed link inside the site, or a folded one leading off
     it, warns (疑似: a person looks); none on the pages read passes."""
-    if ev.findings is None:
-        return Check("hidden_links", "unknown", msg("content.not_scanned"))
-    hidden = [f for f in ev.findings if f.kind == "hidden"]
-    if not hidden and not ev.pages_read:
-        return Check("hidden_links", "unknown", msg("content.nothing_read"))
+    hidden = _scanned(ev, "hidden_links", "hidden")
+    if isinstance(hidden, Check):
+        return hidden
     serious = [f for f in hidden if f.severity == "serious"]
     named = [msg("hidden.hit", text=f.sentence, url=f.term, how=msg(f"hidden_how.{f.expected}"),
                  rule=msg(f"hidden_rule.{f.rule}"), page=f.page_url)
