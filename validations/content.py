@@ -20,7 +20,17 @@ from urllib.parse import urlsplit
 import yaml
 
 from portal_audit.records import Finding, HiddenLink, Link
-from portal_audit.text import _DIGIT_RUN, BANK_CARD, ID_CARD, MOBILE, luhn_ok, mask_card, mask_id, mask_mobile, masked
+from portal_audit.text import (
+    _DIGIT_RUN,
+    BANK_CARD,
+    ID_CARD,
+    MOBILE,
+    luhn_ok,
+    mask_card,
+    mask_id,
+    mask_mobile,
+    masked,
+)
 from portal_audit.urls import origin, registered_domain
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -241,13 +251,18 @@ def leaks(tag: str, text: str) -> list[tuple[str, str, str, str]]:
     if tag in LIST_CONTEXT:
         for m in _MOBILE.finditer(text):
             out.append(("mobile", "suspected", mask_mobile(m.group(1)), _sentence(text, m.start(), m.end())))
+    cards = []
     for m in BANK_CARD.finditer(text):
         number = m.group(1)
         if number in ids or not luhn_ok(number):
             continue
         near = text[max(0, m.start() - 20):m.start()]
         if tag in LIST_CONTEXT or any(w in near for w in _CARD_WORDS):
+            cards.append(number)
             out.append(("bank_card", "serious", mask_card(number), _sentence(text, m.start(), m.end())))
+    for number in cards:  # no sentence keeps a card number the block showed, whichever finding it is of
+        out = [(rule, severity, term, sentence.replace(number, mask_card(number)))
+               for rule, severity, term, sentence in out]
     return out
 
 
