@@ -111,6 +111,18 @@ def _dns_reason(exc: OSError) -> Msg:
     return msg("net.dns_other")
 
 
+def _unresolved(exc: BaseException) -> socket.gaierror | None:
+    """The resolver's "no such name" behind a connection error (a host connected to by name,
+    where the catalog allows private networks), else None. A failure that may pass (EAI_AGAIN)
+    is left to the retries."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror) and seen.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", None)):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _transport_reason(exc: Exception) -> Msg:
     """What went wrong on the wire, as a catalogue message: refused, reset, TLS …"""
     text = str(exc).lower()
@@ -369,6 +381,9 @@ class Fetcher:
             except (TimeoutError, httpx.TimeoutException):
                 err: FetchError = Unreachable(url, msg("fetch.timeout", tries=attempt))
             except (httpx.TransportError, httpx.DecodingError) as exc:
+                unresolved = _unresolved(exc)
+                if unresolved is not None:  # no such name: as final as the guard's own lookup, never retried
+                    raise Unreachable(url, msg("fetch.dns", error=_dns_reason(unresolved))) from None
                 err = Unreachable(url, msg("fetch.connect", tries=attempt, error=_transport_reason(exc)))
             else:
                 if resp.status_code < 500 and resp.status_code != 429:

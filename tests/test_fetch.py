@@ -187,3 +187,28 @@ def test_public_addresses_inside_ipv6_forms_stay_public():
     from extractors.fetch import _is_public
 
     assert _is_public("64:ff9b::808:808") and _is_public("2002:808:808::1") and _is_public("2400:3200::1")
+
+
+def test_a_name_that_does_not_resolve_is_final_and_a_resolver_hiccup_is_retried():
+    """Connected by name (the catalog allows private networks), "no such name" behind
+    httpx's connection error ends the fetch at once, as the guard's own lookup does; a
+    resolver that may answer later (EAI_AGAIN) is left to the retries. A rendered page's
+    script on a dead host held its render 1.5 s of backoff before this."""
+    import socket
+
+    import httpx
+
+    from extractors.fetch import _unresolved
+
+    def raised(errno: int) -> httpx.ConnectError:
+        try:
+            try:
+                raise socket.gaierror(errno, "resolver")
+            except socket.gaierror as inner:
+                raise httpx.ConnectError("[Errno -2] Name or service not known") from inner
+        except httpx.ConnectError as outer:
+            return outer
+
+    assert _unresolved(raised(socket.EAI_NONAME)) is not None
+    assert _unresolved(raised(socket.EAI_AGAIN)) is None
+    assert _unresolved(httpx.ConnectError("connection refused")) is None
