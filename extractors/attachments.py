@@ -26,6 +26,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from portal_audit.i18n import msg
@@ -178,6 +179,4 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
 
 def _at(f: Finding, link: Link) -> Finding:
     """An earlier reading's finding, as found tonight at ``link``."""
-    from dataclasses import replace
-
     return replace(f, page_url=link.url)

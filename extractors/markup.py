@@ -204,14 +204,15 @@ def page_links(doc: etree._Element, url: str) -> list[tuple[str, str, str]]:
 
 
 def mixed_content(doc: etree._Element, url: str) -> tuple[str, ...]:
-    """What an ``https://`` page loads over plain ``http://`` (mixed content: scripts,
-    frames, images, stylesheets — not links a visitor follows), each once."""
+    """What an ``https://`` page loads over plain ``http://`` (mixed content): what it
+    embeds (``page_embeds``: scripts, frames, embeds, objects), its images and stylesheets —
+    not links a visitor follows — each once."""
     if not url.startswith("https://"):
         return ()
     join = joiner(url)
-    refs = [src for src, _ in dropped_scripts(doc)]  # the scripts page_doc took out of the tree
-    for el in doc.iter("script", "iframe", "frame", "img", "embed", "link"):
-        if el.tag != "link" or "stylesheet" in (el.get("rel") or "").lower():
-            refs.append((el.get("href") if el.tag == "link" else el.get("src")) or "")
+    loaded = [u for u, _, _ in page_embeds(doc, url, False)]
+    loaded += [join(ref) for el in doc.iter("img", "link")
+               if (ref := ((el.get("src") if el.tag == "img" else el.get("href")) or "").strip())
+               and (el.tag == "img" or "stylesheet" in (el.get("rel") or "").lower())]
     # relative and protocol-relative references stay on https
-    return tuple(dict.fromkeys(u for u in (join(r.strip()) for r in refs if r.strip()) if u.lower().startswith("http://")))
+    return tuple(dict.fromkeys(u for u in loaded if u.lower().startswith("http://")))

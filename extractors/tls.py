@@ -28,6 +28,7 @@ from portal_audit.records import TlsState
 
 from .fetch import Fetcher, FetchError, _transport_reason
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
 # OpenSSL's X509_V_ERR_* codes, as the audit names them
 VERIFY_CODES = {10: "expired", 9: "not_yet_valid", 62: "hostname", 64: "hostname", 20: "chain", 21: "chain",
                 2: "chain", 18: "self_signed", 19: "self_signed"}
@@ -104,22 +105,14 @@ async def read_certificate(fetcher: Fetcher, url: str, timeout: float = 10.0) ->
     return TlsState(url, read_on=china_today(), verified=verified, detail=detail, **_read(der))
 
 
-def http_twin(url: str) -> str | None:
-    """The ``http://`` address a visitor types for an ``https://`` home page (port 80), or
-    None when the page is on a port of its own (its plain twin cannot be guessed)."""
+def other_scheme(url: str, scheme: str) -> str | None:
+    """The home page's address a visitor types in the other scheme — ``http://`` on port 80
+    for an ``https://`` page on 443, and the other way round — or None when the page is on
+    a port of its own (its twin cannot be guessed)."""
     parts = urlsplit(url)
-    if parts.scheme != "https" or (parts.port not in (None, 443)):
+    if parts.scheme == scheme or parts.port not in (None, DEFAULT_PORTS.get(parts.scheme)):
         return None
-    return urlunsplit(("http", parts.hostname or "", "/", "", ""))
-
-
-def https_twin(url: str) -> str | None:
-    """The ``https://`` address of a plain ``http://`` home page (port 443), or None when the
-    page is on a port of its own."""
-    parts = urlsplit(url)
-    if parts.scheme != "http" or (parts.port not in (None, 80)):
-        return None
-    return urlunsplit(("https", parts.hostname or "", "/", "", ""))
+    return urlunsplit((scheme, parts.hostname or "", "/", "", ""))
 
 
 async def inspect_https(fetcher: Fetcher, base_url: str, home_url: str | None, mixed: tuple[str, ...] = (),
@@ -135,7 +128,7 @@ async def inspect_https(fetcher: Fetcher, base_url: str, home_url: str | None, m
     if urlsplit(final).scheme == "https":
         state = await read_certificate(fetcher, final, timeout)
         redirects: bool | None = True if urlsplit(base_url).scheme == "http" else None
-        twin = http_twin(final) if redirects is None else None
+        twin = other_scheme(final, "http") if redirects is None else None
         if twin is not None:
             try:
                 page = await fetcher.get(twin)
@@ -143,7 +136,7 @@ async def inspect_https(fetcher: Fetcher, base_url: str, home_url: str | None, m
             except FetchError:
                 redirects = None  # nothing answers on port 80: no plain page to be left on
         return replace(state, redirects=redirects, mixed=mixed)
-    twin = https_twin(final)
+    twin = other_scheme(final, "https")
     if twin is None:
         return TlsState(None, redirects=False)
     state = await read_certificate(fetcher, twin, timeout)

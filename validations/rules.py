@@ -15,6 +15,7 @@ import yaml
 
 from portal_audit.catalog import Column
 from portal_audit.i18n import msg
+from portal_audit.records import INDICATORS
 from portal_audit.text import fold
 
 RULESET_DIR = Path(__file__).parent / "rulesets"
@@ -138,8 +139,7 @@ def _check(path: Path, where: str, value) -> Allowance:
     raise ValueError(msg("ruleset.allowance", path=str(path), where=where, value=repr(value)))
 
 
-INDICATOR_NAMES = ("annual_report", "website_report", "site_identity", "advertising", "disclosure_days",
-                   "interpretation", "accessibility", "ipv6", "hidden_links", "script_origins", "defacement", "https")
+INDICATOR_NAMES = INDICATORS  # the ruleset's `indicators:` names, as records orders them
 IDENTITY_MARKS = ("site_code", "conac", "icp", "police", "sponsor", "error_report")
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
