@@ -4,6 +4,7 @@ harness. Nothing here mocks the project's own code."""
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,8 +34,23 @@ class Pages:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = (data, ctype, status, headers or {})
 
+    gates: list[tuple[str, str, float, threading.Event, list[bool]]] = field(default_factory=list)
+
+    def gate(self, held: str, until: str, wait: float = 10.0) -> list[bool]:
+        """Answer ``held`` only once a path starting with ``until`` has been asked for (or
+        after ``wait`` s): a test sees the order two requests came in, not a time. Returns
+        the list each answer of ``held`` appends to: True if it was let through."""
+        released: list[bool] = []
+        self.gates.append((held, until, wait, threading.Event(), released))
+        return released
+
     def response(self, path: str):
         self.hits.append(path)
+        for held, until, wait, came, released in self.gates:
+            if path.startswith(until):
+                came.set()
+            if path == held:
+                released.append(came.wait(wait))
         return self.routes.get(path, (b"not found", "text/plain", 404, {}))
 
 

@@ -6,7 +6,6 @@ document by link or by title, with links that go one way only."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -184,17 +183,7 @@ def test_a_columns_articles_are_read_while_another_column_still_crawls(site):
                                    '<a href="/col/n/index_2.html">下一页</a></body></html>')
     pages.add("/col/n/index_2.html", '<html><body><div class="list"><ul><li><a href="/art/n9.html">第9期工作简报'
                                      '</a><span>2026-03-01</span></li></ul></div></body></html>')
-    article_asked, released = threading.Event(), []
-    answer = pages.response
-
-    def response(path: str):
-        if path.startswith("/art/2026/"):
-            article_asked.set()
-        if path == "/col/n/index_2.html":
-            released.append(article_asked.wait(10))
-        return answer(path)
-
-    pages.response = response
+    released = pages.gate("/col/n/index_2.html", until="/art/2026/")
     p = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
         Column(id="zcwj", path=["政策文件"], url="/col/p/index.html", frequency="及时更新", category="policy"),
         Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])

@@ -294,7 +294,6 @@ def test_chromium_reaches_no_private_address_around_the_fetcher(site) -> None:
     """Issue 27: WebSocket and WebRTC (STUN over UDP, TURN over TCP) never pass through the
     route the Fetcher answers; none of them may reach a private address."""
     import socket
-    import threading
     import time
 
     pages, base = site
@@ -539,17 +538,7 @@ def test_a_columns_render_is_not_queued_behind_background_renders(site):
     from extractors.browser import RenderLimits
 
     pages, base = site
-    column_asked, released = threading.Event(), []
-    answer = pages.response
-
-    def response(path: str):
-        if path.startswith("/col/"):
-            column_asked.set()
-        if path == "/hold.js":
-            released.append(column_asked.wait(10))
-        return answer(path)
-
-    pages.response = response
+    released = pages.gate("/hold.js", until="/col/")
     pages.add("/hold.js", "var held = 1;", ctype="application/javascript")
     for name in ("a", "b"):
         pages.add(f"/home-{name}.html", '<html><body><p>首页</p><script src="/hold.js"></script></body></html>')
