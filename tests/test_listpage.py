@@ -423,3 +423,40 @@ def test_a_table_with_its_date_before_its_title_is_the_columns_list_not_todays_s
         assert len(lp.items) == 15 and all("/sjfb/" in i.url for i in lp.items)
         assert max(i.published_on for i in lp.items if i.published_on) == newest
         assert lp.next_url == url + "?page=2"
+
+
+def _list_inside_a_div_inside_a_ul(newest: date) -> str:
+    """A provincial department's 信息公开 column whose rows sit in a ``<div>`` placed inside a
+    ``<ul>`` (invalid HTML the browser forgives), the date in a ``span.pull-right`` after the
+    title — modelled on the structure a public spider records for a Henan department
+    (``div.right_main/ul/div#ajaxpage-list/li``), with our own text — beside a left menu of
+    the other columns and a 热点 box dated today; its pages come from a pager script."""
+    rows, day = [], newest
+    for i in range(12):
+        title = f"关于做好第{i}批中小企业数字化转型试点工作的通知"
+        rows.append(f'<li><a href="/2025/{day:%m-%d}/{31000 + i}.html" title="{title}">{title}</a>'
+                    f'<span class="pull-right">{day.isoformat()}</span></li>')
+        day -= timedelta(days=11)
+    hot = "".join(f'<li><a href="/2025/{AS_OF:%m-%d}/{39000 + i}.html">厅长带队开展第{i}次企业走访</a>'
+                  f'<span>{AS_OF.isoformat()}</span></li>' for i in range(6))
+    menu = "".join(f'<li><a href="/xxgk/{k}/">{v}</a></li>' for k, v in (
+        ("fzgh", "发展规划"), ("zcwj", "政策文件"), ("jsjf", "减税降费"), ("tzgg", "通知公告"), ("rsxx", "人事信息")))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件-某省工业和信息化厅</title></head>
+<body><div class="header"><a href="/">某省工业和信息化厅</a></div>
+<div class="wz">您的位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a> &gt; <a href="/xxgk/zcwj/">政策文件</a></div>
+<div class="left_nav"><h3>信息公开</h3><ul class="submenu">{menu}</ul><div class="rd"><h4>热点</h4><ul>{hot}</ul></div></div>
+<div class="right_main"><div class="title">政策文件</div><ul><div id="ajaxpage-list">{"".join(rows)}</div></ul>
+<div class="page"><script>createPageHTML(6, 0, "index", "html");</script></div></div></body></html>"""
+
+
+def test_a_list_in_a_div_inside_a_ul_is_the_columns_list_not_the_hot_box():
+    """Not generated from our corpus's shapes: the rows' container is a ``<div>`` misplaced in
+    a ``<ul>``. The 12 rows are read with their own dates, fresh and stale alike, the 热点
+    box's today never counts, and the pager script gives the next page."""
+    url = "http://gxt.example.gov.cn/xxgk/zcwj/index.html"
+    for newest in (date(2025, 6, 18), date(2024, 9, 3)):
+        lp = parse_list_page(_list_inside_a_div_inside_a_ul(newest), url, AS_OF, hints=Hints(names=("政策文件",)))
+        assert lp.list_found and not lp.tied and lp.source == "static"
+        assert len(lp.items) == 12 and all("/2025/" in i.url and "数字化转型" in i.title for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert lp.next_url == "http://gxt.example.gov.cn/xxgk/zcwj/index_1.html"
