@@ -443,8 +443,10 @@ def _list_inside_a_div_inside_a_ul(newest: date) -> str:
         ("fzgh", "发展规划"), ("zcwj", "政策文件"), ("jsjf", "减税降费"), ("tzgg", "通知公告"), ("rsxx", "人事信息")))
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件-某省工业和信息化厅</title></head>
 <body><div class="header"><a href="/">某省工业和信息化厅</a></div>
-<div class="wz">您的位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a> &gt; <a href="/xxgk/zcwj/">政策文件</a></div>
-<div class="left_nav"><h3>信息公开</h3><ul class="submenu">{menu}</ul><div class="rd"><h4>热点</h4><ul>{hot}</ul></div></div>
+<div class="wz">您的位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a>
+ &gt; <a href="/xxgk/zcwj/">政策文件</a></div>
+<div class="left_nav"><h3>信息公开</h3><ul class="submenu">{menu}</ul>
+<div class="rd"><h4>热点</h4><ul>{hot}</ul></div></div>
 <div class="right_main"><div class="title">政策文件</div><ul><div id="ajaxpage-list">{"".join(rows)}</div></ul>
 <div class="page"><script>createPageHTML(6, 0, "index", "html");</script></div></div></body></html>"""
 
