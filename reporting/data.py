@@ -105,23 +105,41 @@ class ReportData:
 
     def portal(self, portal_id: str) -> ReportData:
         """This data cut to one portal: what ``load_report`` reads with ``Filters(portals=[portal_id])``,
-        without reading it again — a shard's portals are read once and each report written from
-        its own rows (a query set a portal cost ~40 ms of every portal's report)."""
-        def mine(df: pd.DataFrame | None) -> pd.DataFrame | None:
-            if df is None or "portal_id" not in df:
-                return df
-            return df[df["portal_id"] == portal_id].reset_index(drop=True)
+        without reading it again."""
+        return self.portals([portal_id])[portal_id]
 
-        own = (self.columns["portal_id"] == portal_id).to_numpy()
-        findings = mine(self.findings)
-        urls = set(findings["page_url"]) if findings is not None and not findings.empty else set()
-        frames: dict[str, Any] = {f.name: mine(getattr(self, f.name)) for f in fields(self)
-                  if isinstance(getattr(self, f.name), pd.DataFrame) and f.name != "heatmap"}
-        return replace(self, **frames,
-                       heatmap=self.heatmap[own],  # its rows are the columns', in their order
-                       evidence={k: h for k, h in self.evidence.items() if k[0] == portal_id},
-                       page_evidence={u: h for u, h in (self.page_evidence or {}).items() if u in urls},
-                       names={k: n for k, n in (self.names or {}).items() if k[0] == portal_id})
+    def portals(self, portal_ids: list[str]) -> dict[str, ReportData]:
+        """``portal`` for each of ``portal_ids``: a shard's portals are read once and each report
+        written from its own rows (a query a portal cost ~40 ms of every portal's report). Each
+        table is split by portal once: a mask a portal and table was a third of the reports'
+        time at 120 portals."""
+        def split(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+            groups = df.groupby("portal_id", sort=False).indices
+            return {p: df.take(groups[p]).reset_index(drop=True) if p in groups
+                    else df.iloc[0:0].reset_index(drop=True) for p in portal_ids}
+
+        tables = {f.name: split(getattr(self, f.name)) for f in fields(self)
+                  if isinstance(getattr(self, f.name), pd.DataFrame) and "portal_id" in getattr(self, f.name)
+                  and f.name != "heatmap"}
+        rows = self.columns.groupby("portal_id", sort=False).indices  # the heatmap's rows are the columns'
+        evidence: dict[str, dict] = {p: {} for p in portal_ids}
+        for k, h in self.evidence.items():
+            if k[0] in evidence:
+                evidence[k[0]][k] = h
+        names: dict[str, dict] = {p: {} for p in portal_ids}
+        for k, n in (self.names or {}).items():
+            if k[0] in names:
+                names[k[0]][k] = n
+        out = {}
+        for p in portal_ids:
+            findings = tables["findings"][p] if "findings" in tables else None
+            urls = set(findings["page_url"]) if findings is not None and not findings.empty else set()
+            out[p] = replace(self, **{name: cut[p] for name, cut in tables.items()},
+                             heatmap=self.heatmap.iloc[rows.get(p, np.array([], dtype=int))],
+                             evidence=evidence[p],
+                             page_evidence={u: h for u, h in (self.page_evidence or {}).items() if u in urls},
+                             names=names[p])
+        return out
 
     def link_summary(self) -> str:
         if self.links is None or self.links.empty:

@@ -451,8 +451,7 @@ def write_portal_reports(engine: Engine, run_id: str, portal_ids: list[str], fol
         tmp.replace(script)
     data = load_report(engine, run_id, Filters(portals=list(portal_ids)))
     written = {}
-    for portal_id in portal_ids:
-        own = data.portal(portal_id)
+    for portal_id, own in data.portals(list(portal_ids)).items():
         out = folder / f"{portal_id}.html"
         _write_evidence(engine, own, folder / f"{out.stem}_evidence")
         out.write_text(render_html(own, f"{out.stem}_evidence", PLOTLY_JS), encoding="utf-8")
