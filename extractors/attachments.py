@@ -3,10 +3,11 @@
 spreadsheets and PDFs are where ID and bank card numbers leak most.
 
 Read: spreadsheets (xls, xlsx, xlsm, ods, et) through ``python-calamine``, each row as a
-table row; Word (docx) through ``python-docx``, paragraphs and table cells; PDF through
-``pypdf``, a line of three or more fields, one of them a number, as a table row; csv rows; txt lines. Not read,
-and said so: legacy Word (doc, wps), archives, images and scanned PDFs (no text layer; OCR
-is not built).
+table row; Word (docx) through ``python-docx``, paragraphs and table cells; legacy Word
+(doc) and WPS (wps, the same binary format) through ``worddoc`` (olefile and the piece
+table); PDF through ``pypdf``, a line of three or more fields, one of them a number, as a
+table row; csv rows; txt lines. Not read, and said so: Word 95 and older, encrypted
+files, archives, images and scanned PDFs (no text layer).
 
 Bounded: at most ``per_portal`` attachments a portal a night, each within the fetcher's
 size cap, ``MAX_PAGES`` PDF pages and ``MAX_ROWS`` rows a sheet, parsed in a worker thread
@@ -35,9 +36,10 @@ from portal_audit.text import decode_html
 
 from .column import PageObserver
 from .fetch import Fetcher, FetchError
+from .worddoc import doc_blocks
 
 KINDS = {"xls": "sheet", "xlsx": "sheet", "xlsm": "sheet", "ods": "sheet", "et": "sheet", "docx": "docx",
-         "pdf": "pdf", "csv": "csv", "txt": "txt", "doc": "unread", "wps": "unread"}
+         "pdf": "pdf", "csv": "csv", "txt": "txt", "doc": "doc", "wps": "doc"}
 MAX_ROWS = 20_000  # rows read per sheet
 MAX_PAGES = 200  # PDF pages read
 MAX_CHARS = 2_000_000  # text read per attachment
@@ -101,7 +103,7 @@ def _txt(body: bytes) -> Iterator[tuple[str, str]]:
 
 
 READERS: dict[str, Callable[[bytes], Iterator[tuple[str, str]]]] = {
-    "sheet": _sheet, "docx": _docx, "pdf": _pdf, "csv": _csv, "txt": _txt}
+    "sheet": _sheet, "docx": _docx, "doc": doc_blocks, "pdf": _pdf, "csv": _csv, "txt": _txt}
 
 
 def attachment_blocks(body: bytes, kind: str) -> list[tuple[str, str]]:
@@ -130,9 +132,7 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
     by_hash = {s.content_hash: s for s in earlier.values() if s.content_hash and s.error is None}
 
     async def one(link: Link) -> AttachmentScan:
-        kind = kind_of(link.url) or "unread"
-        if kind == "unread":
-            return AttachmentScan(link.url, link.page_url, kind, error=msg("attachment.unread_kind"))
+        kind = kind_of(link.url) or "unread"  # (never: only kinds read are wanted)
         before = earlier.get(link.url)
         try:
             page = await fetcher.get(link.url, before.etag if before else None,

@@ -9,7 +9,7 @@ import asyncio
 import io
 from datetime import date
 
-from app.demo.files import pdf, xlsx
+from app.demo.files import doc, pdf, xlsx
 from extractors.attachments import attachment_blocks, kind_of
 from extractors.crawl import crawl_portal_async
 from extractors.fetch import FetchPolicy
@@ -24,6 +24,7 @@ from validations.verdicts import SiteEvidence
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=2)
 AS_OF = date(2026, 3, 25)
 ID = "342501198803154215"  # a valid check digit
+ID2 = "342501199001011233"
 MOBILE = "13905631234"
 
 
@@ -60,7 +61,12 @@ def test_each_kind_is_read_as_a_table_where_it_is_one():
     assert ("td", f"1 Wang {ID} {MOBILE}") in printed and ("p", "List of recipients") in printed
     assert attachment_blocks(f"序号,姓名,身份证号\n1,赵某,{ID}\n".encode(), "csv") == [
         ("td", "序号 姓名 身份证号"), ("td", f"1 赵某 {ID}")]
-    assert kind_of("http://x.gov.cn/u/2026/名单.XLSX") == "sheet" and kind_of("http://x.gov.cn/a.doc") == "unread"
+    legacy = attachment_blocks(doc(["低保对象名单", "以下各户经审核：", ""],
+                                   [["姓名", "身份证号", "电话"], ["王某", ID, ""], ["李某", "", MOBILE]],
+                                   one_byte="Tel: 0563-1234567"), "doc")
+    assert legacy == [("p", "低保对象名单"), ("p", "以下各户经审核："), ("td", "姓名 身份证号 电话"),
+                      ("td", f"王某 {ID}"), ("td", f"李某 {MOBILE}"), ("p", "Tel: 0563-1234567")]
+    assert kind_of("http://x.gov.cn/u/2026/名单.XLSX") == "sheet" and kind_of("http://x.gov.cn/a.wps") == "doc"
     assert kind_of("http://x.gov.cn/art/1.html") is None
 
 
@@ -85,12 +91,14 @@ def test_attachments_leak_personal_data_into_the_veto_and_are_read_once(site, tm
               ctype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     pages.add("/u/mz.pdf", pdf(["Notice", "nothing personal here"]), ctype="application/pdf")
     pages.add("/u/old.doc", b"\xd0\xcf\x11\xe0 legacy word", ctype="application/msword")
+    pages.add("/u/db.wps", doc(["城乡低保对象公示"], [["姓名", "身份证号"], ["王某", ID2]]), ctype="application/kswps")
     pages.add("/u/broken.xlsx", b"PK\x03\x04 not really a workbook", ctype="application/octet-stream")
     rows = "".join(f'<li><a href="/art/{i}.html">第{i}批临时救助对象公示</a><span>2026-03-{10 + i}</span></li>'
                    for i in range(3))
     pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div><p>附件：'
                                    '<a href="/u/mz.xlsx">救助名单.xlsx</a> <a href="/u/mz.pdf">通知.pdf</a> '
-                                   '<a href="/u/old.doc">旧表.doc</a> <a href="/u/broken.xlsx">表.xlsx</a></p>'
+                                   '<a href="/u/old.doc">旧表.doc</a> <a href="/u/broken.xlsx">表.xlsx</a> '
+                                   '<a href="/u/db.wps">低保.wps</a></p>'
                                    '</body></html>')
     pages.add("/", "<html><body><p>首页</p></body></html>")
     portal = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
@@ -111,14 +119,16 @@ def test_attachments_leak_personal_data_into_the_veto_and_are_read_once(site, tm
 
     crawl, check = night(AS_OF)
     by_url = {a.url.rsplit("/", 1)[-1]: a for a in crawl.attachments}
-    assert set(by_url) == {"mz.xlsx", "mz.pdf", "old.doc", "broken.xlsx"}
+    assert set(by_url) == {"mz.xlsx", "mz.pdf", "old.doc", "broken.xlsx", "db.wps"}
     leaked = {f.rule: f for f in by_url["mz.xlsx"].findings}
     assert set(leaked) == {"id_card", "bank_card"} and leaked["id_card"].term == "342501********4215"
     assert ID not in repr(crawl) and number not in repr(crawl)  # kept masked, sentences included
     assert by_url["mz.pdf"].findings == () and by_url["mz.pdf"].error is None
     assert by_url["old.doc"].error is not None and by_url["broken.xlsx"].error is not None  # said, not skipped
+    assert [f.term for f in by_url["db.wps"].findings] == ["342501********1233"]  # WPS: Word's binary format
+    assert ID2 not in repr(crawl)
     assert check.outcome == "fail" and "342501********4215" in check.reason
-    assert all(f.page_url.endswith("/u/mz.xlsx") for f in crawl.findings if f.kind == "leak")
+    assert {f.page_url.rsplit("/", 1)[-1] for f in crawl.findings if f.kind == "leak"} == {"mz.xlsx", "db.wps"}
     pages.hits.clear()
     again, check = night(date(2026, 3, 26))  # unchanged: asked conditionally (304), judged on the first reading
     spreadsheet = next(a for a in again.attachments if a.url.endswith("mz.xlsx"))
