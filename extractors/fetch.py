@@ -99,6 +99,7 @@ class Page:
     not_modified: bool = False
     content_type: str | None = None
     charset: str | None = None  # as the response headers declared it
+    certificate: bytes | None = None  # over HTTPS: the leaf certificate (DER) the final host presented, verified
 
 
 def _dns_reason(exc: OSError) -> Msg:
@@ -429,6 +430,10 @@ class Fetcher:
                         raise too_large
                     chunks.append(chunk)
             resp._content = b"".join(chunks)
+            if url.startswith("https:"):  # the certificate this connection verified: free to keep (probes read it)
+                stream = resp.extensions.get("network_stream")
+                tls = stream.get_extra_info("ssl_object") if stream is not None else None
+                resp.extensions["certificate"] = tls.getpeercert(binary_form=True) if tls is not None else None
             return resp
 
     async def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
@@ -464,7 +469,7 @@ class Fetcher:
             return Page(url=str(resp.url), status=resp.status_code, text=text, nbytes=len(resp.content),
                         elapsed_ms=elapsed, body=resp.content, etag=resp.headers.get("etag"),
                         last_modified=resp.headers.get("last-modified"), content_type=resp.headers.get("content-type"),
-                        charset=resp.charset_encoding)
+                        charset=resp.charset_encoding, certificate=resp.extensions.get("certificate"))
         raise Unreachable(url, msg("fetch.redirects", n=self.policy.max_redirects))
 
 

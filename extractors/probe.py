@@ -3,7 +3,12 @@ time it — a visit fails when the page has not fully loaded within 15 s (国办
 站点无法访问, judged over a week of ≥ 20 visits a day). A probe is one GET (redirects
 followed, each hop guarded against private addresses), no retry, no robots.txt request: a
 probe is a visitor opening the home page, and thousands of portals must cost seconds.
-Where this machine has IPv6, the home page is also opened over IPv6, as information."""
+Where this machine has IPv6, the home page is also opened over IPv6, as information.
+
+Over HTTPS a probe also records the certificate: its last day, from the connection the
+visit verified (no handshake of its own), and when the visit failed on TLS, why
+(``tls.read_certificate``: expired, another host's name, the chain …) — so a certificate
+that lapses is seen within the half hour, not at the next night's audit."""
 
 from __future__ import annotations
 
@@ -15,10 +20,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from portal_audit.catalog import Portal
-from portal_audit.i18n import msg
+from portal_audit.i18n import Msg, msg
 from portal_audit.records import Probe
 
 from .fetch import Fetcher, FetchError, FetchPolicy, Refused, Unreachable
+from .tls import certificate_until, read_certificate
 
 PROBE_TIMEOUT = 15.0  # seconds for the whole home page, redirects included
 PROBES_AT_ONCE = 256
@@ -56,26 +62,38 @@ async def _ipv6_ok(v6: Fetcher, url: str) -> bool | None:
         return False
 
 
+def _on_tls(reason: Msg) -> bool:
+    """Whether a fetch failed in the TLS handshake (``net.tls``, as itself or as its cause)."""
+    return reason.key == "net.tls" or any(isinstance(v, Msg) and _on_tls(v) for v in reason.args.values())
+
+
 async def probe_one(fetcher: Fetcher, portal: Portal, v6: Fetcher | None = None) -> Probe:
     """Open a portal's home page once (and over IPv6 with ``v6``, unless the visit was
     refused by the guard); never raises for what the portal does."""
     started = datetime.now(UTC).replace(tzinfo=None)
     t = time.perf_counter()
-    status, error = None, None
+    status, error, until, problem, tls_failed = None, None, None, None, None
     try:
         page = await asyncio.wait_for(fetcher.get(portal.base_url), fetcher.policy.page_deadline)
         status = page.status
+        until = certificate_until(page.certificate) if page.certificate else None
     except TimeoutError:
         error = msg("probe.timeout", seconds=f"{fetcher.policy.page_deadline:g}")
     except FetchError as exc:
         status, error = exc.status, exc.msg
         if isinstance(exc, Refused):
             v6 = None  # a refused address is not visited over another family either
+        elif exc.url.startswith("https:") and _on_tls(exc.msg):
+            tls_failed = exc.url
     elapsed = (time.perf_counter() - t) * 1000
     if error is None and elapsed > fetcher.policy.page_deadline * 1000:
         error = msg("probe.slow", seconds=f"{elapsed / 1000:.1f}", limit=f"{fetcher.policy.page_deadline:g}")
+    if tls_failed:  # why, from the certificate itself: rare, so a handshake of its own
+        state = await read_certificate(fetcher, tls_failed, fetcher.policy.page_deadline)
+        until, problem = state.not_after, state.verified if state.error is None and state.verified != "ok" else None
     ipv6_ok = await _ipv6_ok(v6, portal.base_url) if v6 is not None else None
-    return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, ipv6_ok)
+    return Probe(portal.id, portal.base_url, started, error is None, round(elapsed, 1), status, error, ipv6_ok,
+                 until, problem)
 
 
 async def probe_portals(portals: Sequence[Portal], policy: FetchPolicy, timeout: float = PROBE_TIMEOUT,

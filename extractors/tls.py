@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import ssl
 from dataclasses import replace
+from datetime import date
 from urllib.parse import urlsplit, urlunsplit
 
 from cryptography import x509
@@ -63,6 +64,11 @@ def _name(name: x509.Name) -> str:
         if found:
             return str(found[0].value)
     return name.rfc4514_string()
+
+
+def certificate_until(der: bytes) -> date:
+    """A certificate's last day, in China's calendar (as ``read_on``)."""
+    return x509.load_der_x509_certificate(der).not_valid_after_utc.astimezone(TZ).date()
 
 
 def _read(der: bytes) -> dict:

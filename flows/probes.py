@@ -3,13 +3,16 @@
 Deployed every 30 minutes (``prefect.yaml``): 48 probes a portal a day, over the national
 checklist's 20, so a week of them judges 站点无法访问 (≥ 5 % failed → veto, ≥ 3 % warn)
 when the nightly audit reads them. A round is one flow run without tasks — thousands of
-probes are one asyncio gather and one insert, not thousands of API round trips.
+probes are one asyncio gather and one insert, not thousands of API round trips. HTTPS home
+pages' certificates that fail or expire within the ruleset's ``https.warn_days`` are listed
+in an artifact of their own (``probe-homes-certificates``) and a warning in the log.
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import date
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
@@ -17,14 +20,24 @@ from prefect.artifacts import create_table_artifact
 from extractors.fetch import policy_for
 from extractors.probe import PROBE_TIMEOUT, probe_portals
 from portal_audit.catalog import load_catalog
-from portal_audit.i18n import render, t, using
+from portal_audit.i18n import china_today, fmt_date, render, t, using
 from portal_audit.records import Probe
+from validations.rules import load_ruleset
 from warehouse.db import mask_url, open_warehouse
 from warehouse.load import load_probes
 
 from .audit import resolve_warehouse
 
 FAILED_ROWS = 500  # failed probes listed in the round's artifact
+
+
+def certificate_alerts(probes: list[Probe], today: date, warn_days: int) -> list[tuple[Probe, int]]:
+    """The probes whose certificate does not verify or has ``warn_days`` or fewer left (its
+    days left, negative once expired), soonest first: what the round tells at once, a night
+    before the audit would."""
+    out = [(p, (p.cert_not_after - today).days if p.cert_not_after else -1) for p in probes
+           if p.cert_problem or (p.cert_not_after is not None and (p.cert_not_after - today).days <= warn_days)]
+    return sorted(out, key=lambda pair: (pair[1], pair[0].portal_id))
 
 
 @dataclass
@@ -65,7 +78,17 @@ def probe_homes(catalog: str = "catalogs/demo.yaml", warehouse: str | None = Non
     """
     result, probes = run_probes(catalog, warehouse, portals, timeout)
     failed = [p for p in probes if not p.ok]
+    https = load_ruleset().indicator("https")
+    alerts = certificate_alerts(probes, china_today(), int(https.get("warn_days", 30))) if https else []
     with using(lang):
+        if alerts:
+            create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url,
+                                    t("probe.cert_until"): fmt_date(p.cert_not_after) if p.cert_not_after else "",
+                                    t("probe.cert_left"): left if p.cert_not_after else "",
+                                    t("probe.cert_problem"): t(f"probe.cert.{p.cert_problem or 'expiring'}")}
+                                   for p, left in alerts[:FAILED_ROWS]],
+                                  key="probe-homes-certificates", description=t("probe.certificates", n=len(alerts)))
+            get_run_logger().warning(t("probe.certificates", n=len(alerts)))
         if failed:
             create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url,
                                     t("probe.why"): render(p.error), t("probe.ms"): p.elapsed_ms}

@@ -219,6 +219,8 @@ class Probe:
     status: int | None = None
     error: Msg | None = None  # why the probe failed
     ipv6_ok: bool | None = None  # information only: None where the machine or the host has no IPv6
+    cert_not_after: date | None = None  # over HTTPS: the certificate's last day (China's)
+    cert_problem: str | None = None  # why it does not verify: expired, hostname, chain, self_signed … (TlsState)
 
 
 @dataclass(frozen=True, slots=True)

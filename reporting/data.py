@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cached_property
-from typing import Any
 
 import numpy as np
 import pandas as pd

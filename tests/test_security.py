@@ -247,3 +247,55 @@ def test_a_new_script_origin_and_a_redesign_warn_until_accepted_and_gambling_wor
     pages.add("/", home_html("某某市民政局门户网站-澳门百家乐真人娱乐", "http://s.counter-example.net/c.js", NEW_MENU))
     tampered = night(engine, portal, AS_OF)["defacement"]
     assert tampered.outcome == "fail" and "澳门百家乐" in tampered.reason and "访问量" not in tampered.reason
+
+
+def test_each_probe_reads_the_certificate_and_the_round_names_those_failing_or_expiring(tmp_path, prefect_harness):
+    """Three HTTPS portals on loopback, certificates made here: 10 days left, expired 3 days
+    ago, 200 days left. The probe-homes flow stores each certificate's last day with its
+    probe (the expired one's visit fails, and says why), and its artifact names exactly the
+    two that need attention."""
+    import json
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
+    from sqlalchemy import select
+
+    from flows.probes import probe_homes
+    from tests.conftest import Pages
+    from warehouse.db import make_engine
+    from warehouse.models import AvailabilityProbe
+
+    today = china_today()
+    pages = Pages()
+    tls_pages(pages, today)
+    served, portals, authorities = [], [], []
+    for pid, days in (("soon", 10), ("old", -3), ("fine", 200)):
+        server, base, certs = https_site(tmp_path / pid, pages, valid_for=dt.timedelta(days=days))
+        served.append(server)
+        authorities.append(certs.ca.read_text())
+        portals.append({"id": pid, "name": f"{pid}市人民政府", "base_url": base, "columns": [
+            {"id": "tzgg", "path": ["通知公告"], "url": "/col/t/index.html", "frequency": "及时更新"}]})
+    (tmp_path / "ca.pem").write_text("".join(authorities))
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(json.dumps({"allow_private_networks": True, "politeness": {"ca_file": str(tmp_path / "ca.pem")},
+                                   "portals": portals}, ensure_ascii=False), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'probes.db'}"
+    try:
+        state = probe_homes(catalog=str(catalog), warehouse=url, return_state=True)
+    finally:
+        for server in served:
+            server.shutdown()
+    assert state.is_completed() and state.result().probes == 3 and state.result().failed == 1
+    with make_engine(url).connect() as conn:
+        rows = {r.portal_id: r for r in conn.execute(select(AvailabilityProbe))}
+    assert rows["soon"].ok and (rows["soon"].cert_not_after - today).days == 10 and rows["soon"].cert_problem is None
+    old = rows["old"]
+    assert not old.ok and old.cert_problem == "expired" and (old.cert_not_after - today).days == -3
+    assert rows["fine"].ok and (rows["fine"].cert_not_after - today).days == 200
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["probe-homes-certificates"]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    table = json.loads(found[0].data)
+    assert [(r["网站"], r["剩余天数"], r["问题"]) for r in table] == [("old", -3, "已过期"), ("soon", 10, "即将到期")]
+    assert found[0].description == "2个网站的证书未通过验证或即将到期"

@@ -36,7 +36,7 @@ def test_migrations_build_exactly_the_models(warehouse_url):
     from alembic.runtime.migration import MigrationContext
 
     engine = make_engine(warehouse_url)
-    assert current_revision(engine) == head_revision() == "0010"
+    assert current_revision(engine) == head_revision() == "0011"
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
@@ -46,12 +46,12 @@ def test_a_warehouse_behind_is_refused_until_upgraded(warehouse_url, capsys):
     engine = make_engine(warehouse_url)
     downgrade(engine, "0001")
     with pytest.raises(SchemaBehind,
-                       match=r"结构版本为 0001，本版 portal-audit 需要 0010：请运行 `portal-audit db upgrade"):
+                       match=r"结构版本为 0001，本版 portal-audit 需要 0011：请运行 `portal-audit db upgrade"):
         make_engine(warehouse_url)
     assert main(["report", "--warehouse", warehouse_url, "--format", "md", "-o", os.devnull]) == 2
     assert "portal-audit db upgrade" in capsys.readouterr().err
     assert main(["db", "upgrade", "--warehouse", warehouse_url]) == 0
-    assert "0001 → 0010" in capsys.readouterr().out
+    assert "0001 → 0011" in capsys.readouterr().out
     make_engine(warehouse_url)  # accepted now
 
 

@@ -421,7 +421,8 @@ def prune_evidence(engine: Engine, keep_days: int, today: date | None = None) ->
 def load_probes(engine: Engine, probes: list[Probe]) -> int:
     """Append availability probes (one transaction: a probe round is stored whole or not)."""
     rows = [dict(portal_id=p.portal_id, url=p.url, probed_at=p.probed_at, ok=p.ok, elapsed_ms=p.elapsed_ms,
-                 http_status=p.status, error=dumps(p.error) if p.error else None, ipv6_ok=p.ipv6_ok) for p in probes]
+                 http_status=p.status, error=dumps(p.error) if p.error else None, ipv6_ok=p.ipv6_ok,
+                 cert_not_after=p.cert_not_after, cert_problem=p.cert_problem) for p in probes]
     if rows:
         with engine.begin() as conn:
             _batches(conn, _table(AvailabilityProbe).insert(), rows)

@@ -252,6 +252,8 @@ class AvailabilityProbe(Base):
     http_status: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
     ipv6_ok: Mapped[bool | None] = mapped_column()
+    cert_not_after: Mapped[date | None] = mapped_column(Date)  # over HTTPS: the certificate's last day
+    cert_problem: Mapped[str | None] = mapped_column(String(16))  # expired, hostname, chain … (TlsState.verified)
 
 
 class HomeLink(Base):
