@@ -13,10 +13,11 @@ import time
 from typing import Any
 
 from portal_audit.i18n import Msg, msg
-from portal_audit.records import AxeResult
+from portal_audit.records import AxeResult, HiddenLink
 
 from .browser import BrowserUnavailable, Renderer, RenderFailed
 from .fetch import FetchError
+from .hidden import rendered_hidden_links
 
 AXE_OPTIONS = {"resultTypes": ["violations"],
                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -37,11 +38,22 @@ async def _axe(page: Any) -> list[tuple[str, str, int, str]] | Msg:
             for v in results.response.get("violations", [])]
 
 
+async def _inspect(page: Any) -> tuple[list[tuple[str, str, int, str]] | Msg, tuple[HiddenLink, ...]]:
+    """axe-core's violations, and the links the page's computed styles conceal (暗链) — read
+    in the same render, before axe's script is injected."""
+    try:
+        hidden = tuple(await asyncio.wait_for(rendered_hidden_links(page), AXE_SECONDS))
+    except Exception:  # a page whose scripts break the reading: the static pass still judged its HTML
+        hidden = ()
+    return await _axe(page), hidden
+
+
 async def axe_page(renderer: Renderer, url: str) -> AxeResult:
-    """One page rendered and tested; a page that cannot be is kept with its reason."""
+    """One page rendered (its stylesheets loaded: contrast, and what they hide) and tested;
+    a page that cannot be is kept with its reason."""
     start = time.perf_counter()
     try:
-        rendered = await renderer.render(url, inspect=_axe, background=True)  # no column waits on it
+        rendered = await renderer.render(url, inspect=_inspect, background=True, styles=True)  # no column waits
     except BrowserUnavailable:
         return AxeResult(url, error=msg("axe.no_browser"))
     except FetchError as exc:
@@ -49,9 +61,10 @@ async def axe_page(renderer: Renderer, url: str) -> AxeResult:
     except RenderFailed as exc:
         return AxeResult(url, error=exc.msg)
     elapsed = round((time.perf_counter() - start) * 1000, 1)
-    if isinstance(rendered.inspected, Msg):
-        return AxeResult(url, error=rendered.inspected, elapsed_ms=elapsed)
-    return AxeResult(url, tuple(rendered.inspected or ()), None, elapsed)
+    violations, hidden = rendered.inspected
+    if isinstance(violations, Msg):
+        return AxeResult(url, error=violations, elapsed_ms=elapsed, hidden_links=hidden)
+    return AxeResult(url, tuple(violations or ()), None, elapsed, hidden)
 
 
 async def axe_portal(renderer: Renderer, home: str, list_page: str | None) -> tuple[AxeResult, ...]:

@@ -181,23 +181,26 @@ class Renderer:
             raise BrowserUnavailable(msg("browser.no_start", path=executable)) from None
 
     async def render(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None,
-                     background: bool = False) -> Rendered:
+                     background: bool = False, styles: bool = False) -> Rendered:
         """Load ``url`` in a fresh browser context, let its scripts run until the network
         is quiet (or the page's time is up), and return the DOM it ended with; a render
         that breaks (the page navigates while it is read, the renderer crashes) is tried
         once more. A ``background`` render (nothing of the crawl waits on it) takes at most
-        half of the pages at once. Raises :class:`FetchError` when the page's own document cannot be
+        half of the pages at once. ``styles``: its stylesheets are loaded (through the Fetcher,
+        within the page's caps), for an ``inspect`` that reads what they draw; a list's render
+        needs none. Raises :class:`FetchError` when the page's own document cannot be
         fetched, :class:`RenderFailed` when the page cannot be read, and
         :class:`BrowserUnavailable` when there is no browser."""
+        blocked = BLOCKED - {"stylesheet"} if styles else BLOCKED
         try:
-            return await self._render_once(url, inspect, background)
+            return await self._render_once(url, inspect, background, blocked)
         except RenderFailed as exc:
             if exc.msg.key != "browser.crashed":
                 raise  # a page that hung once hangs again: no second try
-            return await self._render_once(url, inspect, background)
+            return await self._render_once(url, inspect, background, blocked)
 
     async def _render_once(self, url: str, inspect: Callable[[Any], Awaitable[Any]] | None = None,
-                           background: bool = False) -> Rendered:
+                           background: bool = False, blocked: frozenset[str] | set[str] = BLOCKED) -> Rendered:
         browser = await self._ensure()
         async with AsyncExitStack() as slots:
             if background:
@@ -218,7 +221,7 @@ class Renderer:
                 raise RenderFailed(msg("browser.crashed")) from None
             try:
                 await context.route("**/*", lambda route, request: self._answer(route, request, out, failure, budget,
-                                                                                network))
+                                                                                network, blocked))
                 await context.route_web_socket("**/*", _refuse_socket)  # closed before any connection is made
                 await context.add_init_script(NO_WEBRTC)
                 await context.add_init_script(PENDING_TIMERS % self.limits.timer_ms)
@@ -302,15 +305,16 @@ class Renderer:
                     process.kill()
 
     async def _answer(self, route, request, out: Rendered, failure: list[FetchError], budget: dict,
-                      network: _Network) -> None:
+                      network: _Network, blocked: frozenset[str] | set[str] = BLOCKED) -> None:
         """Answer one request of a rendered page through the Fetcher."""
         with network.request():
-            await self._answer_one(route, request, out, failure, budget)
+            await self._answer_one(route, request, out, failure, budget, blocked)
 
-    async def _answer_one(self, route, request, out: Rendered, failure: list[FetchError], budget: dict) -> None:
+    async def _answer_one(self, route, request, out: Rendered, failure: list[FetchError], budget: dict,
+                          blocked: frozenset[str] | set[str] = BLOCKED) -> None:
         kind = request.resource_type
         is_document = kind == "document" and request.frame.parent_frame is None
-        if kind in BLOCKED or request.url.startswith("data:"):
+        if kind in blocked or request.url.startswith("data:"):
             await route.abort("blockedbyclient")
             return
         budget["requests"] += 1  # requests answered: refused images and fonts cost nothing

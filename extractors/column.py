@@ -74,6 +74,9 @@ class PageObserver(Protocol):
     def known(self, findings: Sequence[Finding]) -> None:
         """Findings an earlier night's reading of the same content made, found again tonight."""
 
+    def rendered(self, page_url: str, hidden: Sequence[HiddenLink]) -> None:
+        """The links a rendered page conceals by its computed styles (``hidden.rendered_hidden_links``)."""
+
 
 async def crawl_column(
     fetcher: Fetcher,

@@ -189,6 +189,9 @@ async def crawl_portal_async(
                 tested = await asyncio.wait_for(testing, max(1.0, deadline - loop.time()))
             except TimeoutError:  # the portal's time is up: the test is a finding of its own, not the crawl's end
                 tested = (AxeResult(home_read or portal.base_url, error=msg("article.out_of_time")),)
+            if observer is not None:  # what their stylesheets conceal, read in the same renders
+                for result in tested:
+                    observer.rendered(result.page_url, result.hidden_links)
         scanned: tuple[AttachmentScan, ...] = await scanning if scanning is not None else ()
         six = await depth if depth is not None else None
         secured = None

@@ -190,3 +190,77 @@ def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
                 seen.add(target)
                 out.append(HiddenLink(target, link_title(a), found))
     return out
+
+
+# -- on a rendered page: computed styles ------------------------------------------------------
+# What the page's stylesheets (external ones included) leave of each link, in the browser:
+# only the concealing tricks. Folded links (menus, tabs, slides: display:none and the like)
+# are what a rendered page is full of, and the static pass judges those its HTML declares.
+# A link drawn otherwise is not hidden by its text: a logo whose text is moved off or sized 0
+# over its image, an icon link drawn by ::before. A link scrolled out of a box of real size
+# that cuts its overflow (a slider's other slides) is not moved off the page. A box of no
+# size must have none either way (a menu folds to height 0 and keeps its width); inside the
+# site it is how screen-reader links are kept out of view (sr-only), and is passed over.
+_RENDERED_JS = """(offscreen) => {
+  const skip = /^(#|javascript:|mailto:|tel:|data:)/i;
+  const rgb = (c) => { const m = /rgba?\\(([^)]+)\\)/.exec(c || '');
+    if (!m) return null; const p = m[1].split(',').map(parseFloat); return p.length === 3 ? [...p, 1] : p; };
+  const backdrop = (el) => {  // the colour behind el's text, or null where it cannot be told
+    for (let e = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.backgroundImage !== 'none') return null;
+      const c = rgb(s.backgroundColor);
+      if (c && c[3] >= 1) return c;
+      if (c && c[3] > 0) return null;
+    }
+    return [255, 255, 255, 1];
+  };
+  const page = document.scrollingElement || document.documentElement;
+  const right = Math.max(innerWidth, 1920) + offscreen;
+  const out = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    const ref = (a.getAttribute('href') || '').trim();
+    if (!ref || skip.test(ref) || a.getClientRects().length === 0) continue;
+    const s = getComputedStyle(a);
+    const drawn = a.querySelector('img, svg, canvas') !== null || s.backgroundImage !== 'none'
+      || getComputedStyle(a, '::before').content !== 'none' || getComputedStyle(a, '::after').content !== 'none';
+    let clipped = false, zero = false, marquee = null;
+    for (let e = a; e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
+      const es = getComputedStyle(e);
+      if (e.tagName === 'MARQUEE' && !marquee) marquee = e;
+      if (es.overflowX !== 'visible' || es.overflowY !== 'visible') {
+        const r = e.getBoundingClientRect();
+        if (r.width <= 1 && r.height <= 1) zero = true; else if (e !== a) clipped = true;
+      }
+    }
+    const r = a.getBoundingClientRect(), x = r.left + scrollX, y = r.top + scrollY;
+    let how = null;
+    if (!clipped && (x + r.width <= -offscreen || y + r.height <= -offscreen || x >= right)) how = 'offscreen';
+    else if (!drawn && parseFloat(s.fontSize) < 1) how = 'font_zero';
+    else if (zero) how = a.host === location.host ? null : 'zero_size';
+    else if (marquee) {
+      const m = marquee.getBoundingClientRect();
+      if (m.width <= 1 || m.height <= 1 || +(marquee.getAttribute('scrollamount') || 0) >= 1000) how = 'marquee';
+    }
+    if (!how && !drawn && s.visibility !== 'hidden') {
+      const c = rgb(s.color), b = backdrop(a);
+      if (c && (c[3] === 0 || (b && c[3] >= 1 && c[0] === b[0] && c[1] === b[1] && c[2] === b[2]))) how = 'same_colour';
+    }
+    if (how) out.push([a.href, (a.getAttribute('title') || a.textContent || '').replace(/\\s+/g, ' ').trim(), how]);
+  }
+  return out;
+}"""
+
+
+async def rendered_hidden_links(page) -> list[HiddenLink]:
+    """The links a rendered page (a Playwright page, settled) conceals by its computed
+    styles — the stylesheets it loads included — each URL once. Run in the render axe-core
+    already makes of the home page (``accessibility.axe_page``)."""
+    found = await page.evaluate(_RENDERED_JS, OFFSCREEN_PX)
+    out, seen = [], set()
+    for url, text, how in found:
+        target = url.split("#", 1)[0]
+        if target not in seen:
+            seen.add(target)
+            out.append(HiddenLink(target, text[:200], how))
+    return out

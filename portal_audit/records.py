@@ -361,6 +361,7 @@ class AxeResult:
     violations: tuple[tuple[str, str, int, str], ...] = ()
     error: Msg | None = None
     elapsed_ms: float = 0.0
+    hidden_links: tuple[HiddenLink, ...] = ()  # what the page's computed styles conceal, read in the same render
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from datetime import date
 
+import pytest
+
+from extractors.browser import find_chromium
 from extractors.crawl import crawl_portal_async
 from extractors.fetch import FetchPolicy
 from extractors.hidden import hidden_links
@@ -20,6 +24,9 @@ from validations.indicators import indicator_evidence
 from validations.rules import load_ruleset
 from validations.suite import validate
 from validations.verdicts import SiteEvidence
+
+needs_chromium = pytest.mark.skipif(find_chromium() is None and not os.environ.get("CI"),
+                                    reason="headless Chromium not installed (scripts/ensure-chromium.sh)")
 
 POLICY = FetchPolicy(allow_private_networks=True, per_host_delay=0, retries=0, max_pages_per_column=2)
 AS_OF = date(2026, 3, 25)
@@ -99,6 +106,50 @@ def test_a_gambling_link_in_the_footer_fails_the_portal_and_a_tabbed_home_page_p
     pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
     _, check = judge()
     assert check.outcome == "pass" and "2个页面" in check.reason
+
+
+STYLESHEET = """body{background:#fff;color:#333} .yqlj{position:absolute;left:-9999px;top:0}
+.tj{color:#ffffff} .nav .sub{display:none} .nav li:hover .sub{display:block}
+.logo a{display:block;width:200px;height:60px;text-indent:-9999px;background:url(/img/logo.png)}
+.share a{font-size:0} .share a::before{content:"微";font-size:14px}
+.slider{position:relative;width:600px;height:200px;overflow:hidden} .track{position:absolute;left:-2400px;width:3600px}
+.acc{height:0;overflow:hidden} .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"""
+STYLED_HOME = """<html><head><link rel="stylesheet" href="/css/site.css"></head><body>
+<div class="logo"><a href="/">某某市人民政府</a></div>
+<a class="sr" href="/wza/index.html">无障碍浏览</a>
+<ul class="nav"><li>友情链接<ul class="sub"><li><a href="http://www.xinhuanet.com/">新华网</a></li></ul></li></ul>
+<div class="share"><a href="https://weibo.example.com/gov">微博</a></div>
+<div class="slider"><div class="track"><a href="http://www.people.example.com/1">专题报道</a></div></div>
+<div class="acc"><a href="http://www.partner.example.com/">合作单位</a></div>
+<p>主办：某某市人民政府办公室 <a class="tj" href="http://tj.example.org/c.html">统计</a></p>
+<div class="yqlj"><a href="http://www.bet-example.com/">澳门葡京娱乐城</a><a href="http://shop.example.net/">特价商城</a></div>
+</body></html>"""
+
+
+@needs_chromium
+def test_links_hidden_by_an_external_stylesheet_are_found_in_the_render_axe_makes(site):
+    """The static pass reads inline and <style> CSS only; here every rule is in /css/site.css.
+    The home page's axe render loads it and reads computed styles: a box moved off the page
+    and a link coloured as the page are found; a folded menu, a logo's text moved off its
+    image, an icon drawn by ::before, a slider's hidden slide, a collapsed accordion and a
+    screen-reader link inside the site are not."""
+    pages, base = site
+    pages.add("/css/site.css", STYLESHEET, ctype="text/css")
+    pages.add("/", STYLED_HOME)
+    rows = "".join(f'<li><a href="/art/{i}.html">第{i}期工作简报</a><span>2026-03-{10 + i}</span></li>'
+                   for i in range(3))
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{rows}</ul></div></body></html>')
+    portal = Portal(id="zf", name="某某市人民政府", base_url=base, columns=[
+        Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])
+    static = hidden_links(parse_html(STYLED_HOME), base + "/")
+    assert static == []  # nothing the HTML itself declares
+    crawl = asyncio.run(crawl_portal_async(portal, AS_OF, POLICY, observer=PageScan(), axe=True))
+    assert any(a.error is None for a in crawl.accessibility), crawl.accessibility
+    hidden = {f.term: (f.rule, f.severity, f.expected) for f in crawl.findings if f.kind == "hidden"}
+    assert hidden == {"http://www.bet-example.com/": ("gambling", "serious", "offscreen"),
+                      "http://shop.example.net/": ("external", "serious", "offscreen"),
+                      "http://tj.example.org/c.html": ("external", "serious", "same_colour")}
+    assert pages.hits.count("/css/site.css") >= 1  # the render loaded the stylesheet
 
 
 # -- HTTPS ----------------------------------------------------------------------------

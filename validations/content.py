@@ -11,7 +11,7 @@ page's links (capped per portal) for the link check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -315,16 +315,24 @@ class PageScan:
             for url, tag, _ in embedded:  # scripts and frames: where a page runs others' code (挂马)
                 if tag != "label" and (seen := origin(url)) is not None:
                     self._origins.setdefault(seen, (seen, tag, page_url))
-            for link in hidden():  # a footer's 暗链 is on every page: kept once, where first seen
-                if link.url not in self._hidden_seen and (judged := hidden_link_rule(link, page_url,
-                                                                                     self.hidden)) is not None:
-                    self._hidden_seen.add(link.url)
-                    self._add(Finding("hidden", judged[0], judged[1], link.url, link.how,
-                                      link.text or judged[2], page_url, column_id))
+            self._hidden(page_url, column_id, hidden())
         if len(self._links) < self.max_links:
             for url, label, tag in links():
                 if url not in self._links and len(self._links) < self.max_links:
                     self._links[url] = Link(url, page_url, label, tag)
+
+    def rendered(self, page_url: str, hidden: Sequence[HiddenLink]) -> None:
+        """A rendered page's concealed links, by its computed styles (``hidden.rendered_hidden_links``)."""
+        if self.content:
+            self._hidden(page_url, None, hidden)
+
+    def _hidden(self, page_url: str, column_id: str | None, hidden: Sequence[HiddenLink]) -> None:
+        for link in hidden:  # a footer's 暗链 is on every page: kept once, where first seen
+            if link.url not in self._hidden_seen and (judged := hidden_link_rule(link, page_url,
+                                                                                 self.hidden)) is not None:
+                self._hidden_seen.add(link.url)
+                self._add(Finding("hidden", judged[0], judged[1], link.url, link.how,
+                                  link.text or judged[2], page_url, column_id))
 
     def _adverts(self, page_url: str, column_id: str | None, embeds: list[tuple[str, str, str]]) -> None:
         """Commercial adverts: a script or frame from an ad network (certain), a block
