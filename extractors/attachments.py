@@ -6,8 +6,9 @@ Read: spreadsheets (xls, xlsx, xlsm, ods, et) through ``python-calamine``, each 
 table row; Word (docx) through ``python-docx``, paragraphs and table cells; legacy Word
 (doc) and WPS (wps, the same binary format) through ``worddoc`` (olefile and the piece
 table); PDF through ``pypdf``, a line of three or more fields, one of them a number, as a
-table row; csv rows; txt lines. Not read, and said so: Word 95 and older, encrypted
-files, archives, images and scanned PDFs (no text layer).
+table row; csv rows; txt lines; with the catalog's ``checks.ocr``, images and scanned PDFs
+(no text layer) read by OCR (``ocr.py``). Not read, and said so: Word 95 and older,
+encrypted files, archives; scanned PDFs without OCR.
 
 Bounded: at most ``per_portal`` attachments a portal a night, each within the fetcher's
 size cap, ``MAX_PAGES`` PDF pages and ``MAX_ROWS`` rows a sheet, parsed in a worker thread
@@ -36,22 +37,30 @@ from portal_audit.text import decode_html
 
 from .column import PageObserver
 from .fetch import Fetcher, FetchError
+from .ocr import image_blocks, scanned_pdf_blocks
+from .ocr import read as read_by_ocr
 from .worddoc import doc_blocks
 
 KINDS = {"xls": "sheet", "xlsx": "sheet", "xlsm": "sheet", "ods": "sheet", "et": "sheet", "docx": "docx",
          "pdf": "pdf", "csv": "csv", "txt": "txt", "doc": "doc", "wps": "doc"}
+IMAGES = {"png": "image", "jpg": "image", "jpeg": "image", "bmp": "image", "tif": "image", "tiff": "image"}  # OCR
 MAX_ROWS = 20_000  # rows read per sheet
 MAX_PAGES = 200  # PDF pages read
 MAX_CHARS = 2_000_000  # text read per attachment
 READ_SECONDS = 20.0
+OCR_SECONDS = 60.0  # an image or a scan's pages, by OCR (a dense A4 page ~5 s)
 _EXT = re.compile(r"\.([a-z0-9]{2,4})$", re.I)
 _FIELDS = re.compile(r"\S+(?:\s\S+)?")
 
 
-def kind_of(url: str) -> str | None:
-    """The reader an attachment's URL asks for (``KINDS``), or None: not an attachment read."""
+def kind_of(url: str, ocr: bool = False) -> str | None:
+    """The reader an attachment's URL asks for (``KINDS``; with ``ocr``, images too), or
+    None: not an attachment read."""
     m = _EXT.search(urlsplit(url).path)
-    return KINDS.get(m.group(1).lower()) if m else None
+    if not m:
+        return None
+    ext = m.group(1).lower()
+    return KINDS.get(ext) or (IMAGES.get(ext) if ocr else None)
 
 
 def _cell(value) -> str:
@@ -103,12 +112,14 @@ def _txt(body: bytes) -> Iterator[tuple[str, str]]:
 
 
 READERS: dict[str, Callable[[bytes], Iterator[tuple[str, str]]]] = {
-    "sheet": _sheet, "docx": _docx, "doc": doc_blocks, "pdf": _pdf, "csv": _csv, "txt": _txt}
+    "sheet": _sheet, "docx": _docx, "doc": doc_blocks, "pdf": _pdf, "csv": _csv, "txt": _txt, "image": image_blocks,
+    "scan": scanned_pdf_blocks}
 
 
 def attachment_blocks(body: bytes, kind: str) -> list[tuple[str, str]]:
     """An attachment's text as (tag, text) blocks, ``td`` for a table's row; at most
-    ``MAX_CHARS`` of text. Raises ValueError for a body its reader cannot read."""
+    ``MAX_CHARS`` of text (``image`` and ``scan``, a PDF's pages read off their images: by
+    OCR, in this process). Raises ValueError for a body its reader cannot read."""
     out, chars = [], 0
     try:
         for tag, text in READERS[kind](body):
@@ -124,15 +135,17 @@ def attachment_blocks(body: bytes, kind: str) -> list[tuple[str, str]]:
 
 
 async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: PageObserver, per_portal: int,
-                           earlier: Mapping[str, AttachmentScan], budget: float) -> tuple[AttachmentScan, ...]:
+                           earlier: Mapping[str, AttachmentScan], budget: float,
+                           ocr: bool = False) -> tuple[AttachmentScan, ...]:
     """Read the first ``per_portal`` attachments among ``links`` (each URL once), within
     ``budget`` seconds; ``earlier``: the portal's attachments as earlier nights read them
-    (URL → scan), for conditional requests and readings to reuse."""
-    wanted = [k for k in {k.url: k for k in links}.values() if kind_of(k.url)][:per_portal]
+    (URL → scan), for conditional requests and readings to reuse; ``ocr``: images and
+    scanned PDFs too (``ocr.py``)."""
+    wanted = [k for k in {k.url: k for k in links}.values() if kind_of(k.url, ocr)][:per_portal]
     by_hash = {s.content_hash: s for s in earlier.values() if s.content_hash and s.error is None}
 
     async def one(link: Link) -> AttachmentScan:
-        kind = kind_of(link.url) or "unread"  # (never: only kinds read are wanted)
+        kind = kind_of(link.url, ocr) or "unread"  # (never: only kinds read are wanted)
         before = earlier.get(link.url)
         try:
             page = await fetcher.get(link.url, before.etag if before else None,
@@ -151,11 +164,18 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
                                   tuple(_at(f, link) for f in seen.findings), reused=True, nbytes=size)
         if page.not_modified:  # nothing to read it from
             return AttachmentScan(link.url, link.page_url, kind, error=msg("attachment.unread"))
+        limit = OCR_SECONDS if kind == "image" else READ_SECONDS
         try:
-            blocks = await asyncio.wait_for(asyncio.to_thread(attachment_blocks, page.body, kind), READ_SECONDS)
+            if kind == "image":
+                blocks = await asyncio.wait_for(read_by_ocr(attachment_blocks, page.body, kind), limit)
+            else:
+                blocks = await asyncio.wait_for(asyncio.to_thread(attachment_blocks, page.body, kind), limit)
+                if not blocks and kind == "pdf" and ocr:  # a scan: its pages' images read by OCR
+                    limit = OCR_SECONDS
+                    blocks = await asyncio.wait_for(read_by_ocr(attachment_blocks, page.body, "scan"), limit)
         except TimeoutError:
             return AttachmentScan(link.url, link.page_url, kind, digest, etag, modified,
-                                  error=msg("attachment.too_slow", s=round(READ_SECONDS)), nbytes=size)
+                                  error=msg("attachment.too_slow", s=round(limit)), nbytes=size)
         except ValueError as exc:
             return AttachmentScan(link.url, link.page_url, kind, digest, etag, modified,
                                   error=msg("attachment.unreadable", why=str(exc)), nbytes=size)
@@ -173,7 +193,7 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
         task.cancel()
     late = msg("article.out_of_time")
     return tuple(t.result() if t in done and t.exception() is None else
-                 AttachmentScan(k.url, k.page_url, kind_of(k.url) or "unread", error=late)
+                 AttachmentScan(k.url, k.page_url, kind_of(k.url, ocr) or "unread", error=late)
                  for t, k in zip(tasks, wanted))
 
 

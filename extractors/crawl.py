@@ -79,6 +79,7 @@ class PortalInputs:
     attachments: int = 0  # attachments read for personal data, at most (``attachments.py``)
     attachments_read: Mapping[str, AttachmentScan] = field(default_factory=dict)  # URL → an earlier night's reading
     ipv6: bool = False  # try the home page, list pages and articles over IPv6 (``ipv6.py``)
+    ocr: bool = False  # read images and scanned PDFs among the attachments by OCR (``ocr.py``)
 
 
 async def crawl_portal_async(
@@ -88,7 +89,7 @@ async def crawl_portal_async(
     *, fetcher: Fetcher | None = None, renderer: Renderer | None = None,
     observer: PageObserver | None = None, link_cache: LinkCache | None = None, articles: int = 0,
     axe: bool = False, tls: bool = False, attachments: int = 0,
-    attachments_read: Mapping[str, AttachmentScan] | None = None, ipv6: bool = False,
+    attachments_read: Mapping[str, AttachmentScan] | None = None, ipv6: bool = False, ocr: bool = False,
 ) -> PortalCrawl:
     """Check the home page and crawl every column concurrently (politeness is the fetcher's
     job). The home page and the columns' first pages come first: links that three of them
@@ -103,7 +104,7 @@ async def crawl_portal_async(
             return await crawl_portal_async(portal, as_of, policy, window_days, previous, known, paths, context,
                                             fetcher=own, renderer=rendering, observer=observer, link_cache=link_cache,
                                             articles=articles, axe=axe, tls=tls, attachments=attachments,
-                                            attachments_read=attachments_read, ipv6=ipv6)
+                                            attachments_read=attachments_read, ipv6=ipv6, ocr=ocr)
     known, paths, previous = known or {}, paths or {}, previous or {}
 
     def direct(col) -> bool:  # read by API or browser without its static page
@@ -176,7 +177,7 @@ async def crawl_portal_async(
         columns = await _within(portal, crawls, max(0.0, deadline - loop.time()), policy.portal_budget, finished)
         if attachments and observer is not None:  # linked from the pages read, read while the articles are
             scanning = asyncio.ensure_future(read_attachments(fetcher, observer.links(), observer, attachments,
-                                                              attachments_read or {}, deadline - loop.time()))
+                                                              attachments_read or {}, deadline - loop.time(), ocr))
         if ipv6 and home_read:  # the pages read tonight, tried over IPv6 while the articles are read
             read = [c for c in columns if c.fetch_state == "ok" and c.url]
             depth = asyncio.ensure_future(ipv6_depth(policy, home_read, [c.url for c in read if c.url],
@@ -319,7 +320,7 @@ async def crawl_portals(
                                             observer=given.observer, link_cache=given.link_cache,
                                             articles=given.articles, axe=given.axe, tls=given.tls,
                                             attachments=given.attachments, attachments_read=given.attachments_read,
-                                            ipv6=given.ipv6)
+                                            ipv6=given.ipv6, ocr=given.ocr)
 
         queue = iter(portals)
         running: dict[asyncio.Task, Portal] = {}

@@ -219,7 +219,7 @@ async def _crawl(send: Connection | _Queued, job: CrawlJob) -> None:
                             checks.articles_per_column, _axe_tonight(p.id, job.as_of, checks.axe_every_days, engine),
                             checks.https, checks.attachments_per_portal if observer is not None else 0,
                             _hint(lambda: attachments_read(engine, p.id), {}) if checks.attachments_per_portal else {},
-                            checks.ipv6)
+                            checks.ipv6, checks.ocr)
 
     # one thread sends, in order: the loop crawls on while a portal's crawl is pickled and
     # while the command, busy storing the last one's evidence, does not read

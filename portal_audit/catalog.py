@@ -175,8 +175,10 @@ class Checks(BaseModel):
         7, ge=0, le=366, description="test each portal's home page and a list page with axe-core every this many "
         "days, on a rotation (a render costs ~100 static fetches; 0: never)")
     attachments_per_portal: int = Field(
-        10, ge=0, le=1000, description="attachments linked from the pages read (xls, xlsx, docx, pdf, csv, txt) read "
-        "for personal data per portal and run, each once by its content (0: none)")
+        10, ge=0, le=1000, description="attachments linked from the pages read (xls, xlsx, doc, docx, wps, pdf, csv, "
+        "txt) read for personal data per portal and run, each once by its content (0: none)")
+    ocr: bool = Field(False, description="also read images (png, jpg …) and scanned PDFs among those attachments by "
+                      "OCR (rapidocr-onnxruntime; ~1 s of CPU an image, 2 s a scanned page, up to 5 pages a PDF)")
     ipv6: bool = Field(True, description="try each portal's home page, 5 list pages and 5 articles over IPv6 a "
                        "run (an AAAA lookup and up to 11 requests; unknown on a machine with no IPv6 route)")
     https: bool = Field(True, description="read each portal's HTTPS certificate once a run (one TLS handshake; "

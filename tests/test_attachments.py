@@ -9,7 +9,7 @@ import asyncio
 import io
 from datetime import date
 
-from app.demo.files import doc, pdf, xlsx
+from app.demo.files import doc, pdf, table_image, xlsx
 from extractors.attachments import attachment_blocks, kind_of
 from extractors.crawl import crawl_portal_async
 from extractors.fetch import FetchPolicy
@@ -68,6 +68,49 @@ def test_each_kind_is_read_as_a_table_where_it_is_one():
                       ("td", f"王某 {ID}"), ("td", f"李某 {MOBILE}"), ("p", "Tel: 0563-1234567")]
     assert kind_of("http://x.gov.cn/u/2026/名单.XLSX") == "sheet" and kind_of("http://x.gov.cn/a.wps") == "doc"
     assert kind_of("http://x.gov.cn/art/1.html") is None
+
+
+def test_ocr_reads_an_image_and_a_scanned_pdf_as_rows_only_when_switched_on(site):
+    """A photographed list (PNG) and a scan (a PDF page that is one image, no text layer):
+    without ``ocr`` the image is no attachment and the scan says it has no text; with it
+    both are read by OCR, in a process of its own, line by line, and their ID and mobile
+    numbers found, masked."""
+    import sys
+
+    from extractors.ocr import image_blocks
+
+    rows = [["No.", "Name", "Identity", "Phone"], ["1", "Wang", ID, MOBILE], ["2", "Li", ID2, "13905630000"]]
+    photo = table_image(rows, "Relief recipients 2026")
+    pages, base = site
+    pages.add("/u/gs.png", photo, ctype="image/png")
+    pages.add("/u/scan.pdf", table_image(rows[:2], "Scanned notice", fmt="PDF"), ctype="application/pdf")
+    items = "".join(f'<li><a href="/art/{i}.html">第{i}批临时救助对象公示</a><span>2026-03-{10 + i}</span></li>'
+                    for i in range(3))
+    pages.add("/col/n/index.html", f'<html><body><div class="list"><ul>{items}</ul></div><p><a href="/u/gs.png">'
+                                   '公示名单（照片）</a> <a href="/u/scan.pdf">扫描件.pdf</a></p></body></html>')
+    pages.add("/", "<html><body><p>首页</p></body></html>")
+    portal = Portal(id="mz", name="某某市民政局", base_url=base, columns=[
+        Column(id="gzdt", path=["工作动态"], url="/col/n/index.html", frequency="及时更新", category="news")])
+
+    def read(ocr: bool):
+        crawl = asyncio.run(crawl_portal_async(portal, AS_OF, POLICY, observer=PageScan(), attachments=10, ocr=ocr))
+        return {a.url.rsplit("/", 1)[-1]: a for a in crawl.attachments}
+
+    off = read(False)
+    assert set(off) == {"scan.pdf"} and off["scan.pdf"].error is not None and off["scan.pdf"].findings == ()
+    on = read(True)
+    assert set(on) == {"gs.png", "scan.pdf"} and on["gs.png"].kind == "image"
+    assert {(f.rule, f.term) for f in on["gs.png"].findings} == {
+        ("id_card", "342501********4215"), ("id_card", "342501********1233"),
+        ("mobile", "139****1234"), ("mobile", "139****0000")}
+    assert {(f.rule, f.term) for f in on["scan.pdf"].findings} == {("id_card", "342501********4215"),
+                                                                  ("mobile", "139****1234")}
+    assert on["scan.pdf"].error is None
+    assert "rapidocr_onnxruntime" not in sys.modules  # the engine (~800 MB as it reads) stayed in its own process
+    blocks = list(image_blocks(photo))
+    assert blocks[0] == ("p", "Relief recipients 2026")  # one box: a line of text
+    assert [tag for tag, _ in blocks] == ["p", "td", "td", "td"]  # each row's boxes, left to right, one line
+    assert blocks[2][1].endswith(f"Wang {ID} {MOBILE}")
 
 
 def test_a_bank_card_needs_its_check_digit_and_a_table_or_its_name():

@@ -105,3 +105,28 @@ def doc(paragraphs: Sequence[str], rows: Sequence[Sequence[str]] = (), one_byte:
     clx = b"\x02" + struct.pack("<I", len(plc)) + plc
     struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))  # fcClx, lcbClx: at the table stream's start
     return _compound({"WordDocument": bytes(fib) + wide + narrow, "1Table": clx})
+
+
+def table_image(rows: Sequence[Sequence[str]], title: str = "", fmt: str = "PNG") -> bytes:
+    """A photographed 公示 list as an image (``fmt``: PNG, JPEG, or PDF for a scan: a PDF page
+    that is one image, no text layer): ``title`` and ``rows`` drawn in black on white, Latin
+    letters and digits in DejaVu Sans (Pillow's own font where it is missing)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    try:
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", 28)
+    except OSError:
+        font = ImageFont.load_default(size=28)
+    widths = [max(len(row[j]) for row in rows if j < len(row)) * 18 + 60 for j in range(len(rows[0]))]
+    image = Image.new("RGB", (max(1240, sum(widths) + 120), 160 + 60 * len(rows)), "white")
+    draw = ImageDraw.Draw(image)
+    if title:
+        draw.text((60, 40), title, fill="black", font=font)
+    for i, row in enumerate(rows):
+        x = 60
+        for j, cell in enumerate(row):
+            draw.text((x, 100 + 60 * i), cell, fill="black", font=font)
+            x += widths[j]
+    out = io.BytesIO()
+    image.save(out, fmt, **({"resolution": 150.0} if fmt == "PDF" else {}))
+    return out.getvalue()
