@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .i18n import coded, fmt_date, label, status_label, t
-from .records import STATUSES, ColumnVerdict
+from .records import SECURITY, STATUSES, ColumnVerdict
 from .text import md_cell
 
 ATTENTION = ("unreachable", "error", "empty", "stale")  # worst first
@@ -67,7 +67,8 @@ class RunSummary:
                 self.due_soon.append(v)
         self.counts = {s: counts[s] for s in STATUSES if counts[s]}
         self.attention = heapq.nlargest(ATTENTION_ROWS, needy, key=_urgency)
-        self.portals.extend(replace(p, checks=tuple(self._shared(c) for c in p.checks)) for p in portals)
+        self.portals.extend(replace(p, checks=tuple(self._shared(c) for c in p.checks),
+                                    indicators=tuple(self._shared(c) for c in p.indicators)) for p in portals)
 
     def _shared(self, check):
         """One object for each distinct item judgement (``validations.verdicts.Check``, frozen):
@@ -117,13 +118,18 @@ class RunSummary:
         return out
 
     def alert(self, lines: int = 20) -> str:
-        """The notification a run sends (empty when nothing vetoes, warns or falls due)."""
+        """The notification a run sends (empty when nothing vetoes, warns, falls due or fails a
+        security check: 暗链 and tampering are as urgent as a veto)."""
         warnings = self.warnings
-        if not (self.vetoed or warnings or self.due_soon):
+        failed = label("indicator_outcome", "fail")
+        insecure = [f"{p.portal_id} {failed} {c.line}" for p in self.portals for c in p.indicators
+                    if c.item in SECURITY and c.outcome == "fail"]
+        if not (self.vetoed or warnings or self.due_soon or insecure):
             return ""
         out = [t("summary.alert_head", run=self.run_id, vetoed=self.vetoed, warnings=len(warnings),
                  due=len(self.due_soon), days=self.due_soon_days)]
         out += [f"{p.portal_id} {label('outcome', 'fail')} {r}" for p in self.portals for r in p.reasons]
+        out += insecure
         out += [f"{pid} {line}" for pid, line in warnings]
         if len(out) > lines + 1:
             out = out[:lines + 1] + [t("summary.alert_more", n=len(out) - lines - 1)]
@@ -157,6 +163,14 @@ class RunSummary:
                 out.append(f"| {md_cell(v.portal_id)} | {md_cell(name)} | {fmt_date(v.last_published_on)} | "
                            f"{v.days_since_update if v.days_since_update is not None else ''} "
                            f"| {v.allowed_days if v.allowed_days is not None else ''} | {md_cell(v.detail)} |")
+        for key, items in (("summary.md_security", SECURITY), ("summary.md_indicators", None)):
+            found = self._findings(items)
+            if found:
+                out += ["", f"## {t(key, n=len(found))}", "", f"| {t('col.portal_id')} | {t('summary.md_found')} |",
+                        "|---|---|"]
+                out += [f"| {md_cell(pid)} | " + "<br>".join(
+                    md_cell(f"{label('indicator_outcome', c.outcome)}：{c.line}") for c in checks) + " |"
+                    for pid, checks in found]
         if self.attention_total > len(self.attention):
             out += ["", t("summary.md_more_columns", n=self.attention_total - len(self.attention))]
         if self.due_soon:
@@ -171,6 +185,19 @@ class RunSummary:
             out += ["", f"## {t('summary.md_failed_portals')}", ""] + [f"- {md_cell(p)}: {md_cell(e)}"
                                                                        for p, e in self.failed_portals.items()]
         return "\n".join(out) + "\n"
+
+    def _findings(self, items: tuple[str, ...] | None) -> list[tuple[str, list]]:
+        """(portal, its checks that fail or warn, failing first) of the security checks
+        (``items``: ``SECURITY``) or, with None, of the other supervision indicators; portals
+        with a failing check first, at most ``MARKDOWN_PORTALS``."""
+        out = []
+        for p in self.portals:
+            bad = sorted((c for c in p.indicators if c.outcome in ("fail", "warn")
+                          and (c.item in items if items is not None else c.item not in SECURITY)),
+                         key=lambda c: c.outcome != "fail")
+            if bad:
+                out.append((p.portal_id, bad))
+        return sorted(out, key=lambda pc: pc[1][0].outcome != "fail")[:MARKDOWN_PORTALS]
 
     @staticmethod
     def _verdict_cell(verdict: str) -> str:

@@ -309,3 +309,30 @@ def test_a_runs_summary_keeps_one_object_per_distinct_check():
     assert c.checks[0] is not a.checks[0] and c.checks[0].outcome == "fail"
     assert summary.verdict_lines() == plain.verdict_lines() and summary.vetoed == 1
     assert summary.markdown() == plain.markdown() and summary.alert() == plain.alert()
+
+
+def test_the_runs_summary_names_security_findings_and_failing_indicators_and_alerts_on_a_hidden_link():
+    """The run's markdown artifact lists, per portal, the security checks and the other
+    supervision indicators that fail or warn; a failing security check (a 暗链, tampering)
+    sends the alert even where no single-veto item fails."""
+    from portal_audit.i18n import msg
+    from portal_audit.summary import RunSummary
+    from validations.verdicts import Check, PortalVerdict
+
+    ok = (Check("blank_columns", "pass", msg("check.blank_ok", n=0, limit=5)),)
+    hidden = Check("hidden_links", "fail", msg("hidden.fail", n=1, more=0, named=["“澳门葡京” → http://bet.example"]))
+    https = Check("https", "warn", msg("tls.no_redirect"))
+    identity = Check("site_identity", "fail", msg("tls.no_redirect"))  # any message: the row is what is checked
+    fine = (Check("https", "pass", msg("empty")),)
+    summary = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://")
+    summary.add([], [PortalVerdict("a", True, True, True, checks=ok, indicators=(https, hidden, identity)),
+                     PortalVerdict("b", True, True, True, checks=ok, indicators=fine)])
+    md = summary.markdown()
+    assert "## 安全监测：1个网站有发现" in md and "## 监管指标：1个网站未通过或预警" in md
+    security = md.split("## 安全监测")[1].split("##")[0]
+    assert security.index("暗链") < security.index("HTTPS") and "| b |" not in security  # failing first; b passes
+    assert "网站标识" in md.split("## 监管指标")[1] and "网站标识" not in security
+    assert summary.vetoed == 0 and "a 不合格 暗链" in summary.alert()
+    quiet = RunSummary("r", "2025-06-30", "national-2019@1", "sqlite://")
+    quiet.add([], [PortalVerdict("b", True, True, True, checks=ok, indicators=fine)])
+    assert quiet.alert() == "" and "安全监测" not in quiet.markdown()
