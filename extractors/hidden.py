@@ -28,9 +28,9 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from portal_audit.records import CONCEALED, HiddenLink
+from portal_audit.records import CONCEALED, FOLDED, HiddenLink
 
-from .markup import SKIP_HREF, joiner, link_title
+from .markup import SKIP_HREF, joiner, link_title, text_of
 
 OFFSCREEN_PX = 500  # an offset this far past the page's edge moves a box out of every screen
 _AT_BLOCK = re.compile(r"@[\w-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}|@[\w-]+[^{;]*;")
@@ -149,6 +149,68 @@ def _marquee_hides(el: etree._Element) -> bool:
     return amount.isdigit() and int(amount) >= 1000
 
 
+def _sized(decl: dict[str, str]) -> bool:
+    """Whether declarations give text a size of its own above 0 (``font-size``, or the
+    size in the ``font`` shorthand)."""
+    size = decl.get("font-size")
+    if size is None and (font := decl.get("font")):
+        size = next((w.split("/")[0] for w in font.split() if _LENGTH.match(w.split("/")[0])), None)
+    if size is None or size.split()[0] in ("inherit", "unset", "revert"):
+        return False
+    px = _px(size)
+    return px is None or px > 0  # small, larger, calc(…): a size
+
+
+@lru_cache(maxsize=256)
+def _sizing_rules(css: str) -> tuple[str, ...]:
+    """The selectors of a stylesheet's rules that size text above 0."""
+    out = []
+    for selectors, body in _RULE.findall(_AT_BLOCK.sub("", _COMMENT.sub("", css))):
+        if "font" in body and _sized(declarations(body)):
+            out += [x.strip() for x in selectors.split(",") if x.strip() and not _PSEUDO_STATE.search(x)]
+    return tuple(out)
+
+
+def _sized_again(doc: etree._Element, styled: list[tuple[etree._Element, dict[str, str]]]) -> set[etree._Element]:
+    """The elements a declaration of the page sizes text on: inside a ``font-size:0`` box
+    they show their text again (a menu zeroes its row's size to close the gaps between
+    items, and sizes each item's text: seen on real portals, where every friend link in the
+    footer was read as concealed)."""
+    out = {el for el, decl in styled if _sized(decl)}
+    for style in doc.iter("style"):
+        for selector in _sizing_rules("".join(style.itertext())):
+            if (compiled := _selector(selector)) is not None:
+                out.update(compiled(doc))
+    return out
+
+
+def _resized(a: etree._Element, box: etree._Element, resets: set[etree._Element]) -> bool:
+    """Whether link ``a``, inside the ``font-size:0`` ``box``, or its text is sized again."""
+    if any(el in resets for el in a.iter() if el is not box):
+        return True
+    for up in a.iterancestors():
+        if up is box:
+            return False
+        if up in resets:
+            return True
+    return False
+
+
+MENU_LABEL = 16  # characters of text beside a folded box that name it (新闻动态, 友情链接 ▼)
+
+
+def _under_label(box: etree._Element) -> bool:
+    """Whether a folded box is a menu's or a tab's panel: its parent shows, beside it, only
+    a short label (``<li><a>新闻动态</a><div style="display:none">…</div></li>``; a
+    友情链接 drop-down under its title), as real portals' navigation and footers have it.
+    A box folded into a footer's copyright line or the page's body is not."""
+    parent = box.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    label = " ".join(text_of(parent).split()).replace(" ".join(text_of(box).split()), "", 1).strip()
+    return 0 < len(label) <= MENU_LABEL
+
+
 def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
     """Every link of the page that a visitor cannot see, each URL once, with how it is hidden."""
     how: dict[etree._Element, str] = {}
@@ -179,11 +241,17 @@ def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
             how[el] = "marquee"
     if not how:
         return []
+    for box, found in list(how.items()):
+        if found in FOLDED and _under_label(box):
+            how[box] = "menu_panel"
+    resets = _sized_again(doc, styled) if "font_zero" in how.values() else set()
     join, out, seen = joiner(url), [], set()
     for box, found in sorted(how.items(), key=lambda kv: kv[1] not in CONCEALED):  # concealed first: it wins
         for a in box.iter("a"):
             ref = (a.get("href") or "").strip()
             if not ref or ref.startswith(SKIP_HREF) or ref.startswith("data:"):
+                continue
+            if found == "font_zero" and _resized(a, box, resets):
                 continue
             target = join(ref).split("#", 1)[0]
             if target not in seen:
@@ -197,7 +265,10 @@ def hidden_links(doc: etree._Element, url: str) -> list[HiddenLink]:
 # only the concealing tricks. Folded links (menus, tabs, slides: display:none and the like)
 # are what a rendered page is full of, and the static pass judges those its HTML declares.
 # A link drawn otherwise is not hidden by its text: a logo whose text is moved off or sized 0
-# over its image, an icon link drawn by ::before. A link scrolled out of a box of real size
+# over its image, an icon link drawn by ::before, a badge whose box lies over its parent's
+# background image. Size 0 is judged by the text a link shows, not the size it inherits: a
+# menu sets font-size:0 on its row to close the gaps between items and sizes each item's
+# text again (both seen on real portals' stylesheets). A link scrolled out of a box of real size
 # that cuts its overflow (a slider's other slides) is not moved off the page. A box of no
 # size must have none either way (a menu folds to height 0 and keeps its width); inside the
 # site it is how screen-reader links are kept out of view (sr-only), and is passed over.
@@ -215,7 +286,27 @@ _RENDERED_JS = """(offscreen) => {
     }
     return [255, 255, 255, 1];
   };
-  const page = document.scrollingElement || document.documentElement;
+  const textPx = (a) => {  // the largest font any visible text of the link is drawn in
+    let max = 0; const w = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w.nextNode());) {
+      const p = n.parentElement;
+      if (!n.nodeValue.trim() || !p || p.getClientRects().length === 0
+          || getComputedStyle(p).visibility === 'hidden') continue;
+      max = Math.max(max, parseFloat(getComputedStyle(p).fontSize));
+    }
+    return max;
+  };
+  const iconBox = (a, r) => {  // a link of real size over a box that draws a background image (an icon badge)
+    if (r.width < 8 || r.height < 8) return false;
+    for (let e = a.parentElement, i = 0; e && i < 3; e = e.parentElement, i++) {
+      if (getComputedStyle(e).backgroundImage === 'none') continue;
+      const q = e.getBoundingClientRect();
+      const w = Math.min(q.right, r.right) - Math.max(q.left, r.left);
+      const h = Math.min(q.bottom, r.bottom) - Math.max(q.top, r.top);
+      return w > 0 && h > 0 && w * h >= 0.5 * Math.min(q.width * q.height, r.width * r.height);
+    }
+    return false;
+  };
   const right = Math.max(innerWidth, 1920) + offscreen;
   const out = [];
   for (const a of document.querySelectorAll('a[href]')) {
@@ -236,7 +327,7 @@ _RENDERED_JS = """(offscreen) => {
     const r = a.getBoundingClientRect(), x = r.left + scrollX, y = r.top + scrollY;
     let how = null;
     if (!clipped && (x + r.width <= -offscreen || y + r.height <= -offscreen || x >= right)) how = 'offscreen';
-    else if (!drawn && parseFloat(s.fontSize) < 1) how = 'font_zero';
+    else if (!drawn && parseFloat(s.fontSize) < 1 && textPx(a) < 1 && !iconBox(a, r)) how = 'font_zero';
     else if (zero) how = a.host === location.host ? null : 'zero_size';
     else if (marquee) {
       const m = marquee.getBoundingClientRect();

@@ -105,7 +105,7 @@ class Finding:
 # how a link is hidden from visitors (``extractors/hidden.py``): the tricks link spam uses,
 # then how tabs, menus and slides fold their panels away
 CONCEALED = ("offscreen", "font_zero", "same_colour", "zero_size", "marquee")
-FOLDED = ("display_none", "visibility_hidden", "transparent")
+FOLDED = ("display_none", "visibility_hidden", "transparent", "menu_panel")  # menu_panel: folded under its label
 
 
 @dataclass(frozen=True, slots=True)

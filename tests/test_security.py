@@ -72,6 +72,38 @@ def test_the_tricks_link_spam_uses_each_found_and_judged():
     assert len(got) == 7
 
 
+def test_a_row_sized_0_whose_items_size_their_text_again_hides_nothing():
+    """A footer's friend-sites box set to font-size:0 (closing the gaps between inline
+    items) whose items size their text again, inside a panel that opens on a click: folded,
+    not concealed — as a real portal's stylesheet has it (four serious findings before). A
+    link in the same kind of box whose text is never sized again is still concealed."""
+    page = ("<style>.webs-box{font-size:0} .about-webs li{font-size:18px} .panel{display:none}"
+            ".spam{font-size:0}</style><div class='webs-box'><div class='panel'><ul class='about-webs'>"
+            "<li><a href='http://www.academy.example.cn/'>中国科学院</a></li></ul></div></div>"
+            "<a style='font-size:0' href='http://icon.example.com/'><span style='font-size:12px'>微博</span></a>"
+            "<div class='spam'><a href='http://www.bet-example.com/'>澳门葡京</a></div>")
+    assert found(page) == {"http://www.academy.example.cn/": ("display_none", "folded_external", "suspected"),
+                           "http://www.bet-example.com/": ("font_zero", "gambling", "serious")}
+
+
+def test_a_submenu_folded_under_its_label_is_no_finding_unlike_a_link_folded_into_the_footer():
+    """A navigation item's drop-down (<li>, its label, a display:none panel) and a 友情链接
+    drop-down under its title lead off the site as menus do: no finding — as on a real
+    district portal whose 新闻动态 menu links its Weibo. A link folded into the footer's
+    copyright line is still 疑似, and gambling words fail wherever they are folded."""
+    page = ("<ul class='nav'><li><a href='/xwdt/'>新闻动态</a><div style='display:none'><a href='/tpxw/'>图片新闻</a>"
+            "<a href='https://weibo.example.com/u/1'>微动态</a></div></li></ul>"
+            "<div class='yqlj'><span>友情链接 ▼</span><ul style='display:none'><li><a href='http://www.news.example.com/'>"
+            "某某新闻网</a></li><li><a href='http://www.bet-example.com/'>葡京娱乐城</a></li></ul></div>"
+            "<p>版权所有：某某市人民政府办公室 地址：某某路1号 电话：0563-1234567"
+            "<span style='display:none'><a href='http://www.seo-example.com/'>网站优化</a></span></p>")
+    assert found(page) == {"https://weibo.example.com/u/1": ("menu_panel", "", ""),
+                           "http://www.news.example.com/": ("menu_panel", "", ""),
+                           "http://www.bet-example.com/": ("menu_panel", "gambling", "serious"),
+                           "http://www.seo-example.com/": ("display_none", "folded_external", "suspected"),
+                           "http://www.xuancheng.gov.cn/tpxw/": ("menu_panel", "", "")}
+
+
 def test_visible_links_and_skip_links_are_not_hidden():
     body = """<a class="skip" href="#main" style="position:absolute;left:-9999px">跳到主要内容</a>
     <div style="color:#fff;background:#c00"><a href="http://www.example.com/">彩票</a></div>
@@ -113,7 +145,9 @@ STYLESHEET = """body{background:#fff;color:#333} .yqlj{position:absolute;left:-9
 .logo a{display:block;width:200px;height:60px;text-indent:-9999px;background:url(/img/logo.png)}
 .share a{font-size:0} .share a::before{content:"微";font-size:14px}
 .slider{position:relative;width:600px;height:200px;overflow:hidden} .track{position:absolute;left:-2400px;width:3600px}
-.acc{height:0;overflow:hidden} .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"""
+.acc{height:0;overflow:hidden} .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.menu{font-size:0} .menu a span{font-size:16px;padding:0 12px}
+.badge{width:25px;height:26px;background:url(/img/jy.png);font-size:0} .badge a{display:block;width:25px;height:26px}"""
 STYLED_HOME = """<html><head><link rel="stylesheet" href="/css/site.css"></head><body>
 <div class="logo"><a href="/">某某市人民政府</a></div>
 <a class="sr" href="/wza/index.html">无障碍浏览</a>
@@ -121,6 +155,8 @@ STYLED_HOME = """<html><head><link rel="stylesheet" href="/css/site.css"></head>
 <div class="share"><a href="https://weibo.example.com/gov">微博</a></div>
 <div class="slider"><div class="track"><a href="http://www.people.example.com/1">专题报道</a></div></div>
 <div class="acc"><a href="http://www.partner.example.com/">合作单位</a></div>
+<div class="menu"><a href="/col/yw/"><span>要闻动态</span></a><a href="http://www.portal.example.com/"><span>政务服务</span></a></div>
+<div class="badge"><a href="http://jy.example.com/">集</a></div>
 <p>主办：某某市人民政府办公室 <a class="tj" href="http://tj.example.org/c.html">统计</a></p>
 <div class="yqlj"><a href="http://www.bet-example.com/">澳门葡京娱乐城</a><a href="http://shop.example.net/">特价商城</a></div>
 </body></html>"""
@@ -131,8 +167,9 @@ def test_links_hidden_by_an_external_stylesheet_are_found_in_the_render_axe_make
     """The static pass reads inline and <style> CSS only; here every rule is in /css/site.css.
     The home page's axe render loads it and reads computed styles: a box moved off the page
     and a link coloured as the page are found; a folded menu, a logo's text moved off its
-    image, an icon drawn by ::before, a slider's hidden slide, a collapsed accordion and a
-    screen-reader link inside the site are not."""
+    image, an icon drawn by ::before, a slider's hidden slide, a collapsed accordion, a
+    screen-reader link inside the site, a menu row sized 0 whose items size their text again
+    and a badge link over its box's image are not (the last two seen on real portals)."""
     pages, base = site
     pages.add("/css/site.css", STYLESHEET, ctype="text/css")
     pages.add("/", STYLED_HOME)

@@ -176,8 +176,9 @@ def hidden_link_rule(link: HiddenLink, page_url: str, lexicon: HiddenLexicon) ->
     - concealed (off-screen, size 0, background-coloured …) and leading off the site's
       registered domain to a non-government host: 严重; concealed otherwise: 疑似;
     - folded (display:none and the like: tabs, menus, slides) and leading off the site to a
-      non-government host: 疑似; folded inside the site or to a government site: none — a
-      closed tab is not a 暗链."""
+      non-government host: 疑似; folded inside the site or to a government site, or folded
+      under a label of its own (a menu's submenu, a 友情链接 drop-down: ``menu_panel``): none —
+      a closed tab is not a 暗链."""
     hit = lexicon.match(link.text, link.url)
     if hit is not None:
         return hit[0], "serious", hit[1]
@@ -186,7 +187,7 @@ def hidden_link_rule(link: HiddenLink, page_url: str, lexicon: HiddenLexicon) ->
         tuple(s + "." for s in GOVERNMENT_SUFFIXES)) and host not in ("gov.cn",)
     if link.concealed:
         return ("external", "serious", host) if outside else ("internal", "suspected", host)
-    return ("folded_external", "suspected", host) if outside else None
+    return ("folded_external", "suspected", host) if outside and link.how != "menu_panel" else None
 
 
 def _sentence(text: str, start: int, end: int) -> str:
