@@ -20,11 +20,12 @@ import asyncio
 import importlib.util
 import io
 import multiprocessing
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+
+from portal_audit.lifetime import die_with_parent
 
 OCR_PAGES = 5  # scanned pages read of one PDF
 MAX_PIXELS = 40_000_000  # an image larger than this is not decoded (a decompression bomb)
@@ -96,20 +97,10 @@ def scanned_pdf_blocks(body: bytes) -> Iterator[tuple[str, str]]:
             yield from image_blocks(image.data)
 
 
-def _orphan_guard() -> None:
-    """In the OCR process: end when the process that started it dies (Linux), not linger."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 async def read(reader: Callable[[bytes, str], list[tuple[str, str]]], body: bytes, kind: str) -> list[tuple[str, str]]:
     """``reader(body, kind)`` (a module-level function) run in the OCR process, started on
     first use and kept for the life of this one."""
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_orphan_guard)
+        _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent)
     return await asyncio.get_running_loop().run_in_executor(_pool, reader, body, kind)

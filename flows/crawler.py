@@ -38,6 +38,7 @@ from extractors.fetch import FetchPolicy
 from extractors.linkcheck import LinkCache, Outcome
 from portal_audit.catalog import Checks, Portal
 from portal_audit.i18n import using
+from portal_audit.lifetime import die_with_parent
 from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
@@ -49,8 +50,6 @@ from warehouse.earlier import (
     recently_working_links,
     tested_since,
 )
-
-from .server import die_with_parent
 
 T = TypeVar("T")
 

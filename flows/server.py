@@ -18,7 +18,6 @@ import atexit
 import contextlib
 import importlib.util
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -26,6 +25,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from portal_audit.lifetime import die_with_parent
 
 STARTUP_TIMEOUT = 180.0  # seconds the server may take to answer (Prefect's own default is 20)
 ATTEMPTS = 2
@@ -50,17 +51,6 @@ def _configured_api() -> str | None:
     if PREFECT_API_URL.value():
         return PREFECT_API_URL.value()
     return None if PREFECT_SERVER_EPHEMERAL_ENABLED.value() else "unset (ephemeral server disabled)"
-
-
-def die_with_parent() -> None:
-    """In a child process (Linux; a ``preexec_fn`` or a child's first call): SIGTERM it when
-    the process that started it dies, even by kill -9, instead of leaving an orphan behind."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux/glibc: atexit still stops it on a normal exit
-        pass
 
 
 def _free_port() -> int:

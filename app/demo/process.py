@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from flows.server import die_with_parent
 from portal_audit.i18n import TZ, china_today, loads, render
+from portal_audit.lifetime import die_with_parent
 
 
 @dataclass(frozen=True)
