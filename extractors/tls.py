@@ -66,9 +66,13 @@ def _name(name: x509.Name) -> str:
     return name.rfc4514_string()
 
 
-def certificate_until(der: bytes) -> date:
-    """A certificate's last day, in China's calendar (as ``read_on``)."""
-    return x509.load_der_x509_certificate(der).not_valid_after_utc.astimezone(TZ).date()
+def certificate_until(der: bytes) -> date | None:
+    """A certificate's last day, in China's calendar (as ``read_on``); None for one the
+    parser refuses (OpenSSL accepts more than ``cryptography`` reads)."""
+    try:
+        return x509.load_der_x509_certificate(der).not_valid_after_utc.astimezone(TZ).date()
+    except ValueError:
+        return None
 
 
 def _read(der: bytes) -> dict:
@@ -108,7 +112,11 @@ async def read_certificate(fetcher: Fetcher, url: str, timeout: float = 10.0) ->
     if der is None:
         why = msg("tls.timeout") if isinstance(error, TimeoutError) else _transport_reason(error or OSError())
         return TlsState(url, error=why)
-    return TlsState(url, read_on=china_today(), verified=verified, detail=detail, **_read(der))
+    try:
+        read = _read(der)
+    except ValueError:  # a certificate OpenSSL took and the parser refuses: said, not a crash
+        return TlsState(url, error=msg("tls.bad_certificate"))
+    return TlsState(url, read_on=china_today(), verified=verified, detail=detail, **read)
 
 
 def other_scheme(url: str, scheme: str) -> str | None:

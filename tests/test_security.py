@@ -387,3 +387,6 @@ def test_each_probe_reads_the_certificate_and_the_round_names_those_failing_or_e
     table = json.loads(found[0].data)
     assert [(r["网站"], r["剩余天数"], r["问题"]) for r in table] == [("old", -3, "已过期"), ("soon", 10, "即将到期")]
     assert found[0].description == "2个网站的证书未通过验证或即将到期"
+    from extractors.tls import certificate_until
+
+    assert certificate_until(b"\x30\x03\x02\x01\x00") is None  # a body the parser refuses: no date, no crash
