@@ -13,8 +13,15 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -e '.[test,ocr]'
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -e '.[test]'
 	touch $(STAMP)
+
+# OCR (checks.ocr, off by default: ~140 MB of ONNX Runtime, OpenCV and models) for the tests,
+# not for the demo
+OCR_STAMP := $(VENV)/.ocr-installed
+$(OCR_STAMP): $(STAMP)
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -e '.[test,ocr]'
+	touch $(OCR_STAMP)
 
 # the project's own modules, compiled once (an editable install leaves them to every command)
 PACKAGES := app extractors flows portal_audit reporting validations warehouse
@@ -26,7 +33,7 @@ demo: setup
 	bash scripts/ensure-chromium.sh
 	$(BIN)/portal-audit demo
 
-test: setup
+test: setup $(OCR_STAMP)
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check .

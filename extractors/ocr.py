@@ -2,7 +2,7 @@
 公示 lists offices photograph or scan still carry ID and phone numbers.
 
 Through ``rapidocr-onnxruntime`` (the PP-OCR models, Chinese and Latin, in ONNX Runtime on
-the CPU), an optional install (``pip install 'portal-audit[ocr]'``; ``make setup`` installs
+the CPU), an optional install (``pip install 'portal-audit[ocr]'``; ``make test`` installs
 it). Off unless the catalog's ``checks.ocr`` is on: a photographed list of a few rows costs
 ~1.5 s of CPU, a dense scanned A4 page ~5 s — hundreds of static fetches. Bounded by
 ``OCR_PAGES`` pages a PDF and ``MAX_PIXELS`` an image, read one at a time on one thread of
