@@ -141,11 +141,10 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
     ``budget`` seconds; ``earlier``: the portal's attachments as earlier nights read them
     (URL → scan), for conditional requests and readings to reuse; ``ocr``: images and
     scanned PDFs too (``ocr.py``)."""
-    wanted = [k for k in {k.url: k for k in links}.values() if kind_of(k.url, ocr)][:per_portal]
+    wanted = [(k, kind) for k in {k.url: k for k in links}.values() if (kind := kind_of(k.url, ocr))][:per_portal]
     by_hash = {s.content_hash: s for s in earlier.values() if s.content_hash and s.error is None}
 
-    async def one(link: Link) -> AttachmentScan:
-        kind = kind_of(link.url, ocr) or "unread"  # (never: only kinds read are wanted)
+    async def one(link: Link, kind: str) -> AttachmentScan:
         before = earlier.get(link.url)
         try:
             page = await fetcher.get(link.url, before.etag if before else None,
@@ -185,7 +184,7 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
         found = observer.attachment(link.url, blocks)
         return AttachmentScan(link.url, link.page_url, kind, digest, etag, modified, tuple(found), nbytes=size)
 
-    tasks = [asyncio.ensure_future(one(k)) for k in wanted]
+    tasks = [asyncio.ensure_future(one(k, kind)) for k, kind in wanted]
     if not tasks:
         return ()
     done, pending = await asyncio.wait(tasks, timeout=max(1.0, budget))
@@ -193,8 +192,8 @@ async def read_attachments(fetcher: Fetcher, links: Sequence[Link], observer: Pa
         task.cancel()
     late = msg("article.out_of_time")
     return tuple(t.result() if t in done and t.exception() is None else
-                 AttachmentScan(k.url, k.page_url, kind_of(k.url, ocr) or "unread", error=late)
-                 for t, k in zip(tasks, wanted))
+                 AttachmentScan(k.url, k.page_url, kind, error=late)
+                 for t, (k, kind) in zip(tasks, wanted))
 
 
 def _at(f: Finding, link: Link) -> Finding:

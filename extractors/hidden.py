@@ -113,20 +113,26 @@ def _style_rules(doc: etree._Element) -> list[tuple[CSSSelector, dict[str, str]]
 
 
 @lru_cache(maxsize=256)
-def _hiding_rules(css: str) -> tuple[tuple[str, dict[str, str]], ...]:
-    """A stylesheet's rules that hide, each selector apart: read once per process (a CMS
-    repeats its ``<style>`` on every page)."""
+def _css_rules(css: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A stylesheet's rules as (selectors, declaration block), read once per process (a CMS
+    repeats its ``<style>`` on every page). Selectors behind a state (``:hover`` …) or of a
+    pseudo-element are left out: they open menus and draw icons, never hide an element."""
     out = []
     for selectors, body in _RULE.findall(_AT_BLOCK.sub("", _COMMENT.sub("", css))):
-        if not any(h in body for h in _HINTS):
-            continue
-        decl = declarations(body)
-        if hiding(decl) is None:
-            continue
-        for selector in selectors.split(","):
-            selector = selector.strip()
-            if selector and not _PSEUDO_STATE.search(selector) and "::" not in selector:
-                out.append((selector, decl))
+        kept = tuple(x for x in (s.strip() for s in selectors.split(","))
+                     if x and not _PSEUDO_STATE.search(x) and "::" not in x)
+        if kept:
+            out.append((kept, body))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _hiding_rules(css: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """A stylesheet's rules that hide, each selector apart."""
+    out = []
+    for selectors, body in _css_rules(css):
+        if any(h in body for h in _HINTS) and hiding(decl := declarations(body)) is not None:
+            out += [(selector, decl) for selector in selectors]
     return tuple(out)
 
 
@@ -164,11 +170,8 @@ def _sized(decl: dict[str, str]) -> bool:
 @lru_cache(maxsize=256)
 def _sizing_rules(css: str) -> tuple[str, ...]:
     """The selectors of a stylesheet's rules that size text above 0."""
-    out = []
-    for selectors, body in _RULE.findall(_AT_BLOCK.sub("", _COMMENT.sub("", css))):
-        if "font" in body and _sized(declarations(body)):
-            out += [x.strip() for x in selectors.split(",") if x.strip() and not _PSEUDO_STATE.search(x)]
-    return tuple(out)
+    return tuple(selector for selectors, body in _css_rules(css)
+                 if "font" in body and _sized(declarations(body)) for selector in selectors)
 
 
 def _sized_again(doc: etree._Element, styled: list[tuple[etree._Element, dict[str, str]]]) -> set[etree._Element]:

@@ -20,7 +20,6 @@ import asyncio
 import importlib.util
 import io
 import multiprocessing
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -29,7 +28,6 @@ from portal_audit.lifetime import die_with_parent
 
 OCR_PAGES = 5  # scanned pages read of one PDF
 MAX_PIXELS = 40_000_000  # an image larger than this is not decoded (a decompression bomb)
-_ONE_AT_A_TIME = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -65,8 +63,7 @@ def _pixels(body: bytes):
 def image_blocks(body: bytes) -> Iterator[tuple[str, str]]:
     """An image's text lines as (tag, text) blocks, ``td`` for a line of two boxes or more."""
     pixels = _pixels(body)
-    with _ONE_AT_A_TIME:
-        found, _ = _engine()(pixels)
+    found, _ = _engine()(pixels)
     boxes = []
     for corners, text, _score in found or ():
         ys = [p[1] for p in corners]

@@ -66,11 +66,15 @@ def _name(name: x509.Name) -> str:
     return name.rfc4514_string()
 
 
+def _last_day(cert: x509.Certificate) -> date:
+    return cert.not_valid_after_utc.astimezone(TZ).date()  # China's day, as ``read_on``
+
+
 def certificate_until(der: bytes) -> date | None:
     """A certificate's last day, in China's calendar (as ``read_on``); None for one the
     parser refuses (OpenSSL accepts more than ``cryptography`` reads)."""
     try:
-        return x509.load_der_x509_certificate(der).not_valid_after_utc.astimezone(TZ).date()
+        return _last_day(x509.load_der_x509_certificate(der))
     except ValueError:
         return None
 
@@ -83,8 +87,7 @@ def _read(der: bytes) -> dict:
             str(ip) for ip in alt.get_values_for_type(x509.IPAddress))
     except x509.ExtensionNotFound:
         names = ()
-    return {"not_after": cert.not_valid_after_utc.astimezone(TZ).date(),  # China's day, as ``read_on``
-            "subject": _name(cert.subject), "names": names, "issuer": _name(cert.issuer)}
+    return {"not_after": _last_day(cert), "subject": _name(cert.subject), "names": names, "issuer": _name(cert.issuer)}
 
 
 async def read_certificate(fetcher: Fetcher, url: str, timeout: float = 10.0) -> TlsState:

@@ -31,13 +31,16 @@ from .audit import resolve_warehouse
 FAILED_ROWS = 500  # failed probes listed in the round's artifact
 
 
-def certificate_alerts(probes: list[Probe], today: date, warn_days: int) -> list[tuple[Probe, int]]:
-    """The probes whose certificate does not verify or has ``warn_days`` or fewer left (its
-    days left, negative once expired), soonest first: what the round tells at once, a night
-    before the audit would."""
-    out = [(p, (p.cert_not_after - today).days if p.cert_not_after else -1) for p in probes
-           if p.cert_problem or (p.cert_not_after is not None and (p.cert_not_after - today).days <= warn_days)]
-    return sorted(out, key=lambda pair: (pair[1], pair[0].portal_id))
+def certificate_alerts(probes: list[Probe], today: date, warn_days: int) -> list[tuple[Probe, int | None]]:
+    """The probes whose certificate does not verify or has ``warn_days`` or fewer left, with
+    its days left (negative once expired; None: its date unread), soonest first: what the
+    round tells at once, a night before the audit would."""
+    out = []
+    for p in probes:
+        left = (p.cert_not_after - today).days if p.cert_not_after is not None else None
+        if p.cert_problem or (left is not None and left <= warn_days):
+            out.append((p, left))
+    return sorted(out, key=lambda pair: (pair[1] if pair[1] is not None else -1, pair[0].portal_id))
 
 
 @dataclass
@@ -84,7 +87,7 @@ def probe_homes(catalog: str = "catalogs/demo.yaml", warehouse: str | None = Non
         if alerts:
             create_table_artifact([{t("col.portal_id"): p.portal_id, t("col.url"): p.url,
                                     t("probe.cert_until"): fmt_date(p.cert_not_after) if p.cert_not_after else "",
-                                    t("probe.cert_left"): left if p.cert_not_after else "",
+                                    t("probe.cert_left"): "" if left is None else left,
                                     t("probe.cert_problem"): t(f"probe.cert.{p.cert_problem or 'expiring'}")}
                                    for p, left in alerts[:FAILED_ROWS]],
                                   key="probe-homes-certificates", description=t("probe.certificates", n=len(alerts)))
