@@ -104,6 +104,24 @@ def _cluster_call(scripts: str, url: str) -> Pager | None:
     return (int(m.group(1)), int(m.group(2)), lambda n: f"{m.group(3)}_{n}.{m.group(4)}") if m else None
 
 
+_NAVIGATOR_VARS = tuple(re.compile(rf"\bm_n{name}\s*=\s*(\d+)") for name in ("RecordCount", "PageSize", "CurrPage"))
+
+
+def _trs_navigator(scripts: str, url: str) -> Pager | None:
+    """var m_nRecordCount = 137; var m_nCurrPage = 0; var m_nPageSize = 20, drawn by
+    PageContext.drawNavigator() into an empty div (TRS's gov_list.jsp, 政府信息公开目录):
+    pages counted from 0, page 2 of index_7401.htm is index_7401_1.htm."""
+    found = [m.group(1) for p in _NAVIGATOR_VARS if (m := p.search(scripts))]
+    if len(found) < 3 or not int(found[1]):
+        return None
+    records, size, current = map(int, found)
+    m = re.search(r"/([^/]+?)\.(s?html?)$", url.split("?", 1)[0])
+    stem, ext = m.groups() if m else ("index", "html")
+    if current:
+        stem = re.sub(rf"_{current}$", "", stem)
+    return -(-records // size), current + 1, lambda n: f"{stem}_{n - 1}.{ext}"
+
+
 def _jquery_pagination(scripts: str, url: str) -> Pager | None:
     """jQuery pagination plugins: ….pagination("setPage", 1, 3), or {totalPage: 3}, or
     {pageSize: 15, total: 58}, with a callback setting location.href='index_'+i+'.html' or
@@ -127,7 +145,8 @@ def _jquery_pagination(scripts: str, url: str) -> Pager | None:
 
 # each reader with the word its script must contain: a substring test spares the regexes
 _PAGER_SCRIPTS = (("createPageHTML", _trs_call), ("Pager(", _trs_object), ("countPage", _trs_inline),
-                  ("createPageHTML", _cluster_call), ("location.href", _jquery_pagination))
+                  ("createPageHTML", _cluster_call), ("m_nRecordCount", _trs_navigator),
+                  ("location.href", _jquery_pagination))
 
 
 def _scripted_pager(scripts: str, url: str) -> tuple[bool, str | None]:

@@ -462,3 +462,54 @@ def test_a_list_in_a_div_inside_a_ul_is_the_columns_list_not_the_hot_box():
         assert len(lp.items) == 12 and all("/2025/" in i.url and "数字化转型" in i.title for i in lp.items)
         assert max(i.published_on for i in lp.items if i.published_on) == newest
         assert lp.next_url == "http://gxt.example.gov.cn/xxgk/zcwj/index_1.html"
+
+
+def _trs_public_catalogue(newest: date, current: int = 0) -> str:
+    """A ministry's 政府信息公开目录 column on TRS's gov_list.jsp, as a public spider and the
+    template record it (our own text): rows are ``div.row`` of bare ``<li>`` (序号, 名称, 发文日期
+    written 2025年06月24日, 文号 with its own year), each followed by a hidden table repeating
+    the row; a 公开目录 menu and a 最新公开 box dated today beside it; the pager only script
+    variables that ``PageContext.drawNavigator()`` draws into an empty div."""
+    rows, day = [], newest
+    for i in range(12):
+        title, mark, cn = f"对某某科技有限公司作出处罚的决定（第{40 - i}号）", f"某罚字〔{day.year}〕{40 - i}号", \
+            f"{day.year}年{day.month:02d}月{day.day:02d}日"
+        rows.append(f'<div class="row"><li class="xh">{i + 1}</li><li class="mc"><div><a href="../../G001/{day:%Y%m}/'
+                    f't{day:%Y%m%d}_{500 + i}.htm">{title}</a></div></li><li class="fbrq">{cn}</li>'
+                    f'<li class="wh">{mark}</li></div><div class="Tip" style="display:none"><table><tr><td>发文日期:'
+                    f'{cn}</td><td>文号: {mark}</td></tr><tr><td>名称:{title}</td></tr></table></div>')
+        day -= timedelta(days=19)
+    newest_box = "".join(f'<li><a href="../../G002/t{AS_OF:%Y%m%d}_{600 + i}.htm">第{i + 1}批备案机构公示</a>'
+                         f'<span>{AS_OF.isoformat()}</span></li>' for i in range(6))
+    menu = "".join(f'<li><a href="../../index.htm?channel=3300/{k}">{v}</a></li>'
+                   for k, v in (("3302", "机构职能"), ("3311", "行政许可"), ("3313", "行政处罚决定"),
+                                ("3320", "统计信息")))
+    return f"""<html><head><title>行政处罚决定 - 政府信息公开目录</title><script>var m_nRecordCount = 137;
+var m_nCurrPage = {current}; var m_nPageSize = 20;
+window.onload = function(){{ PageContext["RecordNum"] = m_nRecordCount; PageContext.drawNavigator(); }};</script></head>
+<body><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="../../index.htm">政府信息公开目录</a> &gt;
+<a href="../../index.htm?channel=3300/3313">行政处罚决定</a></div>
+<div class="left"><div class="treeTitle">公开目录</div><ul class="tree">{menu}</ul>
+<div class="newest"><h4>最新公开</h4><ul>{newest_box}</ul></div></div>
+<div class="main"><div class="headOfTable"><li class="xh">序号</li><li class="mc">名称</li>
+<li class="fbrq">发文日期</li><li class="wh">文号</li></div><div id="documentContainer">{"".join(rows)}</div>
+<div class="pageInfo" id="list_navigator"></div></div>
+<div class="footer">主办单位：某监督管理委员会</div></body></html>"""
+
+
+def test_a_trs_public_catalogue_of_bare_li_rows_is_read_with_its_script_drawn_pager():
+    """Studied from a public repository, not our corpus: bare ``<li>`` rows in ``div.row``, a
+    文号 carrying a year, hidden tables repeating each row, a 最新公开 box dated today. List
+    choice takes the 12 rows with their dates, fresh and stale, once each; the pager is only
+    m_nRecordCount/m_nPageSize/m_nCurrPage (137 records, 20 a page: index_7401_1.htm next,
+    none after the seventh page)."""
+    url = "http://www.zjh.example.gov.cn/pub/public/3300/3313/index_7401.htm"
+    for newest in (date(2025, 6, 24), date(2024, 9, 27)):
+        lp = parse_list_page(_trs_public_catalogue(newest), url, AS_OF, hints=Hints(names=("行政处罚决定",)))
+        assert lp.list_found and not lp.tied and len(lp.items) == 12
+        assert len({i.url for i in lp.items}) == 12 and all("/G001/" in i.url for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert lp.next_url == "http://www.zjh.example.gov.cn/pub/public/3300/3313/index_7401_1.htm"
+    last = parse_list_page(_trs_public_catalogue(date(2025, 6, 24), current=6), url.replace(".htm", "_6.htm"), AS_OF,
+                           hints=Hints(names=("行政处罚决定",)))
+    assert last.list_found and last.next_url is None
