@@ -10,6 +10,12 @@ process loads the catalog and the flows; the command waits for it only before th
 runs, for up to STARTUP_TIMEOUT seconds, and starts it afresh once if it dies. It is the
 same server Prefect would start (uvicorn serving ``prefect.server.api.server:create_app``
 in Prefect's ephemeral mode, on the usual local database), stopped when the command ends.
+
+The server is forked from the command once the command has imported Prefect, while it
+has no other thread yet: it then shares the interpreter and the ~1.1 s of CPU of
+imports both processes need (Prefect's core, pydantic, SQLAlchemy), and imports only the
+server's own modules. Where a thread runs already (a test, a relaunch), forking is
+unsafe and it is started as a fresh ``python -m uvicorn`` instead.
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import atexit
 import contextlib
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +61,78 @@ def _configured_api() -> str | None:
     return None if PREFECT_SERVER_EPHEMERAL_ENABLED.value() else "unset (ephemeral server disabled)"
 
 
+def _server_env() -> dict[str, str]:
+    """The settings the temporary server runs with (over the command's environment)."""
+    return {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **NO_BLOCK_REGISTRATION,
+            **{f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false" for name in IDLE_SERVICES}}
+
+
+class _Forked:
+    """A forked child, with the part of ``subprocess.Popen``'s interface ``TemporaryApi`` uses."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0)
+            time.sleep(0.02)
+        assert self.returncode is not None
+        return self.returncode
+
+    def terminate(self) -> None:
+        self._signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self._signal(signal.SIGKILL)
+
+    def _signal(self, sig: int) -> None:
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, sig)
+
+
+def _serve_forked(port: int, log: Path) -> None:
+    """The forked child's whole life: uvicorn serving Prefect's API on ``port``, its output
+    to ``log``; it never returns into the command's code (nor runs its exit handlers)."""
+    code = 1
+    try:
+        die_with_parent()
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.environ.update(_server_env())
+        os.environ.pop("PREFECT_API_URL", None)
+        import prefect.context
+        import uvicorn
+
+        prefect.context.refresh_global_settings_context()  # the settings above, not the command's
+        uvicorn.run("prefect.server.api.server:create_app", factory=True, host="127.0.0.1", port=port,
+                    log_level="error", lifespan="on")
+        code = 0
+    except BaseException:  # whatever it was, said in the log the command shows
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -65,18 +145,22 @@ class TemporaryApi:
     def __init__(self) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/api"
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen | _Forked | None = None
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"portal-audit-prefect-api-{self.port}.log"
 
     def launch(self) -> None:
+        self.stop()
+        if "prefect" in sys.modules and threading.active_count() == 1 and hasattr(os, "fork"):
+            pid = os.fork()
+            if pid == 0:
+                _serve_forked(self.port, self.log)  # never returns
+            self.process = _Forked(pid)
+            atexit.register(self.stop)
+            return
         # where Prefect lives, found without importing it (2 s): the child imports its server
         spec = importlib.util.find_spec("prefect")
         assert spec is not None and spec.origin is not None, "prefect is not installed"
-        self.stop()
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-               **NO_BLOCK_REGISTRATION,
-               **{f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false" for name in IDLE_SERVICES}}
+        env = {**os.environ, **_server_env()}
         env.pop("PREFECT_API_URL", None)
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(
@@ -162,15 +246,9 @@ def prefect_api(started: TemporaryApi | None) -> Iterator[str | None]:
 def launch_unless_configured() -> TemporaryApi | None:
     """Launch the temporary server now (it answers seconds later) unless a Prefect
     server is configured; pass the result to ``prefect_api`` around the flow call.
-    Reading Prefect's settings imports Prefect (2 s), so unless the environment names a
-    server the launch comes first and the server imports while they are read; a profile
-    that names a server stops it again. (Where Prefect is loaded already, as in the
-    tests, they are read first.)"""
-    if os.environ.get("PREFECT_API_URL") or ("prefect.settings" in sys.modules and _configured_api()):
+    Reading Prefect's settings imports Prefect, which the server then shares (forked)."""
+    if os.environ.get("PREFECT_API_URL") or _configured_api():
         return None
     api = TemporaryApi()
     api.launch()
-    if _configured_api():
-        api.stop()
-        return None
     return api

@@ -125,13 +125,16 @@ def test_demo_command_end_to_end(tmp_path):
     assert (tmp_path / "audit.db").exists()
 
 
-def _api_servers(prefect_home: Path) -> list[int]:
-    """Process ids of Prefect API servers started with this PREFECT_HOME (Linux /proc)."""
+def _left_behind(prefect_home: Path) -> list[int]:
+    """Process ids of whatever still runs with this PREFECT_HOME (Linux /proc): the command's
+    temporary Prefect API server (forked from it, or a ``python -m uvicorn``), its crawl's
+    processes, anything it started."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
-            if proc.name.isdigit() and b"uvicorn" in (proc / "cmdline").read_bytes() \
-                    and f"PREFECT_HOME={prefect_home}\0".encode() in (proc / "environ").read_bytes():
+            if proc.name.isdigit() and int(proc.name) != os.getpid() \
+                    and f"PREFECT_HOME={prefect_home}\0".encode() in (proc / "environ").read_bytes() \
+                    and (proc / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":  # not a zombie
                 found.append(int(proc.name))
         except OSError:  # gone meanwhile, or not ours to read
             pass
@@ -187,9 +190,9 @@ def test_kill_9_during_an_audit_run_then_a_clean_next_run(tmp_path):
         proc.wait()
         # the temporary Prefect API server the command started dies with it, not orphaned
         deadline = time.time() + 30
-        while _api_servers(tmp_path / "prefect") and time.time() < deadline:
+        while _left_behind(tmp_path / "prefect") and time.time() < deadline:
             time.sleep(0.2)
-        assert not _api_servers(tmp_path / "prefect"), "the killed command left its Prefect API server running"
+        assert not _left_behind(tmp_path / "prefect"), "the killed command left its Prefect API server running"
         engine = make_engine(url)
         with engine.connect() as conn:
             assert conn.execute(select(AuditRun.status)).scalar() == "running"
