@@ -10,6 +10,7 @@ without the scheme.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 
@@ -25,12 +26,22 @@ def _host(netloc: str) -> str:
 def site_key(url: str, base_url: str) -> str:
     """``/path?query`` for a URL on the portal's own site (``base_url``'s host, any scheme
     or port, with or without ``www.``), ``//host/path?query`` for one elsewhere."""
-    parts = urlsplit(url)
-    if not parts.netloc:
-        return url
-    rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    host = _host(parts.netloc)
-    return rest if host == _host(urlsplit(base_url).netloc) else f"//{host}{rest}"
+    return site_keyer(base_url)(url)
+
+
+def site_keyer(base_url: str) -> Callable[[str], str]:
+    """``site_key`` for one portal's many URLs, its own host worked out once."""
+    own = _host(urlsplit(base_url).netloc)
+
+    def key(url: str) -> str:
+        parts = urlsplit(url)
+        if not parts.netloc:
+            return url
+        rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        host = _host(parts.netloc)
+        return rest if host == own else f"//{host}{rest}"
+
+    return key
 
 
 def registered_domain(host: str) -> str:

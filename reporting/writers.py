@@ -26,6 +26,7 @@ from .data import (  # noqa: F401
     Filters,
     ReportData,
     _texts,
+    columns_of,
     due_soon,
     findings_frame,
     late_frame,
@@ -35,6 +36,7 @@ from .data import (  # noqa: F401
     present,
     problems,
     report_frame,
+    rows,
 )
 from .inspection import render_named, requirements
 
@@ -61,7 +63,7 @@ def _plain_cell(v) -> str:
 def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
     shown = present(df[cols])
     out = ["| " + " | ".join(str(c) for c in shown.columns) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in shown.itertuples(index=False, name=None)]
+    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows(shown)]
     return out
 
 
@@ -207,14 +209,14 @@ def _figures(data: ReportData) -> dict[str, str]:
 def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> str:
     shown = present(df)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    rows = []
-    for i, row in enumerate(shown.itertuples(index=False, name=None)):
+    body = []
+    for i, row in enumerate(rows(shown)):
         cells = "".join(f"<td>{html.escape(_plain_cell(v))}</td>" for v in row)
         if links and i in links:
             cells += f"<td>{links[i]}</td>"
-        rows.append(f"<tr>{cells}</tr>")
+        body.append(f"<tr>{cells}</tr>")
     extra = f"<th>{t('report.links_col')}</th>" if links else ""
-    return f'<table class="{cls}"><thead><tr>{head}{extra}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="{cls}"><thead><tr>{head}{extra}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
 def _anchors(url: str | None, evidence: str | None, evidence_dir: str | None) -> str:
@@ -297,13 +299,13 @@ def _cards(data: ReportData) -> str:
         def reason(stored, portal_id=v.portal_id) -> str:  # columns by name, not by id
             return render_named(stored, portal_id, data.names)
 
-        rows = by_portal.get(v.portal_id)
-        if rows is not None:
-            items = "".join(f'<li><span class="o-{html.escape(r.outcome)}">'
-                            f'{html.escape(label("outcome", r.outcome))}</span> '
-                            f'{html.escape(t("verdict.line", item=label("item", r.item), reason=reason(r.reason)))}'
+        own = by_portal.get(v.portal_id)
+        if own is not None:
+            items = "".join(f'<li><span class="o-{html.escape(outcome)}">'
+                            f'{html.escape(label("outcome", outcome))}</span> '
+                            f'{html.escape(t("verdict.line", item=label("item", item), reason=reason(stored)))}'
                             '</li>'
-                            for r in rows.itertuples(index=False))
+                            for outcome, item, stored in columns_of(own, "outcome", "item", "reason"))
         else:  # runs loaded before the items were stored one by one
             items = "".join(f"<li>{html.escape(reason(r))}</li>" for r in _reasons(v.reasons)) or "<li>—</li>"
         out.append(f'<div class="card {html.escape(v.verdict)}" data-portal="{html.escape(v.portal_id)}">'
@@ -317,13 +319,13 @@ def _indicators(frame: pd.DataFrame | None, data: ReportData) -> str:
     outcome coloured."""
     if frame is None or frame.empty:
         return ""
-    rows = "".join(f'<tr data-portal="{html.escape(r.portal_id)}" data-item="{html.escape(r.item)}">'
-                   f"<td>{html.escape(r.portal_id)}</td><td>{html.escape(label('item', r.item))}</td>"
-                   f'<td class="o-{html.escape(r.outcome)}">{html.escape(label("indicator_outcome", r.outcome))}</td>'
-                   f"<td>{html.escape(render_named(r.reason, r.portal_id, data.names))}</td></tr>"
-                   for r in frame.itertuples(index=False))
+    body = "".join(f'<tr data-portal="{html.escape(portal)}" data-item="{html.escape(item)}">'
+                   f"<td>{html.escape(portal)}</td><td>{html.escape(label('item', item))}</td>"
+                   f'<td class="o-{html.escape(outcome)}">{html.escape(label("indicator_outcome", outcome))}</td>'
+                   f"<td>{html.escape(render_named(reason, portal, data.names))}</td></tr>"
+                   for portal, item, outcome, reason in columns_of(frame, "portal_id", "item", "outcome", "reason"))
     head = "".join(f"<th>{html.escape(t(k))}</th>" for k in ("col.portal_id", "col.item", "col.outcome", "col.reason"))
-    return f'<table class="indicators"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<table class="indicators"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _reasons(stored: str | None) -> list:

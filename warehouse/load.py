@@ -34,7 +34,7 @@ from portal_audit.records import (
     Surface,
 )
 from portal_audit.records import Item as ItemRecord
-from portal_audit.urls import site_key
+from portal_audit.urls import site_keyer
 
 from .models import (
     AccessibilityPage,
@@ -188,14 +188,13 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
                     content_hash=p.content_hash, etag=p.etag, last_modified=p.last_modified)
                for cid, i, p in fetched]
     evidence = _evidence_rows(run_id, [p for _, _, p in fetched])
-    def key(url: str) -> str:
-        return site_key(url, portal.base_url)
-
+    key = site_keyer(portal.base_url)
     items = {}
     for c in crawl_by_col.values():
         for it in c.items:
-            items[(c.column_id, key(it.url))] = dict(
-                portal_id=portal.id, column_id=c.column_id, url_key=key(it.url), url=it.url, title=it.title,
+            k = key(it.url)
+            items[(c.column_id, k)] = dict(
+                portal_id=portal.id, column_id=c.column_id, url_key=k, url=it.url, title=it.title,
                 published_on=it.published_on, pinned=it.pinned, first_seen_run=run_id, last_seen_run=run_id)
     prefix = portal.id + "/"
     results = [
