@@ -58,7 +58,8 @@ def _pss(pid: int) -> int:
 
 class Peaks(Sampler):
     """Samples, while the body runs, the ``portal-audit`` process this one starts (a child
-    whose command line names it) and its descendants: the temporary API server, and the
+    whose command line names it) and its descendants: the temporary API server (forked from
+    it: a child with its command line), and the
     shards' crawl processes (children of Python's forkserver, which the command starts), and
     any other child, kept apart (a catalog once parsed in a child process peaked at 522 MB at
     14,000 portals, and was read here as the API server's)."""
@@ -85,7 +86,8 @@ class Peaks(Sampler):
         kids = [child for child, (_, parent, _) in procs.items() if parent == pid]
         forkservers = [k for k in kids if any(b"forkserver" in arg for arg in _cmdline(k))]
         crawlers = [_status(c) for c, (_, parent, _) in procs.items() if parent in forkservers]
-        servers = [k for k in kids if any(b"uvicorn" in arg for arg in _cmdline(k))]
+        # the API server: forked from the command (its command line), or a ``python -m uvicorn``
+        servers = [k for k in kids if _cmdline(k) == _cmdline(pid) or any(b"uvicorn" in arg for arg in _cmdline(k))]
         others = [_status(k) for k in kids if k not in forkservers and k not in servers]
         everyone = [pid, *kids, *(c for c, (_, parent, _) in procs.items() if parent in forkservers)]
         self.audit = max(self.audit, own.get("VmHWM", 0))
