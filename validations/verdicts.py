@@ -30,7 +30,7 @@ from portal_audit.answers import ANSWER_MONTHS, LateMessage, late_messages
 from portal_audit.catalog import Portal
 from portal_audit.i18n import Msg, msg
 from portal_audit.records import ITEMS, ColumnVerdict, Finding, Item, Message  # noqa: F401 (ITEMS: re-exported)
-from portal_audit.urls import site_key
+from portal_audit.urls import site_keyer
 
 from .rules import FIRST_LEVEL_ONLY, NATIONAL_VETO_DAYS, Ruleset
 
@@ -107,7 +107,8 @@ def home_evidence(reachable: bool | None, items: tuple[Item, ...] | list[Item], 
         first = min(seen.values())
         run = as_of.isoformat()
         later = [v for v in seen.values() if first < v <= run]
-        keyed = [site_key(i.url, base_url) if base_url else i.url for i in items]
+        key = site_keyer(base_url) if base_url else (lambda url: url)
+        keyed = [key(i.url) for i in items]
         if any(k not in seen for k in keyed) and first < run:
             later.append(run)
         changed = date.fromisoformat(max(later)[:10]) if later else None

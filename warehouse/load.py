@@ -12,10 +12,9 @@ import hashlib
 import json
 from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Delete, Engine, Table, bindparam, delete, func, select, update
+from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal_audit.catalog import Portal
@@ -115,14 +114,6 @@ def catalog_version(portal: Portal) -> tuple[str, str]:
 def _batches(conn, stmt, rows: list[dict]) -> None:
     for i in range(0, len(rows), _BATCH):
         conn.execute(stmt, rows[i:i + _BATCH])
-
-
-@cache
-def _portal_rows_of_run(model: type[Base]) -> Delete:
-    """``DELETE`` of a portal's rows of a run, built once per table and bound per portal:
-    built afresh, each of a portal's ten cost SQLAlchemy its statement and cache key again."""
-    return delete(model).where(model.run_id == bindparam("run_id"),  # type: ignore[attr-defined]
-                               model.portal_id == bindparam("portal_id"))  # type: ignore[attr-defined]
 
 
 def _evidence_rows(run_id: str, pages: list[PageFetch]) -> list[dict]:
@@ -243,7 +234,7 @@ def load_portal(engine: Engine, run_id: str, portal: Portal, crawls: list[Column
     with engine.begin() as conn:
         for model in (ColumnAudit, PageFetchRow, ExpectationResult, PortalVerdictRow, PortalCheck, LinkCheckRow,
                       ContentFinding, AccessibilityPage, PortalSurface, PortalRun):
-            conn.execute(_portal_rows_of_run(model), {"run_id": run_id, "portal_id": portal.id})
+            conn.execute(delete(model).where(model.run_id == run_id, model.portal_id == portal.id))
         stmt = _insert(conn, _table(Portal_)).values(portal_id=portal.id, name=portal.name, base_url=portal.base_url,
                                                      first_seen_run=run_id, last_seen_run=run_id)
         conn.execute(stmt.on_conflict_do_update(index_elements=["portal_id"], set_=dict(
