@@ -513,3 +513,63 @@ def test_a_trs_public_catalogue_of_bare_li_rows_is_read_with_its_script_drawn_pa
     last = parse_list_page(_trs_public_catalogue(date(2025, 6, 24), current=6), url.replace(".htm", "_6.htm"), AS_OF,
                            hints=Hints(names=("行政处罚决定",)))
     assert last.list_found and last.next_url is None
+
+
+def _trs_table_layout(newest: date, current: int = 0) -> str:
+    """A county portal's 通知公告 column on TRS WCM, all nested tables (structure studied from a
+    saved page in a public repository; our own text): a menu row of ``td.td3`` cells, a column
+    nav table whose rows are ``<td><img></td><td><a>`` — the list's shape without a date —, a
+    热点信息 box in the list's very shape dated today, the breadcrumb in ``td.pos``, the list in
+    ``table.gl_list`` with each date in its own padded cell (a re-published row's URL dated 17
+    days after the date shown), and TRS's inline pager script with the links it writes."""
+    cells = '<td><img src="../../images/gl_ico.jpg"></td>'
+    nav = "".join(f'<tr>{cells}<td><a href="../{k}/">{v}</a></td></tr>'
+                  for k, v in (("xxgkzn", "信息公开指南"), ("gzdt", "工作动态"), ("rsxx", "人事信息"),
+                               ("cwgk", "财务公开")))
+    hot = "".join(f'<tr valign="top">{cells}<td><a href="../../rdxx/202506/t{AS_OF:%Y%m%d}_{700 + i}.html">'
+                  f'县领导督导检查第{i + 1}片区汛期安全</a></td><td>{AS_OF.isoformat()}</td></tr>' for i in range(5))
+    rows, day = [], newest
+    for i in range(16):
+        shown = day
+        in_url = day + timedelta(days=17) if i % 5 == 4 else day
+        rows.append(f'<tr valign="top"><td width="25">{cells}</td><td width="550"><a href="./{in_url:%Y%m}/'
+                    f't{in_url:%Y%m%d}_{900 + i}.html" target="_blank">'
+                    f'关于做好第{16 - i}批村级公益设施维护的通知</a></td>'
+                    f'<td>\n            {shown.isoformat()}\n        </td></tr>')
+        day -= timedelta(days=9)
+    script = f"""<script language="JavaScript">var currentPage = {current};var countPage = 2;
+document.write("&nbsp;<a href=\\"index.html\\">首页</a>&nbsp;|");
+if(countPage>1&&currentPage!=(countPage-1))
+  document.write("<a href=\\"index_" + (currentPage+1) + ".html\\">下一页</a>");
+</script>"""
+    menu = "".join(f'<td class="td3"><a href="../../{k}/">{v}</a></td><td><img src="../../images/line.jpg"></td>'
+                   for k, v in (("zjqh", "走进本县"), ("xxgk", "信息公开"), ("tzqh", "投资本县")))
+    return f"""<html><head><title>某县人民政府</title></head><body>
+<table id="memu"><tr><td class="td1"><a href="../../">首页</a></td>{menu}</tr></table>
+<table class="mag1"><tr><td valign="top"><table class="gl_left">{nav}</table>
+<table class="gl_hot"><tr><td colspan="3">热点信息</td></tr>{hot}</table></td>
+<td valign="top"><table><tr><td class="pos">您现在的位置是：<a href="../../">首页</a>&gt;&gt;
+<a href="../">信息公开</a>&gt;&gt;<a href="./">通知公告</a></td></tr></table>
+<table class="gl_list">{"".join(rows)}</table>
+<table><tr><td class="page">{script}</td></tr></table></td></tr></table>
+<table id="down"><tr><td><a href="../../wzdt/">网站地图</a> | <a href="../../lxwm/">联系我们</a>
+备案号 标识码</td></tr></table>
+</body></html>"""
+
+
+def test_a_trs_table_layout_list_is_read_not_its_hot_box_nor_its_nav_table():
+    """Studied from a real county page (TRS WCM, all tables), not our corpus: the 热点信息 box
+    has the list's row shape and today's dates; the nav table the same shape without dates.
+    List choice takes the 16 rows, each with the date the page shows (not the one in a
+    re-published row's URL), fresh and stale alike, and the pager script's next page."""
+    url = "http://www.qh.example.gov.cn/xxgk/tzgg/index.html"
+    for newest in (date(2025, 6, 20), date(2024, 11, 5)):
+        lp = parse_list_page(_trs_table_layout(newest), url, AS_OF, hints=Hints(names=("通知公告",)))
+        assert lp.list_found and not lp.tied and len(lp.items) == 16
+        assert all("/tzgg/" in i.url and "rdxx" not in i.url for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert [i.published_on for i in lp.items] == [newest - timedelta(days=9 * k) for k in range(16)]
+        assert lp.next_url == "http://www.qh.example.gov.cn/xxgk/tzgg/index_1.html"
+    last = parse_list_page(_trs_table_layout(date(2025, 6, 20), current=1), url.replace(".html", "_1.html"), AS_OF,
+                           hints=Hints(names=("通知公告",)))
+    assert last.list_found and last.next_url is None
