@@ -209,6 +209,31 @@ def test_false_positive_rate_on_correct_official_text(capsys):
     assert len(texts) >= 5000 and rate < 0.005, flagged[:10]
 
 
+def test_leaders_found_by_name_are_the_matches_of_the_whole_pattern(tmp_path):
+    """``leader_matches`` finds leaders by their names and tries the title-name-title
+    pattern only just before each: on texts made of names, titles (nested, like 总理 in
+    国务院总理), 同志 and filler, run back to back, its matches are ``finditer``'s, group by group."""
+    from validations.content import leader_matches
+
+    (tmp_path / "leaders.yaml").write_text(
+        "ambiguous_titles: [主席]\nleaders:\n"
+        "  - {name: 李强, titles: [国务院总理, 总理]}\n"
+        "  - {name: 李强国, titles: [主席]}\n"
+        "  - {name: 王五, titles: [委员长, 主席], former: [国务院总理]}\n", encoding="utf-8")
+    for name in ("phrases", "divisions"):
+        (tmp_path / f"{name}.yaml").write_text("{}\n", encoding="utf-8")
+    rng = random.Random(7)
+    for lexicon in (LEXICON, load_lexicon(str(tmp_path))):
+        words = [*lexicon.leaders, *{t for c, f in lexicon.leaders.values() for t in c | f}, "同志", "国务院",
+                 "院总", "，", "会议", "李", "强"]
+        for _ in range(3000):
+            text = "".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+            want = [(m.span(), m.groupdict()) for m in lexicon.leader_re.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in leader_matches(text, lexicon)] == want, text
+        found = [m.group("before", "name") for m in leader_matches("会上，国务院总理李强主持", lexicon)]
+        assert found == [("国务院总理", "李强")]
+
+
 # -- personal data ---------------------------------------------------------------------------------
 
 def test_id_numbers_need_a_valid_check_digit_and_mobiles_a_list():

