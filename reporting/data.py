@@ -4,6 +4,7 @@ this module; it imports none of them, so no writer imports another."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cached_property
@@ -325,27 +326,60 @@ def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -
     English column names and codes, ISO dates)."""
     if codes or df is None:
         return df
-    # a message's stored text (``reason_text``: written out at audit time, for SQL and BI
-    # tools) is left out: the reader gets the message itself, in their language, columns by name
-    out = df.drop(columns=[f"{c}_text" for c in _MESSAGES if c in df and f"{c}_text" in df])
-    portals = out["portal_id"] if "portal_id" in out else pd.Series("", index=out.index)
-    for c in out.columns:
-        values = out[c]
+    out = df.drop(columns=_stored_texts(df))
+    for c, values in _shown(df, names):
+        if values is not None:
+            out[c] = values
+    return out.rename(columns=heading)
+
+
+def present_rows(df: pd.DataFrame, names: Names | None = None) -> tuple[list[str], list[tuple]]:
+    """``present(df)``'s headings and rows (as ``rows`` gives them), without building its
+    frame: a portal's report shows a dozen small tables, and setting a frame's columns
+    one by one was most of their time."""
+    shown = list(_shown(df, names))
+    values = [df[c].tolist() if v is None else v if isinstance(v, list) else v.tolist() for c, v in shown]
+    return [heading(c) for c, _ in shown], list(zip(*values)) if values else [() for _ in range(len(df))]
+
+
+def heading(column: str) -> str:
+    """A column's heading in the language in force (its name when it has none)."""
+    return t(f"col.{column}") if has(f"col.{column}") else column
+
+
+def _stored_texts(df: pd.DataFrame) -> list[str]:
+    """A message's stored text (``reason_text``: written out at audit time, for SQL and BI
+    tools), left out of what readers see: they get the message itself, in their language,
+    columns by name."""
+    return [f"{c}_text" for c in _MESSAGES if c in df and f"{c}_text" in df]
+
+
+def _shown(df: pd.DataFrame, names: Names | None) -> Iterator[tuple[str, pd.Series | list | None]]:
+    """Each column ``present`` shows, with its values as the reader sees them (None where
+    they are shown as stored)."""
+    hidden = set(_stored_texts(df))
+    portals = df["portal_id"] if "portal_id" in df else pd.Series("", index=df.index)
+    for c in df.columns:
+        if c in hidden:
+            continue
+        values = df[c]
         if c in _MESSAGES:
-            out[c] = [render_named(v, p, names) if isinstance(v, str) else v for v, p in zip(values, portals)]
+            yield c, [render_named(v, p, names) if isinstance(v, str) else v for v, p in zip(values, portals)]
         elif c in _DATES:
-            out[c] = values.map(fmt_date)
+            yield c, values.map(fmt_date)
         elif c in _SHARES:
-            out[c] = values.map(lambda x: "" if x is None or pd.isna(x) else f"{x:.1%}")
-        elif c == "outcome" and "item" in out:  # an indicator's fail is 不合格, a veto item's 否决
-            out[c] = [outcome_label(o, i) for o, i in zip(values, df["item"])]
+            yield c, values.map(lambda x: "" if x is None or pd.isna(x) else f"{x:.1%}")
+        elif c == "outcome" and "item" in df:  # an indicator's fail is 不合格, a veto item's 否决
+            yield c, [outcome_label(o, i) for o, i in zip(values, df["item"])]
         elif c in _LABELS:
-            out[c] = values.map(_LABELS[c])
+            yield c, values.map(_LABELS[c])
         elif values.dtype.kind == "f" and values.dropna().map(float.is_integer).all():
-            out[c] = values.astype("Int64")  # days and counts: 183, not 183.0
+            yield c, values.astype("Int64")  # days and counts: 183, not 183.0
         elif values.map(lambda v: isinstance(v, (bool, np.bool_))).any():
-            out[c] = values.map(lambda v: label("bool", str(bool(v)).lower()) if isinstance(v, (bool, np.bool_)) else v)
-    return out.rename(columns=lambda c: t(f"col.{c}") if has(f"col.{c}") else c)
+            yield c, values.map(lambda v: label("bool", str(bool(v)).lower()) if isinstance(v, (bool, np.bool_))
+                                else v)
+        else:
+            yield c, None
 
 
 def findings_frame(data: ReportData, excerpts: bool = False) -> pd.DataFrame:

@@ -34,6 +34,7 @@ from .data import (  # noqa: F401
     month_label,
     months_before,
     present,
+    present_rows,
     problems,
     report_frame,
     rows,
@@ -207,10 +208,10 @@ def _figures(data: ReportData) -> dict[str, str]:
 
 
 def _table(df: pd.DataFrame, cls: str, links: dict[int, str] | None = None) -> str:
-    shown = present(df)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    headings, shown = present_rows(df)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in headings)
     body = []
-    for i, row in enumerate(rows(shown)):
+    for i, row in enumerate(shown):
         cells = "".join(f"<td>{html.escape(_plain_cell(v))}</td>" for v in row)
         if links and i in links:
             cells += f"<td>{links[i]}</td>"
@@ -239,8 +240,8 @@ def render_html(data: ReportData, evidence_dir: str | None = None, plotly_src: s
                     f'{html.escape(status_label(s))}</div>' for s in _ORDER if s in counts)
     cards = _cards(data)
     bad = problems(cols)
-    links = {i: _anchors(row["url"], data.evidence.get((row["portal_id"], row["column_id"])), evidence_dir)
-             for i, row in bad.iterrows()}
+    links = {i: _anchors(url, data.evidence.get((portal, column)), evidence_dir)
+             for i, (url, portal, column) in enumerate(columns_of(bad, "url", "portal_id", "column_id"))}
     figures = _figures(data)
     unit_cols = ["portal_id", "responsible", "columns", "fresh", "stale", "empty", "unreachable", "error", "exempt",
                  "share_fresh"]
