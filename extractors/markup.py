@@ -118,9 +118,19 @@ def joiner(base: str) -> Callable[[str], str]:
         return lambda href: urljoin(base, href)
     origin = f"{parts.scheme}://{parts.netloc}"
     directory = origin + (parts.path[: parts.path.rfind("/") + 1] or "/")
+    same = f"{parts.scheme}://"
 
     def join(href: str) -> str:
         if href[:1] <= " " or "\t" in href or "\n" in href or "\r" in href:  # urljoin drops these
+            return urljoin(base, href)
+        if href.startswith(("http://", "https://")):  # absolute (a footer's dozens of 友情链接): as it is, unless
+            if "[" in href or "]" in href:  # … urljoin parses it and may refuse it
+                return urljoin(base, href)
+            if not href.startswith(same):  # another scheme: urljoin hands it back untouched
+                return href
+            if href[len(same):len(same) + 1] not in ("", "/", "?", "#") and not href.endswith(("?", "#")) and not any(
+                    odd in href for odd in ("?#", ";")):
+                return href  # … it rebuilds it from its parts, the same string
             return urljoin(base, href)
         if href.startswith("./"):
             rest, prefix = href[2:], directory

@@ -130,7 +130,8 @@ def test_unknown_profile_is_a_catalog_error():
 
 HREF_PARTS = ["", "./", ".", "..", "../", "/", "//", "a", "b.html", "?q=1", "#x", "?", "#", "a/./b", "x:y",
               "mailto:q", "c d", "%20", ";", "\\x", "http://o/p", "https://o/./p", "a//b", "?#", "中文", "\t", "\n",
-              " ", "\x00", "\x1f"]
+              " ", "\x00", "\x1f", "http://", "https://", "HTTP://", "http:", "h.gov.cn", "[::1]", "]", ":8080",
+              "ftp://o/"]
 
 
 @given(st.sampled_from(["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn", "https://h:8080/x/y.jsp?a=1#f",
