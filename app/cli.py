@@ -380,15 +380,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return _serve_demo(args)
     from warehouse.db import open_warehouse
 
-    open_warehouse(args.warehouse)  # before the Prefect server: a warehouse that cannot take the run says so first
-    from flows.server import launch_unless_configured, prefect_api
-
-    api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
+    open_warehouse(args.warehouse)  # before the demo portal: a warehouse that cannot take the run says so first
     from .demo.process import DemoFailed, DemoPortal
 
     as_of = args.as_of or china_today()
     try:  # the portal is built, served and probed for its week in a process of its own meanwhile
         with DemoPortal(DEMO_CATALOG, args.ruleset, as_of, args.port, args.warehouse) as demo:
+            # first the portal's process, then Prefect: the command waits for the portal's week
+            # of probes, which the audit's validation needs, more than for the API server
+            from flows.server import launch_unless_configured, prefect_api
+
+            api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
             from validations.suite import warm_up_meanwhile
 
             warm_up_meanwhile()  # GE's imports while this process waits for the server, not during the crawl
