@@ -386,11 +386,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     as_of = args.as_of or china_today()
     try:  # the portal is built, served and probed for its week in a process of its own meanwhile
         with DemoPortal(DEMO_CATALOG, args.ruleset, as_of, args.port, args.warehouse) as demo:
-            # first the portal's process, then Prefect: the command waits for the portal's week
-            # of probes, which the audit's validation needs, more than for the API server
+            # the portal's process first, then Prefect's temporary API: the command waits longer for
+            # the portal's week of probes (which the audit's validation needs) than for the server
             from flows.server import launch_unless_configured, prefect_api
 
-            api = launch_unless_configured()  # Prefect's temporary API starts while the demo portal is built
+            api = launch_unless_configured()
             from validations.suite import warm_up_meanwhile
 
             warm_up_meanwhile()  # GE's imports while this process waits for the server, not during the crawl

@@ -123,14 +123,13 @@ def joiner(base: str) -> Callable[[str], str]:
     def join(href: str) -> str:
         if href[:1] <= " " or "\t" in href or "\n" in href or "\r" in href:  # urljoin drops these
             return urljoin(base, href)
-        if href.startswith(("http://", "https://")):  # absolute (a footer's dozens of 友情链接): as it is, unless
-            if "[" in href or "]" in href:  # … urljoin parses it and may refuse it
-                return urljoin(base, href)
+        # absolute (a footer's dozens of 友情链接), no bracketed host (which urljoin may refuse)
+        if href.startswith(("http://", "https://")) and "[" not in href and "]" not in href:
             if not href.startswith(same):  # another scheme: urljoin hands it back untouched
                 return href
             if href[len(same):len(same) + 1] not in ("", "/", "?", "#") and not href.endswith(("?", "#")) and not any(
                     odd in href for odd in ("?#", ";")):
-                return href  # … it rebuilds it from its parts, the same string
+                return href  # a host, nothing urljoin would drop: it rebuilds the same string from its parts
             return urljoin(base, href)
         if href.startswith("./"):
             rest, prefix = href[2:], directory

@@ -307,13 +307,6 @@ def outcome_label(outcome: str, item: str) -> str:
     return label("outcome" if item in ITEMS else "indicator_outcome", outcome)
 
 
-def rows(df: pd.DataFrame) -> list[tuple]:
-    """The frame's rows as tuples of plain values, as ``itertuples(index=False, name=None)``
-    gives them (missing values as NaN, NA, NaT) but 5× faster on the small frames a portal's
-    report is made of: itertuples builds a Series per column each call."""
-    return [tuple(r) for r in df.to_numpy(dtype=object).tolist()]
-
-
 def columns_of(df: pd.DataFrame, *names: str) -> zip:
     """The named columns' values, row by row (``zip`` of their lists)."""
     return zip(*(df[n].tolist() for n in names))
@@ -334,9 +327,9 @@ def present(df: pd.DataFrame, codes: bool = False, names: Names | None = None) -
 
 
 def present_rows(df: pd.DataFrame, names: Names | None = None) -> tuple[list[str], list[tuple]]:
-    """``present(df)``'s headings and rows (as ``rows`` gives them), without building its
-    frame: a portal's report shows a dozen small tables, and setting a frame's columns
-    one by one was most of their time."""
+    """``present(df)``'s headings and rows, as tuples of plain values (missing ones as NaN,
+    NA, NaT), without building its frame: a portal's report shows a dozen small tables, and
+    setting a frame's columns one by one was most of their time."""
     shown = list(_shown(df, names))
     values = [df[c].tolist() if v is None else v if isinstance(v, list) else v.tolist() for c, v in shown]
     return [heading(c) for c, _ in shown], list(zip(*values)) if values else [() for _ in range(len(df))]

@@ -37,7 +37,6 @@ from .data import (  # noqa: F401
     present_rows,
     problems,
     report_frame,
-    rows,
 )
 from .inspection import render_named, requirements
 
@@ -62,9 +61,9 @@ def _plain_cell(v) -> str:
 
 
 def _md_table(df: pd.DataFrame, cols: list[str]) -> list[str]:
-    shown = present(df[cols])
-    out = ["| " + " | ".join(str(c) for c in shown.columns) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows(shown)]
+    headings, shown = present_rows(df[cols])
+    out = ["| " + " | ".join(str(c) for c in headings) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in shown]
     return out
 
 
