@@ -574,3 +574,55 @@ def test_a_trs_table_layout_list_is_read_not_its_hot_box_nor_its_nav_table():
     last = parse_list_page(_trs_table_layout(date(2025, 6, 20), current=1), url.replace(".html", "_1.html"), AS_OF,
                            hints=Hints(names=("通知公告",)))
     assert last.list_found and last.next_url is None
+
+
+def _epoint_open_catalogue(newest: date, page: int = 1, last: int = 3) -> str:
+    """A county's 公示公告 column on Epoint (国泰新点), studied from a public scraper's selectors
+    for a real county portal (our own text): ``div.container > div.ewb-white > div.ewb-job > ul
+    > li`` rows of ``<a title="full title">truncated…</a><span>date</span>``, two years-old
+    items pinned on top of page one, pages by ``iList.jsp?…&cur_page=N``; beside the list, the
+    catalogue's nav and a 热点关注 box in the list's very shape dated today."""
+    base = "/info/iList.jsp?node_id=GKqx&cat_id=24186&cur_page="
+    pinned = "".join(f'<li><a title="关于公布{y}年度县级权责清单的公告（长期有效）" href="/info/{1000 + y}.html">'
+                     f'关于公布{y}年度县级权责清单的公...</a><span>{y}-03-0{k + 1}</span></li>'
+                     for k, y in enumerate((2021, 2022))) if page == 1 else ""
+    rows, day = [], newest - timedelta(days=400 * (page - 1))
+    for i in range(10):
+        title = f"青溪县关于第{(page - 1) * 10 + i + 1}批农村危房改造补助资金发放情况的公示"
+        rows.append(f'<li><a title="{title}" href="/info/{50000 - (page - 1) * 10 - i}.html" target="_blank">'
+                    f'{title[:16]}...</a><span>{day.isoformat()}</span></li>')
+        day -= timedelta(days=40)
+    nav = "".join(f'<li><a href="/info/iList.jsp?node_id=GKqx&cat_id={c}&cur_page=1">{name}</a></li>'
+                  for c, name in ((15971, "法定主动内容"), (24186, "公示公告"), (24187, "政策解读")))
+    hot = "".join(f'<li><a href="/news/{i}.html" title="县领导带队检查安全生产">县领导带队检查安全生产</a>'
+                  f'<span>{AS_OF.isoformat()}</span></li>' for i in range(6))
+    pager = (f'<div class="ewb-page"><a href="{base}1">首页</a>'
+             + (f'<a href="{base}{page - 1}">上页</a>' if page > 1 else "")
+             + (f'<a href="{base}{page + 1}">下页</a>' if page < last else "")
+             + f'<a href="{base}{last}">末页</a></div>')
+    return f"""<html><head><meta charset="utf-8"><title>公示公告-青溪县人民政府</title></head><body>
+<div class="ewb-header"><ul class="ewb-nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>
+</div>
+<div class="container"><div class="ewb-location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a>
+&gt; 公示公告</div><div class="ewb-white"><div class="ewb-side"><h3>政府信息公开目录</h3><ul>{nav}</ul>
+<div class="ewb-hot"><h4>热点关注</h4><ul>{hot}</ul></div></div>
+<div class="ewb-job"><ul>{pinned}{"".join(rows)}</ul>{pager}</div></div></div>
+<div class="ewb-footer"><a href="/wzdt/">网站地图</a> 主办单位：青溪县人民政府办公室</div></body></html>"""
+
+
+def test_an_epoint_open_catalogue_is_read_not_its_hot_box_and_its_pinned_items_date_nothing():
+    """Studied from a real county portal's structure (Epoint), not our corpus: the list's rows
+    carry their full titles in ``title`` and show them cut; two old items pinned on top do not
+    make the column look stale, a 热点关注 box dated today does not make it fresh, and the pages
+    go on by their query string."""
+    url = "http://www.qx.example.gov.cn/info/iList.jsp?node_id=GKqx&cat_id=24186&cur_page=1"
+    for newest in (date(2025, 6, 18), date(2024, 9, 2)):
+        lp = parse_list_page(_epoint_open_catalogue(newest), url, AS_OF, hints=Hints(names=("公示公告",)))
+        assert lp.list_found and not lp.tied and len(lp.items) == 12
+        assert all("/info/" in i.url and "/news/" not in i.url for i in lp.items)
+        assert max(i.published_on for i in lp.items if i.published_on) == newest
+        assert lp.items[2].title == "青溪县关于第1批农村危房改造补助资金发放情况的公示"
+        assert lp.next_url == url.replace("cur_page=1", "cur_page=2")
+    last = parse_list_page(_epoint_open_catalogue(date(2025, 6, 18), page=3), url.replace("=1", "=3"), AS_OF,
+                           hints=Hints(names=("公示公告",)))
+    assert last.list_found and last.next_url is None and len(last.items) == 10
