@@ -28,6 +28,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from portal_audit.records import Item
 
 from .dates import epoch_date, find_dates
+from .markup import join_url
 
 MAX_JSON_DEPTH = 6
 
@@ -460,7 +461,7 @@ def written_urls(html: str, page_url: str, path: str) -> dict[tuple, str]:
         text = unescape(quoted.group(2))
         if tail not in text or _TEMPLATE_PIECES & set(text):
             continue
-        full = urljoin(page_url, text)
+        full = join_url(page_url, text)
         if urlsplit(full).path == path:
             found[_request_key(full)] = full
     return found

@@ -29,14 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape as html_unescape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from portal_audit.text import fold
 
 from .dates import find_dates
-from .markup import SKIP_HREF, Texts, joiner, link_title, spaced_text, text
+from .markup import SKIP_HREF, Texts, join_url, joiner, link_title, spaced_text, text
 
 RECORD_TAGS = {"li", "tr", "dl", "dd", "dt", "p", "div", "article", "section", "h3", "h4", "h5", "span", "td"}
 TIE_RATIO = 1.5  # a best block scoring less than this times the second ties with it
@@ -66,6 +66,10 @@ _TRAILING_DATE = re.compile(rf"[\s\[【(（]*{_DATE}[\s\]】)）]*$")
 _LEADING_DATE = re.compile(rf"^[\s\[【(（]*{_DATE}[\s\]】)）]*")
 
 
+_CLIMB = 4  # levels above a link where its block may be
+_CLIMB_ENDS = ("body", "html", "ul", "ol", "table", "tbody")  # a block is below these, never one of them
+
+
 def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
                 year_hint: str | None = None) -> tuple[etree._Element, date, bool] | None:
     """The smallest block around link ``a`` that carries exactly this link's date, and
@@ -73,9 +77,9 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
     passed over without a closer look: its parent's text and links contain its own, so
     any early exit it would take, the parent takes."""
     el = a
-    for _ in range(4):
+    for _ in range(_CLIMB):
         el = el.getparent()
-        if el is None or el.tag in ("body", "html", "ul", "ol", "table", "tbody"):
+        if el is None or el.tag in _CLIMB_ENDS:
             return _card(a, as_of) if len(a) else None  # (most links have no children)
         if el.tag not in RECORD_TAGS:
             continue
@@ -100,6 +104,20 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
         if inside:
             return el, inside, True
     return _card(a, as_of) if len(a) else None
+
+
+def _reach(a: etree._Element) -> etree._Element:
+    """The element that holds every block ``_record_for`` may look at for link ``a`` (and
+    ``a`` itself): where its climb ends, or the last level it climbs to."""
+    el = a
+    for _ in range(_CLIMB):
+        parent = el.getparent()
+        if parent is None:
+            return el
+        el = parent
+        if el.tag in _CLIMB_ENDS:
+            break
+    return el
 
 
 def _date_in_link(spaced: str, as_of: date | None) -> date | None:
@@ -169,9 +187,19 @@ def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Rec
     seen: set[int] = set()
     texts = Texts()
     join = joiner(url)
+    # Whether an element's text holds anything date-shaped. A block's text is part of every
+    # ancestor's, so where the top of a link's climb holds nothing date-shaped, neither does
+    # any block below it nor the link: the menus' and footers' dozens of links (most of a
+    # page's) are passed over by their shared ancestor, without a look at each one's block.
+    dated: dict[etree._Element, bool] = {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(SKIP_HREF):
+            continue
+        top = _reach(a)
+        if (hinted := dated.get(top)) is None:
+            hinted = dated[top] = _DATE_HINT.search(texts[top]) is not None
+        if not hinted:
             continue
         found = _record_for(a, as_of, texts, href)  # the link's URL dates a year-less date
         if found is None or id(found[0]) in seen:
@@ -219,7 +247,7 @@ def undated_groups(doc: etree._Element, url: str) -> dict[etree._Element, list[R
             row = row.getparent()
         if row is None or sum(1 for x in row.iter("a") if len(text(x)) >= 6) > 1:
             continue
-        groups[row.getparent()].append(Record(row, a, title, urljoin(url, href), None))
+        groups[row.getparent()].append(Record(row, a, title, join_url(url, href), None))
     return {c: recs for c, recs in groups.items() if len(recs) >= 3 and _against(c, frozenset()) is None}
 
 

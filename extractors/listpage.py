@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape as html_unescape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -43,7 +43,7 @@ from .evidence import (
     undated_list,
     weigh,
 )
-from .markup import HIDDEN, SKIP_HREF, drop, joiner, link_title, page_doc, parse_html, selector, text
+from .markup import HIDDEN, SKIP_HREF, drop, join_url, joiner, link_title, page_doc, parse_html, selector, text
 from .paging import find_next, hanweb_next
 
 _EMPTY = re.compile(
@@ -224,7 +224,7 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
                           if hints.container is None and "pageChnlInfo" in scripts else None))
     if profile and profile.next:
         link = next((a for a in selector(profile.next)(doc) if a.get("href")), None)
-        page.next_url = urljoin(url, link.get("href")) if link is not None else None
+        page.next_url = join_url(url, link.get("href")) if link is not None else None
     body = doc.find("body")
     page.text = text(body if body is not None else doc)
     page.note = explanatory_note(page.text)
@@ -370,7 +370,7 @@ def home_links(html: str | etree._Element, url: str, as_of: date | None = None) 
         title = link_title(a)
         if not href or href.startswith(SKIP_HREF) or len(title) < 6:
             continue
-        link = urljoin(url, href).split("#", 1)[0]
+        link = join_url(url, href).split("#", 1)[0]
         path = urlsplit(link).path
         if link not in out and _ARTICLE_PATH.search(path) and not re.search(r"/index(?:_\d+)?\.s?html?$", path):
             out[link] = Item(title, link, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -109,28 +109,39 @@ def selector(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
+def join_url(base: str, href: str) -> str:
+    """``urljoin(base, href)``, which a stray bracket or a look-alike of ``/`` in a host makes
+    raise (``//[``, ``http://]x``, ``//a／b``). Such a link is kept with those characters
+    escaped — a URL that leads nowhere, as the browser's does — instead of failing the page it
+    sits on: one typo in a row read a whole column as an error."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return urljoin(base, quote(href, safe="/:?#@!$&'()*+,;=%~"))
+
+
 def joiner(base: str) -> Callable[[str], str]:
-    """``urljoin(base, href)`` for one page's many links. The shapes list pages use
+    """``join_url(base, href)`` for one page's many links. The shapes list pages use
     (``./x``, ``x``, ``/x``) are string concatenation; anything else (dot segments, other
     schemes, empty queries that urljoin drops) goes to urljoin itself."""
     parts = urlsplit(base)
     if not parts.scheme or not parts.netloc or ";" in parts.path:
-        return lambda href: urljoin(base, href)
+        return lambda href: join_url(base, href)
     origin = f"{parts.scheme}://{parts.netloc}"
     directory = origin + (parts.path[: parts.path.rfind("/") + 1] or "/")
     same = f"{parts.scheme}://"
 
     def join(href: str) -> str:
         if href[:1] <= " " or "\t" in href or "\n" in href or "\r" in href:  # urljoin drops these
-            return urljoin(base, href)
-        # absolute (a footer's dozens of 友情链接), no bracketed host (which urljoin may refuse)
-        if href.startswith(("http://", "https://")) and "[" not in href and "]" not in href:
+            return join_url(base, href)
+        # absolute (a footer's dozens of 友情链接), no bracketed or look-alike host (which urljoin may refuse)
+        if href.startswith(("http://", "https://")) and href.isascii() and "[" not in href and "]" not in href:
             if not href.startswith(same):  # another scheme: urljoin hands it back untouched
                 return href
             if href[len(same):len(same) + 1] not in ("", "/", "?", "#") and not href.endswith(("?", "#")) and not any(
                     odd in href for odd in ("?#", ";")):
                 return href  # a host, nothing urljoin would drop: it rebuilds the same string from its parts
-            return urljoin(base, href)
+            return join_url(base, href)
         if href.startswith("./"):
             rest, prefix = href[2:], directory
         elif href.startswith("/") and not href.startswith("//"):
@@ -138,10 +149,10 @@ def joiner(base: str) -> Callable[[str], str]:
         elif not href.startswith((".", "?", "#")) and ":" not in href.split("/", 1)[0]:
             rest, prefix = href, directory
         else:
-            return urljoin(base, href)
+            return join_url(base, href)
         if not href or rest.startswith((".", "/")) or rest.endswith(("?", "#")) or any(
                 odd in rest for odd in ("/.", "//", "?#", ";")):
-            return urljoin(base, href)
+            return join_url(base, href)
         return prefix + rest
 
     return join

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -16,8 +15,8 @@ from portal_audit.records import Message
 
 from .dates import find_dates
 from .markup import SKIP_HREF as _SKIP_HREF
+from .markup import join_url, page_doc
 from .markup import link_title as _title
-from .markup import page_doc
 from .markup import text as _text
 
 _ASKED = re.compile(r"留言时间|留言日期|提问时间|来信时间|来信日期|咨询时间|提交时间|写信时间|投诉时间|发信时间"
@@ -84,7 +83,7 @@ def _from_tables(doc: etree._Element, url: str, as_of: date | None) -> list[Mess
                 dates = find_dates(_text(row), as_of, allow_yearless=False)
                 asked = dates[0] if dates else None
             state_text = cell("state") or _text(row)
-            out.append(Message(_title(link), urljoin(url, link.get("href").strip()), asked, answered,
+            out.append(Message(_title(link), join_url(url, link.get("href").strip()), asked, answered,
                                _state(state_text, answered)))
     return out
 
@@ -97,7 +96,7 @@ def _from_rows(doc: etree._Element, url: str, as_of: date | None, taken: set[str
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF) or len(_title(a)) < 4:
             continue
-        link = urljoin(url, href)
+        link = join_url(url, href)
         if link in taken:
             continue
         row = a.getparent()

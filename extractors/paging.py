@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from lxml import etree
 
-from .markup import SKIP_HREF, text
+from .markup import SKIP_HREF, join_url, text
 
 _NEXT_TEXT = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "後一頁",
               "next", "next page", "›", ">", "»", ">>"}
@@ -198,10 +198,10 @@ def find_next(doc: etree._Element, scripts: str, url: str) -> str | None:
                 continue
         label = text(a).lower() or (a.get("title") or "").strip().lower()
         if label in _NEXT_TEXT or label.strip(_ARROWS) in _NEXT_TEXT:  # 下一页>> (WebPlus), [下一页], 下一页 »
-            nxt = urljoin(url, href)
+            nxt = join_url(url, href)
             return None if nxt == url else nxt
         if label.strip("[]").isdigit():
-            numbered.setdefault(label.strip("[]"), urljoin(url, href))
+            numbered.setdefault(label.strip("[]"), join_url(url, href))
     nxt = numbered.get(str(current_page(url) + 1))
     return None if nxt == url else nxt
 
@@ -219,7 +219,7 @@ def hanweb_next(raw: str, url: str, n_records: int) -> str | None:
     if start > int(total.group(1)) or n_records == 0:
         return None
     if group:
-        parts = urlsplit(urljoin(url, html_unescape(group.group(1))))
+        parts = urlsplit(join_url(url, html_unescape(group.group(1))))
         base, params = parts.path, [(k, v) for k, v in parse_qsl(parts.query)
                                     if k not in ("page", "startrecord", "endrecord", "perpage")]
     else:

@@ -1,11 +1,15 @@
 from datetime import date, timedelta
-from urllib.parse import urljoin
+from functools import partial
+from itertools import product
+from urllib.parse import urljoin, urlsplit
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.listpage import Hints, parse_list_page
+from extractors.markup import join_url
 from extractors.markup import joiner as _joiner
+from portal_audit.urls import _host, site_keyer
 
 AS_OF = date(2025, 6, 30)
 URL = "http://www.example.gov.cn/col/col101/index.html"
@@ -131,16 +135,90 @@ def test_unknown_profile_is_a_catalog_error():
 HREF_PARTS = ["", "./", ".", "..", "../", "/", "//", "a", "b.html", "?q=1", "#x", "?", "#", "a/./b", "x:y",
               "mailto:q", "c d", "%20", ";", "\\x", "http://o/p", "https://o/./p", "a//b", "?#", "中文", "\t", "\n",
               " ", "\x00", "\x1f", "http://", "https://", "HTTP://", "http:", "h.gov.cn", "[::1]", "]", ":8080",
-              "ftp://o/"]
+              "ftp://o/", "a／b", "http://h／x/"]
 
 
 @given(st.sampled_from(["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn", "https://h:8080/x/y.jsp?a=1#f",
                         "http://h/col/?p=2", "http://h/a;b/c"]),
        st.lists(st.sampled_from(HREF_PARTS), max_size=4))
 def test_joiner_is_urljoin(base, parts):
-    """The fast link joiner takes shortcuts; it must never give another answer than urljoin."""
+    """The fast link joiner takes shortcuts; it must never give another answer than urljoin
+    where urljoin gives one; where urljoin fails (``//[``, ``//a／b``), it gives a URL with those
+    characters escaped, and never fails."""
     href = "".join(parts)
-    assert _joiner(base)(href) == urljoin(base, href)
+    joined = _joiner(base)(href)
+    assert joined == join_url(base, href)
+    if _outcome(partial(urljoin, base), href) is ValueError:
+        assert _outcome(urlsplit, joined) is not ValueError and "%" in joined
+    else:
+        assert joined == urljoin(base, href)
+
+
+def _outcome(fn, url: str) -> object:
+    """What ``fn(url)`` gives, or the type of the ValueError it raises."""
+    try:
+        return fn(url)
+    except ValueError as exc:
+        return type(exc)
+
+
+def _site_key_by_urlsplit(url: str, base_url: str) -> str:
+    """``site_key`` as it was written first, all through urlsplit: the reference."""
+    own, parts = _host(urlsplit(base_url).netloc), urlsplit(url)
+    if not parts.netloc:
+        return url
+    rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return rest if _host(parts.netloc) == own else f"//{_host(parts.netloc)}{rest}"
+
+
+URL_PARTS = ["http://", "https://", "HTTP://", "//", "www.h.gov.cn", "H.gov.cn:80", "u@h.gov.cn", "例子.cn", "a／b",
+             "[::1]", "]", "/", "/x.html", "?a=1", "?", "#", "#f?g", "\t", "\n", " ", "\x00", ";", "%2F", ":"]
+
+
+def test_site_keys_cut_by_the_regex_are_urlsplits():
+    """Plain absolute URLs are keyed without urlsplit; every URL of up to three parts gets
+    urlsplit's key (or its error) all the same."""
+    for base in ("http://www.h.gov.cn/", "https://h.gov.cn:8443/x/"):
+        fast, urls = site_keyer(base), ("".join(p) for n in (1, 2, 3) for p in product(URL_PARTS, repeat=n))
+        slow = partial(lambda u, b: _site_key_by_urlsplit(u, b), b=base)
+        differ = [u for u in urls if _outcome(fast, u) != _outcome(slow, u)]
+        assert not differ, differ[:5]
+
+
+_ROWS = st.sampled_from([
+    '<li><a href="/a/{i}.html">导航{i}</a></li>',
+    '<li><a href="/n/{i}.html">通知公告第{i}号</a><span>2025-06-{d:02d}</span></li>',
+    '<li><a href="/c/{i}.html"><h3>卡片{i}</h3><p>2025年6月{d}日</p></a></li>', '<p>备案号 {i}-{d}</p>',
+    '<div><div><div><div><a href="/deep/{i}.html">深处链接{i}</a></div></div></div><em>2024.0{d}</em></div>',
+    '<a href="/bare/{i}.html">孤立链接 2023/1/{d}</a>',
+    '<tr><td><a href="/t/{i}.html">表格行{i}</a></td><td>25-6-{d}</td></tr>'])
+
+
+@given(st.lists(st.tuples(_ROWS, st.integers(1, 28)), max_size=12), st.lists(st.integers(0, 3), max_size=12))
+def test_dated_records_pass_over_only_links_nothing_dated_sits_around(rows, wraps):
+    """``dated_records`` skips links whose climb holds nothing date-shaped; it must find
+    exactly the records a look at every link's own block finds."""
+    from extractors.evidence import Record, _link_title, _record_for, dated_records
+    from extractors.markup import SKIP_HREF, Texts, parse_html
+
+    wrapped = {1: ("<ul>", "</ul>"), 2: ("<table>", "</table>"), 3: ("<div>", "</div>")}
+    body = "".join(wrapped.get(w, ("", ""))[0] + r.format(i=i, d=d) + wrapped.get(w, ("", ""))[1]
+                   for i, ((r, d), w) in enumerate(zip(rows, wraps + [0] * len(rows))))
+    doc = parse_html(f"<html><body><div class='nav'><ul>{body}</ul></div>{body}</body></html>")
+    url = "http://h.gov.cn/col/index.html"
+    texts, seen, expected = Texts(), set(), []
+    for a in doc.iter("a"):  # dated_records' loop, every link looked at
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(SKIP_HREF):
+            continue
+        hit = _record_for(a, AS_OF, texts, href)
+        if hit is None or id(hit[0]) in seen:
+            continue
+        title = _link_title(a, texts, hit[2])
+        if len(title) >= 2:
+            seen.add(id(hit[0]))
+            expected.append(Record(hit[0], a, title, _joiner(url)(href), hit[1]))
+    assert dated_records(doc, url, AS_OF) == expected
 
 
 SIDEBAR_ONLY = """<html><body><div class="main"><ul id="list"></ul></div>
@@ -626,3 +704,19 @@ def test_an_epoint_open_catalogue_is_read_not_its_hot_box_and_its_pinned_items_d
     last = parse_list_page(_epoint_open_catalogue(date(2025, 6, 18), page=3), url.replace("=1", "=3"), AS_OF,
                            hints=Hints(names=("公示公告",)))
     assert last.list_found and last.next_url is None and len(last.items) == 10
+
+
+def test_a_row_whose_link_urljoin_refuses_is_read_and_does_not_fail_the_list():
+    """``//[`` (a stray bracket) or a look-alike slash in a link's host made urljoin raise,
+    and one such typo read the whole column as an error. The row is an item like any other,
+    its URL escaped; the next page's link the same."""
+    rows = "".join(f'<li><a href="/xxgk/{i}.html">关于做好第{i}批项目申报工作的通知</a><span>2025-06-{20 - i:02d}</span></li>'
+                   for i in range(5))
+    odd = ('<li><a href="//[">转发省厅关于开展专项检查的通知</a><span>2025-06-28</span></li>'
+           '<li><a href="//a／b/1.html">市政府办公室关于调整节假日安排的通知</a><span>2025-06-27</span></li>')
+    html = (f'<html><body><h2>通知公告</h2><ul class="list">{odd}{rows}</ul>'
+            '<div class="page"><a href="//]next">下一页</a></div></body></html>')
+    lp = parse_list_page(html, URL, AS_OF)
+    assert lp.list_found and len(lp.items) == 7
+    assert max(i.published_on for i in lp.items) == date(2025, 6, 28)
+    assert {i.url for i in lp.items[:2]} == {"http://%5B", "http://a%EF%BC%8Fb/1.html"}
