@@ -10,6 +10,7 @@ without the scheme.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -29,16 +30,28 @@ def site_key(url: str, base_url: str) -> str:
     return site_keyer(base_url)(url)
 
 
+# an absolute http(s) URL as urlsplit cuts it: host, path, query (the fragment dropped)
+_PLAIN = re.compile(r"https?://([^/?#]*)([^?#]*)(?:\?([^#]*))?")
+_ODD = re.compile(r"[\t\r\n\[\]]")  # what urlsplit removes or checks: left to it
+
+
 def site_keyer(base_url: str) -> Callable[[str], str]:
-    """``site_key`` for one portal's many URLs, its own host worked out once."""
+    """``site_key`` for one portal's many URLs, its own host worked out once. A plain
+    absolute URL (a run loads ~40,000 items' and links') is cut by one regex: urlsplit's
+    own parsing was most of the keys' time."""
     own = _host(urlsplit(base_url).netloc)
 
     def key(url: str) -> str:
-        parts = urlsplit(url)
-        if not parts.netloc:
+        plain = _PLAIN.match(url)
+        if plain is not None and plain.group(1).isascii() and _ODD.search(url) is None:
+            netloc, path, query = plain.groups()
+        else:
+            parts = urlsplit(url)
+            netloc, path, query = parts.netloc, parts.path, parts.query
+        if not netloc:
             return url
-        rest = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        host = _host(parts.netloc)
+        rest = (path or "/") + (f"?{query}" if query else "")
+        host = _host(netloc)
         return rest if host == own else f"//{host}{rest}"
 
     return key
