@@ -710,8 +710,8 @@ def test_a_row_whose_link_urljoin_refuses_is_read_and_does_not_fail_the_list():
     """``//[`` (a stray bracket) or a look-alike slash in a link's host made urljoin raise,
     and one such typo read the whole column as an error. The row is an item like any other,
     its URL escaped; the next page's link the same."""
-    rows = "".join(f'<li><a href="/xxgk/{i}.html">关于做好第{i}批项目申报工作的通知</a><span>2025-06-{20 - i:02d}</span></li>'
-                   for i in range(5))
+    rows = "".join(f'<li><a href="/xxgk/{i}.html">关于做好第{i}批项目申报工作的通知</a>'
+                   f'<span>2025-06-{20 - i:02d}</span></li>' for i in range(5))
     odd = ('<li><a href="//[">转发省厅关于开展专项检查的通知</a><span>2025-06-28</span></li>'
            '<li><a href="//a／b/1.html">市政府办公室关于调整节假日安排的通知</a><span>2025-06-27</span></li>')
     html = (f'<html><body><h2>通知公告</h2><ul class="list">{odd}{rows}</ul>'
@@ -720,3 +720,4 @@ def test_a_row_whose_link_urljoin_refuses_is_read_and_does_not_fail_the_list():
     assert lp.list_found and len(lp.items) == 7
     assert max(i.published_on for i in lp.items) == date(2025, 6, 28)
     assert {i.url for i in lp.items[:2]} == {"http://%5B", "http://a%EF%BC%8Fb/1.html"}
+    assert lp.next_url == "http://%5Dnext"  # a page that fails to load, as a dead link does: said, not a crash
