@@ -10,11 +10,11 @@ what runs without one is ``nobody``, not root.
 
 from __future__ import annotations
 
-import atexit
 import os
 import shlex
 import shutil
 import tempfile
+from multiprocessing.util import Finalize
 
 UNPRIVILEGED = 65534  # nobody / nogroup on Debian and most distributions
 
@@ -47,7 +47,9 @@ def unprivileged_launcher(executable: str) -> str | None:
     if not setpriv:
         return None
     folder = tempfile.mkdtemp(prefix="portal-audit-chromium-")  # 0700, root's own: no one swaps the script
-    atexit.register(shutil.rmtree, folder, True)
+    # removed as the process ends: a command at exit, and a crawl process too, which leaves by
+    # os._exit past atexit (multiprocessing runs its finalisers first): each left one a night
+    Finalize(None, shutil.rmtree, args=(folder, True), exitpriority=0)
     path = os.path.join(folder, "chromium")
     with open(path, "w", encoding="utf-8") as f:
         f.write(_LAUNCHER.format(uid=UNPRIVILEGED, gid=UNPRIVILEGED, setpriv=shlex.quote(setpriv),
