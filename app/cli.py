@@ -34,7 +34,7 @@ from portal_audit.i18n import (
     t,
     using,
 )
-from portal_audit.memory import cap_arenas
+from portal_audit.memory import cap_arenas, quiet_start, started
 from portal_audit.records import INDICATORS
 
 # Prefect's ephemeral server: no telemetry (its heartbeat fights our run for the SQLite lock).
@@ -145,6 +145,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with prefect_api(api), _secret_kept_out(args.warehouse) as warehouse:
         if named:
             open_warehouse(resolve_warehouse(args.warehouse))
+        started()  # the imports are in: garbage collection resumes (portal_audit/memory.py)
         state = nightly_audit(catalog=str(args.catalog), as_of=args.as_of, portals=args.portal or None,
                               warehouse=warehouse, ruleset=args.ruleset, data_docs=args.data_docs,
                               reports=args.reports, lang=language(), spool=args.spool or None,
@@ -410,6 +411,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 served = catalog.model_copy(update={"portals": [portal, *beside], "politeness": trusting})
                 path.write_text(dump_catalog(served), encoding="utf-8")
                 with prefect_api(api):
+                    started()  # the imports are in: garbage collection resumes (portal_audit/memory.py)
                     state = nightly_audit(catalog=str(path), as_of=as_of, warehouse=args.warehouse,
                                           ruleset=args.ruleset, data_docs=args.data_docs, reports=args.reports,
                                           lang=language(), return_state=True)
@@ -776,6 +778,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     with using(lang):
         args = build_parser().parse_args(argv)
+        if args.func not in (cmd_audit, cmd_demo):  # these resume collection as their flow starts
+            started()
         with using(getattr(args, "lang", None) or args.top_lang):
             try:
                 return args.func(args)
@@ -796,6 +800,7 @@ def run() -> NoReturn:
     flushed. Taken only once no non-daemon thread is still at work; else Python exits
     as usual. (Tests call ``main``: their process goes on.)"""
     cap_arenas()  # before any thread starts: glibc's heaps for a run's 20 threads (portal_audit/memory.py)
+    quiet_start()  # no garbage collection while the command imports: resumed by `started` (memory.py)
     code = main()
     if any(th.is_alive() and not th.daemon for th in threading.enumerate() if th is not threading.main_thread()):
         sys.exit(code)

@@ -39,6 +39,7 @@ from extractors.linkcheck import LinkCache, Outcome
 from portal_audit.catalog import Checks, Portal
 from portal_audit.i18n import using
 from portal_audit.lifetime import die_with_parent
+from portal_audit.memory import started
 from portal_audit.records import ColumnPath, PortalCrawl, Previous
 from validations.content import PageScan, load_lexicon
 from warehouse.db import cause, is_outage, make_engine
@@ -93,7 +94,7 @@ def start() -> None:
     (``wait4``, ``time``) count the crawls, which the forkserver waited for."""
     global _STARTED
     if not _STARTED:
-        _CONTEXT.set_forkserver_preload(["__main__", PACKAGED])
+        _CONTEXT.set_forkserver_preload(["portal_audit.quiet_start", "__main__", PACKAGED])
         atexit.register(_stop)
         _STARTED = True
     multiprocessing.forkserver.ensure_running()
@@ -181,6 +182,7 @@ def _child(send: Connection | _Queued, fields: dict, own_process: bool = True) -
     PACKAGED), every one of them of the ground's or the stages' types."""
     job = CrawlJob(**fields)
     if own_process:
+        started()  # the forkserver imported without collecting garbage (portal_audit/quiet_start.py)
         die_with_parent()
         os.environ.clear()
         os.environ.update(job.env)

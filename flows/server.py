@@ -117,9 +117,14 @@ def _serve_forked(port: int, log: Path) -> None:
         os.environ.update(_server_env())
         os.environ.pop("PREFECT_API_URL", None)
         import prefect.context
-        import uvicorn
 
         prefect.context.refresh_global_settings_context()  # the settings above, not the command's
+        import prefect.server.api.server  # the app uvicorn makes: imported before collection resumes
+        import uvicorn
+
+        from portal_audit.memory import started
+
+        started()  # forked from a command that collects no garbage while it imports (portal_audit/memory.py)
         uvicorn.run("prefect.server.api.server:create_app", factory=True, host="127.0.0.1", port=port,
                     log_level="error", lifespan="on")
         code = 0

@@ -9,6 +9,7 @@ space (``cap_arenas``).
 from __future__ import annotations
 
 import ctypes
+import gc
 from functools import cache
 
 M_ARENA_MAX = -8  # mallopt's parameter number (malloc.h)
@@ -51,3 +52,29 @@ def resident_mb() -> int | None:
             return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS:"))
     except (OSError, StopIteration, ValueError):
         return None
+
+
+_quiet = False  # quiet_start was called here (or in the process this one was forked from)
+
+
+def quiet_start() -> None:
+    """Collect no cyclic garbage while the process imports (``started`` resumes it). A run's
+    imports make ~300,000 objects that live as long as the process, and the collector walked
+    them again at each full collection as they grew: ~0.5 s of a command's ~3 s of imports."""
+    global _quiet
+    gc.disable()
+    _quiet = True
+
+
+def started() -> None:
+    """The process has what it imports: those objects leave the collector's sight for good
+    (``gc.freeze``: never walked again, nor their pages touched in a process forked from
+    this one), and collection resumes. The pattern the gc module's documentation gives for
+    a process that forks; the few cycles the imports left (~13,000 objects, ~10 MB) are kept.
+    Only after ``quiet_start``: a process that never stopped collecting (tests calling the
+    command line's ``main``) keeps its garbage collectable."""
+    global _quiet
+    if _quiet:
+        _quiet = False
+        gc.freeze()
+        gc.enable()

@@ -39,3 +39,39 @@ def test_the_c_library_helpers_act_on_glibc_and_do_nothing_elsewhere(monkeypatch
     monkeypatch.setattr(memory, "_libc", lambda: None)  # another C library (musl, macOS)
     assert memory.cap_arenas() is False
     memory.give_back()  # nothing to call: no error
+
+
+def test_a_quiet_start_collects_nothing_while_importing_then_freezes_the_imports_and_collects() -> None:
+    """``quiet_start``/``started``: no collection during the imports, then the imports frozen
+    out of the collector's walks and collection back on; ``started`` alone (a test calling the
+    command line's ``main``) changes nothing."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from portal_audit import memory; {before}; quiet = not gc.isenabled(); import pandas; "
+            "memory.started(); print(quiet, gc.isenabled(), gc.get_freeze_count())")
+    quiet = subprocess.run([sys.executable, "-c", code.format(before="memory.quiet_start()")],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert quiet[:2] == ["True", "True"] and int(quiet[2]) > 50_000  # pandas' objects among the frozen
+    plain = subprocess.run([sys.executable, "-c", code.format(before="pass")],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert plain == ["False", "True", "0"]
+
+
+def _collecting() -> tuple[bool, int]:
+    import gc
+
+    before = gc.isenabled()
+    memory.started()  # what a crawl process does first (flows/crawler.py: _child)
+    return before, gc.get_freeze_count() if gc.isenabled() else -1
+
+
+def test_crawl_processes_start_from_a_quiet_forkserver_and_collect_once_started() -> None:
+    """The forkserver imports the crawler without collecting; its children start the same,
+    and collect once they call ``started``, the forkserver's imports frozen."""
+    from flows import crawler
+
+    crawler.start()
+    with crawler._CONTEXT.Pool(1) as pool:
+        quiet, frozen = pool.apply(_collecting)
+    assert quiet is False and frozen > 100_000
