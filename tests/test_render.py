@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -574,7 +573,10 @@ def test_a_crawl_process_leaves_no_launcher_folder_behind():
 
     if not running_as_root() or not shutil.which("setpriv"):
         pytest.skip("the launcher is made only for root, with setpriv")
-    context = multiprocessing.get_context("forkserver")  # as the crawl processes are started
+    from flows import crawler
+
+    crawler.start()  # the forkserver the crawl processes come from
+    context = crawler._CONTEXT
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_make_launcher, args=("/usr/bin/chromium", send))
     child.start()
