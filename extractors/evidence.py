@@ -70,17 +70,30 @@ _CLIMB = 4  # levels above a link where its block may be
 _CLIMB_ENDS = ("body", "html", "ul", "ol", "table", "tbody")  # a block is below these, never one of them
 
 
-def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
-                year_hint: str | None = None) -> tuple[etree._Element, date, bool] | None:
-    """The smallest block around link ``a`` that carries exactly this link's date, and
-    whether that date sits inside the link itself. A block with nothing date-shaped is
-    passed over without a closer look: its parent's text and links contain its own, so
-    any early exit it would take, the parent takes."""
+def _climb(a: etree._Element) -> tuple[list[etree._Element], etree._Element]:
+    """The elements above link ``a`` where its block may be (up to ``_CLIMB`` levels, below
+    any ``_CLIMB_ENDS`` element), and the element that holds them all and ``a``: where the
+    climb ends."""
+    levels: list[etree._Element] = []
     el = a
     for _ in range(_CLIMB):
-        el = el.getparent()
-        if el is None or el.tag in _CLIMB_ENDS:
-            return _card(a, as_of) if len(a) else None  # (most links have no children)
+        parent = el.getparent()
+        if parent is None:
+            return levels, el
+        if parent.tag in _CLIMB_ENDS:
+            return levels, parent
+        levels.append(parent)
+        el = parent
+    return levels, el
+
+
+def _record_for(a: etree._Element, as_of: date | None, texts: Texts, year_hint: str | None = None,
+                levels: list[etree._Element] | None = None) -> tuple[etree._Element, date, bool] | None:
+    """The smallest block around link ``a`` (among ``levels``, its ``_climb``) that carries
+    exactly this link's date, and whether that date sits inside the link itself. A block with
+    nothing date-shaped is passed over without a closer look: its parent's text and links
+    contain its own, so any early exit it would take, the parent takes."""
+    for el in _climb(a)[0] if levels is None else levels:
         if el.tag not in RECORD_TAGS:
             continue
         block = texts[el]
@@ -103,21 +116,7 @@ def _record_for(a: etree._Element, as_of: date | None, texts: Texts,
         inside = _date_in_link(spaced_text(a), as_of)
         if inside:
             return el, inside, True
-    return _card(a, as_of) if len(a) else None
-
-
-def _reach(a: etree._Element) -> etree._Element:
-    """The element that holds every block ``_record_for`` may look at for link ``a`` (and
-    ``a`` itself): where its climb ends, or the last level it climbs to."""
-    el = a
-    for _ in range(_CLIMB):
-        parent = el.getparent()
-        if parent is None:
-            return el
-        el = parent
-        if el.tag in _CLIMB_ENDS:
-            break
-    return el
+    return _card(a, as_of) if len(a) else None  # (most links have no children)
 
 
 def _date_in_link(spaced: str, as_of: date | None) -> date | None:
@@ -196,12 +195,12 @@ def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Rec
         href = (a.get("href") or "").strip()
         if not href or href.startswith(SKIP_HREF):
             continue
-        top = _reach(a)
+        levels, top = _climb(a)
         if (hinted := dated.get(top)) is None:
             hinted = dated[top] = _DATE_HINT.search(texts[top]) is not None
         if not hinted:
             continue
-        found = _record_for(a, as_of, texts, href)  # the link's URL dates a year-less date
+        found = _record_for(a, as_of, texts, href, levels)  # the link's URL dates a year-less date
         if found is None or id(found[0]) in seen:
             continue
         block, published_on, date_in_link = found

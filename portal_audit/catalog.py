@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .frequency import FREQUENCY_CODES, UnknownFrequency, normalize_frequency
-from .i18n import Msg, as_msg, msg, os_reason
+from .i18n import YAML_LOADER, Msg, as_msg, msg, os_reason
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"  # a portal id: it names files and URLs
 Category = Literal["news", "notice", "policy", "personnel", "planning", "static", "consultation", "annual_report",
@@ -377,13 +377,10 @@ def _yaml_error(exc: yaml.YAMLError, text: str, source: str) -> CatalogError:
                             problem=msg(f"catalog_error.{key}", text=problem)))
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a national catalog loads in a second, not 15
-
-
 def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
     """Parse and validate catalog YAML text."""
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, text, source) from None
     if not isinstance(data, dict):
@@ -391,7 +388,7 @@ def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:
-        root = yaml.compose(text, Loader=_LOADER)  # the nodes carry the lines; composed only to name them
+        root = yaml.compose(text, Loader=YAML_LOADER)  # the nodes carry the lines; composed only to name them
         problems = [msg("catalog_error.at", source=source, line=_line_of(root, tuple(err["loc"])),
                         field=_field_name(tuple(err["loc"])), problem=_problem(err)) for err in exc.errors()]
         raise CatalogError(msg("catalog_error.invalid"), problems) from None
@@ -454,7 +451,7 @@ def _streamed(text: str) -> tuple[CatalogSettings, Portals] | None:
     Only the plain case is handled — one document, no merge keys, no tags on collections, a
     valid catalog; None for anything else, which the caller hands to ``parse_catalog`` (the
     same YAML meaning; it also words what is wrong, line and field)."""
-    loader = _LOADER(text)
+    loader = YAML_LOADER(text)
     construct = loader.yaml_constructors
     anchors: dict[str, Any] = {}
     portals = Portals()

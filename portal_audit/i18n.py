@@ -80,14 +80,15 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return out
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 5 ms, not 45, in every process that speaks
+# libyaml where PyYAML has it: the messages in 5 ms, not 45, in every process; a national catalog in 3 s, not 15
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """Every message of ``lang`` by its dotted key."""
     path = LOCALES / f"{check_language(lang)}.yaml"
-    return _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {})
+    return _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {})
 
 
 def has(key: str, lang: str | None = None) -> bool:

@@ -393,8 +393,9 @@ def _whole(values: pd.Series) -> bool:
 def _has_bools(values: pd.Series) -> bool:
     """Whether any of a column's values is a boolean."""
     if isinstance(values.dtype, np.dtype):
-        return values.dtype.kind == "b" and len(values) > 0 or values.dtype.kind == "O" and any(
-            isinstance(v, (bool, np.bool_)) for v in values.tolist())
+        if values.dtype.kind == "b":
+            return len(values) > 0
+        return values.dtype.kind == "O" and any(isinstance(v, (bool, np.bool_)) for v in values.tolist())
     return bool(values.map(lambda v: isinstance(v, (bool, np.bool_))).any())
 
 
