@@ -10,23 +10,33 @@ first cut into parts (one flow run each, on the work pool's workers), again by h
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from portal_audit.catalog import Portal, take
+from portal_audit.i18n import t
 
 HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
 # a killed run's hosts are free again within this (renewed while a shard crawls); Prefect's
 # minimum is 60 s. $PORTAL_AUDIT_HOST_LEASE_SECONDS shortens it where a killed part should get
 # its hosts back sooner, at one renewal per host set every third of it.
 LEASE_SECONDS = max(60.0, float(os.environ.get("PORTAL_AUDIT_HOST_LEASE_SECONDS") or 120))
+WAIT_NOTICE_EVERY = 300.0  # seconds between "still waiting for hosts another run holds" in the log
+# The temporary API server's sweep of stranded host slots (``release_stranded_slots``): how
+# often, and how long a slot must have been taken before a missing lease counts (a lease is
+# written milliseconds after its slots, in the same request)
+SWEEP_EVERY = 10.0
+SWEEP_GRACE = timedelta(seconds=10)
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +99,17 @@ def plan_parts(portals: Sequence[Portal], parts: int) -> list[Sequence[Portal]]:
     return [take(portals, part) for part in out if part]
 
 
+def _run_log() -> logging.Logger | logging.LoggerAdapter:
+    """The flow run's logger (its lines reach the Prefect UI), else this module's."""
+    from prefect.exceptions import MissingContextError
+    from prefect.logging import get_run_logger
+
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return log
+
+
 def _create_limits(client, names: Sequence[str]) -> None:
     """Create these host limits, one slot each; one made meanwhile by another run is fine."""
     from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
@@ -117,6 +138,7 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
     if not names:
         yield
         return
+    began, told = time.monotonic(), 0.0
     with get_client(sync_client=True) as client:
         for attempt in range(2):
             while True:
@@ -127,6 +149,12 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
                 except httpx.HTTPStatusError as exc:
                     if exc.response.status_code != 423:  # 423 Locked: another run crawls one of these hosts
                         raise
+                    waited = time.monotonic() - began
+                    if waited >= told:  # never a silent wait: whose hosts, for how long so far
+                        _run_log().warning("%s", t("log.hosts_held", waited=round(waited), n=len(names),
+                                                   hosts=", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
+                                                   lease=round(lease_seconds)))
+                        told += WAIT_NOTICE_EVERY
                     time.sleep(min(5.0, float(exc.response.headers.get("Retry-After", 5))))
             lease = response.json()
             missing = set(names) - {limit["name"] for limit in lease.get("limits", [])}
@@ -154,3 +182,71 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
             stop.set()
             keeper.join()
             client.release_concurrency_slots_with_lease(lease_id=lease["lease_id"])
+
+
+async def release_stranded_slots(now: datetime | None = None) -> list[str]:
+    """Free the host slots no live lease holds; the names of the hosts freed. Run inside a
+    temporary API server (``flows.server.temporary_app``), as it starts and every
+    ``SWEEP_EVERY`` seconds.
+
+    Why: a command killed mid-crawl takes its temporary server with it. Prefect's
+    repossessor, which frees the slots of expired leases, does not run in such an
+    (ephemeral) server, and with Prefect's default lease storage (the server's memory) no
+    later server even knows the lease: the slots stayed taken for good, and every later run
+    on those hosts waited forever. The temporary server keeps its leases on disk
+    (``PREFECT_HOME/concurrency_leases``), so any later server can see which slots a live
+    lease holds; a ``host-`` slot held by none — its lease expired, or lost with a server
+    that kept leases in memory — is given back. A slot taken within ``SWEEP_GRACE`` is left
+    alone: its lease is written just after it, in the same request."""
+    import sqlalchemy as sa
+    from prefect.server.concurrency.lease_storage import get_concurrency_lease_storage
+    from prefect.server.database import provide_database_interface
+
+    now = now or datetime.now(UTC)
+    storage = get_concurrency_lease_storage()
+    held: Counter = Counter()
+    offset = 0
+    while batch := await storage.read_active_lease_ids(limit=1000, offset=offset):
+        offset += len(batch)
+        for lease_id in batch:
+            lease = await storage.read_lease(lease_id)
+            if lease is not None and lease.metadata is not None and lease.expiration > now:
+                for limit_id in lease.resource_ids:
+                    held[limit_id] += lease.metadata.slots
+    # leases expired an hour ago or more: their holders are gone (a live one renews every
+    # third of its lease), and the files would otherwise pile up, one per killed run
+    for lease_id in await storage.read_expired_lease_ids(limit=1000):
+        lease = await storage.read_lease(lease_id)
+        if lease is None or lease.expiration < now - timedelta(hours=1):
+            await storage.revoke_lease(lease_id)
+    db = provide_database_interface()
+    limits = db.ConcurrencyLimitV2
+    freed = []
+    async with db.session_context(begin_transaction=True) as session:
+        taken = (await session.execute(
+            sa.select(limits.id, limits.name, limits.active_slots, limits.updated)
+            .where(limits.active_slots > 0, limits.name.like("host-%")))).all()
+        for limit_id, name, active, updated in taken:
+            if active > held[limit_id] and _aware(updated) < now - SWEEP_GRACE:
+                await session.execute(sa.update(limits).where(limits.id == limit_id)
+                                      .values(active_slots=held[limit_id]))
+                freed.append(name)
+    if freed:
+        log.warning("gave back the slots of %d host(s) no live lease holds (a killed run's): %s%s", len(freed),
+                    ", ".join(freed[:5]), " …" if len(freed) > 5 else "")
+    return freed
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+async def sweep_stranded_slots(every: float = SWEEP_EVERY) -> None:
+    """``release_stranded_slots`` now and every ``every`` seconds, until cancelled; a sweep
+    that fails is logged and the next one tries again."""
+    while True:
+        try:
+            await release_stranded_slots()
+        except Exception:  # the server serves on; a host stays held until a later sweep
+            log.exception("the sweep of stranded host slots failed")
+        await asyncio.sleep(every)

@@ -9,7 +9,8 @@ Here the server process is launched as the command begins, so it imports while t
 process loads the catalog and the flows; the command waits for it only before the flow
 runs, for up to STARTUP_TIMEOUT seconds, and starts it afresh once if it dies. It is the
 same server Prefect would start (uvicorn serving ``prefect.server.api.server:create_app``
-in Prefect's ephemeral mode, on the usual local database), stopped when the command ends.
+in Prefect's ephemeral mode, on the usual local database), stopped when the command ends;
+it also gives back the host slots of commands killed before their end (``temporary_app``).
 
 The server is forked from the command once the command has imported Prefect, while it
 has no other thread yet: it then shares the interpreter and the ~1.1 s of CPU of
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib.util
 import os
 import signal
 import socket
@@ -42,7 +42,8 @@ STOP_TIMEOUT = 10.0
 # Server services a command's own API has no use for: schedules, late runs, work pools'
 # health, cancellations, pauses, automations, the event log. Starting them is 3 s of the
 # server's 10 on this machine. Kept: the task-run recorder and the event persister (the run's
-# states and artifacts), the repossessor (slots a crashed command held are given back).
+# states and artifacts). (Prefect's repossessor does not run in an ephemeral server at all:
+# ``temporary_app`` gives back slots in its stead.)
 IDLE_SERVICES = ("SCHEDULER", "LATE_RUNS", "FOREMAN", "CANCELLATION_CLEANUP", "PAUSE_EXPIRATIONS", "TRIGGERS",
                  "EVENT_LOGGER")
 # Nor does it register block types as it starts: that imports every installed Prefect
@@ -50,6 +51,10 @@ IDLE_SERVICES = ("SCHEDULER", "LATE_RUNS", "FOREMAN", "CANCELLATION_CLEANUP", "P
 # to hash them. The audit stores no blocks; a real server registers them as usual.
 NO_BLOCK_REGISTRATION = {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
                          "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
+# Its leases on host slots are kept on disk (PREFECT_HOME/concurrency_leases), not in its
+# memory: this server dies with its command, and a later one must see which slots a live
+# lease still holds to give back the rest (``temporary_app``).
+LEASE_STORAGE = "prefect.server.concurrency.lease_storage.filesystem"
 
 
 def _configured_api() -> str | None:
@@ -65,6 +70,7 @@ def _server_env() -> dict[str, str]:
     """The settings the temporary server runs with (over the command's environment)."""
     return {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **NO_BLOCK_REGISTRATION,
+            "PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE": LEASE_STORAGE,
             **{f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false" for name in IDLE_SERVICES}}
 
 
@@ -103,6 +109,38 @@ class _Forked:
                 os.kill(self.pid, sig)
 
 
+def temporary_app():
+    """Prefect's API app, as uvicorn's factory makes it (``create_app``), which also frees
+    the host slots no live lease holds, as it starts and every few seconds while it serves
+    (``flows.hosts.release_stranded_slots``). Prefect's own repossessor does not run in an
+    ephemeral server; without this, the slots of a command killed mid-crawl stayed taken and
+    the next run on its hosts waited forever. It runs before the server answers, so a
+    command's flow finds them free."""
+    import asyncio
+
+    from prefect.server.api.server import create_app
+
+    from flows.hosts import sweep_stranded_slots
+
+    app = create_app()
+    prefect_lifespan = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(served):
+        async with prefect_lifespan(served) as state:  # migrations, Prefect's services
+            sweeping = asyncio.create_task(sweep_stranded_slots())
+            await asyncio.sleep(0)  # the first sweep's start, before the first request
+            try:
+                yield state
+            finally:
+                sweeping.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeping
+
+    app.router.lifespan_context = lifespan
+    return app
+
+
 def _serve_forked(port: int, log: Path) -> None:
     """The forked child's whole life: uvicorn serving Prefect's API on ``port``, its output
     to ``log``; it never returns into the command's code (nor runs its exit handlers)."""
@@ -125,8 +163,7 @@ def _serve_forked(port: int, log: Path) -> None:
         from portal_audit.memory import started
 
         started()  # forked from a command that collects no garbage while it imports (portal_audit/memory.py)
-        uvicorn.run("prefect.server.api.server:create_app", factory=True, host="127.0.0.1", port=port,
-                    log_level="error", lifespan="on")
+        uvicorn.run(temporary_app, factory=True, host="127.0.0.1", port=port, log_level="error", lifespan="on")
         code = 0
     except BaseException:  # whatever it was, said in the log the command shows
         import traceback
@@ -162,15 +199,12 @@ class TemporaryApi:
             self.process = _Forked(pid)
             atexit.register(self.stop)
             return
-        # where Prefect lives, found without importing it (2 s): the child imports its server
-        spec = importlib.util.find_spec("prefect")
-        assert spec is not None and spec.origin is not None, "prefect is not installed"
         env = {**os.environ, **_server_env()}
         env.pop("PREFECT_API_URL", None)
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent),
-                 "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(__file__).resolve().parent.parent),
+                 "--factory", "flows.server:temporary_app", "--host", "127.0.0.1",
                  "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
                 env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 preexec_fn=die_with_parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from typing import Any
 
 import pytest
 
@@ -85,3 +86,61 @@ def test_the_temporary_api_comes_back_when_its_process_dies(monkeypatch):
     finally:
         api.stop()
     assert api.process is None
+
+
+def test_a_sweep_gives_back_the_host_slots_no_live_lease_holds(tmp_path):
+    """What the temporary API server does as it starts and while it serves: a host slot
+    whose lease expired (a killed command's), or that has no lease at all (one kept in a dead
+    server's memory), is given back; a slot a live lease holds, one taken just now (its
+    lease is written just after) and a limit not a host's are left alone."""
+    import asyncio
+    from datetime import UTC, datetime, timedelta
+
+    from prefect.settings import (
+        PREFECT_API_DATABASE_CONNECTION_URL,
+        PREFECT_HOME,
+        PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE,
+        temporary_settings,
+    )
+
+    from flows.hosts import SWEEP_GRACE, release_stranded_slots
+    from flows.server import LEASE_STORAGE
+
+    async def sweeps() -> tuple[list[list[str]], dict[str, int]]:
+        from prefect.server.concurrency.lease_storage import (
+            ConcurrencyLimitLeaseMetadata,
+            get_concurrency_lease_storage,
+        )
+        from prefect.server.database import provide_database_interface
+        from prefect.server.models import concurrency_limits_v2
+        from prefect.server.schemas.core import ConcurrencyLimitV2
+
+        limits: Any = concurrency_limits_v2  # its functions' decorator hides that they are coroutines
+
+        db = provide_database_interface()
+        await db.create_db()
+        taken = datetime.now(UTC)
+        async with db.session_context(begin_transaction=True) as session:
+            ids = {name: (await limits.create_concurrency_limit(
+                session=session, concurrency_limit=ConcurrencyLimitV2(name=name, limit=1))).id
+                for name in ("host-stranded", "host-leased", "host-expired", "not-a-host")}
+            await limits.bulk_increment_active_slots(session=session, concurrency_limit_ids=list(ids.values()),
+                                                     slots=1)
+        storage = get_concurrency_lease_storage()
+        assert type(storage).__module__ == LEASE_STORAGE  # on disk: a later server sees them
+        await storage.create_lease([ids["host-leased"]], timedelta(seconds=120), ConcurrencyLimitLeaseMetadata(slots=1))
+        await storage.create_lease([ids["host-expired"]], timedelta(seconds=60), ConcurrencyLimitLeaseMetadata(slots=1))
+        freed = [await release_stranded_slots(taken),  # all taken just now
+                 await release_stranded_slots(taken + SWEEP_GRACE + timedelta(seconds=1)),
+                 await release_stranded_slots(taken + timedelta(seconds=61))]  # the 60 s lease has ended
+        async with db.session_context() as session:
+            slots = {name: (await limits.read_concurrency_limit(session=session, concurrency_limit_id=i)).active_slots
+                     for name, i in ids.items()}
+        return freed, slots
+
+    with temporary_settings(updates={PREFECT_HOME: str(tmp_path),
+                                     PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE: LEASE_STORAGE,
+                                     PREFECT_API_DATABASE_CONNECTION_URL: f"sqlite+aiosqlite:///{tmp_path / 'p.db'}"}):
+        freed, slots = asyncio.run(sweeps())
+    assert freed == [[], ["host-stranded"], ["host-expired"]]
+    assert slots == {"host-stranded": 0, "host-leased": 1, "host-expired": 0, "not-a-host": 1}
