@@ -228,9 +228,12 @@ async def release_stranded_slots(now: datetime | None = None) -> list[str]:
             .where(limits.active_slots > 0, limits.name.like("host-%")))).all()
         for limit_id, name, active, updated in taken:
             if active > held[limit_id] and _aware(updated) < now - SWEEP_GRACE:
-                await session.execute(sa.update(limits).where(limits.id == limit_id)
-                                      .values(active_slots=held[limit_id]))
-                freed.append(name)
+                # only the row as read: a slot another server's command takes meanwhile is kept
+                done = await session.execute(sa.update(limits).where(
+                    limits.id == limit_id, limits.active_slots == active, limits.updated == updated)
+                    .values(active_slots=held[limit_id]))
+                if done.rowcount:
+                    freed.append(name)
     if freed:
         log.warning("gave back the slots of %d host(s) no live lease holds (a killed run's): %s%s", len(freed),
                     ", ".join(freed[:5]), " …" if len(freed) > 5 else "")
