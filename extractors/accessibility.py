@@ -67,11 +67,7 @@ async def axe_page(renderer: Renderer, url: str) -> AxeResult:
     return AxeResult(url, tuple(violations or ()), None, elapsed, hidden)
 
 
-async def axe_portal(renderer: Renderer, home: str, list_page: str | None,
-                     home_test: asyncio.Future[AxeResult] | None = None) -> tuple[AxeResult, ...]:
+async def axe_portal(renderer: Renderer, home: str, list_page: str | None) -> tuple[AxeResult, ...]:
     """The home page and one list page, each in a browser context of its own, at once as
-    far as the renderer's limits per host allow (the catalog's politeness). ``home_test``:
-    the home page's, already started (the crawl starts it as soon as the home page is read,
-    rather than after every column's first page: a portal of 80 columns read them for 1.5 s)."""
-    return tuple(await asyncio.gather(home_test if home_test is not None else axe_page(renderer, home),
-                                      *([axe_page(renderer, list_page)] if list_page else [])))
+    far as the renderer's limits per host allow (the catalog's politeness)."""
+    return tuple(await asyncio.gather(*(axe_page(renderer, u) for u in (home, list_page) if u)))

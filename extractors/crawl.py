@@ -30,7 +30,7 @@ from portal_audit.records import (
     TlsState,
 )
 
-from .accessibility import axe_page, axe_portal
+from .accessibility import axe_portal
 from .article import read_article
 from .attachments import read_attachments
 from .browser import Renderer, RenderLimits
@@ -113,17 +113,9 @@ async def crawl_portal_async(
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + policy.portal_budget  # the portal's budget: first pages, columns and links
-    testing_home: asyncio.Future | None = None  # axe-core on the home page, from the moment it is read
-
-    def home_came(got: First) -> None:
-        nonlocal testing_home
-        if isinstance(got, Fetched) and renderer is not None:
-            testing_home = asyncio.ensure_future(axe_page(renderer, got.url))
-
     home, *firsts = await _first_pages(fetcher, [portal.base_url] + [
         None if direct(col) else portal.column_url(col) for col in portal.columns] + list(context or []), previous,
-        policy.portal_budget / 2,  # a page that does not come leaves its column the rest of the budget
-        home_came if axe and policy.browser else None)
+        policy.portal_budget / 2)  # a page that does not come leaves its column the rest of the budget
     # the catalog's base URL is never empty, and the home page is waited for whole (a home page
     # still coming is Unreachable): read or failed, never None nor still being tried
     assert isinstance(home, (Fetched, FetchError))
@@ -153,7 +145,7 @@ async def crawl_portal_async(
     testing: asyncio.Future | None = None  # axe-core on the home page and the first list page read, while columns crawl
     if axe and policy.browser and renderer is not None and home_read:
         listed = next((f.url for f in firsts[:len(portal.columns)] if isinstance(f, Fetched)), None)
-        testing = asyncio.ensure_future(axe_portal(renderer, home_read, listed, testing_home))
+        testing = asyncio.ensure_future(axe_portal(renderer, home_read, listed))
     siblings = Siblings()  # one render per template: the list APIs the portal's renders learn
     crawls = [crawl_column(fetcher, portal.id, col.id, portal.column_url(col), as_of, window_days, col.profile,
                            previous, known.get(col.id), renderer=renderer if policy.browser else None,
@@ -356,19 +348,14 @@ async def crawl_portals(
 
 
 async def _first_pages(fetcher: Fetcher, urls: list[str | None], previous: Mapping[str, Previous],
-                       budget: float, home_came: Callable[[First], None] | None = None) -> list[First]:
+                       budget: float) -> list[First]:
     """The home page and the columns' first pages, fetched together within ``budget``; one
     still coming then is left to its column's own crawl (None), its home page unreachable.
     A column's page whose first try failed is not waited for while it is tried again (a
     dead column's backoff would hold every other column back): it goes to its column still
-    coming, as the task of its retries, and adds nothing to the site-wide blocks.
-    ``home_came`` is told of the home page as soon as it is read (or has failed), while the
-    columns' pages still come."""
+    coming, as the task of its retries, and adds nothing to the site-wide blocks."""
     tried = [asyncio.Event() for _ in urls]
     tasks = [asyncio.ensure_future(_first_page(fetcher, url, previous, done.set)) for url, done in zip(urls, tried)]
-    if home_came is not None and tasks:
-        tasks[0].add_done_callback(lambda t: None if t.cancelled() or t.exception() is not None
-                                   else home_came(t.result()))
     waits = [tasks[0], *(asyncio.ensure_future(done.wait()) for done in tried[1:])] if tasks else []
     if waits:
         await asyncio.wait(waits, timeout=budget)

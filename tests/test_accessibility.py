@@ -59,23 +59,6 @@ needs_chromium = pytest.mark.skipif(find_chromium() is None and not os.environ.g
 
 
 @needs_chromium
-def test_the_home_pages_test_starts_as_soon_as_it_is_read_not_after_the_columns(site):
-    """The home page's axe test does not wait for every column's first page (a portal of 80
-    columns reads them for seconds): the list page is held until the browser asks for the
-    home page's stylesheet, which only the home page's render does."""
-    pages, base = site
-    pages.add("/", BAD.replace("</head>", '<link rel="stylesheet" href="/home.css"></head>'))
-    pages.add("/home.css", "body{color:#222}", ctype="text/css")
-    pages.add("/col/tzgg/index.html", LIST)
-    released = pages.gate("/col/tzgg/index.html", until="/home.css")
-    got = crawl(portal(base))
-    assert released[:1] == [True], "the home page's render waited for the columns' first pages"
-    assert got.accessibility is not None and [a.page_url for a in got.accessibility] == [
-        base, base + "col/tzgg/index.html"]  # the home page first, as before
-    assert all(a.error is None for a in got.accessibility)
-
-
-@needs_chromium
 @pytest.mark.parametrize("home, outcome, words", [
     (BAD, "fail", ("严重：图片缺少替代文本", "页面未声明语言", "首页未见无障碍")),
     (GOOD, "pass", ("未发现", "无障碍浏览")),
