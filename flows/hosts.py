@@ -244,12 +244,17 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+async def sweep_once() -> None:
+    """``release_stranded_slots``; one that fails is logged, and the next sweep tries again
+    (the server serves on; a host stays held until then)."""
+    try:
+        await release_stranded_slots()
+    except Exception:
+        log.exception("the sweep of stranded host slots failed")
+
+
 async def sweep_stranded_slots(every: float = SWEEP_EVERY) -> None:
-    """``release_stranded_slots`` now and every ``every`` seconds, until cancelled; a sweep
-    that fails is logged and the next one tries again."""
+    """``sweep_once`` every ``every`` seconds, until cancelled."""
     while True:
-        try:
-            await release_stranded_slots()
-        except Exception:  # the server serves on; a host stays held until a later sweep
-            log.exception("the sweep of stranded host slots failed")
         await asyncio.sleep(every)
+        await sweep_once()

@@ -120,7 +120,7 @@ def temporary_app():
 
     from prefect.server.api.server import create_app
 
-    from flows.hosts import sweep_stranded_slots
+    from flows.hosts import sweep_once, sweep_stranded_slots
 
     app = create_app()
     prefect_lifespan = app.router.lifespan_context
@@ -128,8 +128,8 @@ def temporary_app():
     @contextlib.asynccontextmanager
     async def lifespan(served):
         async with prefect_lifespan(served) as state:  # migrations, Prefect's services
+            await sweep_once()  # before the server answers its first request
             sweeping = asyncio.create_task(sweep_stranded_slots())
-            await asyncio.sleep(0)  # the first sweep's start, before the first request
             try:
                 yield state
             finally:
