@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from portal_audit.catalog import Portal, take
 from portal_audit.i18n import t
 
+HOST_LIMIT = "host-"  # the prefix of the global concurrency limits guarding hosts (``host_limit_name``)
 HOST_SLOTS = 1  # flow runs that may crawl one host at once (raise it with `prefect gcl update`)
 # a killed run's hosts are free again within this (renewed while a shard crawls); Prefect's
 # minimum is 60 s. $PORTAL_AUDIT_HOST_LEASE_SECONDS shortens it where a killed part should get
@@ -47,7 +48,7 @@ def host_of(portal: Portal) -> str:
 
 def host_limit_name(portal: Portal) -> str:
     """The global concurrency limit guarding a portal's host, e.g. ``host-www-example-gov-cn``."""
-    return "host-" + re.sub(r"[^a-z0-9]+", "-", host_of(portal)).strip("-")
+    return HOST_LIMIT + re.sub(r"[^a-z0-9]+", "-", host_of(portal)).strip("-")
 
 
 def _host_groups(portals: Sequence[Portal]) -> tuple[list[list[int]], list[int]]:
@@ -225,7 +226,7 @@ async def release_stranded_slots(now: datetime | None = None) -> list[str]:
     async with db.session_context(begin_transaction=True) as session:
         taken = (await session.execute(
             sa.select(limits.id, limits.name, limits.active_slots, limits.updated)
-            .where(limits.active_slots > 0, limits.name.like("host-%")))).all()
+            .where(limits.active_slots > 0, limits.name.startswith(HOST_LIMIT)))).all()
         for limit_id, name, active, updated in taken:
             if active > held[limit_id] and _aware(updated) < now - SWEEP_GRACE:
                 # only the row as read: a slot another server's command takes meanwhile is kept
