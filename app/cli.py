@@ -156,7 +156,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     summary = state.result()
     print(summary.line())
     print(summary.read_by_line())
-    print("\n".join(summary.verdict_lines()))
+    for line in summary.verdict_lines():  # one by one: a national run's are ~10 MB joined
+        print(line)
     if summary.data_docs:
         print(t("cli.data_docs", path=summary.data_docs))
     print(t("cli.loaded", run=summary.run_id, warehouse=summary.warehouse))
