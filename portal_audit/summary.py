@@ -38,8 +38,10 @@ class Packed(Sequence[T]):
     checks and their messages each, ~5 KB a portal as objects, 70-90 MB at 14,000 portals,
     most of a run's growth. Packed, a verdict takes 0.1-0.2 KB: each is compressed against a
     dictionary of the first ones' own bytes (their class paths, keys and usual words), which
-    shrinks one verdict 10x where compressing it alone halves it. Reading decodes a verdict in
-    ~20 µs, and a summary reads its verdicts a handful of times, once the run has ended."""
+    shrinks one verdict 10x where compressing it alone halves it. A verdict of 15 checks packs in
+    ~0.1 ms and decodes in ~75 µs (measured beside the test suite), and a summary reads its
+    verdicts about a dozen times once the run has ended: ~13 s of a 14,000-portal run's 70 minutes
+    of CPU."""
 
     ZDICT_FROM = 8  # items whose pickles make the dictionary
 
