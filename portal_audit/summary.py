@@ -58,9 +58,6 @@ class Packed(Sequence[T]):
             packer = zlib.compressobj(zdict=self._zdict)
             self._blobs.append(packer.compress(r) + packer.flush())
 
-    def append(self, item: T) -> None:
-        self.extend([item])
-
     def sort(self, *, key: Callable[[T], Any], reverse: bool = False) -> None:
         self._blobs.sort(key=lambda blob: key(self._unpack(blob)), reverse=reverse)
 
