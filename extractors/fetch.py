@@ -28,6 +28,8 @@ from portal_audit.i18n import Msg, msg
 from portal_audit.records import FetchState
 from portal_audit.text import decode_html
 
+from .wire import AsyncioBackend
+
 USER_AGENT = "portal-audit/0.1 (government website timeliness audit)"
 
 
@@ -195,31 +197,24 @@ class _Inflater:
 PIN_TTL = 60.0  # seconds a checked DNS answer is connected to before it is resolved and checked again
 
 
-class _PinnedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend, connecting to the addresses the Fetcher's guard checked
-    instead of resolving the name again. httpcore keeps the name for TLS (SNI, certificate)
-    and the request keeps it in its Host header."""
+class _PinnedBackend(AsyncioBackend):
+    """The network backend, connecting to the addresses the Fetcher's guard checked instead
+    of resolving the name again. httpcore keeps the name for TLS (SNI, certificate) and the
+    request keeps it in its Host header."""
 
     def __init__(self, fetcher: Fetcher):
         self._fetcher = fetcher
-        self._inner = httpcore.AnyIOBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                           socket_options=None) -> httpcore.AsyncNetworkStream:
         error: Exception | None = None
         for address in await self._fetcher.addresses(host, port):
             try:
-                return await self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
-                                                     socket_options=socket_options)
+                return await super().connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                                  socket_options=socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
         raise error or httpcore.ConnectError(f"no address for {host}")
-
-    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
-        raise httpcore.ConnectError("unix sockets are not fetched")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
 
 
 class Fetcher:
