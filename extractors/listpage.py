@@ -139,12 +139,44 @@ def site_wide_links(pages: list[tuple[str, str]], min_pages: int = 3) -> frozens
     """Links found on the first pages of at least ``min_pages`` of a portal's columns:
     the "最新发布" boxes, menus and footers every page repeats. ``pages`` are (URL, HTML)."""
     counts: dict[str, int] = defaultdict(int)
+    joined: dict[tuple[str, str], str] = {}  # (what it resolves against, href) → URL
     for url, html in pages:
         join = joiner(url)
+        origin, folder = _bases(url)
         for href in {html_unescape(h) for h in _HREF.findall(html)}:
-            if not href.startswith(SKIP_HREF):
+            if href.startswith(SKIP_HREF):
+                continue
+            if href[:1] == "/" and href[1:2] != "/" or (  # from the root, or absolute with a host
+                    href.startswith(("http://", "https://")) and href[href.find("//") + 2:][:1] not in "/?#"):
+                base = origin
+            elif href[:1] not in "/?#" and ":" not in href.split("/", 1)[0]:  # a path of its own, relative
+                base = folder
+            else:  # empty, a query or fragment, "//…", another scheme: resolved on their own
+                base = None
+            if base is None:
                 counts[join(href)] += 1
+                continue
+            absolute = joined.get((base, href))
+            if absolute is None:
+                absolute = joined[base, href] = join(href)
+            counts[absolute] += 1
     return frozenset(u for u, n in counts.items() if n >= min_pages)
+
+
+def _bases(url: str) -> tuple[str | None, str | None]:
+    """What a link on ``url`` resolves against (RFC 3986, 5.2): an absolute link with a host
+    (``http://host/…``) or one from the root (``/x``), only the page's origin — the same on
+    every page of a portal, so its menus' links resolve once; a relative path (``x``, ``./x``,
+    ``../x``), the origin and the path's folder (up to its last ``/``). None where that is
+    not plain (no origin, ``;params``)."""
+    base = url.split("#", 1)[0].split("?", 1)[0]
+    host = base.find("://")
+    if host < 0 or ";" in base:
+        return None, None
+    path = base.find("/", host + 3)
+    if path < 0:
+        return base, base + "/"
+    return base[:path], base[: base.rfind("/") + 1]
 
 
 # a TRS pager call shipped inside the island: its first number is the page count

@@ -6,8 +6,8 @@ from urllib.parse import urljoin, urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.listpage import Hints, parse_list_page
-from extractors.markup import join_url
+from extractors.listpage import Hints, parse_list_page, site_wide_links
+from extractors.markup import SKIP_HREF, join_url
 from extractors.markup import joiner as _joiner
 from portal_audit.urls import _host, site_keyer
 
@@ -152,6 +152,30 @@ def test_joiner_is_urljoin(base, parts):
         assert _outcome(urlsplit, joined) is not ValueError and "%" in joined
     else:
         assert joined == urljoin(base, href)
+
+
+_PORTAL_PAGES = ["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn/col/c2/index.html", "http://h.gov.cn",
+                 "http://h.gov.cn/", "http://h.gov.cn/col/c1/index_1.html?p=2#f", "https://h.gov.cn/x/y.jsp?a=1",
+                 "http://h.gov.cn/a;b/c", "http://h.gov.cn/col/c1/", "http://h.gov.cn/col/../c3/list.htm"]
+_PLAIN_PARTS = [p for p in HREF_PARTS  # as a page's markup carries them: quoted, no spaces
+                if p and not any(c.isspace() or c in "\"'<>&\x00\x1f" for c in p)]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PORTAL_PAGES),
+                          st.lists(st.lists(st.sampled_from(_PLAIN_PARTS), min_size=1, max_size=3), max_size=8)),
+                min_size=3, max_size=8))
+def test_site_wide_links_resolve_each_link_as_its_own_page_would(pages):
+    """Links are resolved once per origin (``/x``, ``http://host/x``) or folder (``x``) and
+    reused for the portal's other pages: the links found on three pages must be exactly those
+    urljoin finds, page by page."""
+    html = [(url, "".join(f'<a href="{"".join(parts)}">x</a>' for parts in links)) for url, links in pages]
+    counts: dict[str, int] = {}
+    for url, links in pages:
+        for href in {"".join(parts) for parts in links}:
+            if not href.startswith(SKIP_HREF):
+                joined = join_url(url, href)
+                counts[joined] = counts.get(joined, 0) + 1
+    assert site_wide_links(html) == frozenset(u for u, n in counts.items() if n >= 3)
 
 
 def _outcome(fn, url: str) -> object:
