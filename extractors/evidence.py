@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape as html_unescape
@@ -180,8 +180,11 @@ def _link_title(a: etree._Element, texts: Texts, date_in_link: bool) -> str:
     return _LEADING_DATE.sub("", spaced).strip() or texts[a]
 
 
-def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Record]:
-    """Every link of ``doc`` that sits in a small block with its own date."""
+def dated_records(doc: etree._Element, url: str, as_of: date | None,
+                  links: Iterable[etree._Element] | None = None) -> list[Record]:
+    """Every link of ``doc`` (or of ``links``, in page order) that sits in a small block with
+    its own date. A link's record depends on its own ancestors only, so the records of
+    ``links`` are those the whole page gives them (``list_shaped``)."""
     records: list[Record] = []
     seen: set[int] = set()
     texts = Texts()
@@ -191,7 +194,7 @@ def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Rec
     # any block below it nor the link: the menus' and footers' dozens of links (most of a
     # page's) are passed over by their shared ancestor, without a look at each one's block.
     dated: dict[etree._Element, bool] = {}
-    for a in doc.iter("a"):
+    for a in doc.iter("a") if links is None else links:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(SKIP_HREF):
             continue
@@ -210,6 +213,23 @@ def dated_records(doc: etree._Element, url: str, as_of: date | None) -> list[Rec
         seen.add(id(block))
         records.append(Record(block, a, title, join(href), published_on))
     return records
+
+
+def list_shaped(doc: etree._Element, container: Signature) -> list[etree._Element]:
+    """The links, in page order, inside every element of the shape (tag and class) of
+    ``container``: where a later page's list is when it sits where page one's did. Every
+    container that ``blocks`` could join to such a list has that shape, so its records are
+    among these links' — a later page need not read its menus and sidebars again."""
+    if not container:
+        return []
+    tag, cls = container[0][:2]
+    outer: list[etree._Element] = []
+    inside: set[etree._Element] = set()
+    for el in doc.iter(tag):
+        if (el.get("class") or "") == cls and el not in inside:
+            outer.append(el)
+            inside.update(el.iter(tag))  # a nested one's links are its ancestor's already
+    return [a for el in outer for a in el.iter("a")]
 
 
 def grouped(records: list[Record]) -> dict[etree._Element, list[Record]]:

@@ -37,6 +37,7 @@ from .evidence import (
     column_names,
     dated_records,
     grouped,
+    list_shaped,
     signature,
     tied,
     undated_groups,
@@ -87,7 +88,9 @@ class ListPage:
     note: str | None = None  # an explanatory note saying why (not blank), as written
     list_found: bool = False
     container: Signature | None = None  # where the list was found (fixes later pages)
-    blocks: frozenset[str] = frozenset()  # dated links outside the list: sidebars, site-wide blocks
+    # dated links outside the list: sidebars, site-wide blocks (page one's, which later pages
+    # skip; a later page read where page one's list was gives only those of its list's shape)
+    blocks: frozenset[str] = frozenset()
     source: str = "static"  # "static", or "island" when the list came out of a comment/template
     reason: Msg | None = None  # why no list was found
     blank_list: bool = False  # no list, and under the heading naming the column an empty list box
@@ -263,6 +266,12 @@ def parse_list_page(html: str, url: str, as_of: date | None = None, profile: Pro
     page.empty_marker = page.note is not None or bool(_EMPTY.search(page.text))
 
     roots = selector(profile.list)(doc) if profile and profile.list else []
+    if hints.container is not None and not roots and (shaped := list_shaped(doc, hints.container)):
+        # a later page: its list's records, where page one's list was, from the links of that
+        # shape alone (the menus' and sidebars' hundreds unread); the whole page if not there
+        own = grouped(dated_records(doc, url, as_of, shaped))
+        if _where_page_one_was(page, blocks(own), hints, {r.url for recs in own.values() for r in recs}):
+            return page
     groups: dict[etree._Element, list[Record]] = defaultdict(list)
     for root in roots or [doc]:
         for container, recs in _groups(root, url, as_of).items():
@@ -292,11 +301,8 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
     the evidence ties (``page.tied`` then holds the two lists)."""
     dated = {r.url for recs in groups.values() for r in recs}
     found = blocks(groups)
-    if hints.container is not None:  # later pages: the list sits where page one had it
-        same = [b for b in found if any(signature(c) == hints.container for c in b.containers)
-                and not all(r.url in hints.site_wide for r in b.records)]
-        if same:
-            return bool(_found(page, max(same, key=lambda b: len(b.records)), dated))
+    if hints.container is not None and _where_page_one_was(page, found, hints, dated):
+        return True
     ranked = weigh(found, url, names, hints.site_wide)
     cands = candidates(ranked)
     if tied(cands):
@@ -319,6 +325,16 @@ def _choose(page: ListPage, doc: etree._Element, groups: dict[etree._Element, li
     if ranked:
         page.reason = msg("list.only_sidebars", blocks=[_described(b) for b in ranked[:3]])
     return False
+
+
+def _where_page_one_was(page: ListPage, found: list[Block], hints: Hints, dated: set[str]) -> bool:
+    """Later pages: the list sits where page one had it (its container's signature), unless
+    all it links is site-wide. Read into ``page``; False when no list of ``found`` is there."""
+    same = [b for b in found if any(signature(c) == hints.container for c in b.containers)
+            and not all(r.url in hints.site_wide for r in b.records)]
+    if same:
+        _found(page, max(same, key=lambda b: len(b.records)), dated)
+    return bool(same)
 
 
 def _placeholder_outside(doc: etree._Element, block: Block) -> bool:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.listpage import Hints, parse_list_page, site_wide_links
-from extractors.markup import SKIP_HREF, join_url
+from extractors.markup import SKIP_HREF, join_url, parse_html
 from extractors.markup import joiner as _joiner
 from portal_audit.urls import _host, site_keyer
 
@@ -745,3 +745,50 @@ def test_a_row_whose_link_urljoin_refuses_is_read_and_does_not_fail_the_list():
     assert max(i.published_on for i in lp.items) == date(2025, 6, 28)
     assert {i.url for i in lp.items[:2]} == {"http://%5B", "http://a%EF%BC%8Fb/1.html"}
     assert lp.next_url == "http://%5Dnext"  # a page that fails to load, as a dead link does: said, not a crash
+
+
+def test_a_later_page_read_where_page_one_had_its_list_reads_as_the_whole_page_would(monkeypatch):
+    """A later page's records are read from the links of its list's shape alone
+    (``list_shaped``): on every multi-page column of the corpus, each later page must read
+    the same items, container, next page and reason as when every link of it is read."""
+    import json
+    from pathlib import Path
+
+    from extractors import listpage
+    from portal_audit.text import decode_html
+
+    site = Path(__file__).parent / "corpus" / "site"
+    labels = json.loads((site.parent / "labels.json").read_text(encoding="utf-8"))
+    origin, whole, pages, fast = "http://www.example.gov.cn", listpage.list_shaped, 0, 0
+
+    def read(url: str) -> str | None:
+        path = site / url.removeprefix(origin).lstrip("/").split("?")[0]
+        return decode_html(path.read_bytes(), None) if path.is_file() and "?" not in url else None
+
+    def later(html: str, url: str, hints: Hints):
+        monkeypatch.setattr(listpage, "list_shaped", lambda doc, c: [])  # every link read
+        expected = parse_list_page(html, url, AS_OF, hints=hints)
+        monkeypatch.setattr(listpage, "list_shaped", whole)
+        return expected, parse_list_page(html, url, AS_OF, hints=hints)
+
+    for case in labels["cases"]:
+        url = origin + case["start"]
+        html = read(url)
+        if case["pages"] < 2 or html is None:
+            continue
+        first = parse_list_page(html, url, AS_OF)
+        if not first.list_found:
+            continue
+        hints = Hints(container=first.container, site_wide=first.blocks)
+        url, seen = first.next_url, {url}
+        while url and url not in seen and (html := read(url)) is not None:
+            seen.add(url)
+            expected, got = later(html, url, hints)
+            assert ([(i.url, i.title, i.published_on) for i in got.items], got.container, got.list_found,
+                    got.next_url, got.reason) == ([(i.url, i.title, i.published_on) for i in expected.items],
+                                                  expected.container, expected.list_found, expected.next_url,
+                                                  expected.reason), url
+            pages += 1
+            fast += bool(whole(parse_html(html), first.container)) and got.list_found
+            url = got.next_url
+    assert pages >= 20 and fast >= pages // 2, (pages, fast)  # the corpus's later pages, most read the fast way
