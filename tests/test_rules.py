@@ -105,3 +105,30 @@ def test_a_shards_batches_add_to_its_data_docs(tmp_path):
     assert 'href="ge/index.html"' in page and 'href="ge-2/index.html"' in page and "（第2批）" in page
     for site in ("ge", "ge-2"):
         assert len(list((docs / site / "validations").rglob("*.html"))) == 2  # the columns and the items
+
+
+def test_ge_data_docs_load_their_templates_compiled(tmp_path, monkeypatch):
+    """GE's Data Docs views compile their Jinja templates once, into a bytecode cache, and
+    later batches' pages load them from it (``suite._compiled_once``) and read as before."""
+    from functools import partial
+
+    import jinja2
+    from great_expectations.render.view.view import DefaultJinjaView
+
+    import validations.suite as suite
+
+    monkeypatch.setattr(DefaultJinjaView, "__init__", DefaultJinjaView.__init__)  # put back after the test
+    monkeypatch.setattr(suite, "_TEMPLATES", [])
+    cache = tmp_path / "jinja"
+    cache.mkdir()
+    monkeypatch.setattr(jinja2, "FileSystemBytecodeCache", partial(jinja2.FileSystemBytecodeCache, str(cache)))
+    portal = Portal(id="p", name="p", base_url="http://x.gov.cn/",
+                    columns=[Column(id="b0", path=["通知公告"], url="/x", frequency="及时更新")])
+    crawls = [ColumnCrawl("p", "b0", "u", "ok", (), empty_marker=True)]
+    validate(crawls, [portal], NATIONAL, date(2025, 6, 30), docs_dir=tmp_path / "one", run_name="2025-06-30")
+    compiled = {p: p.stat().st_mtime_ns for p in cache.glob("__jinja2_*.cache")}
+    assert len(compiled) >= 3  # the page, its sections and styles
+    validate(crawls, [portal], NATIONAL, date(2025, 6, 30), docs_dir=tmp_path / "two", run_name="2025-06-30")
+    assert {p: p.stat().st_mtime_ns for p in cache.glob("__jinja2_*.cache")} == compiled  # loaded, none compiled again
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "two" / "ge").rglob("*.html")]
+    assert any("item_count" in p for p in pages) and any("b0" in p for p in pages)

@@ -118,6 +118,30 @@ def _suites():
     return column_suite, item_suite
 
 
+_TEMPLATES: list = []  # the bytecode cache GE's Data Docs views load their templates through
+
+
+def _compiled_once() -> None:
+    """Give GE's Data Docs views a Jinja bytecode cache. Each view GE builds a page with
+    makes its own Jinja environment and compiles every template it renders afresh: ~0.2 s
+    of a shard's ~0.5 s of Data Docs, every batch. Jinja's ``FileSystemBytecodeCache`` (a
+    private folder per user in the temporary directory; a template whose source changed is
+    compiled again) loads them compiled. Once per process."""
+    if _TEMPLATES:
+        return
+    from great_expectations.render.view.view import DefaultJinjaView
+    from jinja2 import FileSystemBytecodeCache
+
+    _TEMPLATES.append(cache := FileSystemBytecodeCache())
+    build = DefaultJinjaView.__init__
+
+    def init(view, *args, **kwargs) -> None:
+        build(view, *args, **kwargs)
+        view.env.bytecode_cache = cache
+
+    DefaultJinjaView.__init__ = init  # type: ignore[method-assign,assignment]
+
+
 def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | Path | None = None,
                    run_name: str = "audit") -> list[ExpectationOutcome]:
     """Validate both tables with GE Checkpoints; return per-expectation outcomes. With
@@ -129,6 +153,7 @@ def run_checkpoint(col_df: pd.DataFrame, item_df: pd.DataFrame, docs_dir: str | 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     if docs_dir is not None:
+        _compiled_once()
         ctx.add_data_docs_site("audit", {
             "class_name": "SiteBuilder",
             "store_backend": {"class_name": "TupleFilesystemStoreBackend",
