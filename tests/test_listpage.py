@@ -164,7 +164,7 @@ _PLAIN_PARTS = [p for p in HREF_PARTS  # as a page's markup carries them: quoted
 @given(st.lists(st.tuples(st.sampled_from(_PORTAL_PAGES),
                           st.lists(st.lists(st.sampled_from(_PLAIN_PARTS), min_size=1, max_size=3), max_size=8)),
                 min_size=3, max_size=8))
-def test_site_wide_links_resolve_each_link_as_its_own_page_would(pages):
+def test_site_wide_links_resolve_each_link_as_its_own_page_would(pages: list[tuple[str, list[list[str]]]]) -> None:
     """Links are resolved once per origin (``/x``, ``http://host/x``) or folder (``x``) and
     reused for the portal's other pages: the links found on three pages must be exactly those
     urljoin finds, page by page."""
