@@ -29,6 +29,8 @@ import httpcore
 
 # reading pauses while this much waits unread (httpcore reads 64 KiB at a time)
 HIGH_WATER = 256 * 1024
+# httpcore's names for what a connection tells, as asyncio's transports call them
+_EXTRA = {"ssl_object": "ssl_object", "client_addr": "sockname", "server_addr": "peername", "socket": "socket"}
 
 
 class _Wire(asyncio.Protocol):
@@ -157,8 +159,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             return bool(self._wire.buffer) or self._wire.eof or transport is None or transport.is_closing()
         if transport is None:
             return None
-        key = {"ssl_object": "ssl_object", "client_addr": "sockname", "server_addr": "peername",
-               "socket": "socket"}.get(info)
+        key = _EXTRA.get(info)
         return transport.get_extra_info(key) if key else None
 
 

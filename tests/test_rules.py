@@ -107,7 +107,7 @@ def test_a_shards_batches_add_to_its_data_docs(tmp_path):
         assert len(list((docs / site / "validations").rglob("*.html"))) == 2  # the columns and the items
 
 
-def test_ge_data_docs_load_their_templates_compiled(tmp_path, monkeypatch):
+def test_ge_data_docs_load_their_templates_compiled(tmp_path, monkeypatch, request):
     """GE's Data Docs views compile their Jinja templates once, into a bytecode cache, and
     later batches' pages load them from it (``suite._compiled_once``) and read as before."""
     from functools import partial
@@ -118,7 +118,8 @@ def test_ge_data_docs_load_their_templates_compiled(tmp_path, monkeypatch):
     import validations.suite as suite
 
     monkeypatch.setattr(DefaultJinjaView, "__init__", DefaultJinjaView.__init__)  # put back after the test
-    monkeypatch.setattr(suite, "_TEMPLATES", [])
+    suite._compiled_once.cache_clear()
+    request.addfinalizer(suite._compiled_once.cache_clear)  # the views' own __init__ is back after the test
     cache = tmp_path / "jinja"
     cache.mkdir()
     monkeypatch.setattr(jinja2, "FileSystemBytecodeCache", partial(jinja2.FileSystemBytecodeCache, str(cache)))

@@ -8,6 +8,7 @@ unreachable → error → empty → exempt → stale → fresh.
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -118,21 +119,17 @@ def _suites():
     return column_suite, item_suite
 
 
-_TEMPLATES: list = []  # the bytecode cache GE's Data Docs views load their templates through
-
-
+@functools.cache
 def _compiled_once() -> None:
     """Give GE's Data Docs views a Jinja bytecode cache. Each view GE builds a page with
     makes its own Jinja environment and compiles every template it renders afresh: ~0.2 s
     of a shard's ~0.5 s of Data Docs, every batch. Jinja's ``FileSystemBytecodeCache`` (a
     private folder per user in the temporary directory; a template whose source changed is
     compiled again) loads them compiled. Once per process."""
-    if _TEMPLATES:
-        return
     from great_expectations.render.view.view import DefaultJinjaView
     from jinja2 import FileSystemBytecodeCache
 
-    _TEMPLATES.append(cache := FileSystemBytecodeCache())
+    cache = FileSystemBytecodeCache()
     build = DefaultJinjaView.__init__
 
     def init(view, *args, **kwargs) -> None:
