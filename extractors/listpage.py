@@ -152,9 +152,9 @@ def site_wide_links(pages: list[tuple[str, str]], min_pages: int = 3) -> frozens
             if href[:1] == "/" and href[1:2] != "/" or (  # from the root, or absolute with a host
                     href.startswith(("http://", "https://")) and href[href.find("//") + 2:][:1] not in "/?#"):
                 base = origin
-            elif href[:1] not in "/?#" and ":" not in href.split("/", 1)[0]:  # a path of its own, relative
+            elif href[:1] not in "/?#;" and ":" not in href.split("/", 1)[0]:  # a path of its own, relative
                 base = folder
-            else:  # empty, a query or fragment, "//…", another scheme: resolved on their own
+            else:  # empty, a query, fragment or ";" (the page itself), "//…", another scheme: on their own
                 base = None
             if base is None:
                 counts[join(href)] += 1

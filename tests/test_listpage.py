@@ -3,7 +3,7 @@ from functools import partial
 from itertools import product
 from urllib.parse import urljoin, urlsplit
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractors.listpage import Hints, parse_list_page, site_wide_links
@@ -139,7 +139,8 @@ HREF_PARTS = ["", "./", ".", "..", "../", "/", "//", "a", "b.html", "?q=1", "#x"
 
 
 @given(st.sampled_from(["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn", "https://h:8080/x/y.jsp?a=1#f",
-                        "http://h/col/?p=2", "http://h/a;b/c"]),
+                        "http://h/col/?p=2", "http://h/a;b/c", "http://h/col/../c3/list.htm", "http://h/a//b/./c.htm",
+                        "http://h/a/.."]),
        st.lists(st.sampled_from(HREF_PARTS), max_size=4))
 def test_joiner_is_urljoin(base, parts):
     """The fast link joiner takes shortcuts; it must never give another answer than urljoin
@@ -156,7 +157,8 @@ def test_joiner_is_urljoin(base, parts):
 
 _PORTAL_PAGES = ["http://h.gov.cn/col/c1/index.html", "http://h.gov.cn/col/c2/index.html", "http://h.gov.cn",
                  "http://h.gov.cn/", "http://h.gov.cn/col/c1/index_1.html?p=2#f", "https://h.gov.cn/x/y.jsp?a=1",
-                 "http://h.gov.cn/a;b/c", "http://h.gov.cn/col/c1/", "http://h.gov.cn/col/../c3/list.htm"]
+                 "http://h.gov.cn/a;b/c", "http://h.gov.cn/col/c1/", "http://h.gov.cn/col/../c3/list.htm",
+                 "http://h.gov.cn/a//c3/./list.htm", "http://h.gov.cn?p=1"]
 _PLAIN_PARTS = [p for p in HREF_PARTS  # as a page's markup carries them: quoted, no spaces
                 if p and not any(c.isspace() or c in "\"'<>&\x00\x1f" for c in p)]
 
@@ -164,6 +166,12 @@ _PLAIN_PARTS = [p for p in HREF_PARTS  # as a page's markup carries them: quoted
 @given(st.lists(st.tuples(st.sampled_from(_PORTAL_PAGES),
                           st.lists(st.lists(st.sampled_from(_PLAIN_PARTS), min_size=1, max_size=3), max_size=8)),
                 min_size=3, max_size=8))
+@example([("http://h.gov.cn/col/c1/index.html", []), ("http://h.gov.cn/col/../c3/list.htm", [["./"]]),
+          ("http://h.gov.cn/col/../c3/list.htm", [["./"], ["./", "./"]])])  # dot segments in the page's path
+@example([("http://h.gov.cn/col/c1/index.html", []), ("http://h.gov.cn", [[";"]]),
+          ("http://h.gov.cn/", [["./"], ["."], [";"]])])  # no path: ";" is http://h.gov.cn, not …/
+@example([("http://h.gov.cn/col/c1/index.html", []), ("http://h.gov.cn/col/c1/index.html", [["//"], [";"]]),
+          ("http://h.gov.cn/col/c1/index_1.html?p=2#f", [[";"]])])  # ";" is the page itself, not its folder
 def test_site_wide_links_resolve_each_link_as_its_own_page_would(pages: list[tuple[str, list[list[str]]]]) -> None:
     """Links are resolved once per origin (``/x``, ``http://host/x``) or folder (``x``) and
     reused for the portal's other pages: the links found on three pages must be exactly those
