@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench bench-crawl bench-demo bench-indicators bench-memory bench-national bench-render bench-probes clean
+.PHONY: demo test fuzz setup bench bench-crawl bench-demo bench-indicators bench-memory bench-national bench-render bench-probes clean
 
 # --compile-bytecode: this kind of machine sets PYTHONDONTWRITEBYTECODE, so without .pyc
 # files every command compiles Prefect, Great Expectations … from source (5 s of CPU a run)
@@ -39,6 +39,9 @@ test: setup $(OCR_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_listpage.py
 
 bench: setup
 	$(BIN)/python bench/extract_bench.py

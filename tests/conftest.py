@@ -11,11 +11,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 from app.demo.site import serve
+
+# The test command gives the same answer on every run: property tests draw the same examples
+# each time and time none of them (a busy machine is not a bug). `make fuzz` explores afresh
+# (new examples each run, up to 2,000 a test).
+settings.register_profile("suite", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
