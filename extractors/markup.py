@@ -128,9 +128,9 @@ def joiner(base: str) -> Callable[[str], str]:
     if not parts.scheme or not parts.netloc or ";" in parts.path:
         return lambda href: join_url(base, href)
     origin = f"{parts.scheme}://{parts.netloc}"
-    # the page's folder as urljoin merges a path into it: dot segments and empty ones folded
-    # (``/col/../c3/list.htm`` → ``/c3/``, ``/a//b/c`` → ``/a/b/``)
-    directory = urljoin(base, "x")[:-1]
+    folder = parts.path[: parts.path.rfind("/") + 1] or "/"
+    # as urljoin merges a path into it: dot segments and empty ones folded (``/col/../c3/`` → ``/c3/``)
+    directory = origin + folder if "/." not in folder and "//" not in folder else urljoin(base, "x")[:-1]
     same = f"{parts.scheme}://"
 
     def join(href: str) -> str:
