@@ -39,7 +39,18 @@ WAIT_NOTICE_EVERY = 300.0  # seconds between "still waiting for hosts another ru
 SWEEP_EVERY = 10.0
 SWEEP_GRACE = timedelta(seconds=10)
 
+SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
+SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
+
 log = logging.getLogger(__name__)
+# One slot request of this process's at a time. Prefect's server reads the limits and then
+# updates them in one deferred transaction; on SQLite, two such requests at once both read,
+# and the second one's update fails (SQLITE_BUSY_SNAPSHOT): the server answers 503, and
+# Prefect's client retries it ~2 s later. The two shards of a run asked together, and one of
+# them began crawling ~1.8 s after the other in most runs; one after the other, each takes
+# ~15 ms. (Another process's request, or the server's own writes, can still collide: on a configured
+# server that costs the retry; the temporary server tries again itself, ``flows.server.retrying_busy``.)
+_ASKING = threading.Lock()
 
 
 def host_of(portal: Portal) -> str:
@@ -144,8 +155,9 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
         for attempt in range(2):
             while True:
                 try:
-                    response = client.increment_concurrency_slots_with_lease(names=names, slots=1, mode="concurrency",
-                                                                             lease_duration=lease_seconds)
+                    with _ASKING:
+                        response = client.increment_concurrency_slots_with_lease(
+                            names=names, slots=1, mode="concurrency", lease_duration=lease_seconds)
                     break
                 except httpx.HTTPStatusError as exc:
                     if exc.response.status_code != 423:  # 423 Locked: another run crawls one of these hosts
@@ -161,10 +173,12 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
             missing = set(names) - {limit["name"] for limit in lease.get("limits", [])}
             if not missing:
                 break
-            client.release_concurrency_slots_with_lease(lease_id=lease["lease_id"])
+            with _ASKING:
+                client.release_concurrency_slots_with_lease(lease_id=lease["lease_id"])
             if attempt:
                 raise RuntimeError(f"host concurrency limit(s) missing: {', '.join(sorted(missing))}")
-            _create_limits(client, sorted(missing))
+            with _ASKING:
+                _create_limits(client, sorted(missing))
         stop = threading.Event()
 
         def renew() -> None:
@@ -182,7 +196,8 @@ def holding(names: Sequence[str], lease_seconds: float = LEASE_SECONDS) -> Itera
         finally:
             stop.set()
             keeper.join()
-            client.release_concurrency_slots_with_lease(lease_id=lease["lease_id"])
+            with _ASKING:
+                client.release_concurrency_slots_with_lease(lease_id=lease["lease_id"])
 
 
 async def release_stranded_slots(now: datetime | None = None) -> list[str]:

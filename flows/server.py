@@ -21,6 +21,7 @@ unsafe and it is started as a fresh ``python -m uvicorn`` instead.
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
 import os
@@ -55,6 +56,8 @@ NO_BLOCK_REGISTRATION = {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
 # memory: this server dies with its command, and a later one must see which slots a live
 # lease still holds to give back the rest (``temporary_app``).
 LEASE_STORAGE = "prefect.server.concurrency.lease_storage.filesystem"
+# Seconds between a request's tries in the server when SQLite was busy (``retrying_busy``).
+BUSY_RETRIES = (0.01, 0.02, 0.05, 0.1, 0.2)
 
 
 def _configured_api() -> str | None:
@@ -110,14 +113,13 @@ class _Forked:
 
 
 def temporary_app():
-    """Prefect's API app, as uvicorn's factory makes it (``create_app``), which also frees
+    """Prefect's API app (answering again itself what failed because SQLite was busy:
+    ``retrying_busy``), as uvicorn's factory makes it (``create_app``), which also frees
     the host slots no live lease holds, as it starts and every few seconds while it serves
     (``flows.hosts.release_stranded_slots``). Prefect's own repossessor does not run in an
     ephemeral server; without this, the slots of a command killed mid-crawl stayed taken and
     the next run on its hosts waited forever. It runs before the server answers, so a
     command's flow finds them free."""
-    import asyncio
-
     from prefect.server.api.server import create_app
 
     from flows.hosts import sweep_once, sweep_stranded_slots
@@ -138,7 +140,66 @@ def temporary_app():
                     await sweeping
 
     app.router.lifespan_context = lifespan
-    return app
+    return retrying_busy(app)
+
+
+def retrying_busy(app):
+    """``app`` answering again itself, within milliseconds, a request that failed because
+    SQLite was busy, rather than its 503 making Prefect's client wait ~2 s to send it again.
+
+    Why: Prefect's server reads and then writes in one deferred transaction for some
+    requests (a shard's host slots); on SQLite, when another request writes in between,
+    the write fails (SQLITE_BUSY_SNAPSHOT) and the transaction is rolled back. The server
+    answers 503 for exactly such errors, so that the client sends the request again — after
+    2 s (Prefect's backoff). Two shards of a run starting together met it in most runs, one
+    starting to crawl ~1.8 s after the other. Trying again here is what the client would
+    do, sooner: the request is the same, and the failed try changed nothing. After
+    ``BUSY_RETRIES`` the 503 goes out as before."""
+    async def answered(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        parts, more = [], True
+        while more:  # the body, to send again (Prefect's requests are small JSON)
+            message = await receive()
+            if message["type"] != "http.request":
+                return await app(scope, _once(message, receive), send)
+            parts.append(message.get("body", b""))
+            more = message.get("more_body", False)
+        request = {"type": "http.request", "body": b"".join(parts), "more_body": False}
+        for wait in (*BUSY_RETRIES, None):
+            busy = False
+
+            async def sending(message, wait=wait):
+                nonlocal busy
+                if message["type"] == "http.response.start" and message["status"] == 503 and wait is not None:
+                    busy = True
+                if not busy:
+                    await send(message)
+
+            try:
+                await app(dict(scope), _once(request, receive), sending)  # routing rewrites the scope it is given
+            except Exception:
+                if not busy:  # Starlette raises the error again once its 503 is sent
+                    raise
+            if not busy:
+                return
+            await asyncio.sleep(wait)
+
+    return answered
+
+
+def _once(first: dict, receive):
+    """An ASGI ``receive`` that gives ``first``, then what ``receive`` gives."""
+    given = False
+
+    async def again():
+        nonlocal given
+        if not given:
+            given = True
+            return first
+        return await receive()
+
+    return again
 
 
 def _serve_forked(port: int, log: Path) -> None:
