@@ -144,3 +144,75 @@ def test_a_sweep_gives_back_the_host_slots_no_live_lease_holds(tmp_path):
         freed, slots = asyncio.run(sweeps())
     assert freed == [[], ["host-stranded"], ["host-expired"]]
     assert slots == {"host-stranded": 0, "host-leased": 1, "host-expired": 0, "not-a-host": 1}
+
+
+def test_the_temporary_api_answers_again_itself_what_failed_on_a_busy_sqlite():
+    """``retrying_busy``: a request whose try failed with the 503 Prefect's server gives for a
+    busy SQLite (Starlette raises the error again once the 503 is sent) is tried again
+    inside the server, body and all, within milliseconds; a 503 that lasts through every
+    retry goes out as it came, and other answers go out untouched."""
+    import asyncio
+
+    import httpx
+
+    from flows.server import BUSY_RETRIES, retrying_busy
+
+    tries: list[bytes] = []
+
+    def app_failing(times: int):
+        async def app(scope, receive, send):
+            if scope["type"] != "http":
+                return
+            path, scope["path"] = scope["path"], "/rewritten"  # as a mounted router does to the scope it is given
+            body = (await receive())["body"]
+            tries.append(body)
+            if len(tries) <= times:
+                await send({"type": "http.response.start", "status": 503, "headers": []})
+                await send({"type": "http.response.body", "body": b"busy"})
+                raise RuntimeError("database is locked")  # what Starlette raises after its 503
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": body + b" " + path.encode()})
+        return app
+
+    async def post(app) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=retrying_busy(app)), base_url="http://t") as c:
+            return await c.post("/api/slots", content=b"names=host-a")
+
+    answer = asyncio.run(post(app_failing(2)))
+    assert answer.status_code == 200 and answer.content == b"names=host-a /api/slots"
+    assert tries == [b"names=host-a"] * 3
+    tries.clear()
+    with pytest.raises(RuntimeError, match="locked"):  # uvicorn would log it and the client retry, as before
+        asyncio.run(post(app_failing(len(BUSY_RETRIES) + 1)))
+    assert len(tries) == len(BUSY_RETRIES) + 1
+
+
+def test_a_runs_shards_take_their_hosts_together_without_the_clients_retry(caplog, monkeypatch):
+    """Two shards of one run asking the temporary API for their hosts at the same moment: on
+    SQLite the second request used to fail (the first's write came between its read and its
+    write), and Prefect's client sent it again 2 s later, so one shard began crawling ~1.8 s
+    after the other. Now neither waits for the client's retry."""
+    import logging
+
+    from flows.server import TemporaryApi, prefect_api
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    names = [[host_limit_name(p) for p in _portals([f"{s}-{i}.example.gov.cn" for i in range(30)], 1)] for s in "ab"]
+    inside = threading.Barrier(3, timeout=60)
+
+    def shard(hosts: list[str]) -> None:
+        with holding(hosts):
+            inside.wait()
+
+    caplog.set_level(logging.DEBUG, logger="prefect.client")
+    api = TemporaryApi()
+    api.launch()
+    with prefect_api(api):
+        for _ in range(4):
+            threads = [threading.Thread(target=shard, args=(hosts,)) for hosts in names]
+            for thread in threads:
+                thread.start()
+            inside.wait()  # both shards hold their hosts at once
+            for thread in threads:
+                thread.join(30)
+    assert not [r for r in caplog.records if "retryable" in r.getMessage()]
