@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -28,6 +28,7 @@ from portal_audit.catalog import Checks, Portal
 from portal_audit.i18n import language, msg, t, using, with_names
 from portal_audit.memory import give_back, resident_mb
 from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, PortalCrawl
+from validations.suite import warm_up_meanwhile
 from validations.verdicts import PortalVerdict
 from warehouse.db import is_outage, make_engine
 from warehouse.load import store_evidence
@@ -35,13 +36,11 @@ from warehouse.load import store_evidence
 from . import canary, crawler, surfaces
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure
-from .hosts import holding, host_limit_name, host_of
+from .hosts import SHARD_COLUMNS, SHARD_PORTALS, holding, host_limit_name, host_of  # noqa: F401 (the flows' defaults)
 
 T = TypeVar("T")
 
 DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.crawl.json
-SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
-SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
 LOAD_EVERY = 30.0  # seconds: portals finished since are validated and loaded together while the others crawl
 
 
@@ -126,8 +125,13 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
             out.data_docs = done.validation.data_docs or out.data_docs
         t = time.perf_counter()
         if reports:
-            out.reports.update(surfaces.portal_reports(engine, run_id, [
-                p.id for p in batch_portals if p.id in done.loaded and p.id not in out.failed], Path(reports) / run_id))
+            ids = [p.id for p in batch_portals if p.id in done.loaded and p.id not in out.failed]
+            if apart and ids:  # in a process of its own, while the other shards validate (``crawler.call_apart``)
+                out.reports.update(cast(dict[str, str], crawler.call_apart(
+                    "flows.surfaces:portal_reports_at", engine.url.render_as_string(hide_password=False), run_id, ids,
+                    Path(reports) / run_id, lang=language())))
+            else:
+                out.reports.update(surfaces.portal_reports(engine, run_id, ids, Path(reports) / run_id))
         out.seconds["report"] += time.perf_counter() - t
 
     batch: list[tuple[Portal, PortalCrawl]] = []
@@ -203,6 +207,8 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                            env=dict(os.environ))
     try:
         with holding([host_limit_name(p) for p in portals]):
+            if apart:  # GE's imports while the crawl's processes wait out the hosts' delays, not as the run starts
+                warm_up_meanwhile()
             for p, got in crawler.crawl_apart(job, apart):
                 if isinstance(got, Exception):
                     failed[p.id] = failure("crawl", got)
