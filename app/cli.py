@@ -127,7 +127,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from validations.rules import load_ruleset
 
     # bad input fails here, before Prefect starts; the flow, in this process, finds the catalog parsed
-    selected = load_portals(args.catalog)[1].select(args.portal)
+    load_portals(args.catalog)[1].select(args.portal)
     load_ruleset(args.ruleset)
     from warehouse.db import open_warehouse
 
@@ -137,14 +137,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from flows.server import launch_unless_configured, prefect_api
 
     api = launch_unless_configured()  # Prefect's temporary API starts while the flow's modules load
-    from flows.hosts import SHARD_COLUMNS, SHARD_PORTALS, plan_shards
     from validations.suite import warm_up_meanwhile
 
-    if len(plan_shards(selected, SHARD_PORTALS, SHARD_COLUMNS)) == 1:
-        # one shard crawls in this process: GE's imports now, while it waits for the server, not during
-        # the crawl; the shards of a larger run crawl in processes of their own, and this process imports
-        # GE as they begin, leaving both cores to the server's start and the flow's meanwhile
-        warm_up_meanwhile()
+    warm_up_meanwhile()  # GE's ~6 s of imports while this process waits for the server, not during the crawl
     from flows.audit import nightly_audit, resolve_warehouse
 
     with prefect_api(api), _secret_kept_out(args.warehouse) as warehouse:

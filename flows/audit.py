@@ -275,8 +275,7 @@ def _audit_portals(prep: Prepared, run_id: str, as_of: date, ruleset: str, docs_
     dark: list[tuple[Portal, PortalCrawl]] = []  # portals of which nothing was read, held for the canary
     if several:  # each shard crawls in a process of its own; one alone, in this one
         crawler.start()  # the process the shards' crawls are forked from imports the crawler meanwhile
-    else:  # GE's imports, unless the command line started them already; shards start them as they crawl
-        warm_up_meanwhile()
+    warm_up_meanwhile()  # GE's imports, unless the command line started them already
     policy = policy_for(cat)
 
     def submit(shard: Sequence[Portal]) -> PrefectFuture[ShardOutcome]:
