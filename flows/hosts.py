@@ -39,9 +39,6 @@ WAIT_NOTICE_EVERY = 300.0  # seconds between "still waiting for hosts another ru
 SWEEP_EVERY = 10.0
 SWEEP_GRACE = timedelta(seconds=10)
 
-SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
-SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
-
 log = logging.getLogger(__name__)
 # One slot request of this process's at a time. Prefect's server reads the limits and then
 # updates them in one deferred transaction; on SQLite, two such requests at once both read,

@@ -28,7 +28,6 @@ from portal_audit.catalog import Checks, Portal
 from portal_audit.i18n import language, msg, t, using, with_names
 from portal_audit.memory import give_back, resident_mb
 from portal_audit.records import RECENTLY_WORKING, ColumnCrawl, ColumnVerdict, PortalCrawl
-from validations.suite import warm_up_meanwhile
 from validations.verdicts import PortalVerdict
 from warehouse.db import is_outage, make_engine
 from warehouse.load import store_evidence
@@ -36,11 +35,13 @@ from warehouse.load import store_evidence
 from . import canary, crawler, surfaces
 from .canary import is_dark
 from .commit import RETRY_FOR, RunSpec, commit, failure
-from .hosts import SHARD_COLUMNS, SHARD_PORTALS, holding, host_limit_name, host_of  # noqa: F401 (the flows' defaults)
+from .hosts import holding, host_limit_name, host_of
 
 T = TypeVar("T")
 
 DEFAULT_SPOOL = "spool"  # what the warehouse could not take: spool/<run_id>/<portal>.crawl.json
+SHARD_PORTALS = 128  # portals in one shard task (as many crawl at once as keep 128 requests open)
+SHARD_COLUMNS = 1_500  # … and about this many columns at most (their results wait for the shard's validation)
 LOAD_EVERY = 30.0  # seconds: portals finished since are validated and loaded together while the others crawl
 
 
@@ -207,8 +208,6 @@ def _crawl_holding_hosts(portals: list[Portal], as_of: date, policy: FetchPolicy
                            env=dict(os.environ))
     try:
         with holding([host_limit_name(p) for p in portals]):
-            if apart:  # GE's imports while the crawl's processes wait out the hosts' delays, not as the run starts
-                warm_up_meanwhile()
             for p, got in crawler.crawl_apart(job, apart):
                 if isinstance(got, Exception):
                     failed[p.id] = failure("crawl", got)
