@@ -155,66 +155,6 @@ def _in_child(job: CrawlJob) -> Iterator[tuple]:
         child.close()
 
 
-def call_apart(target: str, *args: object, lang: str = "zh") -> object:
-    """``target(*args)`` in a child forked from the crawl's forkserver, in language
-    ``lang``; its result (which must pickle). ``target`` names a function as
-    ``module:attribute``. CrawlerDied if the child dies, RuntimeError with the child's
-    error if it raised.
-
-    What a shard does after its crawl runs in its own process too, where it does not need
-    the command's modules: the portals' HTML reports (``flows.surfaces``). In the command's
-    process the two shards' reports, validation and load took turns on the GIL after their
-    crawls ended together; apart, a shard's reports are written on the other core while the
-    next shard validates. In a daemonic process, which may have no children (a Dask
-    worker's task), it is called here instead."""
-    if multiprocessing.current_process().daemon:
-        module, _, name = target.partition(":")
-        with using(lang):
-            return getattr(importlib.import_module(module), name)(*args)
-    start()
-    receive, send = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=importlib.import_module(PACKAGED)._call, name="portal-audit-call",
-                             args=(send, target, args, dict(os.environ), lang), daemon=True)
-    child.start()
-    send.close()
-    try:
-        try:
-            kind, value = receive.recv()
-        except EOFError:
-            child.join(STOP_TIMEOUT)
-            raise CrawlerDied(f"the process of {target} exited ({child.exitcode}) before it answered") from None
-        child.join(STOP_TIMEOUT)
-    finally:
-        receive.close()
-        if child.is_alive():
-            child.kill()
-            child.join()
-        child.close()
-    if kind == "raised":
-        raise RuntimeError(value)
-    return value
-
-
-def _call(send: Connection, target: str, args: tuple, env: dict[str, str], lang: str) -> None:
-    """``call_apart``'s child: ("returned", result) or ("raised", why), then exit."""
-    started()  # the forkserver imported without collecting garbage (portal_audit/quiet_start.py)
-    die_with_parent()
-    os.environ.clear()
-    os.environ.update(env)
-    module, _, name = target.partition(":")
-    try:
-        with using(lang):
-            answer: tuple = ("returned", getattr(importlib.import_module(module), name)(*args))
-    except BaseException as exc:
-        answer = ("raised", f"{type(exc).__name__}: {exc}")
-    try:
-        send.send(answer)
-    except BrokenPipeError:  # the command stopped listening: nothing to tell it
-        pass
-    finally:
-        send.close()
-
-
 class _Queued:
     """A pipe's sending end, for a crawl in a thread of this process."""
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -126,13 +126,8 @@ def _audit_shard(portals: list[Portal], label: str, as_of: date, policy: FetchPo
             out.data_docs = done.validation.data_docs or out.data_docs
         t = time.perf_counter()
         if reports:
-            ids = [p.id for p in batch_portals if p.id in done.loaded and p.id not in out.failed]
-            if apart and ids:  # in a process of its own, while the other shards validate (``crawler.call_apart``)
-                out.reports.update(cast(dict[str, str], crawler.call_apart(
-                    "flows.surfaces:portal_reports_at", engine.url.render_as_string(hide_password=False), run_id, ids,
-                    Path(reports) / run_id, lang=language())))
-            else:
-                out.reports.update(surfaces.portal_reports(engine, run_id, ids, Path(reports) / run_id))
+            out.reports.update(surfaces.portal_reports(engine, run_id, [
+                p.id for p in batch_portals if p.id in done.loaded and p.id not in out.failed], Path(reports) / run_id))
         out.seconds["report"] += time.perf_counter() - t
 
     batch: list[tuple[Portal, PortalCrawl]] = []

@@ -33,18 +33,6 @@ def portal_reports(engine: Engine, run_id: str, portal_ids: list[str], folder: P
     return {p: str(out.resolve()) for p, out in load(PORTAL_REPORTS)(engine, run_id, portal_ids, folder).items()}
 
 
-def portal_reports_at(url: str, run_id: str, portal_ids: list[str], folder: Path) -> dict[str, str]:
-    """``portal_reports`` from the warehouse at ``url``: for a process of its own
-    (``flows.crawler.call_apart``), which makes its own engine."""
-    from warehouse.db import make_engine
-
-    engine = make_engine(url, create=False)
-    try:
-        return portal_reports(engine, run_id, portal_ids, folder)
-    finally:
-        engine.dispose()
-
-
 def import_table(table: str, **options: Any) -> Any:
     """A published column table read as a catalog (``app.importer.ImportResult``)."""
     return load(CATALOG_IMPORT)(table, **options)

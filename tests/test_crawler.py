@@ -155,16 +155,3 @@ def test_the_crawl_process_imports_neither_prefect_nor_pandas():
             "print(sorted(m for m in ('prefect', 'pandas', 'great_expectations') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
-
-
-def test_a_call_apart_runs_in_another_process_in_the_runs_language():
-    """``call_apart`` (a shard's reports): the named function runs in a process forked from
-    the crawl's forkserver, in the language it is given, and its result comes back; what
-    it raises comes back as a RuntimeError naming it."""
-    from flows.crawler import call_apart
-
-    assert call_apart("os:getpid") != os.getpid()
-    assert call_apart("portal_audit.i18n:language", lang="en") == "en"
-    assert call_apart("portal_audit.i18n:language", lang="zh") == "zh"
-    with pytest.raises(RuntimeError, match="ValueError"):
-        call_apart("builtins:int", "not a number")
